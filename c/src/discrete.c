@@ -1,0 +1,289 @@
+/* Discrete information measures: the per-outcome arithmetic, written once for
+ * double; discrete_loops.h then walks double and float arrays with it.
+ *
+ * The plan shared by every function:
+ *   1. Scan: reject NaN, negative and infinite entries; find the largest.
+ *   2. Scale by a power of two so that the largest entry lies in [1, 2). This
+ *      is exact, keeps every sum below 2n (no overflow for entries near
+ *      DBL_MAX) and lifts subnormal inputs into the normal range.
+ *   3. Sum each distribution in double-double (Neumaier), so S_p and S_q
+ *      carry about 32 digits: an error d in a sum shifts KL by about d^2/2,
+ *      which at 16 digits would swamp a KL of 1e-25.
+ *   4. Add up nonnegative terms only. Written as sum q^ phi(p^/q^) with
+ *      phi(t) = t log t - t + 1 >= 0, KL has no cancellation between terms,
+ *      unlike sum p log(p/q), whose terms of either sign cancel to 1e-25.
+ *   5. Divide by log(base) once, at the end.
+ */
+#include "infodiv.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+
+/* TwoSum and TwoProduct below are exact only if no multiply-add is fused
+ * (build.sh also passes -ffp-contract=off, which is what gcc obeys). */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+
+#define LN2 0.6931471805599453094
+#define LN2_HI 6.93147180369123816490e-01 /* 32 significant bits: k*LN2_HI is exact */
+#define LN2_LO 1.90821492927058770002e-10
+
+/* An unevaluated sum hi + lo: a double-double. */
+typedef struct {
+    double hi, lo;
+} dd;
+
+/* Neumaier's compensated addition: the rounding error of each add is captured
+ * exactly (TwoSum) and kept in lo, so s carries the sum to about eps^2 n. */
+static inline void acc_add(dd *s, double x)
+{
+    double t = s->hi + x;
+    if (fabs(s->hi) >= fabs(x))
+        s->lo += (s->hi - t) + x;
+    else
+        s->lo += (x - t) + s->hi;
+    s->hi = t;
+}
+
+/* Renormalise so that |lo| <= ulp(hi)/2 (Fast2Sum; |hi| >= |lo| holds here). */
+static inline dd acc_result(dd s)
+{
+    double hi = s.hi + s.lo;
+    dd r = { hi, s.lo - (hi - s.hi) };
+    return r;
+}
+
+/* The rounding error of the product p = fl(a*b): a*b = p + err exactly
+ * (Dekker's TwoProduct with Veltkamp's split; wasm has no fused multiply-add,
+ * and a software fma() would cost far more). Valid while |a|,|b| < 2^996. */
+static inline double two_prod_err(double a, double b, double p)
+{
+    const double split = 134217729.0; /* 2^27 + 1 */
+    double ca = split * a, ah = ca - (ca - a), al = a - ah;
+    double cb = split * b, bh = cb - (cb - b), bl = b - bh;
+    return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
+/* log(a/b) for finite a, b > 0. One rounding in the quotient; when the
+ * quotient would overflow or underflow, |log(a/b)| > 700 and the difference
+ * of the two logs loses nothing that matters. */
+static inline double log_ratio(double a, double b)
+{
+    double r = a / b;
+    if (r >= DBL_MIN && r <= DBL_MAX)
+        return log(r);
+    return log(a) - log(b);
+}
+
+/* phi(1+u) = (1+u) log(1+u) - u, for u in [-1/3, 1/2].
+ *
+ * Method: with s = u/(2+u), log(1+u) = 2 atanh(s) = 2(s + s^3 P(s^2)),
+ *   P(z) = 1/3 + z/5 + z^2/7 + ...;  then phi = u s + 2 (1+u) s^3 P(s^2),
+ *   because 2(1+u)s - u = u^2/(2+u) = u s exactly. Both parts are >= 0 for
+ *   u > 0 and the second is below |u|/6 of the first for u < 0, so nothing
+ *   cancels, unlike the direct formula, which loses all digits as u -> 0.
+ * Accuracy: |s| <= 0.2, so twelve terms leave a truncation of 3e-18
+ *   relative; a few ulps in all, relative to phi, even for u = 1e-15. */
+static double phi_near(double u)
+{
+    double s = u / (2 + u), z = s * s;
+    double poly = 1.0 / 25;
+    poly = poly * z + 1.0 / 23;
+    poly = poly * z + 1.0 / 21;
+    poly = poly * z + 1.0 / 19;
+    poly = poly * z + 1.0 / 17;
+    poly = poly * z + 1.0 / 15;
+    poly = poly * z + 1.0 / 13;
+    poly = poly * z + 1.0 / 11;
+    poly = poly * z + 1.0 / 9;
+    poly = poly * z + 1.0 / 7;
+    poly = poly * z + 1.0 / 5;
+    poly = poly * z + 1.0 / 3;
+    return u * s + 2 * (1 + u) * s * z * poly;
+}
+
+/* phi(1+u) for any u >= -1. Outside [-1/3, 1/2] the direct formula loses at
+ * most a factor 16 to cancellation. */
+static double phi(double u)
+{
+    if (u >= -1.0 / 3 && u <= 0.5)
+        return phi_near(u);
+    if (u <= -1)
+        return 1; /* t = 0: 0 log 0 - 0 + 1 */
+    return (1 + u) * log1p(u) - u;
+}
+
+/* One distribution after scanning and summing (steps 1-3). */
+typedef struct {
+    double scale1, scale2; /* x = v * scale1 * scale2: the largest x is in [1, 2) */
+    dd sum;                /* sum of the scaled entries; exactly 1 when not normalising */
+    double lo_rel;         /* sum.lo / sum.hi */
+    double log_sum;        /* log(sum): the scaled entries' normaliser */
+    double log_norm;       /* log of the sum of the entries as given */
+} dist;
+
+/* Powers of two whose product is 2^k, each representable (|k| <= 1100). */
+static void pow2_pair(int k, double *f1, double *f2)
+{
+    int k1 = k / 2;
+    *f1 = ldexp(1.0, k1);
+    *f2 = ldexp(1.0, k - k1);
+}
+
+/* -log(x^) = log(S/x): the surprisal of an outcome, x > 0 scaled, v as given.
+ *
+ * Method: when x is at least half the sum, x^ is near 1 and log(S/x) =
+ *   log1p((S - x)/x), where S - x is exact (Sterbenz) and so is the sum of
+ *   the other entries to double-double accuracy: peaked distributions keep
+ *   every digit of their tiny entropy. Otherwise log S - log x, whose two
+ *   terms cannot cancel by more than a factor 2 since x <= S/2.
+ * Special case: an entry that underflowed to 0 in scaling uses its value as
+ *   given, so 1e-300 beside 1e300 still costs its 1300-odd nats. */
+static inline double surprisal(double x, double v, const dist *d)
+{
+    if (x >= 0.5 * d->sum.hi)
+        return log1p(((d->sum.hi - x) + d->sum.lo) / x);
+    if (x == 0)
+        return d->log_norm - log(v);
+    return d->log_sum - log(x);
+}
+
+/* log(p^/q^) of one outcome with both entries > 0, in the form its users need:
+ * near 1 as u = p^/q^ - 1 to full relative accuracy, else as L = log(p^/q^). */
+typedef struct {
+    int near; /* p^/q^ in [2/3, 3/2]: u is set; else L is set */
+    double u, L;
+} ratio;
+
+/* Method: p^/q^ = (x S_q)/(y S_p). Near 1, u = (x S_q - y S_p)/(y S_p), whose
+ *   numerator cancels: both products are formed exactly (TwoProduct) against
+ *   the double-double sums, and their high parts subtract exactly (Sterbenz),
+ *   so u keeps its relative accuracy however close P and Q are. Far from 1,
+ *   L = log of the rounded quotient, |L| >= log 1.5, relative error a few eps.
+ * Special case: an entry that is subnormal after scaling takes its logs from
+ *   the values as given (the products above would lose its digits). */
+static inline ratio outcome_ratio(double x, double y, double vx, double vy,
+                                  const dist *P, const dist *Q)
+{
+    ratio r;
+    if (x < DBL_MIN || y < DBL_MIN) {
+        r.near = 0;
+        r.L = log_ratio(vx, vy) + (Q->log_norm - P->log_norm);
+        return r;
+    }
+    double a = x * Q->sum.hi, b = y * P->sum.hi;
+    if (2 * a <= 3 * b && 3 * a >= 2 * b) {
+        double num = (a - b) + ((two_prod_err(x, Q->sum.hi, a) - two_prod_err(y, P->sum.hi, b))
+                                + (x * Q->sum.lo - y * P->sum.lo));
+        r.near = 1;
+        r.u = num / b;
+    } else {
+        r.near = 0;
+        r.L = log_ratio(a, b) + (Q->lo_rel - P->lo_rel);
+    }
+    return r;
+}
+
+/* The same ratio the other way round: q^/p^. */
+static inline ratio ratio_inverse(ratio r)
+{
+    r.u = -r.u / (1 + r.u);
+    r.L = -r.L;
+    return r;
+}
+
+/* q^ phi(p^/q^) = p^ log(p^/q^) - p^ + q^ >= 0: one outcome's share of KL.
+ * Far from 1 the direct form cancels by at most a factor 16 (at p^/q^ = 2/3). */
+static inline double kl_share(ratio r, double ph, double qh)
+{
+    if (r.near)
+        return qh * phi_near(r.u);
+    return ph * (r.L - 1) + qh;
+}
+
+/* p^ log(p^/q^): one outcome's signed term of KL, as the textbook writes it. */
+static inline double kl_textbook_term(ratio r, double ph)
+{
+    return ph * (r.near ? log1p(r.u) : r.L);
+}
+
+/* m^ (phi(p^/m^) + phi(q^/m^)) with m^ = (p^+q^)/2: twice one outcome's share
+ * of JS. p^/m^ = 1 + v and q^/m^ = 1 - v with v = (t-1)/(t+1), t = p^/q^,
+ * which is u/(2+u) near 1 and tanh(L/2) elsewhere; both phi are >= 0. */
+static inline double js_share(ratio r, double ph, double qh)
+{
+    double v = r.near ? r.u / (2 + r.u) : tanh(r.L / 2);
+    return 0.5 * (ph + qh) * (phi(v) + phi(-v));
+}
+
+static int fail(infodiv_error *err, int status, int arg, size_t index, double value)
+{
+    if (err) {
+        err->arg = arg;
+        err->index = index;
+        err->value = value;
+    }
+    return status;
+}
+
+/* Check the options; set *ln_base to log(base), exactly 1 for INFODIV_E. */
+static int read_options(const infodiv_options *opt, int *normalize, double *ln_base,
+                        infodiv_error *err)
+{
+    double base = opt ? opt->base : INFODIV_E;
+    *normalize = opt ? opt->normalize != 0 : 1;
+    if (!(base > 0 && base <= DBL_MAX && base != 1))
+        return fail(err, INFODIV_BAD_BASE, INFODIV_ARG_BASE, 0, base);
+    *ln_base = base == INFODIV_E ? 1.0 : log(base);
+    return INFODIV_OK;
+}
+
+/* Step 2-3 bookkeeping once the raw sum of the scaled entries is known. */
+static int finish_dist(dist *d, dd raw, int k, int normalize, int arg, infodiv_error *err)
+{
+    if (!normalize) {
+        /* Entries are <= 1 + tol here, so no scaling was applied (k = 0). */
+        double total = raw.hi + raw.lo;
+        if (!(fabs(total - 1) <= INFODIV_SUM_TOLERANCE))
+            return fail(err, INFODIV_NOT_NORMALIZED, arg, 0, total);
+        d->sum.hi = 1;
+        d->sum.lo = 0;
+        d->lo_rel = d->log_sum = d->log_norm = 0;
+        return INFODIV_OK;
+    }
+    d->sum = acc_result(raw);
+    d->lo_rel = d->sum.lo / d->sum.hi;
+    d->log_sum = log(d->sum.hi) + d->lo_rel;
+    d->log_norm = (d->log_sum - k * LN2_LO) - k * LN2_HI;
+    return INFODIV_OK;
+}
+
+/* The power of two that puts the largest entry in [1, 2) (or 0 when not normalising). */
+static int scale_exponent(double max, int normalize)
+{
+    int e;
+    if (!normalize)
+        return 0;
+    frexp(max, &e); /* max = m 2^e, m in [0.5, 1) */
+    return 1 - e;
+}
+
+/* The loops, once per input type: FN names the public functions, LOCAL the
+ * file-private helpers. */
+#define REAL double
+#define FN(name) infodiv_##name
+#define LOCAL(name) name##_f64
+#include "discrete_loops.h"
+#undef REAL
+#undef FN
+#undef LOCAL
+
+#define REAL float
+#define FN(name) infodiv_##name##_f32
+#define LOCAL(name) name##_f32
+#include "discrete_loops.h"
+#undef REAL
+#undef FN
+#undef LOCAL

@@ -1,0 +1,238 @@
+/* The loops of the discrete measures, for one input type. Included by
+ * discrete.c with REAL (double or float), FN (public name) and LOCAL (private
+ * name) defined; not a header of its own. The arithmetic lives in discrete.c. */
+
+/* Steps 1-3 for one distribution: scan, scale, sum. */
+static int LOCAL(prepare)(const REAL *v, size_t n, int normalize, int arg, dist *d,
+                          infodiv_error *err)
+{
+    double max = 0;
+    for (size_t i = 0; i < n; i++) {
+        double x = v[i];
+        if (!(x >= 0 && x <= DBL_MAX)) {
+            int status = isnan(x) ? INFODIV_NAN : x < 0 ? INFODIV_NEGATIVE : INFODIV_INFINITE;
+            return fail(err, status, arg, i, x);
+        }
+        if (x > max)
+            max = x;
+    }
+    if (max == 0)
+        return fail(err, INFODIV_ZERO_SUM, arg, 0, 0);
+
+    int k = scale_exponent(max, normalize);
+    pow2_pair(k, &d->scale1, &d->scale2);
+    dd raw = { 0, 0 };
+    for (size_t i = 0; i < n; i++)
+        acc_add(&raw, v[i] * d->scale1 * d->scale2);
+    return finish_dist(d, raw, k, normalize, arg, err);
+}
+
+/* Arguments and options of the two-distribution functions, in the order the
+ * errors are reported: pointers, length, base, then p entry by entry, then q. */
+static int LOCAL(prepare_pair)(const REAL *p, const REAL *q, size_t n, const void *out,
+                               const infodiv_options *opt, dist *P, dist *Q, double *ln_base,
+                               infodiv_error *err)
+{
+    int normalize, status;
+    if (!p || !q || !out)
+        return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : !q ? INFODIV_ARG_Q : INFODIV_ARG_NONE, 0, 0);
+    if (n == 0)
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);
+    if ((status = read_options(opt, &normalize, ln_base, err)))
+        return status;
+    if ((status = LOCAL(prepare)(p, n, normalize, INFODIV_ARG_P, P, err)))
+        return status;
+    return LOCAL(prepare)(q, n, normalize, INFODIV_ARG_Q, Q, err);
+}
+
+/* H(P) = sum p^ (-log p^): nonnegative terms, compensated sum; each term
+ * from surprisal() (log1p for the dominant outcome). */
+int FN(entropy)(const REAL *p, size_t n, const infodiv_options *opt, double *result,
+                infodiv_error *err)
+{
+    int normalize, status;
+    double ln_base;
+    dist P;
+    if (!p || !result)
+        return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : INFODIV_ARG_NONE, 0, 0);
+    if (n == 0)
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);
+    if ((status = read_options(opt, &normalize, &ln_base, err)))
+        return status;
+    if ((status = LOCAL(prepare)(p, n, normalize, INFODIV_ARG_P, &P, err)))
+        return status;
+
+    dd h = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        double v = p[i];
+        if (v > 0) {
+            double x = v * P.scale1 * P.scale2;
+            acc_add(&h, x / P.sum.hi * surprisal(x, v, &P));
+        }
+    }
+    *result = (h.hi + h.lo) / ln_base;
+    return INFODIV_OK;
+}
+
+/* H(P,Q) = sum p^ (-log q^): nonnegative terms as in entropy, surprisal of q. */
+int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
+                      double *result, infodiv_error *err)
+{
+    dist P, Q;
+    double ln_base;
+    int status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
+    if (status)
+        return status;
+
+    dd h = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        double vx = p[i], vy = q[i];
+        if (vx == 0)
+            continue;
+        if (vy == 0) {
+            *result = INFINITY;
+            return INFODIV_OK;
+        }
+        double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
+        acc_add(&h, x / P.sum.hi * surprisal(y, vy, &Q));
+    }
+    *result = (h.hi + h.lo) / ln_base;
+    return INFODIV_OK;
+}
+
+/* KL(P||Q) = sum q^ phi(p^/q^), phi(t) = t log t - t + 1 >= 0.
+ * Equal to sum p^ log(p^/q^) because sum p^ = sum q^ = 1, but every term is
+ * nonnegative, so the compensated sum is accurate to a few ulps even when the
+ * textbook terms cancel to 1e-25; phi near t = 1 comes from phi_near(), with
+ * u = t - 1 formed without cancellation by outcome_ratio(). p_i = 0 adds q^_i
+ * (phi(0) = 1); q_i = 0 < p_i gives +infinity. KL(P||P) = 0 exactly. */
+int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *result,
+           infodiv_error *err)
+{
+    dist P, Q;
+    double ln_base;
+    int status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
+    if (status)
+        return status;
+
+    dd s = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        double vx = p[i], vy = q[i];
+        if (vx > 0 && vy == 0) {
+            *result = INFINITY;
+            return INFODIV_OK;
+        }
+        double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
+        if (vx == 0)
+            acc_add(&s, y / Q.sum.hi);
+        else
+            acc_add(&s, kl_share(outcome_ratio(x, y, vx, vy, &P, &Q), x / P.sum.hi, y / Q.sum.hi));
+    }
+    *result = (s.hi + s.lo) / ln_base;
+    return INFODIV_OK;
+}
+
+/* JS(P,Q) = 1/2 sum m^ (phi(p^/m^) + phi(q^/m^)), m^ = (p^ + q^)/2: the two
+ * KL(.||M) written as in kl(), with p^/m^ = 1 + v, q^/m^ = 1 - v computed in
+ * js_share() from the same ratio. An outcome absent from one side adds
+ * (the other's probability) * log 2 / 2. Always finite, JS(P,P) = 0 exactly. */
+int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *result,
+           infodiv_error *err)
+{
+    dist P, Q;
+    double ln_base;
+    int status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
+    if (status)
+        return status;
+
+    dd s = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        double vx = p[i], vy = q[i];
+        if (vx == 0 && vy == 0)
+            continue;
+        double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
+        double ph = x / P.sum.hi, qh = y / Q.sum.hi;
+        if (vx == 0 || vy == 0)
+            acc_add(&s, (ph + qh) * LN2);
+        else
+            acc_add(&s, js_share(outcome_ratio(x, y, vx, vy, &P, &Q), ph, qh));
+    }
+    *result = 0.5 * (s.hi + s.lo) / ln_base;
+    return INFODIV_OK;
+}
+
+/* All seven measures in one pass: the entropies as in entropy(), both KL
+ * directions and JS from one outcome_ratio() per outcome, and the cross
+ * entropies as H(P) + KL(P||Q), a sum of two nonnegative numbers that keeps
+ * their accuracy. */
+int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
+                 infodiv_measure_set *result, infodiv_error *err)
+{
+    dist P, Q;
+    double ln_base;
+    int status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
+    if (status)
+        return status;
+
+    dd hp = { 0, 0 }, hq = { 0, 0 }, kpq = { 0, 0 }, kqp = { 0, 0 }, js = { 0, 0 };
+    int inf_pq = 0, inf_qp = 0;
+    for (size_t i = 0; i < n; i++) {
+        double vx = p[i], vy = q[i];
+        if (vx == 0 && vy == 0)
+            continue;
+        double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
+        double ph = x / P.sum.hi, qh = y / Q.sum.hi;
+        if (vx > 0)
+            acc_add(&hp, ph * surprisal(x, vx, &P));
+        if (vy > 0)
+            acc_add(&hq, qh * surprisal(y, vy, &Q));
+        if (vx == 0 || vy == 0) {
+            inf_pq |= vy == 0;
+            inf_qp |= vx == 0;
+            acc_add(vx == 0 ? &kpq : &kqp, ph + qh);
+            acc_add(&js, (ph + qh) * LN2);
+            continue;
+        }
+        ratio r = outcome_ratio(x, y, vx, vy, &P, &Q);
+        acc_add(&kpq, kl_share(r, ph, qh));
+        acc_add(&kqp, kl_share(ratio_inverse(r), qh, ph));
+        acc_add(&js, js_share(r, ph, qh));
+    }
+    double h_p = hp.hi + hp.lo, h_q = hq.hi + hq.lo;
+    double k_pq = kpq.hi + kpq.lo, k_qp = kqp.hi + kqp.lo;
+    result->entropy_p = h_p / ln_base;
+    result->entropy_q = h_q / ln_base;
+    result->kl_pq = inf_pq ? INFINITY : k_pq / ln_base;
+    result->kl_qp = inf_qp ? INFINITY : k_qp / ln_base;
+    result->cross_entropy_pq = inf_pq ? INFINITY : (h_p + k_pq) / ln_base;
+    result->cross_entropy_qp = inf_qp ? INFINITY : (h_q + k_qp) / ln_base;
+    result->js = 0.5 * (js.hi + js.lo) / ln_base;
+    return INFODIV_OK;
+}
+
+/* terms[i] = p^_i log(p^_i/q^_i), the signed textbook terms (they sum to KL
+ * up to their own cancellation): log1p(u) near p^ = q^, so a term of 1e-14
+ * keeps its digits; 0 where p_i = 0; +infinity where q_i = 0 < p_i. */
+int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
+                 double *terms, infodiv_error *err)
+{
+    dist P, Q;
+    double ln_base;
+    int status = LOCAL(prepare_pair)(p, q, n, terms, opt, &P, &Q, &ln_base, err);
+    if (status)
+        return status;
+
+    for (size_t i = 0; i < n; i++) {
+        double vx = p[i], vy = q[i];
+        if (vx == 0) {
+            terms[i] = 0;
+        } else if (vy == 0) {
+            terms[i] = INFINITY;
+        } else {
+            double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
+            ratio r = outcome_ratio(x, y, vx, vy, &P, &Q);
+            terms[i] = kl_textbook_term(r, x / P.sum.hi) / ln_base;
+        }
+    }
+    return INFODIV_OK;
+}
