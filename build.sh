@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The one build entry: compiles the C core to WebAssembly and assembles the
+# npm package in dist/. Installs Emscripten first when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/setup.sh
+
+# Debian's emcc 3.1.6 runs its JS optimiser with this Node; it finds its
+# modules (acorn, terser) only through NODE_PATH.
+export NODE_PATH=/usr/share/nodejs
+
+SOURCES=(c/src/discrete.c c/src/status.c c/wasm/heap.c)
+
+# Speed, and no fused multiply-add: TwoSum/TwoProduct must see every rounding.
+OPTIMISE=(-O3 -ffp-contract=off)
+# One ES module exporting a factory; no globals on the page.
+MODULE=(-sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createInfodivCore)
+# The wasm embedded in the JS file: loads in Node, browsers and bundlers with
+# no .wasm to locate. (3.1.6's Node loader needs __dirname, absent in ES modules.)
+PORTABLE=(-sSINGLE_FILE=1 -sENVIRONMENT=web,worker)
+# Large inputs grow the heap (up to the 2 GiB default maximum).
+MEMORY=(-sALLOW_MEMORY_GROWTH=1)
+# Only the functions the binding calls; no file system or runtime extras.
+SURFACE=(-sEXPORTED_FUNCTIONS=@c/exports.txt -sFILESYSTEM=0 -sSUPPORT_ERRNO=0)
+WARNINGS=(-Wall -Wextra -Werror)
+
+mkdir -p dist
+emcc -Ic/include "${OPTIMISE[@]}" "${MODULE[@]}" "${PORTABLE[@]}" "${MEMORY[@]}" \
+  "${SURFACE[@]}" "${WARNINGS[@]}" "${SOURCES[@]}" -o dist/infodiv-core.js
+cp web/lib/infodiv.js web/lib/infodiv.d.ts dist/
+
+echo "built:"
+for f in dist/infodiv-core.js dist/infodiv.js dist/infodiv.d.ts; do
+  printf '  %-22s %8d bytes\n' "$f" "$(wc -c <"$f")"
+done
