@@ -1,0 +1,121 @@
+// The shape of the API: init, input types, options, special cases, copies,
+// and large inputs beyond the scratch region (against closed forms).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as infodiv from '../../dist/infodiv.js';
+import { init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms } from '../../dist/infodiv.js';
+
+const P = [0.6, 0.3, 0.1], Q = [0.5, 0.4, 0.1];
+const KL_PQ = 0.02308831234083850406; // tests/fixtures: seed-three-outcomes
+const close = (got, want, tol = 1e-14) => assert.ok(Math.abs(got - want) <= tol * Math.abs(want),
+  `got ${got}, want ${want}`);
+
+test('init() loads once and returns the same promise', async () => {
+  const first = init();
+  assert.equal(init(), first);
+  assert.equal(await first, undefined);
+  close(kl(P, Q), KL_PQ);
+});
+
+test('the package exports exactly the documented functions', () => {
+  assert.deepEqual(Object.keys(infodiv).sort(),
+    ['crossEntropy', 'entropy', 'init', 'jsDivergence', 'kl', 'klTerms', 'measures', 'memoryUsage']);
+});
+
+test('number[], Float64Array, Float32Array and integer typed arrays agree', async () => {
+  await init();
+  const counts = [3, 1, 0, 4], other = [1, 1, 1, 1];
+  const want = kl(counts, other);
+  assert.equal(kl(Float64Array.from(counts), Float64Array.from(other)), want);
+  assert.equal(kl(Float32Array.from(counts), Float32Array.from(other)), want); // exact floats
+  assert.equal(kl(Uint32Array.from(counts), Uint8Array.from(other)), want);
+  assert.equal(kl(Float32Array.from(counts), other), want); // mixed: both read as double
+  // Float32 inputs are computed from the float values themselves.
+  const pf = Float32Array.from(P), qf = Float32Array.from(Q);
+  assert.equal(kl(pf, qf), kl(Array.from(pf), Array.from(qf)));
+});
+
+test('options: base and normalize', async () => {
+  await init();
+  close(kl(P, Q, { base: 2 }), KL_PQ / Math.LN2);
+  close(kl(P, Q, { base: 10 }), KL_PQ / Math.LN10);
+  close(entropy([1, 1, 1, 1], { base: 2 }), 2);
+  close(entropy([0.25, 0.25, 0.25, 0.25], { base: 4 }), 1);
+  assert.equal(kl(P, Q, {}), kl(P, Q));
+  assert.equal(kl(P, Q, { base: undefined, normalize: undefined }), kl(P, Q));
+  // Counts are normalised by default; with normalize: false they are rejected.
+  close(entropy([2, 2]), Math.LN2);
+  assert.throws(() => entropy([2, 2], { normalize: false }), RangeError);
+  close(kl([0.5, 0.5], [0.25, 0.75], { normalize: false }), kl([1, 1], [1, 3]));
+  // A base below 1 flips the sign, as log(base) < 0.
+  close(entropy([1, 1], { base: 0.5 }), -1);
+});
+
+test('special cases: 0 log 0, q = 0 < p, identical inputs', async () => {
+  await init();
+  close(entropy([0.5, 0.5, 0]), Math.LN2);
+  assert.equal(entropy([0, 1, 0]), 0);
+  assert.equal(kl([0.5, 0.5, 0], [0.5, 0.5, 0]), 0);
+  close(kl([0.5, 0.5, 0], [0.25, 0.25, 0.5]), Math.LN2);
+  assert.equal(kl([0.5, 0.5], [1, 0]), Infinity);
+  assert.equal(crossEntropy([0.5, 0.5], [1, 0]), Infinity);
+  close(crossEntropy([1, 0], [0.5, 0.5]), Math.LN2);
+  close(jsDivergence([1, 0], [0, 1]), Math.LN2);
+  close(jsDivergence([1, 0], [0, 1], { base: 2 }), 1);
+  const m = measures([1, 0], [0, 1]);
+  assert.deepEqual(m, { entropyP: 0, entropyQ: 0, crossEntropyPQ: Infinity, crossEntropyQP: Infinity,
+    klPQ: Infinity, klQP: Infinity, js: m.js });
+  close(m.js, Math.LN2);
+  const p = [0.1, 0.2, 0.3, 0.4];
+  assert.equal(kl(p, p), 0);
+  assert.equal(jsDivergence(p, p), 0);
+  assert.equal(kl(p, p.map((v) => v * 1024)), 0); // same distribution, other scale
+  assert.equal(kl([-0, 1], [0, 1]), 0); // -0 is a zero
+});
+
+test('klTerms returns a fresh Float64Array of signed terms', async () => {
+  await init();
+  const t = klTerms(P, Q);
+  assert.ok(t instanceof Float64Array);
+  assert.equal(t.length, 3);
+  assert.equal(t.buffer.byteLength, 24); // its own buffer, not a view of wasm memory
+  close(t[0], 0.6 * Math.log(0.6 / 0.5), 1e-15);
+  close(t[1], 0.3 * Math.log(0.3 / 0.4), 1e-15);
+  t[0] = 42;
+  assert.notEqual(klTerms(P, Q)[0], 42);
+  const [zero, half, inf] = klTerms([0, 1, 1], [1, 2, 0]); // p^ = [0, 1/2, 1/2], q^ = [1/3, 2/3, 0]
+  assert.equal(zero, 0);
+  close(half, 0.5 * Math.log(0.75), 1e-15);
+  assert.equal(inf, Infinity);
+  close(klTerms(P, Q, { base: 2 })[0], 0.6 * Math.log2(0.6 / 0.5), 1e-15);
+});
+
+test('measures matches the single functions', async () => {
+  await init();
+  const m = measures(P, Q, { base: 2 });
+  assert.deepEqual(Object.keys(m), ['entropyP', 'entropyQ', 'crossEntropyPQ', 'crossEntropyQP',
+    'klPQ', 'klQP', 'js']);
+  close(m.entropyP, entropy(P, { base: 2 }));
+  close(m.entropyQ, entropy(Q, { base: 2 }));
+  close(m.crossEntropyPQ, crossEntropy(P, Q, { base: 2 }));
+  close(m.crossEntropyQP, crossEntropy(Q, P, { base: 2 }));
+  close(m.klPQ, kl(P, Q, { base: 2 }));
+  close(m.klQP, kl(Q, P, { base: 2 }));
+  close(m.js, jsDivergence(P, Q, { base: 2 }));
+  close(m.crossEntropyPQ, m.entropyP + m.klPQ, 1e-15);
+});
+
+test('n = 1e6 beyond the scratch region, against a closed form near 1e-20', async () => {
+  await init();
+  // P uniform; Q = 1 + d on half the outcomes, 1 - d on the other half; Q sums to n exactly.
+  const n = 1e6, d = 2 ** -33;
+  const p = new Float64Array(n).fill(1);
+  const q = Float64Array.from({ length: n }, (_, i) => (i < n / 2 ? 1 + d : 1 - d));
+  close(kl(p, q), -0.5 * Math.log1p(-d * d), 1e-12); // 6.776e-21
+  close(kl(q, p), d * d / 2, 1e-12);
+  close(jsDivergence(p, q), d * d / 8, 1e-12);
+  close(entropy(p), Math.log(n), 1e-15);
+  const t = klTerms(p, q);
+  assert.equal(t.length, n);
+  close(t[0], -Math.log1p(d) / n, 1e-14);
+});
