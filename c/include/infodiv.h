@@ -4,7 +4,9 @@
  * the caller owns every buffer. Every function returns a status code
  * (INFODIV_OK or one of the errors below) and writes its result through a
  * pointer; on error the result is left untouched and, when `err` is not NULL,
- * *err says which argument and which entry is at fault.
+ * *err says which argument and which entry is at fault. Errors are reported
+ * in argument order: NULL pointers, n = 0, p's first bad entry (or its sum),
+ * q's, then the base.
  *
  * DISTRIBUTIONS
  *   p and q are arrays of n >= 1 entries, each finite and >= 0 (-0.0 counts

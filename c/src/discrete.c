@@ -228,12 +228,15 @@ static int fail(infodiv_error *err, int status, int arg, size_t index, double va
     return status;
 }
 
-/* Check the options; set *ln_base to log(base), exactly 1 for INFODIV_E. */
-static int read_options(const infodiv_options *opt, int *normalize, double *ln_base,
-                        infodiv_error *err)
+static int normalize_option(const infodiv_options *opt)
+{
+    return opt ? opt->normalize != 0 : 1;
+}
+
+/* Check the base; set *ln_base to log(base), exactly 1 for INFODIV_E. */
+static int read_base(const infodiv_options *opt, double *ln_base, infodiv_error *err)
 {
     double base = opt ? opt->base : INFODIV_E;
-    *normalize = opt ? opt->normalize != 0 : 1;
     if (!(base > 0 && base <= DBL_MAX && base != 1))
         return fail(err, INFODIV_BAD_BASE, INFODIV_ARG_BASE, 0, base);
     *ln_base = base == INFODIV_E ? 1.0 : log(base);

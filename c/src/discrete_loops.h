@@ -28,21 +28,21 @@ static int LOCAL(prepare)(const REAL *v, size_t n, int normalize, int arg, dist 
 }
 
 /* Arguments and options of the two-distribution functions, in the order the
- * errors are reported: pointers, length, base, then p entry by entry, then q. */
+ * errors are reported: pointers, length, p entry by entry, q, then the base. */
 static int LOCAL(prepare_pair)(const REAL *p, const REAL *q, size_t n, const void *out,
                                const infodiv_options *opt, dist *P, dist *Q, double *ln_base,
                                infodiv_error *err)
 {
-    int normalize, status;
+    int status;
     if (!p || !q || !out)
         return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : !q ? INFODIV_ARG_Q : INFODIV_ARG_NONE, 0, 0);
     if (n == 0)
         return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);
-    if ((status = read_options(opt, &normalize, ln_base, err)))
+    if ((status = LOCAL(prepare)(p, n, normalize_option(opt), INFODIV_ARG_P, P, err)))
         return status;
-    if ((status = LOCAL(prepare)(p, n, normalize, INFODIV_ARG_P, P, err)))
+    if ((status = LOCAL(prepare)(q, n, normalize_option(opt), INFODIV_ARG_Q, Q, err)))
         return status;
-    return LOCAL(prepare)(q, n, normalize, INFODIV_ARG_Q, Q, err);
+    return read_base(opt, ln_base, err);
 }
 
 /* H(P) = sum p^ (-log p^): nonnegative terms, compensated sum; each term
@@ -50,16 +50,15 @@ static int LOCAL(prepare_pair)(const REAL *p, const REAL *q, size_t n, const voi
 int FN(entropy)(const REAL *p, size_t n, const infodiv_options *opt, double *result,
                 infodiv_error *err)
 {
-    int normalize, status;
+    int status;
     double ln_base;
     dist P;
     if (!p || !result)
         return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : INFODIV_ARG_NONE, 0, 0);
     if (n == 0)
         return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);
-    if ((status = read_options(opt, &normalize, &ln_base, err)))
-        return status;
-    if ((status = LOCAL(prepare)(p, n, normalize, INFODIV_ARG_P, &P, err)))
+    if ((status = LOCAL(prepare)(p, n, normalize_option(opt), INFODIV_ARG_P, &P, err))
+        || (status = read_base(opt, &ln_base, err)))
         return status;
 
     dd h = { 0, 0 };

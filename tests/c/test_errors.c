@@ -104,6 +104,9 @@ int main(void)
             infodiv_options o = { bases[b], 1 };
             expect(f, good, 0, N, &o, INFODIV_BAD_BASE, INFODIV_ARG_BASE, 0, bases[b]);
         }
+        /* A bad entry is reported before a bad base. */
+        infodiv_options one = { 1, 1 };
+        expect(f, (double[N]){ 0.5, -0.1, 0.6, 0 }, 0, N, &one, INFODIV_NEGATIVE, INFODIV_ARG_P, 1, -0.1);
         /* NULL pointers. */
         double out[7];
         infodiv_error err;

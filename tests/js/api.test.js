@@ -119,3 +119,13 @@ test('n = 1e6 beyond the scratch region, against a closed form near 1e-20', asyn
   assert.equal(t.length, n);
   close(t[0], -Math.log1p(d) / n, 1e-14);
 });
+
+test('an element getter that calls back into the library does not disturb the outer call', async () => {
+  await init();
+  let inner;
+  const p = [0.6, 0.3, 0.1];
+  Object.defineProperty(p, 1, { get: () => { inner = kl([1, 3], [3, 1]); return 0.3; } });
+  close(kl(p, Q), KL_PQ);
+  close(inner, kl([1, 3], [3, 1]));
+  close(inner, Math.log(3) / 2);
+});

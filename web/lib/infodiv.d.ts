@@ -3,8 +3,10 @@
  * divergence of discrete distributions, computed by a C core compiled to
  * WebAssembly. Call `await init()` once; every other function is synchronous.
  *
- * Inputs: `number[]`, `Float64Array`, `Float32Array` (computed as float, never
- * widened in JS) or another non-BigInt typed array, e.g. `Uint32Array` counts.
+ * Inputs: `number[]`, `Float64Array`, `Float32Array` or another non-BigInt
+ * typed array, e.g. `Uint32Array` counts. When p and q are both Float32Array
+ * they are read as float by the core, never widened in JS; otherwise both are
+ * read as double.
  * Entries must be finite and >= 0. By default p and q are normalised to sum 1,
  * as `scipy.stats.entropy` does, so counts work.
  *
@@ -12,11 +14,14 @@
  * q_i = 0 < p_i makes KL(P||Q) and H(P,Q) `Infinity`; KL(P||P) and JS(P,P)
  * are exactly 0; KL and JS are never negative for a base above 1.
  *
- * Errors: `TypeError` for a wrong type (`p[1] is not a number (got the string "0.2")`),
- * `RangeError` for a bad value (`p[2] is negative (-0.1)`,
- * `p and q differ in length (3 vs 4)`, `p is empty`, `q sums to 0: every entry is zero`,
- * `options.base must be a finite number > 0 and not 1 (got 1)`).
- * An `Error` if called before `init()` resolved. NaN is never returned.
+ * Errors: `TypeError` for a wrong type (`p[1] is not a number (got the string "0.2")`,
+ * `unknown option "bases" (the options are base and normalize)`), `RangeError` for a
+ * bad value (`p[2] is negative (-0.1)`, `p and q differ in length (3 vs 4)`,
+ * `p is empty`, `q sums to 0: every entry is zero`,
+ * `options.base must be a finite number > 0 and not 1 (got 1)`). Type errors are
+ * reported first (p, q, options), then value errors (p, q, base). An `Error` if
+ * called before `init()` resolved. NaN is never returned; after an error the
+ * library is usable as before.
  */
 
 /** A distribution: probabilities or nonnegative counts. */

@@ -12,8 +12,9 @@ import createInfodivCore from './infodiv-core.js';
 let core = null; // the wasm module once init() has resolved
 let loading = null; // the promise of init()
 let scratch = 0; // address of the reusable region, SCRATCH_BYTES long
+let busy = false; // a call is using the scratch region (an element getter may call back in)
 
-const SCRATCH_BYTES = 64 * 1024; // inputs up to ~4000 doubles each need no malloc
+const SCRATCH_BYTES = 64 * 1024; // room for p and q of ~4000 doubles each (~2700 with klTerms)
 // Region layout (bytes), matching the C structs on wasm32.
 const OPTIONS_AT = 0; // infodiv_options { double base; int normalize; }
 const ERROR_AT = 16; // infodiv_error { int arg; size_t index; double value; }
@@ -26,16 +27,14 @@ const ARG_P = 1, ARG_Q = 2;
 
 /** Loads and instantiates the WebAssembly core. Safe to call many times. */
 export function init() {
-  if (!loading) {
-    loading = createInfodivCore().then((module) => {
-      scratch = module._malloc(SCRATCH_BYTES);
-      if (!scratch) throw new Error('infodiv: could not reserve the scratch region');
-      core = module;
-    }, (cause) => {
-      loading = null; // let a later init() try again
-      throw new Error('infodiv: the WebAssembly core failed to load', { cause });
-    });
-  }
+  loading ??= createInfodivCore().then((module) => {
+    scratch = module._malloc(SCRATCH_BYTES);
+    if (!scratch) throw new Error('could not reserve the scratch region');
+    core = module;
+  }).catch((cause) => {
+    loading = null; // let a later init() try again
+    throw new Error('infodiv: the WebAssembly core failed to load', { cause });
+  });
   return loading;
 }
 
@@ -88,10 +87,13 @@ function ready() {
 
 // Validates the arguments, copies them into the wasm heap, calls the C
 // function `infodiv_<name>` (or its _f32 twin), and reads the result.
+// Errors follow one rule: wrong types first (p, q, options: TypeError), then
+// bad values (p, q, base: RangeError, the values checked by the C core).
 function run(name, arrays, options, readResult) {
   const lib = ready();
   const names = arrays.length === 1 ? ['p'] : ['p', 'q'];
   const kinds = arrays.map((a, k) => inputKind(a, names[k]));
+  arrays.forEach((a, k) => kinds[k] === 'Array' && checkNumbers(a, names[k]));
   const { base, normalize } = readOptions(options);
   const n = arrays[0].length;
   if (n === 0) throw new RangeError('p is empty');
@@ -103,13 +105,16 @@ function run(name, arrays, options, readResult) {
   const width = f32 ? 4 : 8;
   const termsBytes = name === 'kl_terms' ? 8 * n : 0;
   const bytes = ARRAYS_AT + arrays.length * width * n + termsBytes;
-  const region = bytes <= SCRATCH_BYTES ? scratch : lib._malloc(bytes);
+  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : lib._malloc(bytes);
   if (!region) {
     throw new RangeError(`p and q are too large for the wasm heap (${n} entries need ${bytes} bytes)`);
   }
+  const wasBusy = busy;
+  busy = true;
   try {
     const at = arrays.map((_, k) => region + ARRAYS_AT + k * width * n);
-    arrays.forEach((a, k) => copyIn(lib, a, kinds[k], names[k], at[k], f32));
+    // Heap views are read after _malloc, which may have grown the memory.
+    arrays.forEach((a, k) => (f32 ? lib.HEAPF32 : lib.HEAPF64).set(a, at[k] / width));
     lib.HEAPF64[(region + OPTIONS_AT) / 8] = base;
     lib.HEAP32[(region + OPTIONS_AT + 8) / 4] = normalize ? 1 : 0;
     const out = name === 'kl_terms' ? region + ARRAYS_AT + 2 * width * n : region + RESULT_AT;
@@ -118,6 +123,7 @@ function run(name, arrays, options, readResult) {
     if (status !== 0) throw statusError(lib, status, region + ERROR_AT, names);
     return readResult(out, n);
   } finally {
+    busy = wasBusy;
     if (region !== scratch) lib._free(region);
   }
 }
@@ -153,36 +159,30 @@ function inputKind(a, name) {
     const kind = a[Symbol.toStringTag]; // works across realms, unlike instanceof
     if (!kind.startsWith('Big')) return kind;
   }
-  throw new TypeError(`${name} must be an array of numbers, a Float64Array or a Float32Array `
-    + `(got ${describe(a)})`);
+  throw new TypeError(`${name} must be an array of numbers or a numeric typed array such as `
+    + `Float64Array (got ${describe(a)})`);
 }
 
-function copyIn(lib, a, kind, name, at, f32) {
-  if (f32) {
-    lib.HEAPF32.set(a, at / 4);
-  } else if (kind !== 'Array') {
-    lib.HEAPF64.set(a, at / 8); // converts any numeric typed array exactly
-  } else {
-    const f64 = lib.HEAPF64, start = at / 8;
-    for (let i = 0; i < a.length; i++) {
-      const v = a[i];
-      if (typeof v !== 'number') throw new TypeError(`${name}[${i}] is not a number (got ${describe(v)})`);
-      f64[start + i] = v;
-    }
+// Entries of a plain array must be numbers: never coerced ('0.2', null, holes).
+function checkNumbers(a, name) {
+  for (let i = 0; i < a.length; i++) {
+    if (typeof a[i] !== 'number') throw new TypeError(`${name}[${i}] is not a number (got ${describe(a[i])})`);
   }
 }
 
 function readOptions(options) {
   if (options === undefined) return { base: Math.E, normalize: true };
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`options must be an object (got ${describe(options)})`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`options must be an object such as { base: 2 } (got ${describe(options)})`);
   }
   for (const key of Object.keys(options)) {
     if (key !== 'base' && key !== 'normalize') {
       throw new TypeError(`unknown option "${key}" (the options are base and normalize)`);
     }
   }
-  const { base = Math.E, normalize = true } = options;
+  // Own properties only; undefined (not null) means the default.
+  const read = (key, fallback) => (Object.hasOwn(options, key) && options[key] !== undefined ? options[key] : fallback);
+  const base = read('base', Math.E), normalize = read('normalize', true);
   if (typeof base !== 'number') throw new TypeError(`options.base must be a number (got ${describe(base)})`);
   if (typeof normalize !== 'boolean') {
     throw new TypeError(`options.normalize must be true or false (got ${describe(normalize)})`);
@@ -190,11 +190,22 @@ function readOptions(options) {
   return { base, normalize };
 }
 
-// A short, safe description of a bad argument for an error message.
+// A short description of a bad argument for an error message; never throws.
 function describe(v) {
-  if (v === null || v === undefined) return String(v);
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v)}`;
-  if (typeof v === 'function') return 'a function';
-  if (typeof v === 'object') return Array.isArray(v) ? 'an array' : `a ${v.constructor?.name ?? 'object'}`;
-  return `${typeof v} ${String(v)}`;
+  switch (typeof v) {
+    case 'undefined': return 'undefined';
+    case 'string': return `the string ${JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v)}`;
+    case 'number': case 'boolean': return `the ${typeof v} ${v}`;
+    case 'bigint': return `the bigint ${v}n`;
+    case 'symbol': return 'a symbol';
+    case 'function': return 'a function';
+  }
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  let name;
+  try {
+    name = v.constructor?.name;
+  } catch {} // eslint-disable-line no-empty
+  if (typeof name !== 'string' || !name) return 'an object';
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`;
 }
