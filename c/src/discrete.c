@@ -167,7 +167,7 @@ typedef struct {
 static inline ratio outcome_ratio(double x, double y, double vx, double vy,
                                   const dist *P, const dist *Q)
 {
-    ratio r;
+    ratio r = { 0, 0, 0 };
     if (x < DBL_MIN || y < DBL_MIN) {
         r.near = 0;
         r.L = log_ratio(vx, vy) + (Q->log_norm - P->log_norm);
@@ -189,8 +189,10 @@ static inline ratio outcome_ratio(double x, double y, double vx, double vy,
 /* The same ratio the other way round: q^/p^. */
 static inline ratio ratio_inverse(ratio r)
 {
-    r.u = -r.u / (1 + r.u);
-    r.L = -r.L;
+    if (r.near)
+        r.u = -r.u / (1 + r.u); /* 1/(1+u) - 1, without cancellation */
+    else
+        r.L = -r.L;
     return r;
 }
 
