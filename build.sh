@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one build entry: compiles the C core to WebAssembly and assembles the
-# npm package in dist/. Installs Emscripten first when it is missing.
+# The one build entry: compiles the C core to WebAssembly, assembles the npm
+# package in dist/ and the explorer page in dist/site/. Installs what is
+# missing first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/setup.sh
@@ -29,7 +30,10 @@ emcc -Ic/include "${OPTIMISE[@]}" "${MODULE[@]}" "${PORTABLE[@]}" "${MEMORY[@]}"
   "${SURFACE[@]}" "${WARNINGS[@]}" "${SOURCES[@]}" -o dist/infodiv-core.js
 cp web/lib/infodiv.js web/lib/infodiv.d.ts dist/
 
+# The explorer page, bundled by Vite into dist/site/ (see web/explorer/vite.config.js).
+npx vite build --config web/explorer/vite.config.js --logLevel warn
+
 echo "built:"
-for f in dist/infodiv-core.js dist/infodiv.js dist/infodiv.d.ts; do
-  printf '  %-22s %8d bytes\n' "$f" "$(wc -c <"$f")"
+for f in dist/infodiv-core.js dist/infodiv.js dist/infodiv.d.ts dist/site/index.html dist/site/assets/*; do
+  printf '  %-40s %8d bytes\n' "$f" "$(wc -c <"$f")"
 done

@@ -1,5 +1,4 @@
-// `npm start`: the library at work on the classic worked example.
-// (The interactive explorer page will take over this command.)
+// `npm run example`: the library at work on the classic worked example.
 import { init, measures, klTerms } from '../dist/infodiv.js';
 
 await init();

@@ -1,0 +1,209 @@
+// The three Chart.js charts of the explorer: P and Q as bars (with the
+// geometry the drag handles need), cross-entropy split into entropy + KL, and
+// the per-outcome terms of KL in both directions. Plugins are passed to each
+// chart, never registered globally, so other charts on a page are untouched.
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { formatNumber, formatProbability } from './format.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+/** Colours from the CSS custom properties of the explorer (light or dark scheme). */
+export function readPalette(element) {
+  const css = getComputedStyle(element);
+  const get = (name) => css.getPropertyValue(name).trim();
+  return {
+    p: get('--p'), q: get('--q'), alert: get('--alert'), text: get('--text'),
+    muted: get('--muted'), grid: get('--grid'), surface: get('--surface'), font: css.fontFamily,
+  };
+}
+
+// Q's bars are striped as well as coloured, so P and Q differ without colour too.
+function stripes(color, background) {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 8;
+  const ctx = tile.getContext('2d');
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, 8, 8);
+  ctx.strokeStyle = background;
+  ctx.globalAlpha = 0.45;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(-2, 10); ctx.lineTo(10, -2);
+  ctx.moveTo(-2, 2); ctx.lineTo(2, -2);
+  ctx.moveTo(6, 10); ctx.lineTo(10, 6);
+  ctx.stroke();
+  return ctx.createPattern(tile, 'repeat');
+}
+
+function baseOptions(palette, animate) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: animate ? { duration: 200 } : false,
+    color: palette.text,
+    font: { family: palette.font },
+  };
+}
+
+const axis = (palette, title) => ({
+  grid: { color: palette.grid },
+  ticks: { color: palette.muted },
+  title: { display: Boolean(title), text: title, color: palette.muted },
+});
+
+// Text above each bar (or "∞"), skipped when the bars are too narrow for it.
+function drawBarText(chart, textOf) {
+  const { ctx } = chart;
+  ctx.save();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.font = `12px ${chart.options.font.family}`;
+  chart.data.datasets.forEach((dataset, d) => {
+    chart.getDatasetMeta(d).data.forEach((bar, i) => {
+      const { x, y, width } = bar.getProps(['x', 'y', 'width'], true);
+      const text = textOf(d, i);
+      if (!text || width < 18) return;
+      ctx.fillStyle = chart.options.color;
+      ctx.fillText(text, x, Math.min(y, chart.chartArea.bottom) - 3);
+    });
+  });
+  ctx.restore();
+}
+
+/**
+ * P and Q as grouped bars on a fixed 0..1 axis. `view` supplies what the
+ * plugins draw: locked[d][i], infinite[i] (q_i = 0 < p_i or the reverse), and
+ * onLayout(geometry) receives each bar's box for the drag handles.
+ */
+export function createBarsChart(canvas, palette, animate, view) {
+  const overlay = {
+    id: 'infodivBars',
+    afterDatasetsDraw(chart) {
+      drawBarText(chart, (d, i) => formatProbability(chart.data.datasets[d].data[i]));
+      const { ctx, chartArea } = chart;
+      chart.data.datasets.forEach((_, d) => chart.getDatasetMeta(d).data.forEach((bar, i) => {
+        const { x, y, width } = bar.getProps(['x', 'y', 'width'], true);
+        if (view.infinite[i]) { // outline the whole column of the outcome that makes KL infinite
+          ctx.save();
+          ctx.strokeStyle = palette.alert;
+          ctx.setLineDash([5, 3]);
+          ctx.lineWidth = 2;
+          ctx.strokeRect(x - width / 2, chartArea.top + 1, width, chartArea.bottom - chartArea.top - 2);
+          ctx.restore();
+        }
+        if (view.locked[d][i]) drawPadlock(ctx, x, Math.min(y, chartArea.bottom) - (width >= 18 ? 20 : 4), palette.text);
+      }));
+    },
+    afterUpdate(chart) {
+      const { chartArea } = chart;
+      view.onLayout(chart.data.datasets.map((_, d) => chart.getDatasetMeta(d).data.map((bar) => {
+        const { x, width } = bar.getProps(['x', 'width'], true);
+        return { left: x - width / 2, width, top: chartArea.top, height: chartArea.bottom - chartArea.top };
+      })));
+    },
+  };
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: [],
+      datasets: [
+        { label: 'P, the truth', data: [], backgroundColor: palette.p, borderColor: palette.p, borderWidth: 1 },
+        { label: 'Q, the model', data: [], backgroundColor: stripes(palette.q, palette.surface), borderColor: palette.q, borderWidth: 1 },
+      ],
+    },
+    options: {
+      ...baseOptions(palette, animate),
+      events: [], // the drag handles above the canvas take every pointer event
+      layout: { padding: { top: 8 } },
+      scales: { x: axis(palette), y: { ...axis(palette, 'probability'), min: 0, max: 1 } },
+      plugins: { legend: { labels: { color: palette.text } }, tooltip: { enabled: false } },
+    },
+    plugins: [overlay],
+  });
+}
+
+function drawPadlock(ctx, x, y, color) {
+  ctx.save();
+  ctx.strokeStyle = ctx.fillStyle = color;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.arc(x, y - 7, 3.5, Math.PI, 0);
+  ctx.stroke();
+  ctx.fillRect(x - 5, y - 7, 10, 7);
+  ctx.restore();
+}
+
+/**
+ * Cross-entropy as a stacked bar: entropy, then KL on top of it. An infinite
+ * KL is drawn as "+ ∞" after the entropy segment.
+ */
+export function createDecompositionChart(canvas, palette, animate, view) {
+  const infinity = {
+    id: 'infodivInfiniteKl',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      chart.getDatasetMeta(0).data.forEach((bar, row) => {
+        if (!view.infinite[row]) return;
+        const { x, y } = bar.getProps(['x', 'y'], true);
+        ctx.save();
+        ctx.fillStyle = palette.alert;
+        ctx.font = `bold 14px ${chart.options.font.family}`;
+        ctx.textBaseline = 'middle';
+        ctx.fillText('+ ∞', x + 6, y);
+        ctx.restore();
+      });
+    },
+  };
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: ['H(P,Q)', 'H(Q,P)'],
+      datasets: [
+        { label: 'entropy of the truth, H(P) or H(Q)', data: [], backgroundColor: palette.muted, stack: 's' },
+        { label: 'extra cost of the model, KL', data: [], backgroundColor: palette.alert, stack: 's' },
+      ],
+    },
+    options: {
+      ...baseOptions(palette, animate),
+      indexAxis: 'y',
+      scales: {
+        x: { ...axis(palette, ''), stacked: true, beginAtZero: true },
+        y: { ...axis(palette), stacked: true },
+      },
+      plugins: {
+        legend: { labels: { color: palette.text } },
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.raw ?? Infinity)}` } },
+      },
+    },
+    plugins: [infinity],
+  });
+}
+
+/** The signed terms p_i log(p_i/q_i) and q_i log(q_i/p_i), per outcome. */
+export function createTermsChart(canvas, palette, animate, view) {
+  const infinity = {
+    id: 'infodivInfiniteTerms',
+    afterDatasetsDraw(chart) {
+      drawBarText(chart, (d, i) => (chart.data.datasets[d].data[i] === null && view.infiniteTerm[d][i] ? '∞' : ''));
+    },
+  };
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: [],
+      datasets: [
+        { label: 'p·log(p/q), adds up to KL(P‖Q)', data: [], backgroundColor: palette.p },
+        { label: 'q·log(q/p), adds up to KL(Q‖P)', data: [], backgroundColor: stripes(palette.q, palette.surface), borderColor: palette.q, borderWidth: 1 },
+      ],
+    },
+    options: {
+      ...baseOptions(palette, animate),
+      scales: { x: axis(palette), y: { ...axis(palette, '') } },
+      plugins: {
+        legend: { labels: { color: palette.text } },
+        tooltip: { callbacks: { label: (c) => view.describeTerm(c.datasetIndex, c.dataIndex) } },
+      },
+    },
+    plugins: [infinity],
+  });
+}

@@ -1,0 +1,26 @@
+// Number formatting for people: three significant digits, "∞", and powers of
+// ten written out for tiny values, never "-0.000" and never 17 decimals.
+
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const MINUS = '−'; // U+2212, the typographic minus
+
+/** 0.0230883 → "0.0231", 2.3e-5 → "2.30 × 10⁻⁵", Infinity → "∞". */
+export function formatNumber(v) {
+  if (Number.isNaN(v)) return '?';
+  if (v === Infinity) return '∞';
+  if (v === -Infinity) return `${MINUS}∞`;
+  if (v === 0) return '0'; // also -0
+  const sign = v < 0 ? MINUS : '', a = Math.abs(v);
+  if (a < 1e-3 || a >= 1e6) {
+    const [mantissa, exponent] = a.toExponential(2).split('e');
+    const power = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c]);
+    return `${sign}${mantissa} × 10${power}`;
+  }
+  return sign + (a >= 1000 ? a.toFixed(0) : a.toPrecision(3));
+}
+
+/** A probability on a bar: "0.60", "0.005", "0". */
+export function formatProbability(v) {
+  if (v === 0) return '0';
+  return v >= 0.01 ? v.toFixed(2) : formatNumber(v);
+}

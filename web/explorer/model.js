@@ -1,0 +1,149 @@
+// The explorer's state and the pure rules that change it: presets, moving one
+// bar while the others make room, adding and removing outcomes, and the URL
+// form of the state (which is untrusted input).
+
+export const MIN_OUTCOMES = 2;
+export const MAX_OUTCOMES = 20;
+export const MAX_LABEL_LENGTH = 40;
+export const UNITS = { nats: Math.E, bits: 2, hartleys: 10 };
+
+const letters = (n) => Array.from({ length: n }, (_, i) => String.fromCharCode(65 + i));
+const uniform = (n) => new Array(n).fill(1 / n);
+
+export const PRESETS = {
+  three: { name: 'Three outcomes', labels: letters(3), p: [0.6, 0.3, 0.1], q: [0.5, 0.4, 0.1] },
+  weather: { name: 'Weather', labels: ['rain', 'no rain'], p: [0.8, 0.2], q: [0.5, 0.5] },
+  identical: { name: 'Identical', labels: letters(4), p: [0.1, 0.2, 0.3, 0.4], q: [0.1, 0.2, 0.3, 0.4] },
+  'uniform-peaked': { name: 'Uniform vs peaked', labels: letters(4), p: uniform(4), q: [0.7, 0.1, 0.1, 0.1] },
+  disjoint: { name: 'Disjoint support', labels: ['heads', 'tails'], p: [1, 0], q: [0, 1] },
+  // A one-hot label against a model trained with label smoothing (epsilon = 0.1).
+  'label-smoothing': {
+    name: 'One-hot vs smoothed', labels: ['cat', 'dog', 'bird', 'fish'],
+    p: [1, 0, 0, 0], q: [0.925, 0.025, 0.025, 0.025],
+  },
+};
+export const DEFAULT_PRESET = 'three';
+
+/** A fresh state from a preset: nothing locked, the given units. */
+export function fromPreset(key, units = 'nats') {
+  const { labels, p, q } = PRESETS[key];
+  return {
+    labels: [...labels], p: [...p], q: [...q], units,
+    locked: { p: p.map(() => false), q: q.map(() => false) },
+  };
+}
+
+export const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+
+/**
+ * Sets values[i] to target, keeping the sum 1: locked entries keep their
+ * value, the other free ones are rescaled in proportion (or share equally if
+ * they are all 0). Returns the new array, or null if entry i cannot move.
+ */
+export function setProbability(values, locked, i, target) {
+  const others = values.map((_, j) => j).filter((j) => j !== i);
+  const free = others.filter((j) => !locked[j]);
+  if (locked[i] || free.length === 0) return null;
+  const room = 1 - others.filter((j) => locked[j]).reduce((s, j) => s + values[j], 0);
+  const v = clamp(target, 0, room);
+  const freeMass = free.reduce((s, j) => s + values[j], 0);
+  const out = values.slice();
+  out[i] = v;
+  for (const j of free) out[j] = freeMass > 0 ? (values[j] * (room - v)) / freeMass : (room - v) / free.length;
+  return out;
+}
+
+/** The largest value entry i may take (the mass not held by locked entries). */
+export function maxProbability(values, locked, i) {
+  return 1 - values.reduce((s, v, j) => (j !== i && locked[j] ? s + v : s), 0);
+}
+
+const nextLabel = (labels) => letters(MAX_OUTCOMES).find((l) => !labels.includes(l)) ?? `#${labels.length + 1}`;
+
+/** Adds an outcome holding 1/(n+1) of each distribution (as far as locks allow). */
+export function addOutcome(state) {
+  if (state.p.length >= MAX_OUTCOMES) return state;
+  const n = state.p.length;
+  const grow = (dist) => {
+    const locked = [...state.locked[dist], false];
+    return setProbability([...state[dist], 0], locked, n, 1 / (n + 1)) ?? [...state[dist], 0];
+  };
+  return {
+    ...state, labels: [...state.labels, nextLabel(state.labels)], p: grow('p'), q: grow('q'),
+    locked: { p: [...state.locked.p, false], q: [...state.locked.q, false] },
+  };
+}
+
+/** Removes outcome i and rescales what is left to sum 1. */
+export function removeOutcome(state, i) {
+  if (state.p.length <= MIN_OUTCOMES) return state;
+  const without = (a) => a.filter((_, j) => j !== i);
+  const renormalise = (a) => {
+    const s = a.reduce((x, y) => x + y, 0);
+    return s > 0 ? a.map((v) => v / s) : uniform(a.length);
+  };
+  return {
+    ...state, labels: without(state.labels), p: renormalise(without(state.p)), q: renormalise(without(state.q)),
+    locked: { p: without(state.locked.p), q: without(state.locked.q) },
+  };
+}
+
+/** Labels are plain text: control characters dropped, length capped. */
+export function cleanLabel(text) {
+  return String(text).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_LABEL_LENGTH); // eslint-disable-line no-control-regex
+}
+
+/** The query string of a state: ?p=…&q=…&label=…&units=… (exact numbers). */
+export function toQuery(state) {
+  const labels = state.labels.map((l) => `label=${encodeURIComponent(l)}`).join('&');
+  return `?p=${state.p.map(String).join(',')}&q=${state.q.map(String).join(',')}&${labels}&units=${state.units}`;
+}
+
+// A distribution from the URL: 2 to 20 finite nonnegative numbers, not all 0,
+// normalised. Returns [values] or [null, reason].
+function parseDistribution(text, name) {
+  if (text === null) return [null, `${name} is missing`];
+  if (text.length > 2000) return [null, `${name} is too long`];
+  const parts = text.split(',');
+  if (parts.length < MIN_OUTCOMES || parts.length > MAX_OUTCOMES) {
+    return [null, `${name} needs ${MIN_OUTCOMES} to ${MAX_OUTCOMES} values`];
+  }
+  const values = [];
+  for (const [i, part] of parts.entries()) {
+    const v = /^\s*[0-9.eE+-]+\s*$/.test(part) ? Number(part) : NaN;
+    if (!Number.isFinite(v) || v < 0) return [null, `${name} value ${i + 1} is not a nonnegative number`];
+    values.push(v);
+  }
+  const sum = values.reduce((s, v) => s + v, 0);
+  if (!(sum > 0 && Number.isFinite(sum))) return [null, `${name} does not add up to a positive total`];
+  return [sum === 1 ? values : values.map((v) => v / sum)];
+}
+
+/**
+ * The state a query string asks for, and what was wrong with it. Anything
+ * unusable falls back to the default (a note says why); an empty query is
+ * simply the default.
+ */
+export function fromQuery(search) {
+  const params = new URLSearchParams(search);
+  const problems = [];
+  let units = params.get('units') ?? 'nats';
+  if (!Object.hasOwn(UNITS, units)) {
+    problems.push('the units were not nats, bits or hartleys');
+    units = 'nats';
+  }
+  if (!params.has('p') && !params.has('q')) return { state: fromPreset(DEFAULT_PRESET, units), problems };
+
+  const [p, pProblem] = parseDistribution(params.get('p'), 'P');
+  const [q, qProblem] = parseDistribution(params.get('q'), 'Q');
+  if (!p || !q || p.length !== q.length) {
+    problems.push(pProblem ?? qProblem ?? 'P and Q have different numbers of values');
+    return { state: fromPreset(DEFAULT_PRESET, units), problems };
+  }
+  let labels = params.getAll('label').map(cleanLabel);
+  if (labels.length !== p.length) {
+    if (labels.length) problems.push('the labels did not match the outcomes');
+    labels = letters(p.length);
+  }
+  return { state: { labels, p, q, units, locked: { p: p.map(() => false), q: q.map(() => false) } }, problems };
+}
