@@ -39,6 +39,8 @@ const TEMPLATE = `
         <canvas data-chart="bars" role="img" aria-label="Bar chart of the distributions P and Q"></canvas>
         <div class="handles" data-role="handles"></div>
       </div>
+      <p class="quick-measures" aria-hidden="true">KL(P‖Q) <b data-quick="klPQ"></b> ·
+        KL(Q‖P) <b data-quick="klQP"></b> · H(P,Q) <b data-quick="crossEntropyPQ"></b> <span data-unit></span></p>
       <figcaption class="hint">Drag a bar, or focus it and use the arrow keys (Page Up/Down for big steps,
         Home for 0, L to lock it). The other bars of that distribution make room.</figcaption>
     </figure>
@@ -69,8 +71,8 @@ const TEMPLATE = `
   <details class="panel table-panel" open>
     <summary>Outcomes: type exact values, rename, lock, add or remove</summary>
     <table class="outcomes">
-      <thead><tr><th scope="col">outcome</th><th scope="col">P</th><th scope="col" class="lock-col">lock</th>
-        <th scope="col">Q</th><th scope="col" class="lock-col">lock</th><th scope="col"><span class="visually-hidden">remove</span></th></tr></thead>
+      <thead><tr><th scope="col">outcome</th><th scope="col">P <span class="lock-hint">· lock</span></th>
+        <th scope="col">Q <span class="lock-hint">· lock</span></th><th scope="col"><span class="visually-hidden">remove</span></th></tr></thead>
       <tbody data-role="rows"></tbody>
     </table>
     <button type="button" data-action="add">Add an outcome</button>
@@ -81,11 +83,11 @@ const TEMPLATE = `
 
 const ROW_TEMPLATE = `
   <td><input type="text" data-field="label" maxlength="40" autocomplete="off"></td>
-  <td><input type="number" data-field="value" data-dist="p" min="0" max="1" step="0.001"></td>
-  <td class="lock-col"><input type="checkbox" data-field="lock" data-dist="p"></td>
-  <td><input type="number" data-field="value" data-dist="q" min="0" max="1" step="0.001"></td>
-  <td class="lock-col"><input type="checkbox" data-field="lock" data-dist="q"></td>
-  <td><button type="button" data-action="remove">Remove</button></td>`;
+  <td class="value-cell"><input type="number" data-field="value" data-dist="p" min="0" max="1" step="0.001"><input
+    type="checkbox" data-field="lock" data-dist="p"></td>
+  <td class="value-cell"><input type="number" data-field="value" data-dist="q" min="0" max="1" step="0.001"><input
+    type="checkbox" data-field="lock" data-dist="q"></td>
+  <td><button type="button" data-action="remove">✕</button></td>`;
 
 /**
  * Mounts an explorer into `root`. `state` is the starting state (see
@@ -187,6 +189,7 @@ export async function mountExplorer(root, { state: initial, onChange = () => {} 
       el.textContent = formatNumber(m[key]);
       el.dataset.value = String(m[key]);
     }
+    $$('[data-quick]').forEach((el) => { el.textContent = formatNumber(m[el.dataset.quick]); });
     $$('[data-unit]').forEach((el) => { el.textContent = state.units; });
     $$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
     updateOutcomeControls();
