@@ -81,16 +81,18 @@ export function createBarsChart(canvas, palette, animate, view) {
     afterDatasetsDraw(chart) {
       drawBarText(chart, (d, i) => formatProbability(chart.data.datasets[d].data[i]));
       const { ctx, chartArea } = chart;
-      chart.data.datasets.forEach((_, d) => chart.getDatasetMeta(d).data.forEach((bar, i) => {
-        const { x, y, width } = bar.getProps(['x', 'y', 'width'], true);
-        if (view.infinite[i]) { // outline the whole column of the outcome that makes KL infinite
-          ctx.save();
-          ctx.strokeStyle = palette.alert;
-          ctx.setLineDash([5, 3]);
-          ctx.lineWidth = 2;
-          ctx.strokeRect(x - width / 2, chartArea.top + 1, width, chartArea.bottom - chartArea.top - 2);
-          ctx.restore();
-        }
+      const [pBars, qBars] = [0, 1].map((d) => chart.getDatasetMeta(d).data.map((bar) => bar.getProps(['x', 'y', 'width'], true)));
+      view.infinite.forEach((infinite, i) => { // outline the outcome that makes a KL infinite
+        if (!infinite || !pBars[i] || !qBars[i]) return;
+        const left = pBars[i].x - pBars[i].width / 2 - 3, right = qBars[i].x + qBars[i].width / 2 + 3;
+        ctx.save();
+        ctx.strokeStyle = palette.alert;
+        ctx.setLineDash([5, 3]);
+        ctx.lineWidth = 2;
+        ctx.strokeRect(left, chartArea.top + 1, right - left, chartArea.bottom - chartArea.top - 2);
+        ctx.restore();
+      });
+      [pBars, qBars].forEach((bars, d) => bars.forEach(({ x, y, width }, i) => {
         if (view.locked[d][i]) drawPadlock(ctx, x, Math.min(y, chartArea.bottom) - (width >= 18 ? 20 : 4), palette.text);
       }));
     },

@@ -200,20 +200,20 @@ export async function mountExplorer(root, { state: initial, onChange = () => {} 
 
   function updateInfinityNote() {
     const note = $('[data-role="infinity-note"]');
-    const lines = [];
-    state.p.forEach((p, i) => {
-      const q = state.q[i], label = `“${state.labels[i]}”`;
-      if (p > 0 && q === 0) {
-        lines.push(`KL(P‖Q) is infinite: Q gives ${label} probability 0, but under P it happens with `
-          + `probability ${formatProbability(p)}. A code built for Q has no codeword for it, so coding `
-          + `the truth with Q's code costs infinitely much.`);
-      } else if (q > 0 && p === 0) {
-        lines.push(`KL(Q‖P) is infinite: P gives ${label} probability 0, but Q expects it with `
-          + `probability ${formatProbability(q)}. Measured the other way round, the same pair is infinitely far apart.`);
-      }
-    });
-    note.textContent = lines.join(' ');
-    note.hidden = lines.length === 0;
+    const list = (items) => new Intl.ListFormat('en').format(items);
+    // "Q gives probability 0 to “rain”, which has probability 0.2 under P."
+    const explain = (zero, other) => {
+      const hit = state.labels.flatMap((label, i) => (state[zero][i] === 0 && state[other][i] > 0 ? [i] : []));
+      if (!hit.length) return '';
+      const one = hit.length === 1, [Z, O] = [zero.toUpperCase(), other.toUpperCase()];
+      return `KL(${O}‖${Z}) is infinite: ${Z} gives probability 0 to ${list(hit.map((i) => `“${state.labels[i]}”`))}, `
+        + `which ${one ? 'has' : 'have'} probability ${list(hit.map((i) => formatProbability(state[other][i])))} under ${O}. `
+        + `A code built for ${Z} has no codeword for ${one ? 'it' : 'them'}, so coding ${O}'s outcomes with it `
+        + 'costs infinitely much.';
+    };
+    const text = [explain('q', 'p'), explain('p', 'q')].filter(Boolean).join(' ');
+    note.textContent = text;
+    note.hidden = !text;
   }
 
   function describeTerm(d, i) {

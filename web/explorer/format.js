@@ -19,8 +19,7 @@ export function formatNumber(v) {
   return sign + (a >= 1000 ? a.toFixed(0) : a.toPrecision(3));
 }
 
-/** A probability on a bar: "0.60", "0.005", "0". */
+/** A probability: at most three significant digits, no padding ("0.6", "0.925", "0.005"). */
 export function formatProbability(v) {
-  if (v === 0) return '0';
-  return v >= 0.01 ? v.toFixed(2) : formatNumber(v);
+  return v >= 1e-3 ? String(Number(v.toPrecision(3))) : formatNumber(v);
 }
