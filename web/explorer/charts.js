@@ -62,7 +62,7 @@ function drawBarText(chart, textOf) {
     chart.getDatasetMeta(d).data.forEach((bar, i) => {
       const { x, y, width } = bar.getProps(['x', 'y', 'width'], true);
       const text = textOf(d, i);
-      if (!text || width < 18) return;
+      if (!text || ctx.measureText(text).width > width + 4) return; // would run into its neighbour
       ctx.fillStyle = chart.options.color;
       ctx.fillText(text, x, Math.min(y, chart.chartArea.bottom) - 3);
     });
@@ -168,6 +168,7 @@ export function createDecompositionChart(canvas, palette, animate, view) {
     options: {
       ...baseOptions(palette, animate),
       indexAxis: 'y',
+      layout: { padding: { right: 28 } }, // room for "+ ∞"
       scales: {
         x: { ...axis(palette, ''), stacked: true, beginAtZero: true },
         y: { ...axis(palette), stacked: true },

@@ -107,6 +107,7 @@ export async function mountExplorer(root, { state: initial, onChange = () => {} 
   let current = null; // { m, terms: [pq, qp], infinite: [...] } of the state drawn last
   let drag = null; // { dist, i } while a pointer drags a bar
   let announceTimer = 0;
+  let mounted = false;
   const view = { // what the chart plugins read
     locked: [[], []], infinite: [], infiniteTerm: [[], []],
     onLayout: placeHandles,
@@ -195,7 +196,7 @@ export async function mountExplorer(root, { state: initial, onChange = () => {} 
     updateOutcomeControls();
     updateInfinityNote();
     onChange(state, m, { settled });
-    if (settled) scheduleAnnouncement();
+    if (settled && mounted) scheduleAnnouncement(); // announce changes, not the page's arrival
   }
 
   function updateInfinityNote() {
@@ -400,6 +401,7 @@ export async function mountExplorer(root, { state: initial, onChange = () => {} 
 
   buildOutcomeControls();
   render({ settled: true });
+  mounted = true;
   return {
     get state() { return state; },
     setState: (next) => setState(next),

@@ -116,7 +116,9 @@ function parseDistribution(text, name) {
   }
   const sum = values.reduce((s, v) => s + v, 0);
   if (!(sum > 0 && Number.isFinite(sum))) return [null, `${name} does not add up to a positive total`];
-  return [sum === 1 ? values : values.map((v) => v / sum)];
+  // Counts are normalised; a sum that is 1 up to rounding is kept as written,
+  // so the page's own links load back exactly.
+  return [Math.abs(sum - 1) <= 1e-9 ? values : values.map((v) => v / sum)];
 }
 
 /**

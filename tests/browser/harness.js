@@ -1,0 +1,199 @@
+// Shared set-up of the browser tests: a Vite preview server for dist/site/ on
+// a free port, one headless Chromium per test file, pages that fail the test
+// on any console error, page error or dialog, and helpers that read the
+// explorer's state and act on it as a person would. Build first: bash build.sh
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { init, measures } from '../../dist/infodiv.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENSHOTS = `${ROOT}dist/screenshots`;
+export const MEASURES = ['entropyP', 'entropyQ', 'crossEntropyPQ', 'crossEntropyQP', 'klPQ', 'klQP', 'js'];
+export const BASES = { nats: Math.E, bits: 2, hartleys: 10 };
+export const THREE = { p: [0.6, 0.3, 0.1], q: [0.5, 0.4, 0.1] }; // the default view
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+export const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+await init();
+
+/** Registers before/after hooks for one test file; returns { open, url }. */
+export function useExplorer() {
+  const env = { server: null, browser: null, origin: '', contexts: [], problems: [] };
+  before(async () => {
+    assert.ok(existsSync(`${ROOT}dist/site/index.html`), 'dist/site/index.html is missing: run bash build.sh');
+    [env.server, env.browser] = await Promise.all([
+      preview({
+        configFile: `${ROOT}web/explorer/vite.config.js`, logLevel: 'silent',
+        preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+      }),
+      chromium.launch({
+        executablePath: '/usr/bin/chromium', headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--disable-quic'],
+      }),
+    ]);
+    env.origin = `http://127.0.0.1:${env.server.httpServer.address().port}`;
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  // Every page opened by a test is closed after it; anything logged as an
+  // error (console.error, uncaught exception, alert/confirm) fails the test.
+  afterEach(async () => {
+    const problems = env.problems.splice(0);
+    await Promise.all(env.contexts.splice(0).map((c) => c.close()));
+    assert.deepEqual(problems, [], 'console errors, page errors or dialogs');
+  });
+  return {
+    url: (query = '') => `${env.origin}/${query}`,
+    /** Opens the explorer with a query string ('' or '?p=...'); waits for the measures. */
+    async open(query = '', { device = DESKTOP, dark = false } = {}) {
+      const context = await env.browser.newContext({ ...device, colorScheme: dark ? 'dark' : 'light' });
+      env.contexts.push(context);
+      const page = await context.newPage();
+      page.on('console', (m) => { if (m.type() === 'error') env.problems.push(`console: ${m.text()}`); });
+      page.on('pageerror', (e) => env.problems.push(`page error: ${e.message}`));
+      page.on('dialog', (d) => { env.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+      await page.goto(`${env.origin}/${query}`);
+      await ready(page);
+      return page;
+    },
+  };
+}
+
+export const ready = (page) => page.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 15000 });
+
+/** Retries an assertion until it passes (the page may update on the next frame or after a debounce). */
+export async function eventually(check, timeout = 3000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try { return await check(); } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+// ---- state, expectations, formatting -------------------------------------
+
+/** The state written in the page's URL: { p, q, labels, units } (p, q null when absent). */
+export function readState(page) {
+  const u = new URL(page.url()).searchParams;
+  const nums = (k) => (u.has(k) ? u.get(k).split(',').map(Number) : null);
+  return { p: nums('p'), q: nums('q'), labels: u.getAll('label'), units: u.get('units') ?? 'nats' };
+}
+
+export const expectedMeasures = ({ p, q, units }) => measures(p, q, { base: BASES[units] });
+
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+/** The page's number format: 3 significant digits, "∞", "0", and "2.31 × 10⁻⁵" below 0.001. */
+export function format3(v) {
+  if (v === Infinity) return '∞';
+  if (v === 0) return '0';
+  assert.ok(v > 0 && v < 1000, `format3(${v}): outside the range the contract specifies`);
+  if (v >= 0.001) return v.toPrecision(3);
+  const [mantissa, exponent] = v.toExponential(2).split('e');
+  return `${mantissa} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join('')}`;
+}
+
+export function assertClose(got, want, what, tol = 1e-12) {
+  if (want === 0 || !Number.isFinite(want)) return assert.equal(got, want, what);
+  const rel = Math.abs(got - want) / Math.abs(want);
+  assert.ok(rel <= tol, `${what}: got ${got}, want ${want} (relative error ${rel.toExponential(2)})`);
+}
+
+export const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+/** Every shown measure (text, data-value) and every [data-live] quote as the page displays them. */
+export const shownMeasures = (page) => page.evaluate(() => ({
+  measures: Object.fromEntries([...document.querySelectorAll('[data-measure]')]
+    .map((e) => [e.dataset.measure, { text: e.textContent.trim(), value: e.getAttribute('data-value') }])),
+  live: [...document.querySelectorAll('[data-live]')].map((e) => [e.dataset.live, e.textContent.trim()]),
+}));
+
+/**
+ * Asserts that the displayed measures are the library's for the state in the
+ * URL (data-value within 1e-12, text formatted to 3 significant digits).
+ * Retries until the page has settled; returns { state, want, shown }.
+ */
+export function checkMeasures(page) {
+  return eventually(async () => {
+    const state = readState(page);
+    assert.ok(state.p && state.q, `no p/q in the URL ${page.url()}`);
+    assert.equal(state.p.length, state.q.length, 'p and q lengths in the URL');
+    const want = expectedMeasures(state);
+    const shown = await shownMeasures(page);
+    for (const k of MEASURES) {
+      assert.ok(shown.measures[k], `[data-measure="${k}"] is missing`);
+      assertClose(Number(shown.measures[k].value), want[k], `${k} data-value`);
+      assert.equal(shown.measures[k].text, format3(want[k]), `${k} text`);
+    }
+    for (const [k, text] of shown.live) assert.equal(text, format3(want[k]), `[data-live="${k}"] text`);
+    return { state, want, shown };
+  });
+}
+
+// ---- acting on the page ---------------------------------------------------
+
+export const handle = (page, dist, i) => page.locator(`[role="slider"][data-dist="${dist}"][data-index="${i}"]`);
+export const valueInput = (page, dist, i) => page.locator(`input[data-field="value"][data-dist="${dist}"][data-index="${i}"]`);
+export const lockBox = (page, dist, i) => page.locator(`input[type="checkbox"][data-field="lock"][data-dist="${dist}"][data-index="${i}"]`);
+export const labelInput = (page, i) => page.locator(`input[data-field="label"][data-index="${i}"]`);
+
+/**
+ * Where a bar is: the handle spans the plot height, y axis 0 (bottom) to 1 (top).
+ * Returns the pointer x, the y of the bar's top (from aria-valuenow), and the
+ * mappings between y and probability.
+ */
+export async function barGeometry(page, dist, i) {
+  const h = handle(page, dist, i);
+  await h.scrollIntoViewIfNeeded();
+  const box = await h.boundingBox();
+  const value = Number(await h.getAttribute('aria-valuenow'));
+  const bottom = box.y + box.height;
+  const yOf = (v) => bottom - v * box.height;
+  // The pointer must land on the handle even for a bar at 0 or 1.
+  const top = Math.min(Math.max(yOf(value), box.y + 1), bottom - 1);
+  return { box, value, x: box.x + box.width / 2, top, yOf, valueAt: (y) => (bottom - y) / box.height, pixel: 1 / box.height };
+}
+
+/**
+ * Drags bar i of dist ('p' or 'q') up by dy CSS pixels (down if negative),
+ * starting at the bar's top, with the mouse or (touch: true) a finger.
+ * Returns the probability under the pointer at release, clamped to [0, 1], and one pixel's worth.
+ */
+export async function dragBar(page, dist, i, dy, { steps = 6, touch = false, pause = 0, during } = {}) {
+  const g = await barGeometry(page, dist, i);
+  const ys = Array.from({ length: steps }, (_, k) => g.top - (dy * (k + 1)) / steps);
+  if (touch) {
+    const cdp = await page.context().newCDPSession(page);
+    const finger = (type, y) => cdp.send('Input.dispatchTouchEvent',
+      { type, touchPoints: type === 'touchEnd' ? [] : [{ x: g.x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+    await finger('touchStart', g.top);
+    for (const y of ys) { await finger('touchMove', y); if (pause) await page.waitForTimeout(pause); }
+    await during?.();
+    await finger('touchEnd');
+    await cdp.detach();
+  } else {
+    await page.mouse.move(g.x, g.top);
+    await page.mouse.down();
+    for (const y of ys) { await page.mouse.move(g.x, y); if (pause) await page.waitForTimeout(pause); }
+    await during?.();
+    await page.mouse.up();
+  }
+  const end = ys.at(-1);
+  return { target: Math.min(Math.max(g.valueAt(end), 0), 1), pixel: g.pixel, end, geometry: g };
+}
+
+/** Screenshot of the whole page into dist/screenshots/<name>.png; returns the path. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

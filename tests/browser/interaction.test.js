@@ -1,0 +1,203 @@
+// Changing the distributions by hand: dragging bars with a mouse or a finger,
+// the keyboard on a focused bar, typing values, locks, dragging a Q bar to 0
+// (infinite KL), and the live region that announces the result.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useExplorer, checkMeasures, readState, eventually, sum, assertClose, format3, handle, valueInput, lockBox,
+  labelInput, barGeometry, dragBar, THREE, PHONE,
+} from './harness.js';
+
+const explorer = useExplorer();
+const ariaValue = async (page, dist, i) => Number(await handle(page, dist, i).getAttribute('aria-valuenow'));
+
+/**
+ * After bar i of dist moved from the state `before` to about `target` (within
+ * `slack`): the measures are the library's, the distribution sums to 1, the
+ * other unlocked bars kept their proportions, locked ones and the other
+ * distribution did not change, and aria-valuenow follows. Returns the new values.
+ */
+async function checkMove(page, dist, i, before, target, slack, locked = []) {
+  return eventually(async () => {
+    const { state } = await checkMeasures(page);
+    const now = state[dist], was = before[dist], other = dist === 'p' ? 'q' : 'p';
+    assert.ok(Math.abs(now[i] - target) <= slack + 1e-12,
+      `${dist}[${i}] = ${now[i]}, want ${target} within ${slack}`);
+    assertClose(sum(now), 1, `sum of ${dist}`);
+    assert.deepEqual(state[other], before[other], `${other} unchanged`);
+    const free = now.map((_, j) => j).filter((j) => j !== i && !locked.includes(j));
+    const freeWas = sum(free.map((j) => was[j])), freeNow = sum(free.map((j) => now[j]));
+    for (const j of locked) assert.equal(now[j], was[j], `locked ${dist}[${j}] unchanged`);
+    for (const j of freeWas > 0 && freeNow > 0 ? free : []) {
+      assertClose(now[j] / freeNow, was[j] / freeWas, `${dist}[${j}] rescaled in proportion`, 1e-9);
+    }
+    assert.ok(Math.abs((await ariaValue(page, dist, i)) - now[i]) <= 0.005, `aria-valuenow of ${dist}[${i}]`);
+    return now;
+  });
+}
+
+test('mouse: dragging a P bar puts its top under the pointer; the others make room and the measures follow', async () => {
+  const page = await explorer.open();
+  const { target, pixel } = await dragBar(page, 'p', 1, 60);
+  assert.ok(target > 0.3 + 30 * pixel, 'the drag moved the pointer up');
+  const p = await checkMove(page, 'p', 1, THREE, target, pixel);
+  // And down again, by 100 px, from the new top.
+  const before = { p, q: THREE.q };
+  const down = await dragBar(page, 'p', 1, -100, { steps: 10 });
+  await checkMove(page, 'p', 1, before, down.target, down.pixel);
+});
+
+test('touch: a tap-and-drag on a phone moves the bar and does not scroll the page', async () => {
+  const page = await explorer.open('', { device: PHONE });
+  const g = await barGeometry(page, 'p', 2);
+  const scrollAtStart = await page.evaluate(() => window.scrollY);
+  const { target, pixel } = await dragBar(page, 'p', 2, 60, { touch: true, steps: 8 });
+  assert.ok(g.box.width >= 20, `the bar handle is wide enough to touch (${g.box.width} px)`);
+  await checkMove(page, 'p', 2, THREE, target, pixel);
+  assert.equal(await page.evaluate(() => window.scrollY), scrollAtStart, 'the drag did not scroll the page');
+});
+
+test('keyboard: arrows, Page keys, Shift, Home, End and "l" on a focused bar', async () => {
+  const page = await explorer.open();
+  // The bars are reachable with Tab.
+  let focused = null;
+  for (let n = 0; n < 80 && !focused; n++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.matches('[role="slider"][data-dist]')
+      ? `${document.activeElement.dataset.dist}${document.activeElement.dataset.index}` : null);
+  }
+  assert.ok(focused, 'a bar handle gets focus with Tab');
+
+  await handle(page, 'p', 0).focus();
+  const press = async (keys, want, locked = []) => {
+    const before = await eventually(async () => (await checkMeasures(page)).state);
+    for (const k of keys) await page.keyboard.press(k);
+    return checkMove(page, 'p', 0, before, want, 1e-9, locked);
+  };
+  await page.keyboard.press('ArrowUp'); // writes the state to the URL
+  await page.keyboard.press('ArrowDown');
+  await press(['ArrowUp', 'ArrowUp', 'ArrowUp'], 0.63);
+  await press(['PageDown'], 0.53);
+  await press(['ArrowRight'], 0.54);
+  await press(['ArrowLeft', 'ArrowLeft'], 0.52);
+  await press(['PageUp'], 0.62);
+  await press(['Shift+ArrowDown'], 0.52);
+  await press(['Shift+ArrowUp'], 0.62);
+  await press(['Home'], 0);
+  assert.equal(readState(page).p[0], 0, 'Home gives exactly 0');
+  await press(['End'], 1);
+  // From P = (1, 0, 0) the others must share what ArrowDown frees.
+  await page.keyboard.press('ArrowDown');
+  const { state } = await checkMeasures(page);
+  assert.ok(Math.abs(state.p[0] - 0.99) <= 1e-9, `p[0] = ${state.p[0]}`);
+  assert.ok(state.p.every((v) => Number.isFinite(v) && v >= 0), `P = ${state.p}`);
+  assertClose(sum(state.p), 1, 'sum of P');
+
+  // "l" locks the focused bar: it keeps its value while another bar is dragged and End stops at the room left.
+  await page.locator('button[data-preset="three"]').click();
+  await eventually(async () => assert.deepEqual(readState(page).p, THREE.p));
+  await handle(page, 'p', 1).focus();
+  await page.keyboard.press('l');
+  await eventually(async () => assert.equal(await lockBox(page, 'p', 1).isChecked(), true, 'lock box checked by "l"'));
+  const drag = await dragBar(page, 'p', 0, -50);
+  await checkMove(page, 'p', 0, { p: THREE.p, q: THREE.q }, drag.target, drag.pixel, [1]);
+  await handle(page, 'p', 0).focus();
+  const before = readState(page);
+  await page.keyboard.press('End');
+  await checkMove(page, 'p', 0, before, 1 - 0.3, 1e-12, [1]);
+  await handle(page, 'p', 1).focus();
+  await page.keyboard.press('ArrowUp'); // a locked bar does not move
+  await page.waitForTimeout(200);
+  assert.equal(readState(page).p[1], 0.3, 'locked bar ignores arrows');
+  await page.keyboard.press('l');
+  await eventually(async () => assert.equal(await lockBox(page, 'p', 1).isChecked(), false, '"l" again unlocks'));
+});
+
+test('typing a value (Enter or leaving the field) sets that bar exactly and rescales the unlocked others', async () => {
+  // Sums exactly 1 in binary floating point, so the page keeps these values as they are.
+  const query = '?p=0.5,0.25,0.125,0.125&q=0.25,0.25,0.25,0.25&label=a&label=b&label=c&label=d';
+  const page = await explorer.open(query);
+  const type = async (dist, i, text, key) => {
+    const before = await eventually(async () => (await checkMeasures(page)).state);
+    await valueInput(page, dist, i).fill(text);
+    await valueInput(page, dist, i).press(key);
+    return before;
+  };
+  await lockBox(page, 'p', 3).check();
+  let before = await type('p', 0, '0.25', 'Enter');
+  let p = await checkMove(page, 'p', 0, before, 0.25, 0, [3]);
+  assert.deepEqual([p[0], p[3]], [0.25, 0.125]);
+  assertClose(p[1], 0.625 * 2 / 3, 'p[1]');
+  assertClose(p[2], 0.625 / 3, 'p[2]');
+
+  await lockBox(page, 'p', 3).uncheck();
+  before = await type('p', 1, '0.125', 'Tab'); // leaving the field
+  p = await checkMove(page, 'p', 1, before, 0.125, 0);
+  assert.equal(p[1], 0.125);
+
+  before = await type('q', 2, '0.375', 'Enter');
+  const q = await checkMove(page, 'q', 2, before, 0.375, 0);
+  assert.equal(q[2], 0.375);
+  assert.equal(Number(await valueInput(page, 'q', 2).inputValue()), 0.375);
+});
+
+test('infinity: dragging a Q bar below the axis gives q = 0, KL(P‖Q) = ∞ and a note naming the outcome', async () => {
+  const page = await explorer.open();
+  await labelInput(page, 0).fill('sunshine');
+  await labelInput(page, 0).press('Enter');
+  await eventually(async () => assert.equal(readState(page).labels[0], 'sunshine'));
+  const g = await barGeometry(page, 'q', 0);
+  await dragBar(page, 'q', 0, -(g.box.y + g.box.height - g.top) - 30, { steps: 8 });
+  const r = await eventually(async () => {
+    const a = await checkMeasures(page);
+    assert.equal(a.state.q[0], 0, 'q[0] is exactly 0');
+    return a;
+  });
+  assert.deepEqual(r.shown.measures.klPQ, { text: '∞', value: 'Infinity' });
+  assert.equal(r.shown.measures.crossEntropyPQ.text, '∞');
+  assertClose(sum(r.state.q), 1, 'sum of Q');
+  const note = page.locator('[data-role="infinity-note"]');
+  assert.equal(await note.isVisible(), true, 'infinity note visible');
+  assert.match(await note.textContent(), /sunshine/);
+  const infinite = () => page.evaluate(() => [...document.querySelectorAll('[data-infinite="true"]')].map((e) =>
+    e.matches('[role="slider"]') ? `${e.dataset.dist}${e.dataset.index}`
+      : [...e.querySelectorAll('input[data-field="label"]')].map((l) => `row${l.dataset.index}`).join('+') || e.tagName));
+  assert.deepEqual((await infinite()).sort(), ['p0', 'q0', 'row0']);
+
+  // Raising it again clears all of it.
+  await dragBar(page, 'q', 0, 80);
+  const back = await checkMeasures(page);
+  assert.ok(back.state.q[0] > 0 && Number.isFinite(back.want.klPQ));
+  await eventually(async () => {
+    assert.equal(await note.isVisible(), false, 'infinity note hidden again');
+    assert.deepEqual(await infinite(), []);
+  });
+});
+
+test('the live region announces KL after a change, not on every move of a drag', async (t) => {
+  const page = await explorer.open();
+  const region = page.locator('#announce');
+  assert.equal(await region.getAttribute('aria-live'), 'polite');
+  await page.waitForTimeout(1200); // let an announcement of the initial view pass
+  await page.evaluate(() => {
+    window.__announcements = 0;
+    new MutationObserver((records) => { window.__announcements += records.length; })
+      .observe(document.querySelector('#announce'), { childList: true, characterData: true, subtree: true });
+  });
+  let duringDrag = -1;
+  await dragBar(page, 'p', 0, 80, {
+    steps: 20, pause: 25,
+    during: async () => { duringDrag = await page.evaluate(() => window.__announcements); },
+  });
+  const { want } = await checkMeasures(page);
+  await eventually(async () => {
+    const text = await region.textContent();
+    assert.match(text, /KL/);
+    assert.ok(text.includes(format3(want.klPQ)), `announcement "${text}" quotes KL(P‖Q) = ${format3(want.klPQ)}`);
+  }, 5000);
+  await page.waitForTimeout(1000);
+  const total = await page.evaluate(() => window.__announcements);
+  t.diagnostic(`live-region mutations: ${duringDrag} during the drag, ${total} in all`);
+  assert.ok(duringDrag <= 2, `${duringDrag} live-region mutations while the pointer moved 20 times`);
+  assert.ok(total >= 1 && total <= 4, `${total} live-region mutations for one drag`);
+});
