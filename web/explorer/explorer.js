@@ -184,6 +184,7 @@ export async function mountExplorer(root, { state: initial, onChange = () => {} 
     });
     termsChart.options.scales.y.title.text = state.units;
     termsChart.update(mode);
+    describeCharts(m, terms);
 
     for (const [key] of MEASURES) {
       const el = $(`[data-measure="${key}"]`);
@@ -215,6 +216,17 @@ export async function mountExplorer(root, { state: initial, onChange = () => {} 
     const text = [explain('q', 'p'), explain('p', 'q')].filter(Boolean).join(' ');
     note.textContent = text;
     note.hidden = !text;
+  }
+
+  // Text equivalents of the two number charts, for screen readers (a canvas has no text).
+  function describeCharts(m, terms) {
+    const f = formatNumber, u = state.units;
+    $('[data-chart="decomposition"]').setAttribute('aria-label', `Cross-entropy split into entropy and KL, in ${u}: `
+      + `H(P,Q) ${f(m.crossEntropyPQ)} = H(P) ${f(m.entropyP)} + KL(P‖Q) ${f(m.klPQ)}; `
+      + `H(Q,P) ${f(m.crossEntropyQP)} = H(Q) ${f(m.entropyQ)} + KL(Q‖P) ${f(m.klQP)}.`);
+    $('[data-chart="terms"]').setAttribute('aria-label', `Each outcome's terms of KL, in ${u}: `
+      + state.labels.map((label, i) => `${label}: p·log(p/q) ${f(terms[0][i])}, q·log(q/p) ${f(terms[1][i])}`).join('; ')
+      + '.');
   }
 
   function describeTerm(d, i) {

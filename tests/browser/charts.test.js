@@ -1,0 +1,56 @@
+// The decomposition and terms charts, through their text alternatives (a
+// canvas has no text; screen readers get these): every number must be the
+// library's for the state in the address bar. And the page loads nothing
+// from other hosts, so it works offline.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { klTerms } from '../../dist/infodiv.js';
+import { BASES, dragBar, eventually, expectedMeasures, format3, readState, useExplorer } from './harness.js';
+
+const { open } = useExplorer();
+const signed = (v) => (v < 0 ? `−${format3(-v)}` : format3(v));
+const chartText = (page, name) => page.getAttribute(`[data-chart="${name}"]`, 'aria-label');
+
+async function assertChartsMatchLibrary(page) {
+  const state = readState(page), m = expectedMeasures(state), base = BASES[state.units];
+  const decomposition = await chartText(page, 'decomposition');
+  assert.ok(decomposition.includes(`in ${state.units}:`), decomposition);
+  assert.ok(decomposition.includes(`H(P,Q) ${format3(m.crossEntropyPQ)} = H(P) ${format3(m.entropyP)} + KL(P‖Q) ${format3(m.klPQ)}`), decomposition);
+  assert.ok(decomposition.includes(`H(Q,P) ${format3(m.crossEntropyQP)} = H(Q) ${format3(m.entropyQ)} + KL(Q‖P) ${format3(m.klQP)}`), decomposition);
+  const [pq, qp] = [klTerms(state.p, state.q, { base }), klTerms(state.q, state.p, { base })];
+  const terms = await chartText(page, 'terms');
+  state.labels.forEach((label, i) => {
+    assert.ok(terms.includes(`${label}: p·log(p/q) ${signed(pq[i])}, q·log(q/p) ${signed(qp[i])}`), `${label} in: ${terms}`);
+  });
+}
+
+test('the decomposition and the terms charts show the library\'s numbers, in every unit and after a drag', async () => {
+  const page = await open();
+  await assertChartsMatchLibrary(page);
+  await dragBar(page, 'p', 1, 40);
+  await eventually(() => assertChartsMatchLibrary(page)); // the address bar may lag a frame behind
+  for (const units of ['bits', 'hartleys']) {
+    await page.check(`input[name="units"][value="${units}"]`);
+    await eventually(() => assertChartsMatchLibrary(page));
+  }
+});
+
+test('infinite KL and infinite terms are shown as ∞ in the charts', async () => {
+  const page = await open();
+  await page.click('[data-preset="label-smoothing"]'); // KL(P‖Q) finite, KL(Q‖P) infinite
+  await eventually(() => assertChartsMatchLibrary(page));
+  assert.match(await chartText(page, 'decomposition'), /KL\(Q‖P\) ∞/);
+  assert.match(await chartText(page, 'terms'), /dog: p·log\(p\/q\) 0, q·log\(q\/p\) ∞/);
+});
+
+test('the page loads every resource from its own origin (it works offline)', async () => {
+  const page = await open();
+  const { origin, resources, external } = await page.evaluate(() => ({
+    origin: location.origin,
+    resources: performance.getEntriesByType('resource').map((r) => r.name),
+    external: [...document.querySelectorAll('script[src], link[href]')].map((e) => e.src || e.href),
+  }));
+  assert.ok(resources.length > 0);
+  for (const url of [...resources, ...external]) assert.ok(url.startsWith(origin), `loaded from elsewhere: ${url}`);
+  assert.ok(await page.locator('math').count() >= 3, 'the formulas are MathML');
+});
