@@ -176,13 +176,13 @@ test('infinity: dragging a Q bar below the axis gives q = 0, KL(P‖Q) = ∞ and
 
 test('the live region announces KL after a change, not on every move of a drag', async (t) => {
   const page = await explorer.open();
-  const region = page.locator('#announce');
+  const region = page.locator('[data-role="announce"][aria-live="polite"]');
   assert.equal(await region.getAttribute('aria-live'), 'polite');
   await page.waitForTimeout(1200); // let an announcement of the initial view pass
   await page.evaluate(() => {
     window.__announcements = 0;
     new MutationObserver((records) => { window.__announcements += records.length; })
-      .observe(document.querySelector('#announce'), { childList: true, characterData: true, subtree: true });
+      .observe(document.querySelector('[data-role="announce"]'), { childList: true, characterData: true, subtree: true });
   });
   let duringDrag = -1;
   await dragBar(page, 'p', 0, 80, {

@@ -29,9 +29,11 @@ const TEMPLATE = `
       <button type="button" data-action="swap">Swap P and Q</button>
       <button type="button" data-action="reset">Reset</button>
     </div>
-    <fieldset class="units"><legend>Units</legend>
-      ${Object.keys(UNITS).map((u) => `<label><input type="radio" name="units" value="${u}"> ${u}</label>`).join('')}
-    </fieldset>
+    <form class="units-form"><!-- a form of its own scopes the radio group to this explorer -->
+      <fieldset class="units"><legend>Units</legend>
+        ${Object.keys(UNITS).map((u) => `<label><input type="radio" name="units" value="${u}"> ${u}</label>`).join('')}
+      </fieldset>
+    </form>
   </div>
   <div class="main-row">
     <figure class="panel bars-panel">
@@ -78,7 +80,7 @@ const TEMPLATE = `
     <button type="button" data-action="add">Add an outcome</button>
     <p class="field-error" data-role="field-error" role="alert" hidden></p>
   </details>
-  <div class="visually-hidden" data-role="announce" id="announce" aria-live="polite"></div>
+  <div class="visually-hidden" data-role="announce" aria-live="polite"></div>
 `;
 
 const ROW_TEMPLATE = `
@@ -373,6 +375,8 @@ export async function mountExplorer(root, { state: initial, onChange = () => {} 
     }
     event.preventDefault();
   });
+
+  root.addEventListener('submit', (event) => event.preventDefault()); // the units form never navigates
 
   root.addEventListener('click', (event) => {
     const button = event.target.closest?.('button');
