@@ -30,10 +30,15 @@ emcc -Ic/include "${OPTIMISE[@]}" "${MODULE[@]}" "${PORTABLE[@]}" "${MEMORY[@]}"
   "${SURFACE[@]}" "${WARNINGS[@]}" "${SOURCES[@]}" -o dist/infodiv-core.js
 cp web/lib/infodiv.js web/lib/infodiv.d.ts dist/
 
-# The explorer page, bundled by Vite into dist/site/ (see web/explorer/vite.config.js).
+# The explorer page and its iframe embed, bundled by Vite into dist/site/;
+# then <kl-explorer> as one self-contained script, dist/kl-explorer.js, which
+# the site also serves, with the example blog post that uses it.
 npx vite build --config web/explorer/vite.config.js --logLevel warn
+npx vite build --config web/explorer/vite.embed.config.js --logLevel warn
+cp dist/kl-explorer.js dist/site/
+cp -r examples dist/site/
 
 echo "built:"
-for f in dist/infodiv-core.js dist/infodiv.js dist/infodiv.d.ts dist/site/index.html dist/site/assets/*; do
+for f in dist/infodiv-core.js dist/infodiv.js dist/infodiv.d.ts dist/kl-explorer.js dist/site/*.html dist/site/assets/*; do
   printf '  %-40s %8d bytes\n' "$f" "$(wc -c <"$f")"
 done

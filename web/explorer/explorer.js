@@ -19,24 +19,26 @@ const MEASURES = [
   ['klQP', 'KL(Q‖P)', 'the extra cost the other way round'],
   ['js', 'JS(P,Q)', 'Jensen–Shannon divergence: symmetric, at most log 2'],
 ];
+/** The parts of the explorer that can be shown or hidden (all by default). */
+export const PANELS = ['presets', 'units', 'bars', 'numbers', 'decomposition', 'terms', 'table'];
 const FINE_STEP = 0.01, COARSE_STEP = 0.1;
 const ANNOUNCE_DELAY_MS = 700;
 
 const TEMPLATE = `
   <div class="toolbar">
-    <div class="presets" role="group" aria-label="Examples">
+    <div class="presets" role="group" aria-label="Examples" data-panel="presets">
       ${Object.entries(PRESETS).map(([key, { name }]) => `<button type="button" data-preset="${key}">${name}</button>`).join('')}
       <button type="button" data-action="swap">Swap P and Q</button>
       <button type="button" data-action="reset">Reset</button>
     </div>
-    <form class="units-form"><!-- a form of its own scopes the radio group to this explorer -->
+    <form class="units-form" data-panel="units"><!-- a form of its own scopes the radio group to this explorer -->
       <fieldset class="units"><legend>Units</legend>
         ${Object.keys(UNITS).map((u) => `<label><input type="radio" name="units" value="${u}"> ${u}</label>`).join('')}
       </fieldset>
     </form>
   </div>
   <div class="main-row">
-    <figure class="panel bars-panel">
+    <figure class="panel bars-panel" data-panel="bars">
       <div class="chart chart-bars">
         <canvas data-chart="bars" role="img" aria-label="Bar chart of the distributions P and Q"></canvas>
         <div class="handles" data-role="handles"></div>
@@ -46,7 +48,7 @@ const TEMPLATE = `
       <figcaption class="hint">Drag a bar, or focus it and use the arrow keys (Page Up/Down for big steps,
         Home for 0, L to lock it). The other bars of that distribution make room.</figcaption>
     </figure>
-    <section class="panel measures-panel" aria-label="Measures">
+    <section class="panel measures-panel" aria-label="Measures" data-panel="numbers">
       <dl class="measures">
         ${MEASURES.map(([key, symbol, meaning]) => `<div class="measure" data-key="${key}">
           <dt><span class="symbol">${symbol}</span> <span class="meaning">${meaning}</span></dt>
@@ -57,20 +59,20 @@ const TEMPLATE = `
     </section>
   </div>
   <div class="lower-row">
-    <figure class="panel">
+    <figure class="panel" data-panel="decomposition">
       <figcaption>Cross-entropy = entropy + KL: what coding with the model costs, split into the
         unavoidable part and the extra cost of the model.</figcaption>
       <div class="chart chart-decomposition"><canvas data-chart="decomposition" role="img"
         aria-label="Stacked bars: cross-entropy split into entropy and KL divergence"></canvas></div>
     </figure>
-    <figure class="panel">
+    <figure class="panel" data-panel="terms">
       <figcaption>What each outcome adds to KL, both ways round. Terms below 0 are outcomes the model
         over-predicts; they never outweigh the rest.</figcaption>
       <div class="chart chart-terms"><canvas data-chart="terms" role="img"
         aria-label="Bar chart of each outcome's contribution to KL(P‖Q) and KL(Q‖P)"></canvas></div>
     </figure>
   </div>
-  <details class="panel table-panel" open>
+  <details class="panel table-panel" open data-panel="table">
     <summary>Outcomes: type exact values, rename, lock, add or remove</summary>
     <table class="outcomes">
       <thead><tr><th scope="col">outcome</th><th scope="col">P <span class="lock-hint">· lock</span></th>
@@ -93,15 +95,19 @@ const ROW_TEMPLATE = `
 
 /**
  * Mounts an explorer into `root`. `state` is the starting state (see
- * model.js); onChange(state, measures, { settled }) is called after every
- * change, with settled false while a bar is being dragged.
+ * model.js); `panels` lists the PANELS to show; onChange(state, measures,
+ * { settled }) is called after every change, with settled false while a bar
+ * is being dragged.
  */
-export async function mountExplorer(root, { state: initial, onChange = () => {} }) {
+export async function mountExplorer(root, { state: initial, panels = PANELS, onChange = () => {} }) {
   await init();
   root.innerHTML = TEMPLATE; // static markup; every user-provided text goes in through textContent or value
   root.classList.add('infodiv-explorer');
   const $ = (selector) => root.querySelector(selector);
   const $$ = (selector) => [...root.querySelectorAll(selector)];
+  const focused = () => root.getRootNode().activeElement; // the document's, or the shadow root's
+  for (const el of $$('[data-panel]')) el.hidden = !panels.includes(el.dataset.panel);
+  for (const row of $$('.toolbar, .main-row, .lower-row')) row.hidden = [...row.children].every((c) => c.hidden);
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
@@ -283,11 +289,11 @@ export async function mountExplorer(root, { state: initial, onChange = () => {} 
       const i = Number(row.dataset.index);
       row.dataset.infinite = String(current.infinite[i]);
       const label = row.querySelector('[data-field="label"]');
-      if (document.activeElement !== label) label.value = state.labels[i];
+      if (focused() !== label) label.value = state.labels[i];
       label.setAttribute('aria-label', `label of outcome ${i + 1}`);
       for (const dist of ['p', 'q']) {
         const input = row.querySelector(`[data-field="value"][data-dist="${dist}"]`);
-        if (document.activeElement !== input) input.value = String(Number(state[dist][i].toFixed(4)));
+        if (focused() !== input) input.value = String(Number(state[dist][i].toFixed(4)));
         input.setAttribute('aria-label', `${dist.toUpperCase()}(${state.labels[i]})`);
         const lock = row.querySelector(`[data-field="lock"][data-dist="${dist}"]`);
         lock.checked = state.locked[dist][i];

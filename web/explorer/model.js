@@ -122,30 +122,39 @@ function parseDistribution(text, name) {
 }
 
 /**
- * The state a query string asks for, and what was wrong with it. Anything
- * unusable falls back to the default (a note says why); an empty query is
- * simply the default.
+ * The state that untrusted parts ask for (from a URL or an element's
+ * attributes): p and q as comma-separated text or null, labels as a list or
+ * null, units as text or null. Anything unusable falls back to the default;
+ * `problems` says what, in words for a visible note.
  */
-export function fromQuery(search) {
-  const params = new URLSearchParams(search);
+export function fromParts({ p: pText, q: qText, labels: labelList, units: unitsText }) {
   const problems = [];
-  let units = params.get('units') ?? 'nats';
+  let units = unitsText ?? 'nats';
   if (!Object.hasOwn(UNITS, units)) {
     problems.push('the units were not nats, bits or hartleys');
     units = 'nats';
   }
-  if (!params.has('p') && !params.has('q')) return { state: fromPreset(DEFAULT_PRESET, units), problems };
+  if (pText === null && qText === null) return { state: fromPreset(DEFAULT_PRESET, units), problems };
 
-  const [p, pProblem] = parseDistribution(params.get('p'), 'P');
-  const [q, qProblem] = parseDistribution(params.get('q'), 'Q');
+  const [p, pProblem] = parseDistribution(pText, 'P');
+  const [q, qProblem] = parseDistribution(qText, 'Q');
   if (!p || !q || p.length !== q.length) {
     problems.push(pProblem ?? qProblem ?? 'P and Q have different numbers of values');
     return { state: fromPreset(DEFAULT_PRESET, units), problems };
   }
-  let labels = params.getAll('label').map(cleanLabel);
+  let labels = (labelList ?? []).map(cleanLabel);
   if (labels.length !== p.length) {
     if (labels.length) problems.push('the labels did not match the outcomes');
     labels = letters(p.length);
   }
   return { state: { labels, p, q, units, locked: { p: p.map(() => false), q: q.map(() => false) } }, problems };
+}
+
+/** The state a query string (?p=…&q=…&label=…&units=…) asks for. */
+export function fromQuery(search) {
+  const params = new URLSearchParams(search);
+  return fromParts({
+    p: params.get('p'), q: params.get('q'), units: params.get('units'),
+    labels: params.has('label') ? params.getAll('label') : null,
+  });
 }

@@ -1,0 +1,21 @@
+// The iframe embed: the explorer from the address's query (untrusted, as on
+// the main page; `controls` picks panels), reporting its height to the host
+// page so the iframe can fit it: { type: 'infodiv-height', height } by postMessage.
+import { mountExplorer, PANELS } from './explorer.js';
+import { fromQuery } from './model.js';
+
+const { state, problems } = fromQuery(location.search);
+const asked = new URLSearchParams(location.search).get('controls');
+const panels = asked ? asked.split(/[\s,]+/).filter((name) => PANELS.includes(name)) : PANELS;
+if (problems.length) {
+  const note = document.querySelector('[data-role="url-note"]');
+  note.textContent = `Part of this embed's address could not be used (${problems.join('; ')}), so the default is shown.`;
+  note.hidden = false;
+}
+
+await mountExplorer(document.querySelector('[data-explorer]'), { state, panels: panels.length ? panels : PANELS });
+
+// The height is all the host learns; any page may embed this, so '*' is fine.
+const report = () => parent.postMessage({ type: 'infodiv-height', height: document.documentElement.scrollHeight }, '*');
+new ResizeObserver(report).observe(document.documentElement);
+report();

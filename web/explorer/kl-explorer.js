@@ -1,0 +1,149 @@
+// <kl-explorer>: the explorer as one custom element for blog posts.
+//
+//   <script type="module" src="kl-explorer.js"></script>
+//   <kl-explorer p="0.6,0.3,0.1" q="0.5,0.4,0.1" labels="A,B,C" units="bits"></kl-explorer>
+//
+// Built by Vite into one self-contained file (wasm, Chart.js and styles
+// inside). Its shadow root keeps the host page's CSS out and its own CSS in.
+// Events: `input` while a bar is dragged, `change` once a change settles,
+// both with detail { p, q, labels, units, measures }.
+import { mountExplorer, PANELS } from './explorer.js';
+import { fromParts } from './model.js';
+import explorerCss from './explorer.css?inline';
+
+const HOST_CSS = `
+  /* !important: in a shadow root it outranks any rule of the host page, even * { all: unset }. */
+  :host { display: block !important; contain: layout style; margin: 1em 0; }
+  :host([hidden]) { display: none !important; }
+  .attribute-note { font: 14px/1.4 system-ui, sans-serif; color: #7a1c12; background: #fdecea;
+    border: 1px solid #e3a59c; border-radius: 8px; padding: 8px 12px; margin: 0 0 8px; }
+  @media (prefers-color-scheme: dark) { .attribute-note { color: #ffd9d3; background: #3a1d19; border-color: #7a3b32; } }
+  .infodiv-explorer { margin: 0; }`;
+
+let sheets = null; // shared by every element on the page
+function styleSheets() {
+  if (!sheets) {
+    sheets = [explorerCss, HOST_CSS].map((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
+    });
+  }
+  return sheets;
+}
+
+const list = (text) => (text === null ? null : text.split(',').map((s) => s.trim()));
+
+/** Reads the attributes (untrusted): the state, the panels, the height, and what was wrong. */
+function readAttributes(element) {
+  const attr = (name) => element.getAttribute(name);
+  const { state, problems } = fromParts({ p: attr('p'), q: attr('q'), labels: list(attr('labels')), units: attr('units') });
+  let panels = PANELS;
+  const controls = attr('controls');
+  if (controls !== null && controls.trim() !== '' && controls.trim() !== 'all') {
+    const names = controls.split(/[\s,]+/).filter(Boolean);
+    const unknown = names.filter((n) => !PANELS.includes(n));
+    if (unknown.length) problems.push(`controls may list ${PANELS.join(', ')} (not ${unknown.join(', ').slice(0, 60)})`);
+    else panels = names;
+  }
+  let height = null;
+  const heightText = attr('height');
+  if (heightText !== null) {
+    const match = /^\s*(\d{2,4})(px)?\s*$/.exec(heightText);
+    if (match && Number(match[1]) >= 120 && Number(match[1]) <= 2000) height = `${Number(match[1])}px`;
+    else problems.push('height must be a number of pixels from 120 to 2000, e.g. height="300"');
+  }
+  return { state, problems, panels, height };
+}
+
+class KlExplorer extends HTMLElement {
+  static observedAttributes = ['p', 'q', 'labels', 'units', 'controls', 'height'];
+
+  #note = document.createElement('p');
+  #host = document.createElement('div');
+  #explorer = null;
+  #panels = '';
+  #queued = false;
+  #mounting = null;
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = styleSheets();
+    this.#note.className = 'attribute-note';
+    this.#note.setAttribute('role', 'status');
+    this.#note.hidden = true;
+    shadow.append(this.#note, this.#host);
+    // Native input events from the fields inside are composed and would reach
+    // the page as if from this element; the page should only see ours.
+    shadow.addEventListener('input', (event) => event.isTrusted && event.stopPropagation());
+  }
+
+  connectedCallback() {
+    this.#update();
+  }
+
+  disconnectedCallback() {
+    this.#explorer?.destroy();
+    this.#explorer = null;
+    this.#panels = '';
+  }
+
+  attributeChangedCallback() {
+    if (!this.isConnected || this.#queued) return;
+    this.#queued = true; // several attributes set in one task: one update
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#update();
+    });
+  }
+
+  /** The explorer's current state and measures, or null before it has started. */
+  get value() {
+    return this.#explorer ? this.#detail(this.#explorer.state, this.#last) : null;
+  }
+
+  #last = null;
+  #quiet = false;
+  #detail(state, measures) {
+    return { p: [...state.p], q: [...state.q], labels: [...state.labels], units: state.units, measures: { ...measures } };
+  }
+
+  async #update() {
+    await this.#mounting; // one mount at a time
+    if (!this.isConnected) return;
+    const { state, problems, panels, height } = readAttributes(this);
+    this.#note.textContent = problems.length
+      ? `kl-explorer: ${problems.join('; ')}. Showing the default for that instead.`
+      : '';
+    this.#note.hidden = problems.length === 0;
+    if (height) this.#host.style.setProperty('--bars-height', height);
+    else this.#host.style.removeProperty('--bars-height');
+
+    if (this.#explorer && this.#panels === panels.join()) {
+      this.#quiet = true; // like a native input, only a reader's changes fire events
+      this.#explorer.setState(state);
+      this.#quiet = false;
+      return;
+    }
+    this.#explorer?.destroy();
+    this.#panels = panels.join();
+    this.#mounting = mountExplorer(this.#host, {
+      state,
+      panels,
+      onChange: (current, measures, { settled }) => {
+        this.#last = measures;
+        if (!this.#explorer || this.#quiet) return; // the first render, or an attribute change
+        this.dispatchEvent(new CustomEvent(settled ? 'change' : 'input', {
+          bubbles: true, detail: this.#detail(current, measures),
+        }));
+      },
+    }).then((explorer) => { this.#explorer = explorer; }, (error) => {
+      this.#note.textContent = `kl-explorer could not start: ${error.message}`;
+      this.#note.hidden = false;
+    });
+    await this.#mounting;
+  }
+}
+
+if (!customElements.get('kl-explorer')) customElements.define('kl-explorer', KlExplorer);
