@@ -2,7 +2,7 @@
 // the explorer, and keeps the prose's numbers and the address bar in step.
 import { mountExplorer } from './explorer.js';
 import { formatNumber } from './format.js';
-import { fromQuery, toQuery } from './model.js';
+import { fromQuery, shareSnippets, toQuery } from './model.js';
 
 const host = document.querySelector('[data-explorer]');
 const { state, problems } = fromQuery(location.search);
@@ -11,6 +11,27 @@ if (problems.length) {
   note.textContent = `Part of this link could not be used (${problems.join('; ')}), so the default is shown instead.`;
   note.hidden = false;
 }
+
+const siteBase = new URL('./', location.href).href;
+
+function showShare(current) {
+  const snippets = shareSnippets(current, siteBase);
+  for (const field of document.querySelectorAll('[data-share]')) field.value = snippets[field.dataset.share];
+}
+
+// Copy with the Clipboard API where the page may (https, localhost); else select the text for the reader.
+document.querySelector('[data-role="share"]').addEventListener('click', async (event) => {
+  const key = event.target.closest('[data-copy]')?.dataset.copy;
+  if (!key) return;
+  const field = document.querySelector(`[data-share="${key}"]`), status = document.querySelector('[data-role="copy-status"]');
+  try {
+    await navigator.clipboard.writeText(field.value);
+    status.textContent = 'Copied.';
+  } catch {
+    field.select();
+    status.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+  }
+});
 
 function showLive(current, m) {
   for (const el of document.querySelectorAll('[data-live]')) el.textContent = formatNumber(m[el.dataset.live]);
@@ -22,7 +43,9 @@ try {
     state,
     onChange(current, m, { settled }) {
       showLive(current, m);
-      if (settled) history.replaceState(null, '', toQuery(current) + location.hash);
+      if (!settled) return;
+      history.replaceState(null, '', toQuery(current) + location.hash);
+      showShare(current);
     },
   });
 } catch (error) {

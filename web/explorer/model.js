@@ -158,3 +158,26 @@ export function fromQuery(search) {
     labels: params.has('label') ? params.getAll('label') : null,
   });
 }
+
+const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * What "Share / embed" offers for a state, given the site's base URL: the
+ * exact link, a <kl-explorer> snippet and an iframe snippet. Snippet numbers
+ * are rounded to 6 digits (the explorer normalises them again); commas
+ * cannot appear in a labels attribute, so they become spaces there.
+ */
+export function shareSnippets(state, base) {
+  const round = (values) => values.map((v) => String(Number(v.toPrecision(6)))).join(',');
+  const rounded = { ...state, p: state.p.map((v) => Number(v.toPrecision(6))), q: state.q.map((v) => Number(v.toPrecision(6))) };
+  const script = new URL('kl-explorer.js', base).href;
+  const attributes = [['p', round(state.p)], ['q', round(state.q)],
+    ['labels', state.labels.map((l) => l.replace(/,/g, ' ')).join(',')], ['units', state.units]]
+    .map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
+  return {
+    link: new URL(toQuery(state), base).href,
+    tag: `<script type="module" src="${escapeAttribute(script)}"></script>\n<kl-explorer ${attributes}></kl-explorer>`,
+    iframe: `<iframe src="${escapeAttribute(new URL(`embed.html${toQuery(rounded)}`, base).href)}" `
+      + 'title="KL divergence explorer" style="width: 100%; border: 0;" height="760" loading="lazy"></iframe>',
+  };
+}
