@@ -63,8 +63,10 @@ class KlExplorer extends HTMLElement {
   #host = document.createElement('div');
   #explorer = null;
   #panels = '';
+  #last = null; // the measures of the state shown
+  #quiet = false; // applying attributes: no events
   #queued = false;
-  #mounting = null;
+  #updates = Promise.resolve(); // updates run one after another, never two mounts at once
 
   constructor() {
     super();
@@ -80,38 +82,46 @@ class KlExplorer extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#update();
+    this.#scheduleUpdate();
   }
 
   disconnectedCallback() {
-    this.#explorer?.destroy();
-    this.#explorer = null;
-    this.#panels = '';
+    this.#scheduleUpdate(); // tears the explorer down unless the element is back by then
   }
 
   attributeChangedCallback() {
-    if (!this.isConnected || this.#queued) return;
-    this.#queued = true; // several attributes set in one task: one update
-    queueMicrotask(() => {
-      this.#queued = false;
-      this.#update();
-    });
+    this.#scheduleUpdate();
   }
 
-  /** The explorer's current state and measures, or null before it has started. */
+  /** The explorer's current { p, q, labels, units, measures }, or null before it has started. */
   get value() {
     return this.#explorer ? this.#detail(this.#explorer.state, this.#last) : null;
   }
 
-  #last = null;
-  #quiet = false;
   #detail(state, measures) {
     return { p: [...state.p], q: [...state.q], labels: [...state.labels], units: state.units, measures: { ...measures } };
   }
 
+  // Several attributes set in one task, or an upgrade, make one update.
+  #scheduleUpdate() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#updates = this.#updates.then(() => this.#update()).catch((error) => {
+        this.#note.textContent = `kl-explorer could not start: ${error.message}`;
+        this.#note.hidden = false;
+      });
+    });
+  }
+
   async #update() {
-    await this.#mounting; // one mount at a time
-    if (!this.isConnected) return;
+    if (!this.isConnected) {
+      this.#explorer?.destroy();
+      this.#explorer = null;
+      this.#panels = '';
+      return;
+    }
     const { state, problems, panels, height } = readAttributes(this);
     this.#note.textContent = problems.length
       ? `kl-explorer: ${problems.join('; ')}. Showing the default for that instead.`
@@ -127,8 +137,9 @@ class KlExplorer extends HTMLElement {
       return;
     }
     this.#explorer?.destroy();
+    this.#explorer = null;
     this.#panels = panels.join();
-    this.#mounting = mountExplorer(this.#host, {
+    this.#explorer = await mountExplorer(this.#host, {
       state,
       panels,
       onChange: (current, measures, { settled }) => {
@@ -138,11 +149,7 @@ class KlExplorer extends HTMLElement {
           bubbles: true, detail: this.#detail(current, measures),
         }));
       },
-    }).then((explorer) => { this.#explorer = explorer; }, (error) => {
-      this.#note.textContent = `kl-explorer could not start: ${error.message}`;
-      this.#note.hidden = false;
     });
-    await this.#mounting;
   }
 }
 
