@@ -1,0 +1,110 @@
+// The package as users get it: `npm pack` the repo, install the tarball into a
+// fresh project outside the repo, then import it from Node, run its CLI, and
+// bundle it with Vite (no infodiv-specific config) into a page that Chromium
+// runs. Uses the files built by build.sh, which `npm test` runs first; the
+// pack skips the prepack script (a second build) with --ignore-scripts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const KL_REFERENCE = 0.02308831234083850406; // KL([0.6,0.3,0.1] || [0.5,0.4,0.1]) in nats, tests/fixtures
+const assertKl = (text) => assert.ok(Math.abs(Number(text) - KL_REFERENCE) <= 1e-15 * KL_REFERENCE,
+  `got ${JSON.stringify(text)}, want ${KL_REFERENCE}`);
+
+let tmp, app, packed; // the temporary folder, the user's project in it, npm pack's report
+before(async () => {
+  tmp = realpathSync(mkdtempSync(join(tmpdir(), 'infodiv-pack-')));
+  app = join(tmp, 'app');
+  mkdirSync(app);
+  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: ROOT });
+  [packed] = JSON.parse(stdout);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  // No runtime dependencies, so this works offline.
+  await run('npm', ['install', join(tmp, packed.filename), '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app });
+});
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+test('the tarball holds the package files and nothing else', () => {
+  const expected = ['LICENSE', 'README.md', 'bin/infodiv.js', 'dist/infodiv-core.js', 'dist/infodiv.d.ts',
+    'dist/infodiv.js', 'package.json'];
+  if (existsSync(join(ROOT, 'dist/kl-explorer.js'))) expected.push('dist/kl-explorer.js'); // once it is built
+  assert.deepEqual(packed.files.map((f) => f.path).sort(), expected.sort());
+  assert.deepEqual(readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.')), ['infodiv'],
+    'installing pulls in no dependencies');
+});
+
+test('Node imports the installed package by name', async () => {
+  writeFileSync(join(app, 'use.js'), `import { init, kl } from 'infodiv';
+await init();
+console.log(kl([0.6, 0.3, 0.1], [0.5, 0.4, 0.1]));
+`);
+  const { stdout } = await run(process.execPath, ['use.js'], { cwd: app });
+  assertKl(stdout.trim());
+});
+
+test('the installed CLI runs, as node_modules/.bin/infodiv and through npx', async () => {
+  const args = ['kl', '0.6,0.3,0.1', '0.5,0.4,0.1'];
+  const [bin, npx, version] = await Promise.all([
+    run(join(app, 'node_modules/.bin/infodiv'), args, { cwd: app }),
+    run('npx', ['--no', 'infodiv', ...args], { cwd: app }),
+    run(join(app, 'node_modules/.bin/infodiv'), ['--version'], { cwd: app }),
+  ]);
+  assertKl(bin.stdout.trim());
+  assert.equal(npx.stdout, bin.stdout);
+  assert.equal(version.stdout, `${packed.version}\n`);
+});
+
+test('a Vite app bundles the installed package with no config and shows KL in Chromium', { timeout: 60_000 }, async () => {
+  writeFileSync(join(app, 'index.html'), `<!doctype html>
+<meta charset="utf-8"><title>infodiv in a Vite app</title><link rel="icon" href="data:,">
+<p>KL = <output id="kl"></output></p>
+<script type="module" src="/main.js"></script>
+`);
+  writeFileSync(join(app, 'main.js'), `import { init, kl } from 'infodiv';
+await init();
+document.querySelector('#kl').textContent = String(kl([0.6, 0.3, 0.1], [0.5, 0.4, 0.1]));
+`);
+  // The only plugin records which files went into the bundle: 'infodiv' must
+  // come from the app's node_modules (the tarball), not from the repo.
+  let modules = [];
+  const recorder = {
+    name: 'record-modules',
+    buildEnd() { modules = [...this.getModuleIds()].filter((id) => !id.startsWith('\0')); }, // \0: virtual
+  };
+  await build({ root: app, configFile: false, logLevel: 'silent', plugins: [recorder] });
+  const installed = join(app, 'node_modules/infodiv/dist');
+  assert.ok(modules.includes(join(installed, 'infodiv.js')) && modules.includes(join(installed, 'infodiv-core.js')),
+    `bundled from the installed package: ${modules.join(', ')}`);
+  assert.deepEqual(modules.filter((id) => id.startsWith(ROOT)), [], 'nothing from the repo');
+
+  const [server, browser] = await Promise.all([
+    preview({ root: app, configFile: false, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: true } }),
+    chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    }),
+  ]);
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${server.httpServer.address().port}/`);
+    const shown = await page.locator('#kl').filter({ hasText: /\d/ }).textContent({ timeout: 10_000 });
+    assertKl(shown);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
