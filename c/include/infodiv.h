@@ -35,7 +35,8 @@
  *
  * SPECIAL CASES
  *   0 log 0 = 0: an outcome with p_i = 0 contributes nothing, whatever q_i is.
- *   q_i = 0 < p_i: KL(P||Q), H(P,Q) and terms[i] are +infinity. Zero-ness is
+ *   q_i = 0 < p_i: KL(P||Q), H(P,Q) and terms[i] are +infinity (-infinity for a
+ *   base below 1, like every other value's sign). Zero-ness is
  *   judged on the inputs as given, so 1e-300 against 0 is infinite however
  *   large the other entries are. JS is always finite.
  *   KL(P||P) and JS(P,P) are exactly 0; KL and JS are never negative (base > 1).

@@ -89,7 +89,7 @@ int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_opti
         if (vx == 0)
             continue;
         if (vy == 0) {
-            *result = INFINITY;
+            *result = INFINITY / ln_base; /* -inf for a base below 1, like every other value */
             return INFODIV_OK;
         }
         double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
@@ -118,7 +118,7 @@ int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
     for (size_t i = 0; i < n; i++) {
         double vx = p[i], vy = q[i];
         if (vx > 0 && vy == 0) {
-            *result = INFINITY;
+            *result = INFINITY / ln_base; /* -inf for a base below 1, like every other value */
             return INFODIV_OK;
         }
         double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
@@ -201,10 +201,10 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     double k_pq = kpq.hi + kpq.lo, k_qp = kqp.hi + kqp.lo;
     result->entropy_p = h_p / ln_base;
     result->entropy_q = h_q / ln_base;
-    result->kl_pq = inf_pq ? INFINITY : k_pq / ln_base;
-    result->kl_qp = inf_qp ? INFINITY : k_qp / ln_base;
-    result->cross_entropy_pq = inf_pq ? INFINITY : (h_p + k_pq) / ln_base;
-    result->cross_entropy_qp = inf_qp ? INFINITY : (h_q + k_qp) / ln_base;
+    result->kl_pq = inf_pq ? INFINITY / ln_base : k_pq / ln_base;
+    result->kl_qp = inf_qp ? INFINITY / ln_base : k_qp / ln_base;
+    result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : (h_p + k_pq) / ln_base;
+    result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : (h_q + k_qp) / ln_base;
     result->js = 0.5 * (js.hi + js.lo) / ln_base;
     return INFODIV_OK;
 }
@@ -226,7 +226,7 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
         if (vx == 0) {
             terms[i] = 0;
         } else if (vy == 0) {
-            terms[i] = INFINITY;
+            terms[i] = INFINITY / ln_base;
         } else {
             double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
             ratio r = outcome_ratio(x, y, vx, vy, &P, &Q);

@@ -131,6 +131,20 @@ int main(void)
         }
     }
 
+    /* A base below 1 flips the sign of every value, infinities included. */
+    {
+        infodiv_options half = { 0.5, 1 };
+        double k, ce, t[2];
+        infodiv_measure_set mh;
+        const double a2[] = { 0.5, 0.5 }, b2[] = { 1, 0 };
+        CHECK(infodiv_kl(a2, b2, 2, &half, &k, NULL) == INFODIV_OK && k == -INFINITY, "KL base 0.5: %g", k);
+        CHECK(infodiv_cross_entropy(a2, b2, 2, &half, &ce, NULL) == INFODIV_OK && ce == -INFINITY, "H(P,Q) base 0.5: %g", ce);
+        CHECK(infodiv_kl_terms(a2, b2, 2, &half, t, NULL) == INFODIV_OK && t[1] == -INFINITY && close_rel(t[0], 0.5, 1e-15), /* 0.5 log 0.5 / log 0.5 */
+              "terms base 0.5: %g %g", t[0], t[1]);
+        CHECK(infodiv_measures(a2, b2, 2, &half, &mh, NULL) == INFODIV_OK && mh.kl_pq == -INFINITY
+                  && mh.cross_entropy_pq == -INFINITY && close_rel(mh.entropy_p, -1, 1e-15) && mh.kl_qp < 0,
+              "measures base 0.5");
+    }
     /* normalize off: exact probability vectors give the normalised results. */
     const double a[] = { 0.5, 0.25, 0.125, 0.125 }, b[] = { 0.25, 0.25, 0.25, 0.25 };
     infodiv_options raw = { INFODIV_E, 0 };

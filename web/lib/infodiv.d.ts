@@ -35,7 +35,8 @@ export type Distribution =
 export interface Options {
   /**
    * Logarithm base: `Math.E` (default) gives nats, 2 bits, 10 hartleys.
-   * Any finite number > 0 and not 1; below 1 every measure changes sign.
+   * Any finite number > 0 and not 1; below 1 every measure changes sign
+   * (an infinite KL becomes -Infinity).
    */
   base?: number;
   /**
