@@ -116,7 +116,7 @@ export function createBarsChart(canvas, palette, animate, view) {
     options: {
       ...baseOptions(palette, animate),
       events: [], // the drag handles above the canvas take every pointer event
-      layout: { padding: { top: 8 } },
+      layout: { padding: { top: 20 } }, // room for the value of a bar at 1 below the legend
       scales: { x: axis(palette), y: { ...axis(palette, 'probability'), min: 0, max: 1 } },
       plugins: { legend: { labels: { color: palette.text } }, tooltip: { enabled: false } },
     },

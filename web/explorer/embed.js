@@ -16,6 +16,9 @@ if (problems.length) {
 await mountExplorer(document.querySelector('[data-explorer]'), { state, panels: panels.length ? panels : PANELS });
 
 // The height is all the host learns; any page may embed this, so '*' is fine.
-const report = () => parent.postMessage({ type: 'infodiv-height', height: document.documentElement.scrollHeight }, '*');
+// The <html> box is as tall as the content (scrollHeight never drops below the frame's height).
+const report = () => parent.postMessage({
+  type: 'infodiv-height', height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+}, '*');
 new ResizeObserver(report).observe(document.documentElement);
 report();

@@ -122,7 +122,13 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     describeTerm: (d, i) => describeTerm(d, i),
   };
   const decompositionView = { infinite: [false, false] }; // per row: is KL(P‖Q), KL(Q‖P) infinite
+  const listening = new AbortController(); // destroy() removes every listener at once
+  const on = (target, type, handler) => target.addEventListener(type, handler, { signal: listening.signal });
   let charts = createCharts();
+  // Chart.js resizes with its container, but can miss a resize that comes
+  // during its opening animation (seen in iframes); this one never does.
+  const resizing = new ResizeObserver(() => Object.values(charts).forEach((chart) => chart.resize()));
+  $$('.chart').forEach((container) => resizing.observe(container));
 
   function createCharts() {
     const palette = readPalette(root), animate = !reducedMotion.matches;
@@ -137,8 +143,8 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     charts = createCharts();
     render({ settled: true });
   };
-  darkScheme.addEventListener('change', recreateCharts);
-  reducedMotion.addEventListener('change', recreateCharts);
+  on(darkScheme, 'change', recreateCharts);
+  on(reducedMotion, 'change', recreateCharts);
 
   // ---- state changes: each one ends in render() ----------------------------
 
@@ -338,7 +344,7 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     setBar(dist, i, clamp(charts.bars.scales.y.getValueForPixel(y), 0, 1), { settled: false });
   }
 
-  root.addEventListener('pointerdown', (event) => {
+  on(root, 'pointerdown', (event) => {
     const handle = handleOf(event);
     if (!handle || event.button !== 0) return;
     event.preventDefault();
@@ -349,7 +355,7 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     drag = { dist, i };
     dragTo(event);
   });
-  root.addEventListener('pointermove', (event) => {
+  on(root, 'pointermove', (event) => {
     if (drag && handleOf(event)?.hasPointerCapture(event.pointerId)) dragTo(event);
   });
   const endDrag = () => {
@@ -357,11 +363,11 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     drag = null;
     render({ settled: true });
   };
-  root.addEventListener('pointerup', endDrag);
-  root.addEventListener('pointercancel', endDrag);
-  root.addEventListener('lostpointercapture', endDrag);
+  on(root, 'pointerup', endDrag);
+  on(root, 'pointercancel', endDrag);
+  on(root, 'lostpointercapture', endDrag);
 
-  root.addEventListener('keydown', (event) => {
+  on(root, 'keydown', (event) => {
     const handle = handleOf(event);
     if (!handle) return;
     const dist = handle.dataset.dist, i = Number(handle.dataset.index), v = state[dist][i];
@@ -382,9 +388,9 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     event.preventDefault();
   });
 
-  root.addEventListener('submit', (event) => event.preventDefault()); // the units form never navigates
+  on(root, 'submit', (event) => event.preventDefault()); // the units form never navigates
 
-  root.addEventListener('click', (event) => {
+  on(root, 'click', (event) => {
     const button = event.target.closest?.('button');
     if (!button || !root.contains(button)) return;
     const { preset, action } = button.dataset;
@@ -395,7 +401,7 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     else if (action === 'remove') setState(removeOutcome(state, Number(button.dataset.index)));
   });
 
-  root.addEventListener('change', (event) => {
+  on(root, 'change', (event) => {
     const input = event.target;
     if (input.name === 'units') return setState({ ...state, units: input.value });
     const { field, dist } = input.dataset, i = Number(input.dataset.index);
@@ -413,7 +419,7 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     if (!problem) setBar(dist, i, value);
   });
 
-  root.addEventListener('input', (event) => {
+  on(root, 'input', (event) => {
     const input = event.target;
     if (input.dataset.field !== 'label') return;
     const labels = state.labels.slice();
@@ -428,8 +434,8 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     get state() { return state; },
     setState: (next) => setState(next),
     destroy() {
-      darkScheme.removeEventListener('change', recreateCharts);
-      reducedMotion.removeEventListener('change', recreateCharts);
+      listening.abort();
+      resizing.disconnect();
       clearTimeout(announceTimer);
       Object.values(charts).forEach((chart) => chart.destroy());
       root.replaceChildren();

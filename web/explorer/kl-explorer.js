@@ -12,9 +12,9 @@ import { fromParts } from './model.js';
 import explorerCss from './explorer.css?inline';
 
 const HOST_CSS = `
-  /* !important: in a shadow root it outranks any rule of the host page, even * { all: unset }. */
-  :host { display: block !important; contain: layout style; margin: 1em 0; }
-  :host([hidden]) { display: none !important; }
+  /* Not !important: the host page may hide or place the element; inside, nothing of it reaches. */
+  :host { display: block; margin: 1em 0; }
+  :host([hidden]) { display: none; }
   .attribute-note { font: 14px/1.4 system-ui, sans-serif; color: #7a1c12; background: #fdecea;
     border: 1px solid #e3a59c; border-radius: 8px; padding: 8px 12px; margin: 0 0 8px; }
   @media (prefers-color-scheme: dark) { .attribute-note { color: #ffd9d3; background: #3a1d19; border-color: #7a3b32; } }

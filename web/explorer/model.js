@@ -138,15 +138,15 @@ export function fromParts({ p: pText, q: qText, labels: labelList, units: unitsT
 
   const [p, pProblem] = parseDistribution(pText, 'P');
   const [q, qProblem] = parseDistribution(qText, 'Q');
+  const outcomes = p ? p.length : pText === null ? 0 : pText.split(',').length;
+  if (labelList && labelList.length !== outcomes) problems.push(`${labelList.length} labels were given for ${outcomes} outcomes`);
   if (!p || !q || p.length !== q.length) {
-    problems.push(pProblem ?? qProblem ?? 'P and Q have different numbers of values');
+    problems.push(...[pProblem, qProblem].filter(Boolean));
+    if (p && q) problems.push('P and Q have different numbers of values');
     return { state: fromPreset(DEFAULT_PRESET, units), problems };
   }
   let labels = (labelList ?? []).map(cleanLabel);
-  if (labels.length !== p.length) {
-    if (labels.length) problems.push('the labels did not match the outcomes');
-    labels = letters(p.length);
-  }
+  if (labels.length !== p.length) labels = letters(p.length);
   return { state: { labels, p, q, units, locked: { p: p.map(() => false), q: q.map(() => false) } }, problems };
 }
 
