@@ -168,10 +168,10 @@ const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&qu
  * cannot appear in a labels attribute, so they become spaces there.
  */
 export function shareSnippets(state, base) {
-  const round = (values) => values.map((v) => String(Number(v.toPrecision(6)))).join(',');
-  const rounded = { ...state, p: state.p.map((v) => Number(v.toPrecision(6))), q: state.q.map((v) => Number(v.toPrecision(6))) };
+  const round = (values) => values.map((v) => Number(v.toPrecision(6)));
+  const rounded = { ...state, p: round(state.p), q: round(state.q) };
   const script = new URL('kl-explorer.js', base).href;
-  const attributes = [['p', round(state.p)], ['q', round(state.q)],
+  const attributes = [['p', rounded.p.join(',')], ['q', rounded.q.join(',')],
     ['labels', state.labels.map((l) => l.replace(/,/g, ' ')).join(',')], ['units', state.units]]
     .map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
   return {
