@@ -119,7 +119,7 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
   const view = { // what the chart plugins read
     locked: [[], []], infinite: [], infiniteTerm: [[], []],
     onLayout: placeHandles,
-    describeTerm: (d, i) => describeTerm(d, i),
+    describeTerm,
   };
   const decompositionView = { infinite: [false, false] }; // per row: is KL(P‖Q), KL(Q‖P) infinite
   const listening = new AbortController(); // destroy() removes every listener at once
@@ -157,8 +157,7 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
 
   function setBar(dist, i, value, options) {
     const values = setProbability(state[dist], state.locked[dist], i, value);
-    if (values) setState({ ...state, [dist]: values }, options);
-    return Boolean(values);
+    if (values) setState({ ...state, [dist]: values }, options); // null: the bar cannot move (locked)
   }
 
   function toggleLock(dist, i) {
