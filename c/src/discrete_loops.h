@@ -160,10 +160,10 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
     return INFODIV_OK;
 }
 
-/* All seven measures in one pass: the entropies as in entropy(), both KL
- * directions and JS from one outcome_ratio() per outcome, and the cross
- * entropies as H(P) + KL(P||Q), a sum of two nonnegative numbers that keeps
- * their accuracy. */
+/* All seven measures in one pass: the entropies and the cross-entropies as
+ * in entropy() and cross_entropy(), from the same two surprisals per outcome
+ * (so they equal those functions' results exactly), and both KL directions
+ * and JS from one outcome_ratio() per outcome. */
 int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
                  infodiv_measure_set *result, infodiv_error *err)
 {
@@ -173,7 +173,7 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     if (status)
         return status;
 
-    dd hp = { 0, 0 }, hq = { 0, 0 }, kpq = { 0, 0 }, kqp = { 0, 0 }, js = { 0, 0 };
+    dd hp = { 0, 0 }, hq = { 0, 0 }, cpq = { 0, 0 }, cqp = { 0, 0 }, kpq = { 0, 0 }, kqp = { 0, 0 }, js = { 0, 0 };
     int inf_pq = 0, inf_qp = 0;
     for (size_t i = 0; i < n; i++) {
         double vx = p[i], vy = q[i];
@@ -181,10 +181,11 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
             continue;
         double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
         double ph = x / P.sum.hi, qh = y / Q.sum.hi;
+        double sx = vx > 0 ? surprisal(x, vx, &P) : 0, sy = vy > 0 ? surprisal(y, vy, &Q) : 0;
         if (vx > 0)
-            acc_add(&hp, ph * surprisal(x, vx, &P));
+            acc_add(&hp, ph * sx);
         if (vy > 0)
-            acc_add(&hq, qh * surprisal(y, vy, &Q));
+            acc_add(&hq, qh * sy);
         if (vx == 0 || vy == 0) {
             inf_pq |= vy == 0;
             inf_qp |= vx == 0;
@@ -192,6 +193,8 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
             acc_add(&js, (ph + qh) * LN2);
             continue;
         }
+        acc_add(&cpq, ph * sy);
+        acc_add(&cqp, qh * sx);
         ratio r = outcome_ratio(x, y, vx, vy, &P, &Q);
         acc_add(&kpq, kl_share(r, ph, qh));
         acc_add(&kqp, kl_share(ratio_inverse(r), qh, ph));
@@ -203,8 +206,8 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     result->entropy_q = h_q / ln_base;
     result->kl_pq = inf_pq ? INFINITY / ln_base : k_pq / ln_base;
     result->kl_qp = inf_qp ? INFINITY / ln_base : k_qp / ln_base;
-    result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : (h_p + k_pq) / ln_base;
-    result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : (h_q + k_qp) / ln_base;
+    result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : (cpq.hi + cpq.lo) / ln_base;
+    result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : (cqp.hi + cqp.lo) / ln_base;
     result->js = 0.5 * (js.hi + js.lo) / ln_base;
     return INFODIV_OK;
 }
