@@ -51,20 +51,22 @@ const axis = (palette, title) => ({
   title: { display: Boolean(title), text: title, color: palette.muted },
 });
 
-// Text above each bar (or "∞"), skipped when the bars are too narrow for it.
-function drawBarText(chart, textOf) {
-  const { ctx } = chart;
+// Text above each bar (or "∞"), skipped when the bars are too narrow for it;
+// inside the top of a bar that leaves no room above it (it would hit the legend).
+function drawBarText(chart, textOf, insideColor = chart.options.color) {
+  const { ctx, chartArea } = chart;
   ctx.save();
   ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
   ctx.font = `12px ${chart.options.font.family}`;
   chart.data.datasets.forEach((dataset, d) => {
     chart.getDatasetMeta(d).data.forEach((bar, i) => {
       const { x, y, width } = bar.getProps(['x', 'y', 'width'], true);
       const text = textOf(d, i);
       if (!text || ctx.measureText(text).width > width + 4) return; // would run into its neighbour
-      ctx.fillStyle = chart.options.color;
-      ctx.fillText(text, x, Math.min(y, chart.chartArea.bottom) - 3);
+      const top = Math.min(y, chartArea.bottom), above = top - chartArea.top >= 16;
+      ctx.fillStyle = above ? chart.options.color : insideColor;
+      ctx.textBaseline = above ? 'bottom' : 'top';
+      ctx.fillText(text, x, above ? top - 3 : top + 3);
     });
   });
   ctx.restore();
@@ -79,7 +81,7 @@ export function createBarsChart(canvas, palette, animate, view) {
   const overlay = {
     id: 'infodivBars',
     afterDatasetsDraw(chart) {
-      drawBarText(chart, (d, i) => formatProbability(chart.data.datasets[d].data[i]));
+      drawBarText(chart, (d, i) => formatProbability(chart.data.datasets[d].data[i]), palette.surface);
       const { ctx, chartArea } = chart;
       const [pBars, qBars] = [0, 1].map((d) => chart.getDatasetMeta(d).data.map((bar) => bar.getProps(['x', 'y', 'width'], true)));
       view.infinite.forEach((infinite, i) => { // outline the outcome that makes a KL infinite
@@ -116,7 +118,7 @@ export function createBarsChart(canvas, palette, animate, view) {
     options: {
       ...baseOptions(palette, animate),
       events: [], // the drag handles above the canvas take every pointer event
-      layout: { padding: { top: 20 } }, // room for the value of a bar at 1 below the legend
+      layout: { padding: { top: 8 } },
       scales: { x: axis(palette), y: { ...axis(palette, 'probability'), min: 0, max: 1 } },
       plugins: { legend: { labels: { color: palette.text } }, tooltip: { enabled: false } },
     },
