@@ -2,14 +2,14 @@
 // the main page; `controls` picks panels), reporting its height to the host
 // page so the iframe can fit it: { type: 'infodiv-height', height } by postMessage.
 import { mountExplorer, PANELS } from './explorer.js';
-import { fromQuery } from './model.js';
+import { fromQuery, problemNote } from './model.js';
 
 const { state, problems } = fromQuery(location.search);
 const asked = new URLSearchParams(location.search).get('controls');
 const panels = asked ? asked.split(/[\s,]+/).filter((name) => PANELS.includes(name)) : PANELS;
 if (problems.length) {
   const note = document.querySelector('[data-role="url-note"]');
-  note.textContent = `Part of this embed's address could not be used (${problems.join('; ')}), so the default is shown.`;
+  note.textContent = problemNote("This embed's address", problems);
   note.hidden = false;
 }
 

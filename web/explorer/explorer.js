@@ -6,7 +6,7 @@ import { init, klTerms, measures } from 'infodiv';
 import { createBarsChart, createDecompositionChart, createTermsChart, readPalette } from './charts.js';
 import { formatNumber, formatProbability } from './format.js';
 import {
-  DEFAULT_PRESET, MAX_OUTCOMES, MIN_OUTCOMES, PRESETS, UNITS, addOutcome, cleanLabel, clamp, fromPreset,
+  DEFAULT_PRESET, MAX_LABEL_LENGTH, MAX_OUTCOMES, MIN_OUTCOMES, PRESETS, UNITS, addOutcome, cleanLabel, clamp, fromPreset,
   maxProbability, removeOutcome, setProbability,
 } from './model.js';
 
@@ -86,7 +86,7 @@ const TEMPLATE = `
 `;
 
 const ROW_TEMPLATE = `
-  <td><input type="text" data-field="label" maxlength="40" autocomplete="off"></td>
+  <td><input type="text" data-field="label" maxlength="${MAX_LABEL_LENGTH}" autocomplete="off"></td>
   <td class="value-cell"><input type="number" data-field="value" data-dist="p" min="0" max="1" step="0.001"><input
     type="checkbox" data-field="lock" data-dist="p"></td>
   <td class="value-cell"><input type="number" data-field="value" data-dist="q" min="0" max="1" step="0.001"><input
@@ -197,7 +197,7 @@ export async function mountExplorer(root, { state: initial, panels = PANELS, onC
     });
     termsChart.options.scales.y.title.text = state.units;
     termsChart.update(mode);
-    describeCharts(m, terms);
+    if (settled) describeCharts(m, terms); // screen readers need the text once a change settles, not per pixel
 
     for (const [key] of MEASURES) {
       const el = $(`[data-measure="${key}"]`);

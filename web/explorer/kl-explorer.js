@@ -8,7 +8,7 @@
 // Events: `input` while a bar is dragged, `change` once a change settles,
 // both with detail { p, q, labels, units, measures }.
 import { mountExplorer, PANELS } from './explorer.js';
-import { fromParts } from './model.js';
+import { fromParts, problemNote } from './model.js';
 import explorerCss from './explorer.css?inline';
 
 const HOST_CSS = `
@@ -123,9 +123,7 @@ class KlExplorer extends HTMLElement {
       return;
     }
     const { state, problems, panels, height } = readAttributes(this);
-    this.#note.textContent = problems.length
-      ? `kl-explorer: ${problems.join('; ')}. Showing the default for that instead.`
-      : '';
+    this.#note.textContent = problemNote('kl-explorer', problems);
     this.#note.hidden = problems.length === 0;
     if (height) this.#host.style.setProperty('--bars-height', height);
     else this.#host.style.removeProperty('--bars-height');

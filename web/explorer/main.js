@@ -2,13 +2,13 @@
 // the explorer, and keeps the prose's numbers and the address bar in step.
 import { mountExplorer } from './explorer.js';
 import { formatNumber } from './format.js';
-import { fromQuery, shareSnippets, toQuery } from './model.js';
+import { fromQuery, problemNote, shareSnippets, toQuery } from './model.js';
 
 const host = document.querySelector('[data-explorer]');
 const { state, problems } = fromQuery(location.search);
 if (problems.length) {
   const note = document.querySelector('[data-role="url-note"]');
-  note.textContent = `Part of this link could not be used (${problems.join('; ')}), so the default is shown instead.`;
+  note.textContent = problemNote('This link', problems);
   note.hidden = false;
 }
 

@@ -150,6 +150,11 @@ export function fromParts({ p: pText, q: qText, labels: labelList, units: unitsT
   return { state: { labels, p, q, units, locked: { p: p.map(() => false), q: q.map(() => false) } }, problems };
 }
 
+/** The visible note about untrusted input that could not all be used ('' when it could). */
+export function problemNote(source, problems) {
+  return problems.length ? `${source}: ${problems.join('; ')}. The default is shown for what could not be used.` : '';
+}
+
 /** The state a query string (?p=…&q=…&label=…&units=…) asks for. */
 export function fromQuery(search) {
   const params = new URLSearchParams(search);
