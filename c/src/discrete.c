@@ -20,6 +20,8 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "vec.h"
+
 /* TwoSum and TwoProduct below are exact only if no multiply-add is fused
  * (build.sh also passes -ffp-contract=off, which is what gcc obeys). */
 #ifdef __clang__
@@ -113,6 +115,142 @@ static double phi(double u)
     if (u <= -1)
         return 1; /* t = 0: 0 log 0 - 0 + 1 */
     return (1 + u) * log1p(u) - u;
+}
+
+/* The fast path of KL: one pass, two lanes at a time (vec.h).
+ *
+ * Unnormalised, A = sum y phi(x/y) = sum x log(x/y) - x + y >= 0 over the
+ * entries x of p and y of q as given; then, with S_p = sum x, S_q = sum y and
+ * rho = S_q/S_p,   KL = A/S_p - psi(rho),   psi(rho) = rho - 1 - log rho >= 0.
+ * Nothing in a term needs the sums, so x - y is exact for nearly equal
+ * entries and the pass reads each array once. The subtraction at the end
+ * cancels only when the totals differ and the shapes nearly agree; kl_finish()
+ * then leaves the case to the general path, as it does for every input the
+ * pass cannot vouch for (see kl_lanes_ok()). */
+
+#define FAST_BLOCK 64    /* entries per lane-wise partial sum: its error stays below 32 eps */
+#define FAST_Z_MAX 0.0403 /* s^2 after the reduction of kl_lanes(); P is fitted up to here */
+#define FAST_SUM_MIN 0x1p-900 /* sums and A above this: a subnormal term's lost digits do not matter */
+
+/* P(z) = sum_j z^j/(2j+3) on [0, FAST_Z_MAX], so atanh(s) = s (1 + s^2 P(s^2)):
+ * Chebyshev-economised, relative error 5.6e-17 (c/tools/atanh_poly.py). */
+#define ATANH_P0 0.3333333333333333
+#define ATANH_P1 0.1999999999999995
+#define ATANH_P2 0.14285714285746484
+#define ATANH_P3 0.1111111110293696
+#define ATANH_P4 0.09090910129211649
+#define ATANH_P5 0.07692233743444128
+#define ATANH_P6 0.06669750455276137
+#define ATANH_P7 0.058078849999376896
+#define ATANH_P8 0.0621731181952977
+
+/* y phi(x/y) = x log(x/y) - x + y, lane by lane; also s^2 (0 where x = 0),
+ * which tells the caller whether the lane was in range.
+ *
+ * Method:
+ *   1. k = floor(L(x) - L(y) + 1/2) with L(v) = bits(v)/2^52 - 1023, a
+ *      piecewise-linear log2 within 0.0861 below the true one: no division.
+ *      y' = y 2^k exactly, so that m = x/y' is in [0.666, 1.502] and x - y'
+ *      is exact (Sterbenz). k = 0 whenever x/y is in [0.75, 1.33].
+ *   2. s = (x - y')/(x + y'), |s| <= 0.2006, z = s^2:
+ *      log(x/y') = 2 atanh(s) = 2s T, T = 1 + z P(z).
+ *   3. With x = c(1+s), y' = c(1-s): y' phi(x/y') = (x + y') z (T + s P),
+ *      a product of positive factors (T + sP > 0.93): no cancellation, so a
+ *      term of KL near 1e-30 keeps every digit.
+ *   4. y phi(x/y) = y' phi(x/y') + (x k log 2 + (y - y')). The bracket is 0
+ *      when k = 0; otherwise x/y is outside (0.75, 1.33) and the sum cancels
+ *      by at most a factor of 3.
+ * Special cases: x = 0 gives y (phi(0) = 1). Any input the steps above do not
+ *   fit gives s^2 > FAST_Z_MAX or a NaN or infinite term: y = 0 < x makes
+ *   y' = 0 and s = 1; an exponent outside the reach of step 1 or a negative
+ *   entry puts y' far from x; NaN and infinities propagate. Both entries
+ *   negative is the one case left: the caller checks the smallest entry.
+ * Accuracy: a few ulps per term (one rounding each in x + y' and s; P to
+ *   5.6e-17); the terms are >= 0, so their sum keeps that relative accuracy. */
+static inline vd kl_lanes(vd x, vd y, vd *s2)
+{
+    /* bits(x) - bits(y) + 2^52 (1023 + 1/2): k + 1023 in the exponent field */
+    vm d = vm_add(vm_sub(v_bits(x), v_bits(y)), vm_splat(0x3ff8000000000000));
+    vd pow2k = v_from_bits(vm_and(d, vm_splat(0x7ff0000000000000)));
+    /* k itself, converted exactly through 2^52 */
+    vd k = v_sub(v_from_bits(vm_or(vm_shr(d, 52), vm_splat(0x4330000000000000))), v_splat(0x1p52 + 1023));
+    vd yk = v_mul(y, pow2k);
+    vd sum = v_add(x, yk);
+    vd s = v_div(v_sub(x, yk), sum);
+    vd z = v_mul(s, s);
+    vd P = v_add(v_mul(v_splat(ATANH_P8), z), v_splat(ATANH_P7));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P6));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P5));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P4));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P3));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P2));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P1));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P0));
+    vd T = v_add(v_splat(1), v_mul(z, P));
+    vd reduced = v_mul(v_mul(sum, z), v_add(T, v_mul(s, P)));
+    vd shift = v_add(v_mul(x, v_mul(k, v_splat(LN2))), v_sub(y, yk));
+    vm x_zero = v_eq(x, v_splat(0));
+    *s2 = v_keep_not(x_zero, z);
+    return v_select(x_zero, y, v_add(reduced, shift));
+}
+
+/* What one fast pass over p and q found. */
+typedef struct {
+    double a;      /* sum y phi(x/y); NaN or infinite for some inputs it cannot take */
+    double sum_p;  /* S_p */
+    double diff;   /* S_q - S_p, summed as sum (y - x): exact where they nearly agree */
+    int lanes_ok;  /* every s^2 <= FAST_Z_MAX and no entry negative */
+} kl_sums;
+
+/* The checks of a pass: the largest s^2 and the smallest entry. NaN need not
+ * stick here: a NaN entry makes A NaN. */
+typedef struct {
+    vd z_max, lo;
+} kl_lanes_state;
+
+/* One block's lane-wise partial sums. */
+typedef struct {
+    vd a, sp, diff;
+} kl_block;
+
+static inline kl_lanes_state kl_lanes_start(void)
+{
+    kl_lanes_state st = { v_splat(0), v_splat(0) };
+    return st;
+}
+
+static inline kl_block kl_block_start(void)
+{
+    kl_block b = { v_splat(0), v_splat(0), v_splat(0) };
+    return b;
+}
+
+static inline void kl_step(kl_lanes_state *st, kl_block *b, vd x, vd y)
+{
+    vd z;
+    b->a = v_add(b->a, kl_lanes(x, y, &z));
+    b->sp = v_add(b->sp, x);
+    b->diff = v_add(b->diff, v_sub(y, x));
+    st->z_max = v_max(st->z_max, z);
+    st->lo = v_min(st->lo, v_min(x, y));
+}
+
+static int kl_lanes_ok(const kl_lanes_state *st)
+{
+    int ok = 1;
+    for (int k = 0; k < VLANES; k++)
+        ok &= v_lane(st->z_max, k) <= FAST_Z_MAX && v_lane(st->lo, k) >= 0;
+    return ok;
+}
+
+/* Adds one block's partial sums to the double-double totals. */
+static void fold_lanes(dd *a, dd *sp, dd *diff, const kl_block *b)
+{
+    for (int k = 0; k < VLANES; k++) {
+        acc_add(a, v_lane(b->a, k));
+        acc_add(sp, v_lane(b->sp, k));
+        acc_add(diff, v_lane(b->diff, k));
+    }
 }
 
 /* One distribution after scanning and summing (steps 1-3). */
@@ -245,6 +383,36 @@ static int read_base(const infodiv_options *opt, double *ln_base, infodiv_error 
     return INFODIV_OK;
 }
 
+/* KL from a fast pass, or 0 when the general path must decide: an entry it
+ * did not accept, q_i = 0 < p_i, a zero sum, sums not 1 with normalize off
+ * (each of these the general path reports or handles), or A/S_p - psi losing
+ * more than two bits to cancellation. With those excluded, the error is a few
+ * ulps of A/S_p from the terms, 32 eps from the blocked sums, and of psi,
+ * which needs S_q - S_p accurate only relative to sum |y - x|. */
+static int kl_finish(const kl_sums *f, const infodiv_options *opt, double *result,
+                     infodiv_error *err, int *status)
+{
+    double sum_q = f->sum_p + f->diff, kl, ln_base;
+    if (!f->lanes_ok || !(f->a <= DBL_MAX) || !(f->a == 0 || f->a >= FAST_SUM_MIN)
+        || !(f->sum_p >= FAST_SUM_MIN && f->sum_p <= DBL_MAX) || !(sum_q >= FAST_SUM_MIN && sum_q <= DBL_MAX))
+        return 0;
+    if (normalize_option(opt)) {
+        double v = f->diff / f->sum_p; /* rho - 1 */
+        double psi = (1 + v) * phi(-v / (1 + v)); /* rho phi(1/rho) */
+        double a = f->a / f->sum_p;
+        if (!(psi <= 0.75 * a))
+            return 0;
+        kl = a - psi;
+    } else {
+        if (!(fabs(f->sum_p - 1) <= INFODIV_SUM_TOLERANCE && fabs(sum_q - 1) <= INFODIV_SUM_TOLERANCE))
+            return 0;
+        kl = f->a; /* sum p log(p/q) - sum p + sum q, the unnormalised KL */
+    }
+    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
+        *result = kl / ln_base;
+    return 1;
+}
+
 /* Step 2-3 bookkeeping once the raw sum of the scaled entries is known. */
 static int finish_dist(dist *d, dd raw, int k, int normalize, int arg, infodiv_error *err)
 {
@@ -280,15 +448,23 @@ static int scale_exponent(double max, int normalize)
 #define REAL double
 #define FN(name) infodiv_##name
 #define LOCAL(name) name##_f64
+#define VLOAD v_load
+#define VLOAD1 v_load1
 #include "discrete_loops.h"
 #undef REAL
 #undef FN
 #undef LOCAL
+#undef VLOAD
+#undef VLOAD1
 
 #define REAL float
 #define FN(name) infodiv_##name##_f32
 #define LOCAL(name) name##_f32
+#define VLOAD v_load_f32
+#define VLOAD1 v_load1_f32
 #include "discrete_loops.h"
 #undef REAL
 #undef FN
 #undef LOCAL
+#undef VLOAD
+#undef VLOAD1

@@ -1,0 +1,85 @@
+/* A small vocabulary of lane-wise double arithmetic, so the fast kernels in
+ * discrete.c are written once: two lanes of WebAssembly SIMD when built with
+ * -msimd128, else one lane of plain C (the wasm fallback for engines without
+ * SIMD, and the native builds used by the tests and the benchmark).
+ *
+ *   vd  lanes of double        vm  lanes of 64-bit masks or integer bits
+ *   v_max(a, b) is a < b ? b : a, and v_min(a, b) is b < a ? b : a, as the
+ *   single x86 instructions are: a NaN in b is dropped.
+ */
+#ifndef INFODIV_VEC_H
+#define INFODIV_VEC_H
+
+#include <stdint.h>
+#include <string.h>
+
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+
+#define VLANES 2
+typedef v128_t vd;
+typedef v128_t vm;
+
+static inline vd v_splat(double x) { return wasm_f64x2_splat(x); }
+static inline vm vm_splat(uint64_t x) { return wasm_i64x2_splat((int64_t)x); }
+static inline vd v_load(const double *p) { return wasm_v128_load(p); }
+static inline vd v_load_f32(const float *p) { return wasm_f64x2_promote_low_f32x4(wasm_v128_load64_zero(p)); }
+/* One entry in lane 0, zero in lane 1: the tail of an odd-length array. */
+static inline vd v_load1(const double *p) { return wasm_f64x2_make(*p, 0); }
+static inline vd v_load1_f32(const float *p) { return wasm_f64x2_make(*p, 0); }
+static inline double v_lane(vd a, int k) { return k ? wasm_f64x2_extract_lane(a, 1) : wasm_f64x2_extract_lane(a, 0); }
+
+static inline vd v_add(vd a, vd b) { return wasm_f64x2_add(a, b); }
+static inline vd v_sub(vd a, vd b) { return wasm_f64x2_sub(a, b); }
+static inline vd v_mul(vd a, vd b) { return wasm_f64x2_mul(a, b); }
+static inline vd v_div(vd a, vd b) { return wasm_f64x2_div(a, b); }
+static inline vd v_max(vd a, vd b) { return wasm_f64x2_pmax(a, b); }
+static inline vd v_min(vd a, vd b) { return wasm_f64x2_pmin(a, b); }
+static inline vm v_eq(vd a, vd b) { return wasm_f64x2_eq(a, b); }
+/* mask ? a : b, lane by lane */
+static inline vd v_select(vm mask, vd a, vd b) { return wasm_v128_bitselect(a, b, mask); }
+/* mask ? +0 : a */
+static inline vd v_keep_not(vm mask, vd a) { return wasm_v128_andnot(a, mask); }
+
+static inline vm v_bits(vd a) { return a; }
+static inline vd v_from_bits(vm a) { return a; }
+static inline vm vm_add(vm a, vm b) { return wasm_i64x2_add(a, b); }
+static inline vm vm_sub(vm a, vm b) { return wasm_i64x2_sub(a, b); }
+static inline vm vm_and(vm a, vm b) { return wasm_v128_and(a, b); }
+static inline vm vm_or(vm a, vm b) { return wasm_v128_or(a, b); }
+static inline vm vm_shr(vm a, int k) { return wasm_u64x2_shr(a, k); }
+
+#else /* one lane of plain C */
+
+#define VLANES 1
+typedef double vd;
+typedef uint64_t vm;
+
+static inline vd v_splat(double x) { return x; }
+static inline vm vm_splat(uint64_t x) { return x; }
+static inline vd v_load(const double *p) { return *p; }
+static inline vd v_load_f32(const float *p) { return *p; }
+static inline vd v_load1(const double *p) { return *p; }
+static inline vd v_load1_f32(const float *p) { return *p; }
+static inline double v_lane(vd a, int k) { (void)k; return a; }
+
+static inline vd v_add(vd a, vd b) { return a + b; }
+static inline vd v_sub(vd a, vd b) { return a - b; }
+static inline vd v_mul(vd a, vd b) { return a * b; }
+static inline vd v_div(vd a, vd b) { return a / b; }
+static inline vd v_max(vd a, vd b) { return a < b ? b : a; }
+static inline vd v_min(vd a, vd b) { return b < a ? b : a; }
+static inline vm v_eq(vd a, vd b) { return a == b ? ~(vm)0 : 0; }
+static inline vd v_select(vm mask, vd a, vd b) { return mask ? a : b; }
+static inline vd v_keep_not(vm mask, vd a) { return mask ? 0.0 : a; }
+
+static inline vm v_bits(vd a) { vm m; memcpy(&m, &a, sizeof m); return m; }
+static inline vd v_from_bits(vm a) { vd d; memcpy(&d, &a, sizeof d); return d; }
+static inline vm vm_add(vm a, vm b) { return a + b; }
+static inline vm vm_sub(vm a, vm b) { return a - b; }
+static inline vm vm_and(vm a, vm b) { return a & b; }
+static inline vm vm_or(vm a, vm b) { return a | b; }
+static inline vm vm_shr(vm a, int k) { return a >> k; }
+
+#endif
+#endif /* INFODIV_VEC_H */
