@@ -144,8 +144,8 @@ static double phi(double u)
 #define ATANH_P7 0.058078849999376896
 #define ATANH_P8 0.0621731181952977
 
-/* y phi(x/y) = x log(x/y) - x + y, lane by lane; also s^2 (0 where x = 0),
- * which tells the caller whether the lane was in range.
+/* y phi(x/y) = x log(x/y) - x + y, lane by lane; also s^2, which tells the
+ * caller whether the lane was in range.
  *
  * Method:
  *   1. k = floor(L(x) - L(y) + 1/2) with L(v) = bits(v)/2^52 - 1023, a
@@ -155,28 +155,30 @@ static double phi(double u)
  *   2. s = (x - y')/(x + y'), |s| <= 0.2006, z = s^2:
  *      log(x/y') = 2 atanh(s) = 2s T, T = 1 + z P(z).
  *   3. With x = c(1+s), y' = c(1-s): y' phi(x/y') = (x + y') z (T + s P),
- *      a product of positive factors (T + sP > 0.93): no cancellation, so a
+ *      a product of positive factors (T + sP > 0.9): no cancellation, so a
  *      term of KL near 1e-30 keeps every digit.
  *   4. y phi(x/y) = y' phi(x/y') + (x k log 2 + (y - y')). The bracket is 0
  *      when k = 0; otherwise x/y is outside (0.75, 1.33) and the sum cancels
  *      by at most a factor of 3.
- * Special cases: x = 0 gives y (phi(0) = 1). Any input the steps above do not
- *   fit gives s^2 > FAST_Z_MAX or a NaN or infinite term: y = 0 < x makes
- *   y' = 0 and s = 1; an exponent outside the reach of step 1 or a negative
- *   entry puts y' far from x; NaN and infinities propagate. Both entries
- *   negative is the one case left: the caller checks the smallest entry.
+ * Special cases: x = 0 gives y (phi(0) = 1), with 2^k and s set to 0. Any
+ *   input the steps above do not fit gives s^2 > FAST_Z_MAX or a NaN or
+ *   infinite term: y = 0 < x makes y' = 0 and s = 1; an exponent outside the
+ *   reach of step 1, or x < 0 < y, puts y' far from x; NaN and infinities
+ *   propagate. A negative y is the one case left: the caller checks it.
  * Accuracy: a few ulps per term (one rounding each in x + y' and s; P to
  *   5.6e-17); the terms are >= 0, so their sum keeps that relative accuracy. */
 static inline vd kl_lanes(vd x, vd y, vd *s2)
 {
+    vm x_zero = v_eq(x, v_splat(0));
     /* bits(x) - bits(y) + 2^52 (1023 + 1/2): k + 1023 in the exponent field */
     vm d = vm_add(vm_sub(v_bits(x), v_bits(y)), vm_splat(0x3ff8000000000000));
-    vd pow2k = v_from_bits(vm_and(d, vm_splat(0x7ff0000000000000)));
+    /* 2^k; 0 where x = 0, which makes y' = 0, s = 0 and the term y */
+    vd pow2k = v_from_bits(vm_andnot(vm_and(d, vm_splat(0x7ff0000000000000)), x_zero));
     /* k itself, converted exactly through 2^52 */
     vd k = v_sub(v_from_bits(vm_or(vm_shr(d, 52), vm_splat(0x4330000000000000))), v_splat(0x1p52 + 1023));
     vd yk = v_mul(y, pow2k);
     vd sum = v_add(x, yk);
-    vd s = v_div(v_sub(x, yk), sum);
+    vd s = v_div(v_sub(x, yk), v_from_bits(vm_or(v_bits(sum), vm_and(x_zero, v_bits(v_splat(1))))));
     vd z = v_mul(s, s);
     vd P = v_add(v_mul(v_splat(ATANH_P8), z), v_splat(ATANH_P7));
     P = v_add(v_mul(P, z), v_splat(ATANH_P6));
@@ -186,12 +188,11 @@ static inline vd kl_lanes(vd x, vd y, vd *s2)
     P = v_add(v_mul(P, z), v_splat(ATANH_P2));
     P = v_add(v_mul(P, z), v_splat(ATANH_P1));
     P = v_add(v_mul(P, z), v_splat(ATANH_P0));
-    vd T = v_add(v_splat(1), v_mul(z, P));
-    vd reduced = v_mul(v_mul(sum, z), v_add(T, v_mul(s, P)));
+    /* T + sP = 1 + (z + s) P; z + s = s (1 + s) keeps the sign of s */
+    vd reduced = v_mul(v_mul(sum, z), v_add(v_splat(1), v_mul(v_add(z, s), P)));
     vd shift = v_add(v_mul(x, v_mul(k, v_splat(LN2))), v_sub(y, yk));
-    vm x_zero = v_eq(x, v_splat(0));
-    *s2 = v_keep_not(x_zero, z);
-    return v_select(x_zero, y, v_add(reduced, shift));
+    *s2 = z;
+    return v_add(reduced, shift);
 }
 
 /* What one fast pass over p and q found. */
@@ -199,13 +200,13 @@ typedef struct {
     double a;      /* sum y phi(x/y); NaN or infinite for some inputs it cannot take */
     double sum_p;  /* S_p */
     double diff;   /* S_q - S_p, summed as sum (y - x): exact where they nearly agree */
-    int lanes_ok;  /* every s^2 <= FAST_Z_MAX and no entry negative */
+    int lanes_ok;  /* every s^2 <= FAST_Z_MAX and no entry of q negative */
 } kl_sums;
 
-/* The checks of a pass: the largest s^2 and the smallest entry. NaN need not
- * stick here: a NaN entry makes A NaN. */
+/* The checks of a pass: the largest s^2 and the smallest entry of q. NaN need
+ * not stick here: a NaN entry makes A NaN. */
 typedef struct {
-    vd z_max, lo;
+    vd z_max, q_min;
 } kl_lanes_state;
 
 /* One block's lane-wise partial sums. */
@@ -232,14 +233,14 @@ static inline void kl_step(kl_lanes_state *st, kl_block *b, vd x, vd y)
     b->sp = v_add(b->sp, x);
     b->diff = v_add(b->diff, v_sub(y, x));
     st->z_max = v_max(st->z_max, z);
-    st->lo = v_min(st->lo, v_min(x, y));
+    st->q_min = v_min(st->q_min, y);
 }
 
 static int kl_lanes_ok(const kl_lanes_state *st)
 {
     int ok = 1;
     for (int k = 0; k < VLANES; k++)
-        ok &= v_lane(st->z_max, k) <= FAST_Z_MAX && v_lane(st->lo, k) >= 0;
+        ok &= v_lane(st->z_max, k) <= FAST_Z_MAX && v_lane(st->q_min, k) >= 0;
     return ok;
 }
 

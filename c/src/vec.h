@@ -38,8 +38,7 @@ static inline vd v_min(vd a, vd b) { return wasm_f64x2_pmin(a, b); }
 static inline vm v_eq(vd a, vd b) { return wasm_f64x2_eq(a, b); }
 /* mask ? a : b, lane by lane */
 static inline vd v_select(vm mask, vd a, vd b) { return wasm_v128_bitselect(a, b, mask); }
-/* mask ? +0 : a */
-static inline vd v_keep_not(vm mask, vd a) { return wasm_v128_andnot(a, mask); }
+
 
 static inline vm v_bits(vd a) { return a; }
 static inline vd v_from_bits(vm a) { return a; }
@@ -47,6 +46,8 @@ static inline vm vm_add(vm a, vm b) { return wasm_i64x2_add(a, b); }
 static inline vm vm_sub(vm a, vm b) { return wasm_i64x2_sub(a, b); }
 static inline vm vm_and(vm a, vm b) { return wasm_v128_and(a, b); }
 static inline vm vm_or(vm a, vm b) { return wasm_v128_or(a, b); }
+/* a & ~b */
+static inline vm vm_andnot(vm a, vm b) { return wasm_v128_andnot(a, b); }
 static inline vm vm_shr(vm a, int k) { return wasm_u64x2_shr(a, k); }
 
 #else /* one lane of plain C */
@@ -71,7 +72,6 @@ static inline vd v_max(vd a, vd b) { return a < b ? b : a; }
 static inline vd v_min(vd a, vd b) { return b < a ? b : a; }
 static inline vm v_eq(vd a, vd b) { return a == b ? ~(vm)0 : 0; }
 static inline vd v_select(vm mask, vd a, vd b) { return mask ? a : b; }
-static inline vd v_keep_not(vm mask, vd a) { return mask ? 0.0 : a; }
 
 static inline vm v_bits(vd a) { vm m; memcpy(&m, &a, sizeof m); return m; }
 static inline vd v_from_bits(vm a) { vd d; memcpy(&d, &a, sizeof d); return d; }
@@ -79,6 +79,7 @@ static inline vm vm_add(vm a, vm b) { return a + b; }
 static inline vm vm_sub(vm a, vm b) { return a - b; }
 static inline vm vm_and(vm a, vm b) { return a & b; }
 static inline vm vm_or(vm a, vm b) { return a | b; }
+static inline vm vm_andnot(vm a, vm b) { return a & ~b; }
 static inline vm vm_shr(vm a, int k) { return a >> k; }
 
 #endif
