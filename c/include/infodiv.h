@@ -70,7 +70,8 @@ enum infodiv_status {
     INFODIV_INFINITE = 5,       /* an entry is +infinity */
     INFODIV_ZERO_SUM = 6,       /* every entry of a distribution is 0 */
     INFODIV_NOT_NORMALIZED = 7, /* normalize is off and the sum is not 1 */
-    INFODIV_BAD_BASE = 8        /* base is not finite, or <= 0, or 1 */
+    INFODIV_BAD_BASE = 8,       /* base is not finite, or <= 0, or 1 */
+    INFODIV_BAD_TEMPERATURE = 9 /* temperature is not finite, or <= 0 */
 };
 
 /* Which argument an error is about. */
@@ -78,7 +79,8 @@ enum infodiv_arg {
     INFODIV_ARG_NONE = 0,
     INFODIV_ARG_P = 1,
     INFODIV_ARG_Q = 2,
-    INFODIV_ARG_BASE = 3
+    INFODIV_ARG_BASE = 3,
+    INFODIV_ARG_TEMPERATURE = 4
 };
 
 typedef struct {
@@ -136,6 +138,46 @@ int infodiv_measures_f32(const float *p, const float *q, size_t n,
                          const infodiv_options *opt, infodiv_measure_set *result, infodiv_error *err);
 int infodiv_kl_terms_f32(const float *p, const float *q, size_t n,
                          const infodiv_options *opt, double *terms, infodiv_error *err);
+
+/* BATCHES: p and q hold rows x cols entries, row-major, one distribution per
+ * row; out[r] is the measure of row r (the same as the single-row function
+ * on p + r*cols, q + r*cols). Errors are those of the single-row function
+ * for the first row that has one, with err->index counted in the whole
+ * matrix (for a zero or unnormalised sum, the row's first entry); rows
+ * before it are already written to out. rows = 0 or cols = 0: INFODIV_EMPTY. */
+int infodiv_kl_rows(const double *p, const double *q, size_t rows, size_t cols,
+                    const infodiv_options *opt, double *out, infodiv_error *err);
+int infodiv_measures_rows(const double *p, const double *q, size_t rows, size_t cols,
+                          const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err);
+int infodiv_kl_rows_f32(const float *p, const float *q, size_t rows, size_t cols,
+                        const infodiv_options *opt, double *out, infodiv_error *err);
+int infodiv_measures_rows_f32(const float *p, const float *q, size_t rows, size_t cols,
+                              const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err);
+
+/* LOGITS: a and b are logits, P = softmax(a/T) and Q = softmax(b/T), computed
+ * stably inside (shifted by the largest logit, so +-1000 or 1e300 do not
+ * overflow). -infinity is a logit of probability 0 (a masked outcome); NaN
+ * and +infinity are errors (INFODIV_NAN, INFODIV_INFINITE), and so is a
+ * vector of -infinity only (INFODIV_ZERO_SUM). t, the temperature, must be
+ * finite and > 0 (INFODIV_BAD_TEMPERATURE). opt->normalize is ignored.
+ * log(p_i/q_i) is formed from the logits' differences, so KL of logits that
+ * differ by a constant is exactly 0 and tiny divergences keep their digits. */
+int infodiv_kl_logits(const double *a, const double *b, size_t n, double t,
+                      const infodiv_options *opt, double *result, infodiv_error *err);
+int infodiv_measures_logits(const double *a, const double *b, size_t n, double t,
+                            const infodiv_options *opt, infodiv_measure_set *result, infodiv_error *err);
+int infodiv_kl_logits_rows(const double *a, const double *b, size_t rows, size_t cols, double t,
+                           const infodiv_options *opt, double *out, infodiv_error *err);
+int infodiv_measures_logits_rows(const double *a, const double *b, size_t rows, size_t cols, double t,
+                                 const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err);
+int infodiv_kl_logits_f32(const float *a, const float *b, size_t n, double t,
+                          const infodiv_options *opt, double *result, infodiv_error *err);
+int infodiv_measures_logits_f32(const float *a, const float *b, size_t n, double t,
+                                const infodiv_options *opt, infodiv_measure_set *result, infodiv_error *err);
+int infodiv_kl_logits_rows_f32(const float *a, const float *b, size_t rows, size_t cols, double t,
+                               const infodiv_options *opt, double *out, infodiv_error *err);
+int infodiv_measures_logits_rows_f32(const float *a, const float *b, size_t rows, size_t cols, double t,
+                                     const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err);
 
 #ifdef __cplusplus
 }

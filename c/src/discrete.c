@@ -29,6 +29,7 @@
 #endif
 
 #define LN2 0.6931471805599453094
+#define LOG_3_2 0.4054651081081644 /* log(3/2): the near range of ratio, [2/3, 3/2] */
 #define LN2_HI 6.93147180369123816490e-01 /* 32 significant bits: k*LN2_HI is exact */
 #define LN2_LO 1.90821492927058770002e-10
 
@@ -443,6 +444,25 @@ static int scale_exponent(double max, int normalize)
     frexp(max, &e); /* max = m 2^e, m in [0.5, 1) */
     return 1 - e;
 }
+
+/* Method (logits_pair):
+ *   1. Shift by the largest logit: a'_i = (a_i - max a)/T <= 0, so exp never
+ *      overflows, whatever the logits (+-1000 or 1e300) and T; Z_a = sum
+ *      exp(a'_i) >= 1 in double-double, likewise Z_b.
+ *   2. g_i = a'_i - b'_i, formed as ((a_i - b_i) - (max a - max b))/T: for
+ *      nearly equal logits both differences are exact, so g keeps its
+ *      relative accuracy.
+ *   3. log(p_i/q_i) = g_i - l, l = log(Z_a/Z_b) = log1p((Z_a - Z_b)/Z_b) with
+ *      Z_a - Z_b = sum exp(b'_i) expm1(g_i): again no cancellation, so
+ *      softmax(a) = softmax(b + c) gives log(p_i/q_i) = 0 exactly.
+ *   4. Each outcome's shares then come from the same kl_share() and
+ *      js_share() as for probabilities, with the ratio taken from log(p/q). */
+typedef struct {
+    double max_a, max_b, t;
+    double z_a, z_b;         /* Z_a, Z_b rounded */
+    double log_za, log_zb;   /* log Z_a, log Z_b, each >= 0 */
+    double l;                /* log(Z_a/Z_b) */
+} logits_pair;
 
 /* The loops, once per input type: FN names the public functions, LOCAL the
  * file-private helpers. */

@@ -267,3 +267,201 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     }
     return INFODIV_OK;
 }
+
+/* ---- Batches: one distribution per row of a rows x cols matrix ---- */
+
+/* Runs one single-row function on each row; an error names the entry by its
+ * index in the whole matrix (a zero sum: the row's first entry). */
+#define ROWS_BODY(call)                                                          \
+    if (!p || !q || !out)                                                        \
+        return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : !q ? INFODIV_ARG_Q : INFODIV_ARG_NONE, 0, 0); \
+    if (rows == 0 || cols == 0)                                                  \
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);                   \
+    for (size_t r = 0; r < rows; r++) {                                          \
+        int status = (call);                                                     \
+        if (status) {                                                            \
+            if (err)                                                             \
+                err->index += r * cols;                                          \
+            return status;                                                       \
+        }                                                                        \
+    }                                                                            \
+    return INFODIV_OK;
+
+int FN(kl_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols,
+                const infodiv_options *opt, double *out, infodiv_error *err)
+{
+    ROWS_BODY(FN(kl)(p + r * cols, q + r * cols, cols, opt, out + r, err))
+}
+
+int FN(measures_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols,
+                      const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err)
+{
+    ROWS_BODY(FN(measures)(p + r * cols, q + r * cols, cols, opt, out + r, err))
+}
+
+/* ---- Logits: P = softmax(a/T), Q = softmax(b/T) ---- */
+
+/* Checks one vector of logits (NaN and +inf are errors; -inf is an outcome
+ * of probability 0) and returns its largest entry. */
+static int LOCAL(logits_scan)(const REAL *a, size_t n, int arg, double *max, infodiv_error *err)
+{
+    double m = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        double v = a[i];
+        if (isnan(v) || v == INFINITY)
+            return fail(err, isnan(v) ? INFODIV_NAN : INFODIV_INFINITE, arg, i, v);
+        if (v > m)
+            m = v;
+    }
+    if (m == -INFINITY)
+        return fail(err, INFODIV_ZERO_SUM, arg, 0, m);
+    *max = m;
+    return INFODIV_OK;
+}
+
+/* g_i = a'_i - b'_i = ((a_i - b_i) - (max a - max b))/T (step 2 of logits_pair);
+ * from the shifted logits themselves when that overflows. */
+static inline double LOCAL(logit_gap)(const REAL *a, const REAL *b, size_t i, const logits_pair *lp)
+{
+    double g = ((a[i] - (double)b[i]) - (lp->max_a - lp->max_b)) / lp->t;
+    if (isfinite(g) || a[i] == -INFINITY || b[i] == -INFINITY)
+        return g;
+    return (a[i] - lp->max_a) / lp->t - (b[i] - lp->max_b) / lp->t;
+}
+
+static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const void *out,
+                                 double t, const infodiv_options *opt, logits_pair *lp,
+                                 double *ln_base, infodiv_error *err)
+{
+    int status;
+    if (!a || !b || !out)
+        return fail(err, INFODIV_NULL, !a ? INFODIV_ARG_P : !b ? INFODIV_ARG_Q : INFODIV_ARG_NONE, 0, 0);
+    if (n == 0)
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);
+    if ((status = LOCAL(logits_scan)(a, n, INFODIV_ARG_P, &lp->max_a, err))
+        || (status = LOCAL(logits_scan)(b, n, INFODIV_ARG_Q, &lp->max_b, err)))
+        return status;
+    if (!(t > 0 && t <= DBL_MAX))
+        return fail(err, INFODIV_BAD_TEMPERATURE, INFODIV_ARG_TEMPERATURE, 0, t);
+    if ((status = read_base(opt, ln_base, err)))
+        return status;
+    lp->t = t;
+    dd za = { 0, 0 }, zb = { 0, 0 }, diff = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        double ea = exp((a[i] - lp->max_a) / t), eb = exp((b[i] - lp->max_b) / t);
+        acc_add(&za, ea);
+        acc_add(&zb, eb);
+        double g = LOCAL(logit_gap)(a, b, i, lp);
+        acc_add(&diff, eb > 0 && isfinite(g) ? eb * expm1(g) : ea - eb);
+    }
+    za = acc_result(za);
+    zb = acc_result(zb);
+    lp->z_a = za.hi;
+    lp->z_b = zb.hi;
+    lp->log_za = log1p((za.hi - 1) + za.lo);
+    lp->log_zb = log1p((zb.hi - 1) + zb.lo);
+    lp->l = log1p((diff.hi + diff.lo) / (zb.hi + zb.lo));
+    return INFODIV_OK;
+}
+
+/* The ratio p_i/q_i of one outcome with both logits finite, for kl_share()
+ * and js_share(): near 1 as u = expm1(log(p/q)), else as L = log(p/q). */
+static inline ratio LOCAL(logit_ratio)(const REAL *a, const REAL *b, size_t i, const logits_pair *lp)
+{
+    double w = LOCAL(logit_gap)(a, b, i, lp) - lp->l;
+    ratio r = { 0, 0, w };
+    if (w >= -LOG_3_2 && w <= LOG_3_2) {
+        r.near = 1;
+        r.u = expm1(w);
+    }
+    return r;
+}
+
+/* KL(P||Q) for P = softmax(a/T), Q = softmax(b/T) (method above logits_pair):
+ * sum q phi(p/q) as in kl(). a_i = -inf adds q_i; b_i = -inf < a_i gives
+ * +infinity. Temperature t: finite and > 0. */
+int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
+                  double *result, infodiv_error *err)
+{
+    logits_pair lp;
+    double ln_base;
+    int status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
+    if (status)
+        return status;
+    dd s = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        double ea = exp((a[i] - lp.max_a) / t), eb = exp((b[i] - lp.max_b) / t);
+        if (b[i] == -INFINITY && a[i] != -INFINITY) {
+            *result = INFINITY / ln_base;
+            return INFODIV_OK;
+        }
+        if (a[i] == -INFINITY)
+            acc_add(&s, eb / lp.z_b);
+        else
+            acc_add(&s, kl_share(LOCAL(logit_ratio)(a, b, i, &lp), ea / lp.z_a, eb / lp.z_b));
+    }
+    *result = (s.hi + s.lo) / ln_base;
+    return INFODIV_OK;
+}
+
+/* All seven measures of P = softmax(a/T) and Q = softmax(b/T), as measures()
+ * does for probabilities. The surprisal -log p_i = log Z_a - a'_i is a sum of
+ * two terms >= 0, so the entropies of peaked distributions keep their digits. */
+int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
+                        infodiv_measure_set *result, infodiv_error *err)
+{
+    logits_pair lp;
+    double ln_base;
+    int status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
+    if (status)
+        return status;
+    dd hp = { 0, 0 }, hq = { 0, 0 }, cpq = { 0, 0 }, cqp = { 0, 0 }, kpq = { 0, 0 }, kqp = { 0, 0 }, js = { 0, 0 };
+    int inf_pq = 0, inf_qp = 0;
+    for (size_t i = 0; i < n; i++) {
+        int zero_p = a[i] == -INFINITY, zero_q = b[i] == -INFINITY;
+        if (zero_p && zero_q)
+            continue;
+        double sa = (lp.max_a - a[i]) / t, sb = (lp.max_b - b[i]) / t; /* -a'_i, -b'_i >= 0 */
+        double ph = exp(-sa) / lp.z_a, qh = exp(-sb) / lp.z_b;
+        double sx = lp.log_za + sa, sy = lp.log_zb + sb; /* -log p_i, -log q_i */
+        if (!zero_p)
+            acc_add(&hp, ph * sx);
+        if (!zero_q)
+            acc_add(&hq, qh * sy);
+        if (zero_p || zero_q) {
+            inf_pq |= zero_q;
+            inf_qp |= zero_p;
+            acc_add(zero_p ? &kpq : &kqp, ph + qh);
+            acc_add(&js, (ph + qh) * LN2);
+            continue;
+        }
+        acc_add(&cpq, ph * sy);
+        acc_add(&cqp, qh * sx);
+        ratio r = LOCAL(logit_ratio)(a, b, i, &lp);
+        acc_add(&kpq, kl_share(r, ph, qh));
+        acc_add(&kqp, kl_share(ratio_inverse(r), qh, ph));
+        acc_add(&js, js_share(r, ph, qh));
+    }
+    result->entropy_p = (hp.hi + hp.lo) / ln_base;
+    result->entropy_q = (hq.hi + hq.lo) / ln_base;
+    result->kl_pq = inf_pq ? INFINITY / ln_base : (kpq.hi + kpq.lo) / ln_base;
+    result->kl_qp = inf_qp ? INFINITY / ln_base : (kqp.hi + kqp.lo) / ln_base;
+    result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : (cpq.hi + cpq.lo) / ln_base;
+    result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : (cqp.hi + cqp.lo) / ln_base;
+    result->js = 0.5 * (js.hi + js.lo) / ln_base;
+    return INFODIV_OK;
+}
+
+int FN(kl_logits_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols, double t,
+                       const infodiv_options *opt, double *out, infodiv_error *err)
+{
+    ROWS_BODY(FN(kl_logits)(p + r * cols, q + r * cols, cols, t, opt, out + r, err))
+}
+
+int FN(measures_logits_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols, double t,
+                             const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err)
+{
+    ROWS_BODY(FN(measures_logits)(p + r * cols, q + r * cols, cols, t, opt, out + r, err))
+}
+
+#undef ROWS_BODY

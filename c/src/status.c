@@ -13,6 +13,7 @@ const char *infodiv_strerror(int status)
     case INFODIV_ZERO_SUM: return "every entry of a distribution is zero";
     case INFODIV_NOT_NORMALIZED: return "normalize is off and a distribution does not sum to 1";
     case INFODIV_BAD_BASE: return "the base is not a finite number > 0 and != 1";
+    case INFODIV_BAD_TEMPERATURE: return "the temperature is not a finite number > 0";
     default: return "unknown status";
     }
 }
