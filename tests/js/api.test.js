@@ -19,7 +19,7 @@ test('init() loads once and returns the same promise', async () => {
 
 test('the package exports exactly the documented functions', () => {
   assert.deepEqual(Object.keys(infodiv).sort(),
-    ['crossEntropy', 'entropy', 'init', 'jsDivergence', 'kl', 'klTerms', 'measures', 'memoryUsage']);
+    ['allocPair', 'crossEntropy', 'entropy', 'init', 'jsDivergence', 'kl', 'klRows', 'klTerms', 'measures', 'measuresRows', 'memoryUsage']);
 });
 
 test('number[], Float64Array, Float32Array and integer typed arrays agree', async () => {

@@ -15,7 +15,7 @@
  * are exactly 0; KL and JS are never negative for a base above 1.
  *
  * Errors: `TypeError` for a wrong type (`p[1] is not a number (got the string "0.2")`,
- * `unknown option "bases" (the options are base and normalize)`), `RangeError` for a
+ * `unknown option "bases" (the options are base, normalize, logits and temperature)`), `RangeError` for a
  * bad value (`p[2] is negative (-0.1)`, `p and q differ in length (3 vs 4)`,
  * `p is empty`, `q sums to 0: every entry is zero`,
  * `options.base must be a finite number > 0 and not 1 (got 1)`). Type errors are
