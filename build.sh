@@ -35,8 +35,8 @@ cp web/lib/infodiv.js web/lib/infodiv.d.ts dist/
 # For the tests only: the same core without SIMD and without the fast path
 # of KL, which tests/js/paths.test.js checks the shipped one against.
 mkdir -p dist/test
-emcc -Ic/include "${OPTIMISE[@]}" -DINFODIV_NO_FAST_PATH -Wno-unused-function "${MODULE[@]}" "${PORTABLE[@]}" "${MEMORY[@]}" \
-  "${SURFACE[@]}" "${WARNINGS[@]}" "${SOURCES[@]}" -o dist/test/infodiv-core-general.js
+emcc -Ic/include "${OPTIMISE[@]}" -DINFODIV_NO_FAST_PATH "${MODULE[@]}" "${PORTABLE[@]}" "${MEMORY[@]}" \
+  "${SURFACE[@]}" "${WARNINGS[@]}" -Wno-unused-function "${SOURCES[@]}" -o dist/test/infodiv-core-general.js
 
 # The explorer page and its iframe embed, bundled by Vite into dist/site/;
 # then <kl-explorer> as one self-contained script, dist/kl-explorer.js, which
