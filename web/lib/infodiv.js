@@ -14,6 +14,17 @@ let core = null; // the wasm module once init() has resolved
 let loading = null; // the promise of init()
 let scratch = 0; // address of the reusable region, SCRATCH_BYTES long
 let busy = false; // a call is using the scratch region (an element getter may call back in)
+const functions = {}; // 'kl', 'kl_f32', ... -> the exported C function
+// Views of the wasm memory, kept here because reading them from the module
+// object is slow; growing the memory detaches them (byteLength 0), and
+// heap() then reads the new ones.
+let u8 = null, f64 = null, f32 = null, i32 = null, u32 = null;
+
+function heap() {
+  if (u8 === null || u8.byteLength === 0) {
+    ({ HEAPU8: u8, HEAPF64: f64, HEAPF32: f32, HEAP32: i32, HEAPU32: u32 } = core);
+  }
+}
 
 const SCRATCH_BYTES = 64 * 1024; // room for p and q of ~4000 doubles each (~2700 with klTerms)
 // Region layout (bytes), matching the C structs on wasm32.
@@ -33,6 +44,9 @@ export function init() {
     scratch = module._malloc(SCRATCH_BYTES);
     if (!scratch) throw new Error('could not reserve the scratch region');
     core = module;
+    for (const name of Object.keys(module)) {
+      if (name.startsWith('_infodiv_')) functions[name.slice(9)] = module[name];
+    }
   }).catch((cause) => {
     loading = null; // let a later init() try again
     throw new Error('infodiv: the WebAssembly core failed to load', { cause });
@@ -76,20 +90,20 @@ export function measures(p, q, options) {
 /** The per-outcome terms p_i log(p_i/q_i) of KL(P||Q), as a new Float64Array. */
 export function klTerms(p, q, options) {
   const k = kinds(p, q, true), o = readOptions(options, false);
-  return call(o, 'kl_terms', p, q, k, -1, (at, n) => core.HEAPF64.slice(at / 8, at / 8 + n));
+  return call(o, 'kl_terms', p, q, k, -1, (at, n) => f64.slice(at / 8, at / 8 + n));
 }
 
 /** KL(P_r||Q_r) of each row r of two row-major rows x cols matrices, as a Float64Array. */
 export function klRows(p, q, cols, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
-  return call(o, o.logits ? 'kl_logits_rows' : 'kl_rows', p, q, k, 8, (at, rows) => core.HEAPF64.slice(at / 8, at / 8 + rows), cols);
+  return call(o, o.logits ? 'kl_logits_rows' : 'kl_rows', p, q, k, 8, (at, rows) => f64.slice(at / 8, at / 8 + rows), cols);
 }
 
 /** The seven measures of each row pair, as seven Float64Arrays of one value per row. */
 export function measuresRows(p, q, cols, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
   return call(o, o.logits ? 'measures_logits_rows' : 'measures_rows', p, q, k, 56, (at, rows) => {
-    const f64 = core.HEAPF64, columns = MEASURE_NAMES.map(() => new Float64Array(rows));
+    const columns = MEASURE_NAMES.map(() => new Float64Array(rows));
     for (let r = 0, i = at / 8; r < rows; r++, i += 7) {
       for (let m = 0; m < 7; m++) columns[m][r] = f64[i + m];
     }
@@ -125,10 +139,13 @@ export function allocPair(length, options) {
   if (!address) throw new RangeError(`allocPair(${length}) needs ${bytes} bytes, more than the wasm memory can give`);
   live.set(address, bytes);
   const views = [null, null];
+  let freed = false;
   const view = (k) => {
-    if (!live.has(address)) throw new Error('this pair was freed');
-    if (views[k]?.buffer !== core.HEAPU8.buffer) {
-      views[k] = new Kind(core.HEAPU8.buffer, address + k * Kind.BYTES_PER_ELEMENT * length, length);
+    if (freed) throw new Error('this pair was freed');
+    if (views[k] === null || views[k].byteLength === 0) { // first use, or detached by memory growth
+      heap();
+      views[k] = new Kind(u8.buffer, address + k * Kind.BYTES_PER_ELEMENT * length, length);
+      pairViews.set(views[k], views[k].byteOffset);
     }
     return views[k];
   };
@@ -137,7 +154,13 @@ export function allocPair(length, options) {
     get p() { return view(0); },
     get q() { return view(1); },
     free() {
-      if (live.delete(address)) core._free(address);
+      if (freed) return;
+      freed = true;
+      if (views[0]) pairViews.delete(views[0]);
+      if (views[1]) pairViews.delete(views[1]);
+      views[0] = views[1] = null;
+      live.delete(address);
+      core._free(address);
     },
   };
 }
@@ -150,6 +173,7 @@ export function memoryUsage() {
 
 const MEASURE_NAMES = ['entropyP', 'entropyQ', 'crossEntropyPQ', 'crossEntropyQP', 'klPQ', 'klQP', 'js'];
 const live = new Map(); // address -> bytes of every pair allocPair made and free() has not released
+const pairViews = new WeakMap(); // each live pair.p and pair.q view -> its address
 
 function ready() {
   if (!core) throw new Error('infodiv is not initialised: call `await init()` first');
@@ -157,11 +181,11 @@ function ready() {
 }
 
 function readNumber(at) {
-  return core.HEAPF64[at / 8];
+  return f64[at / 8];
 }
 
 function measuresOf(at) {
-  const f64 = core.HEAPF64, i = at / 8;
+  const i = at / 8;
   return {
     entropyP: f64[i], entropyQ: f64[i + 1], crossEntropyPQ: f64[i + 2],
     crossEntropyQP: f64[i + 3], klPQ: f64[i + 4], klQP: f64[i + 5], js: f64[i + 6],
@@ -180,13 +204,18 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
   const lib = ready();
   const rows = cols === undefined ? 1 : readCols(cols, p.length);
   const n = p.length;
+  if (pairViews.has(p) && p.byteLength === 0) throw detached('p');
+  if (q !== undefined && pairViews.has(q) && q.byteLength === 0) throw detached('q');
   if (n === 0) throw new RangeError('p is empty');
   if (q !== undefined && q.length !== n) throw new RangeError(`p and q differ in length (${n} vs ${q.length})`);
   if (o.error) throw o.error; // an option that is wrong only for this function
 
-  const f32 = kinds === BOTH_F32;
-  const width = f32 ? 4 : 8;
-  const inPlaceP = inPlace(p, width), inPlaceQ = q === undefined ? 0 : inPlace(q, width);
+  const float = kinds === BOTH_F32;
+  const width = float ? 4 : 8;
+  heap();
+  const memory = u8.buffer;
+  const inPlaceP = inPlace(p, width, memory);
+  const inPlaceQ = q === undefined ? 0 : inPlace(q, width, memory);
   const copied = (inPlaceP ? 0 : 1) + (q === undefined || inPlaceQ ? 0 : 1);
   const outSize = outBytes < 0 ? 8 * n : outBytes * rows;
   const bytes = ARRAYS_AT + copied * width * n + (outSize > RESULT_BYTES ? outSize : 0);
@@ -195,21 +224,28 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
   const wasBusy = busy;
   busy = true;
   try {
-    // Heap views are read after _malloc, which may have grown the memory.
-    let free = region + ARRAYS_AT;
-    const place = (a, at) => {
-      if (at) return at;
-      (f32 ? lib.HEAPF32 : lib.HEAPF64).set(a, free / width);
+    heap(); // _malloc may have grown the memory
+    const into = float ? f32 : f64;
+    let free = region + ARRAYS_AT, atP = inPlaceP, atQ = inPlaceQ;
+    if (!atP) {
+      into.set(p, free / width);
+      atP = free;
       free += width * n;
-      return free - width * n;
-    };
-    const atP = place(p, inPlaceP), atQ = q === undefined ? 0 : place(q, inPlaceQ);
+    }
+    if (!atQ && q !== undefined) {
+      into.set(q, free / width);
+      atQ = free;
+      free += width * n;
+    }
     const out = outSize > RESULT_BYTES ? free : region + RESULT_AT;
-    const f64 = lib.HEAPF64;
-    f64[(region + OPTIONS_AT) / 8] = o.base;
-    lib.HEAP32[(region + OPTIONS_AT + 8) / 4] = o.normalize ? 1 : 0;
-    const fn = lib[`_infodiv_${name}${f32 ? '_f32' : ''}`];
-    const options = region + OPTIONS_AT, error = region + ERROR_AT;
+    let options = 0; // NULL: the defaults
+    if (o !== DEFAULTS) {
+      options = region + OPTIONS_AT;
+      f64[options / 8] = o.base;
+      i32[options / 4 + 2] = o.normalize ? 1 : 0;
+    }
+    const fn = functions[float ? `${name}_f32` : name];
+    const error = region + ERROR_AT;
     let status;
     if (cols === undefined) {
       if (q === undefined) status = fn(atP, n, options, out, error);
@@ -220,7 +256,8 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
     } else {
       status = fn(atP, atQ, rows, cols, options, out, error);
     }
-    if (status !== 0) throw statusError(lib, status, error, o, cols);
+    heap(); // the C functions do not allocate, but stay safe
+    if (status !== 0) throw statusError(status, error, o, cols);
     return readResult ? readResult(out, cols === undefined ? n : rows) : out;
   } finally {
     busy = wasBusy;
@@ -228,15 +265,23 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
   }
 }
 
-// The address of a (Float64Array or Float32Array, per width) view into a
-// live allocPair region, to be used in place; 0 for an array to copy in.
-function inPlace(a, width) {
-  if (a.buffer !== core.HEAPU8.buffer) return 0;
+// The address of a (Float64Array or Float32Array, per width) view into the
+// wasm memory, within a live allocPair region, to be used in place; 0 for an
+// array to copy in (a view of the other width).
+function inPlace(a, width, memory) {
+  const address = pairViews.get(a); // pair.p or pair.q itself: no search
+  if (address !== undefined) return a.BYTES_PER_ELEMENT === width ? address : 0;
+  if (a.buffer !== memory) return 0;
   const start = a.byteOffset, end = start + a.byteLength;
   for (const [address, bytes] of live) {
     if (start >= address && end <= address + bytes) return a.BYTES_PER_ELEMENT === width ? start : 0;
   }
   throw new TypeError('a view of infodiv\'s memory that no allocPair() holds (freed?) cannot be an input');
+}
+
+function detached(name) {
+  return new TypeError(`${name} is an old view of an allocPair() pair, detached when the wasm memory grew: `
+    + 'read pair.p and pair.q again after any call that may allocate');
 }
 
 function readCols(cols, length) {
@@ -247,10 +292,10 @@ function readCols(cols, length) {
 }
 
 // The one place where a C status becomes a JS error naming the culprit.
-function statusError(lib, status, at, o, cols) {
-  const arg = lib.HEAP32[at / 4];
-  const index = lib.HEAPU32[at / 4 + 1];
-  const value = lib.HEAPF64[at / 8 + 1];
+function statusError(status, at, o, cols) {
+  const arg = i32[at / 4];
+  const index = u32[at / 4 + 1];
+  const value = f64[at / 8 + 1];
   const who = arg === ARG_P ? 'p' : 'q';
   const entry = cols === undefined ? `${who}[${index}]` : `${who}[${Math.floor(index / cols)}][${index % cols}]`;
   const whole = cols === undefined ? who : `row ${Math.floor(index / cols)} of ${who}`;
@@ -288,6 +333,7 @@ function kinds(p, q, needQ) {
 
 // ARRAY, F64, F32 or OTHER (another non-BigInt typed array).
 function inputKind(a, name) {
+  if (a instanceof Float64Array) return F64; // the common cases first
   if (Array.isArray(a)) return ARRAY;
   if (ArrayBuffer.isView(a) && !(a instanceof DataView)) {
     const kind = a[Symbol.toStringTag]; // works across realms, unlike instanceof
