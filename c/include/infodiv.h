@@ -47,6 +47,14 @@
  *   reference values), including KL below 1e-20 of nearly equal
  *   distributions, entropies near 0 of peaked distributions, counts, subnormal
  *   and huge (near DBL_MAX) entries, and n = 1e6. See discrete.c for methods.
+ *
+ * SPEED
+ *   infodiv_kl first tries one pass over p and q (two lanes of WebAssembly
+ *   SIMD when built with -msimd128, else plain C) with its own vectorised
+ *   log; inputs that pass cannot vouch for to the accuracy above (an entry
+ *   outside about [1e-154, 1e154] or zero, q_i = 0 < p_i, sums whose
+ *   difference would cancel, any bad value) take the general path, which
+ *   also reports every error. Both give the same results within 1e-12.
  */
 #ifndef INFODIV_H
 #define INFODIV_H
