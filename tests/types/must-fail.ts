@@ -2,8 +2,8 @@
 // with the error it must cause: tsc fails on a marked line that compiles, and
 // tests/js/types.test.js compiles a copy without the markers and checks that
 // each line fails with exactly that error code.
-import { init, entropy, kl, measures, klTerms } from 'infodiv';
-import type { Options } from 'infodiv';
+import { init, entropy, kl, measures, klTerms, klRows, measuresRows, allocPair } from 'infodiv';
+import type { Options, LogitOptions } from 'infodiv';
 
 // @ts-expect-error TS2724 no such export (did you mean 'jsDivergence'?)
 import { klDivergence } from 'infodiv';
@@ -24,7 +24,7 @@ kl(new DataView(new ArrayBuffer(16)), [1, 1]);
 kl([1]);
 // @ts-expect-error TS2554 entropy takes no q
 entropy([1], [1], { base: 2 });
-// @ts-expect-error TS2559 an array is not options
+// @ts-expect-error TS2345 an array is not options
 entropy([1], [1]);
 // @ts-expect-error TS2322 base must be a number
 kl([1], [1], { base: '2' });
@@ -44,3 +44,49 @@ const terms: number[] = klTerms([1], [1]);
 const notAwaited: number = init();
 // @ts-expect-error TS2353 unknown option in an Options value
 const options: Options = { base: 2, precision: 3 };
+
+// Logits and temperature.
+// @ts-expect-error TS2345 temperature applies only with logits: true (TypeError)
+kl([1], [1], { temperature: 2 });
+// @ts-expect-error TS2322 temperature with logits: false (TypeError)
+kl([1], [1], { logits: false, temperature: 2 });
+// @ts-expect-error TS2322 normalize does not apply to logits (TypeError)
+kl([1], [1], { logits: true, normalize: true });
+// @ts-expect-error TS2322 logits must be a boolean
+kl([1], [1], { logits: 'yes' });
+// @ts-expect-error TS2322 temperature must be a number
+kl([1], [1], { logits: true, temperature: '2' });
+// @ts-expect-error TS2741 a LogitOptions value needs logits: true
+const logitOptions: LogitOptions = { temperature: 2 };
+
+// Batches.
+// @ts-expect-error TS2554 cols is required
+klRows([1, 1], [1, 1]);
+// @ts-expect-error TS2345 cols must be a number
+klRows([1, 1], [1, 1], '2');
+// @ts-expect-error TS2554 measuresRows needs cols too
+measuresRows([1, 1], [1, 1]);
+// @ts-expect-error TS2322 each field of measuresRows is a Float64Array, not a number
+const rowKl: number = measuresRows([1], [1], 1).klPQ;
+// @ts-expect-error TS2740 klRows returns a Float64Array, not number[]
+const rowsAsArray: number[] = klRows([1], [1], 1);
+// @ts-expect-error TS2322 normalize does not apply to logits in batches either
+klRows([1], [1], 1, { logits: true, normalize: false });
+
+// Zero-copy pairs.
+// @ts-expect-error TS2554 the length is required
+allocPair();
+// @ts-expect-error TS2769 the length must be a number
+allocPair('3');
+// @ts-expect-error TS2769 unknown option
+allocPair(3, { float64: true });
+// @ts-expect-error TS2769 float32 must be a boolean
+allocPair(3, { float32: 1 });
+// @ts-expect-error TS2540 the views are read-only properties (fill them, do not replace them)
+allocPair(3).p = new Float64Array(3);
+// @ts-expect-error TS2322 a default pair holds Float64Arrays
+const f32View: Float32Array = allocPair(3).p;
+// @ts-expect-error TS2322 a float32 pair holds Float32Arrays
+const f64View: Float64Array = allocPair(3, { float32: true }).q;
+// @ts-expect-error TS2554 free() takes no argument
+allocPair(3).free(true);

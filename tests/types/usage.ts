@@ -3,9 +3,11 @@
 // a signature in dist/infodiv.d.ts that would break users breaks this file.
 import * as infodiv from 'infodiv';
 import {
-  init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, memoryUsage,
+  init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, memoryUsage, klRows, measuresRows, allocPair,
 } from 'infodiv';
-import type { Distribution, Measures, Options } from 'infodiv';
+import type {
+  AllocPairOptions, Distribution, LogitOptions, Measures, MeasuresRows, Options, ProbabilityOptions, WasmPair,
+} from 'infodiv';
 
 const ready: Promise<void> = init();
 await ready;
@@ -64,3 +66,54 @@ const memory: { heapBytes: number; allocatedBytes: number } = memoryUsage();
 const heap: number = infodiv.memoryUsage().heapBytes;
 const viaNamespace: number = infodiv.kl(readonlyP, q, { base: 10 });
 const signature: (p: Distribution, q: Distribution, options?: Options) => number = kl;
+
+// Logits: every function but klTerms, with and without a temperature.
+const logitSets: Options[] = [
+  { logits: true }, { logits: true, temperature: 2 }, { logits: true, temperature: 0.5, base: 2 },
+  { logits: true, temperature: undefined, normalize: undefined }, { logits: false }, { logits: false, normalize: false },
+];
+const logits: LogitOptions = { logits: true, temperature: 0.7 };
+const probabilities: ProbabilityOptions = { base: 2, normalize: true, logits: false };
+const useLogits: boolean = logitSets.length > 3;
+const chosen: Options = useLogits ? { logits: true, temperature: 2 } : { normalize: false };
+const flagged: number = kl([1, 2, 3], [3, 2, 1], { logits: useLogits });
+for (const options of [...logitSets, logits, probabilities, chosen]) {
+  const h: number = entropy([2.5, -1, 0], options);
+  const hpq: number = crossEntropy([2.5, -1, 0], new Float64Array([0, 0, 1]), options);
+  const d: number = kl(new Float32Array([2.5, -1, -Infinity]), new Float32Array([0, 0, 1]), options);
+  const js: number = jsDivergence([1, 2], [2, 1], options);
+  const m: Measures = measures([1, 2], [2, 1], options);
+  const rows: Float64Array = klRows([1, 2, 3, 4], [4, 3, 2, 1], 2, options);
+  const mRows: MeasuresRows = measuresRows([1, 2, 3, 4], [4, 3, 2, 1], 2, options);
+}
+const dLogits: number = kl([1000, -1000, 999], [999, -1000, 1000], { logits: true });
+
+// Batches: one value per row, in Float64Arrays.
+const perRow: Float64Array = klRows(new Float64Array(6), new Float64Array(6), 3);
+const perRowBits: Float64Array = klRows([0.5, 0.5, 0.2, 0.8], readonlyP.concat(0), 2, { base: 2, normalize: false });
+const mRows: MeasuresRows = measuresRows(new Uint32Array([3, 1, 2, 2]), [1, 1, 1, 1], 2);
+const rowFields: Float64Array[] = [mRows.entropyP, mRows.entropyQ, mRows.crossEntropyPQ, mRows.crossEntropyQP,
+  mRows.klPQ, mRows.klQP, mRows.js];
+const firstRowKl: number = mRows.klPQ[0];
+
+// Zero-copy pairs: Float64Array by default, Float32Array with float32: true.
+const pair: WasmPair<Float64Array> = allocPair(1000);
+const pairDefault: WasmPair = allocPair(3, {});
+const pair32: WasmPair<Float32Array> = allocPair(1000, { float32: true });
+const pair64: WasmPair<Float64Array> = allocPair(1000, { float32: false });
+const pairOptions: AllocPairOptions = { float32: useLogits };
+const eitherPair: WasmPair<Float64Array> | WasmPair<Float32Array> = allocPair(10, pairOptions);
+const length: number = pair.length;
+pair.p.fill(1);
+pair.q.set([0.5, 0.25]);
+pair32.p[0] = 0.5;
+const inPlace: number = kl(pair.p, pair.q);
+const inPlace32: Measures = measures(pair32.p, pair32.q, { base: 2 });
+const mixed: number = kl(pair32.p, pair.q);
+const viewRows: Float64Array = klRows(pair.p, pair.q, 100, { logits: true, temperature: 2 });
+const sub: number = entropy(pair.p.subarray(0, 10));
+const eitherKl: number = kl(eitherPair.p, eitherPair.q);
+const view: Float64Array = pair.p;
+const view32: Float32Array = pair32.q;
+const freed: void = pair.free();
+for (const p of [pairDefault, pair32, pair64, eitherPair]) p.free();

@@ -14,6 +14,11 @@
  * q_i = 0 < p_i makes KL(P||Q) and H(P,Q) `Infinity`; KL(P||P) and JS(P,P)
  * are exactly 0; KL and JS are never negative for a base above 1.
  *
+ * With `{ logits: true, temperature }` the inputs are logits instead: see
+ * {@link LogitOptions}. {@link klRows} and {@link measuresRows} compute a
+ * batch of row pairs in one call; {@link allocPair} gives inputs in the wasm
+ * memory that every function reads in place, without a copy.
+ *
  * Errors: `TypeError` for a wrong type (`p[1] is not a number (got the string "0.2")`,
  * `unknown option "bases" (the options are base, normalize, logits and temperature)`), `RangeError` for a
  * bad value (`p[2] is negative (-0.1)`, `p and q differ in length (3 vs 4)`,
@@ -32,7 +37,12 @@ export type Distribution =
   | Int8Array | Uint8Array | Uint8ClampedArray
   | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
-export interface Options {
+/**
+ * Options for probabilities or counts (the default). `logits` absent or
+ * `false`; `temperature` is not allowed here (a TypeError: it applies only
+ * to logits).
+ */
+export interface ProbabilityOptions {
   /**
    * Logarithm base: `Math.E` (default) gives nats, 2 bits, 10 hartleys.
    * Any finite number > 0 and not 1; below 1 every measure changes sign
@@ -46,7 +56,46 @@ export interface Options {
    * is KL when the sums are equal and is never negative.
    */
   normalize?: boolean;
+  /** `false` (default): p and q are probabilities or counts. */
+  logits?: false;
+  /** Not with probabilities: `temperature` without `logits: true` is a TypeError. */
+  temperature?: never;
 }
+
+/**
+ * Options for logits: p and q are logits (any real numbers, e.g. a model's
+ * outputs), and the measures are those of P = softmax(p/T) and
+ * Q = softmax(q/T), computed stably in the core: the softmax is shifted by
+ * the largest logit, so logits of +-1000 or 1e300 do not overflow, and
+ * log(p_i/q_i) is formed from the logits' differences, so logits that differ
+ * by a constant give KL exactly 0 (adding a constant to all logits changes
+ * nothing).
+ *
+ * Special cases: `-Infinity` is the logit of probability 0 (a masked
+ * outcome: it adds nothing to KL(P||Q), and makes KL(Q||P) Infinity where
+ * the other side is not masked). NaN and `+Infinity` are RangeErrors
+ * (`p[1] is NaN`, `p[0] is infinite (Infinity); a logit may be -Infinity
+ * (probability 0), not +Infinity`), and so is a vector of -Infinity only
+ * (`p: every logit is -Infinity`). `normalize` does not apply (a TypeError),
+ * and {@link klTerms} does not take logits (a TypeError).
+ */
+export interface LogitOptions {
+  /** Logarithm base, as for probabilities: `Math.E` (default), 2, 10, ... */
+  base?: number;
+  /** `true`: p and q are logits. */
+  logits: true;
+  /**
+   * T in softmax(p/T), default 1: above 1 flattens P and Q, below 1
+   * sharpens them. A finite number > 0, else a RangeError
+   * (`options.temperature must be a finite number > 0 (got 0)`).
+   */
+  temperature?: number;
+  /** Logits are not normalised: `normalize` with `logits: true` is a TypeError. */
+  normalize?: never;
+}
+
+/** The options of every measure: for probabilities (the default) or for logits. */
+export type Options = ProbabilityOptions | LogitOptions;
 
 /** The seven measures returned by {@link measures}. */
 export interface Measures {
@@ -87,8 +136,98 @@ export function measures(p: Distribution, q: Distribution, options?: Options): M
 /**
  * The per-outcome terms p_i log(p_i/q_i) of KL(P||Q), in a new Float64Array:
  * negative where p_i < q_i, 0 where p_i = 0, Infinity where q_i = 0 < p_i.
+ * Probabilities only: `logits: true` is a TypeError (at run time: the
+ * parameter stays `Options`, so that an `Options` value can be passed).
  */
 export function klTerms(p: Distribution, q: Distribution, options?: Options): Float64Array;
+
+/** The seven measures of every row pair, returned by {@link measuresRows}: one value per row in each. */
+export interface MeasuresRows {
+  /** H(P_r) of each row r */
+  entropyP: Float64Array;
+  /** H(Q_r) */
+  entropyQ: Float64Array;
+  /** H(P_r,Q_r); Infinity where q = 0 < p in that row. */
+  crossEntropyPQ: Float64Array;
+  /** H(Q_r,P_r); Infinity where p = 0 < q in that row. */
+  crossEntropyQP: Float64Array;
+  /** KL(P_r||Q_r) */
+  klPQ: Float64Array;
+  /** KL(Q_r||P_r) */
+  klQP: Float64Array;
+  /** JS(P_r,Q_r) */
+  js: Float64Array;
+}
+
+/**
+ * KL(P_r||Q_r) of each row r of two row-major matrices, in a new Float64Array
+ * of `p.length / cols` values: row r is entries r*cols .. r*cols + cols - 1,
+ * one distribution (or, with `logits: true`, one vector of logits) per row,
+ * and its value is what {@link kl} gives for that row alone.
+ *
+ * `cols` is a whole number >= 1 that divides p.length (else a RangeError:
+ * `p has 9 entries, not a multiple of cols (2)`); p and q have the same
+ * length. An entry at fault is named by row and column, `p[2][1] is negative
+ * (-5)`, a whole row by its index, `row 1 of q sums to 0: every entry is
+ * zero` or `row 1 of q: every logit is -Infinity`; the first row at fault is
+ * reported.
+ */
+export function klRows(p: Distribution, q: Distribution, cols: number, options?: Options): Float64Array;
+
+/**
+ * The seven measures of each row pair of two row-major matrices (see
+ * {@link klRows} for the layout and the errors), as seven Float64Arrays of
+ * one value per row; row r's values are what {@link measures} gives for it.
+ */
+export function measuresRows(p: Distribution, q: Distribution, cols: number, options?: Options): MeasuresRows;
+
+/** Options of {@link allocPair}. */
+export interface AllocPairOptions {
+  /** `true`: p and q are Float32Array (read as float by the core); default `false`, Float64Array. */
+  float32?: boolean;
+}
+
+/**
+ * Two arrays of `length` entries in the wasm memory, returned by
+ * {@link allocPair}: fill `p` and `q` in place and pass them (or subarrays
+ * of them) to any function, which reads them where they are, with no copy.
+ *
+ * Lifetime rules:
+ * - Read `pair.p` and `pair.q` afresh after anything that may allocate in the
+ *   wasm memory (another allocPair, a call whose copied-in input exceeds the
+ *   64 KiB scratch region): when the memory grows, the getters return new
+ *   views and older views are detached (length 0). The values are kept.
+ * - Call `free()` once done; calling it again does nothing. After it, reading
+ *   `pair.p` or `pair.q` throws an Error (`this pair was freed`), and passing
+ *   a view kept from before is a TypeError (`a view of infodiv's memory that
+ *   no allocPair() holds (freed?) cannot be an input`), as long as no later
+ *   allocation has taken over the same memory. A view of the wasm memory
+ *   that no pair holds is refused the same way.
+ * - Results are never views: what a function returns stays valid after
+ *   free().
+ */
+export interface WasmPair<A extends Float64Array | Float32Array = Float64Array> {
+  /** The number of entries in each of p and q, as requested. */
+  readonly length: number;
+  /** P: a view into the wasm memory; read it afresh after the memory may have grown. */
+  readonly p: A;
+  /** Q: a view into the wasm memory; read it afresh after the memory may have grown. */
+  readonly q: A;
+  /** Releases the memory of p and q. Idempotent. */
+  free(): void;
+}
+
+/**
+ * Zero-copy input: allocates p and q of `length` entries each in the wasm
+ * memory (their contents are not cleared). `length` is a whole number >= 1
+ * (a RangeError otherwise, and also when the wasm memory, at most 2 GiB,
+ * cannot hold 2 x length entries: `allocPair(1000000000000) needs
+ * 16000000000000 bytes, more than the wasm memory can give`). See
+ * {@link WasmPair} for the lifetime rules; free() every pair.
+ */
+export function allocPair(length: number, options?: { float32?: false }): WasmPair<Float64Array>;
+export function allocPair(length: number, options: { float32: true }): WasmPair<Float32Array>;
+export function allocPair(length: number, options?: AllocPairOptions): WasmPair<Float64Array> | WasmPair<Float32Array>;
 
 /** Diagnostics: the wasm memory size and the bytes currently allocated in it. */
 export function memoryUsage(): { heapBytes: number; allocatedBytes: number };
