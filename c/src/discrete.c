@@ -200,6 +200,7 @@ static inline vd kl_lanes(vd x, vd y, vd *s2)
 typedef struct {
     double a;      /* sum y phi(x/y); NaN or infinite for some inputs it cannot take */
     double sum_p;  /* S_p */
+    double sum_q;  /* S_q */
     double diff;   /* S_q - S_p, summed as sum (y - x): exact where they nearly agree */
     int lanes_ok;  /* every s^2 <= FAST_Z_MAX and no entry of q negative */
 } kl_sums;
@@ -212,7 +213,7 @@ typedef struct {
 
 /* One block's lane-wise partial sums. */
 typedef struct {
-    vd a, sp, diff;
+    vd a, sp, sq, diff;
 } kl_block;
 
 static inline kl_lanes_state kl_lanes_start(void)
@@ -223,7 +224,7 @@ static inline kl_lanes_state kl_lanes_start(void)
 
 static inline kl_block kl_block_start(void)
 {
-    kl_block b = { v_splat(0), v_splat(0), v_splat(0) };
+    kl_block b = { v_splat(0), v_splat(0), v_splat(0), v_splat(0) };
     return b;
 }
 
@@ -232,6 +233,7 @@ static inline void kl_step(kl_lanes_state *st, kl_block *b, vd x, vd y)
     vd z;
     b->a = v_add(b->a, kl_lanes(x, y, &z));
     b->sp = v_add(b->sp, x);
+    b->sq = v_add(b->sq, y);
     b->diff = v_add(b->diff, v_sub(y, x));
     st->z_max = v_max(st->z_max, z);
     st->q_min = v_min(st->q_min, y);
@@ -246,11 +248,12 @@ static int kl_lanes_ok(const kl_lanes_state *st)
 }
 
 /* Adds one block's partial sums to the double-double totals. */
-static void fold_lanes(dd *a, dd *sp, dd *diff, const kl_block *b)
+static void fold_lanes(dd *a, dd *sp, dd *sq, dd *diff, const kl_block *b)
 {
     for (int k = 0; k < VLANES; k++) {
         acc_add(a, v_lane(b->a, k));
         acc_add(sp, v_lane(b->sp, k));
+        acc_add(sq, v_lane(b->sq, k));
         acc_add(diff, v_lane(b->diff, k));
     }
 }
@@ -385,6 +388,13 @@ static int read_base(const infodiv_options *opt, double *ln_base, infodiv_error 
     return INFODIV_OK;
 }
 
+/* The value of a double-double sum; an infinite term makes it infinite
+ * (its error term is then NaN). */
+static inline double dd_value(dd s)
+{
+    return isinf(s.hi) ? s.hi : s.hi + s.lo;
+}
+
 /* KL from a fast pass, or 0 when the general path must decide: an entry it
  * did not accept, q_i = 0 < p_i, a zero sum, sums not 1 with normalize off
  * (each of these the general path reports or handles), or A/S_p - psi losing
@@ -394,7 +404,7 @@ static int read_base(const infodiv_options *opt, double *ln_base, infodiv_error 
 static int kl_finish(const kl_sums *f, const infodiv_options *opt, double *result,
                      infodiv_error *err, int *status)
 {
-    double sum_q = f->sum_p + f->diff, kl, ln_base;
+    double sum_q = f->sum_q, kl, ln_base;
     if (!f->lanes_ok || !(f->a <= DBL_MAX) || !(f->a == 0 || f->a >= FAST_SUM_MIN)
         || !(f->sum_p >= FAST_SUM_MIN && f->sum_p <= DBL_MAX) || !(sum_q >= FAST_SUM_MIN && sum_q <= DBL_MAX))
         return 0;
@@ -402,8 +412,15 @@ static int kl_finish(const kl_sums *f, const infodiv_options *opt, double *resul
         double v = f->diff / f->sum_p; /* rho - 1 */
         /* psi = v - log1p(v): a short series for the usual |v| ~ eps of
          * normalised inputs (truncation below v^5/5), else rho phi(1/rho) */
-        double psi = fabs(v) < 0x1p-20 ? v * v * (0.5 - v * (1.0 / 3 - v * 0.25))
-                                       : (1 + v) * phi(-v / (1 + v));
+        double psi;
+        if (fabs(v) < 0x1p-20)
+            psi = v * v * (0.5 - v * (1.0 / 3 - v * 0.25));
+        else if (fabs(v) <= 0.5)
+            psi = (1 + v) * phi(-v / (1 + v));
+        else { /* rho itself, not 1 + v, which has lost digits when rho is near 0 */
+            double rho = sum_q / f->sum_p;
+            psi = rho - 1 - log(rho);
+        }
         double a = f->a / f->sum_p;
         if (!(psi <= 0.75 * a))
             return 0;

@@ -8,7 +8,7 @@
 static void LOCAL(kl_pass)(const REAL *p, const REAL *q, size_t n, kl_sums *out)
 {
     kl_lanes_state st = kl_lanes_start();
-    dd a = { 0, 0 }, sp = { 0, 0 }, diff = { 0, 0 };
+    dd a = { 0, 0 }, sp = { 0, 0 }, sq = { 0, 0 }, diff = { 0, 0 };
     size_t i = 0;
     while (i < n) {
         size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
@@ -17,10 +17,11 @@ static void LOCAL(kl_pass)(const REAL *p, const REAL *q, size_t n, kl_sums *out)
             kl_step(&st, &b, VLOAD(p + i), VLOAD(q + i));
         if (i < end) /* the last entry of an odd length, with a zero beside it */
             kl_step(&st, &b, VLOAD1(p + i), VLOAD1(q + i)), i++;
-        fold_lanes(&a, &sp, &diff, &b);
+        fold_lanes(&a, &sp, &sq, &diff, &b);
     }
     out->a = a.hi + a.lo;
     out->sum_p = sp.hi + sp.lo;
+    out->sum_q = sq.hi + sq.lo;
     out->diff = diff.hi + diff.lo;
     out->lanes_ok = kl_lanes_ok(&st);
 }
@@ -354,7 +355,8 @@ static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const v
         acc_add(&za, ea);
         acc_add(&zb, eb);
         double g = LOCAL(logit_gap)(a, b, i, lp);
-        acc_add(&diff, eb > 0 && isfinite(g) ? eb * expm1(g) : ea - eb);
+        /* exp(a'_i) - exp(b'_i): through expm1 where the two nearly cancel */
+        acc_add(&diff, fabs(g) < 1 ? eb * expm1(g) : ea - eb);
     }
     za = acc_result(za);
     zb = acc_result(zb);
@@ -362,7 +364,7 @@ static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const v
     lp->z_b = zb.hi;
     lp->log_za = log1p((za.hi - 1) + za.lo);
     lp->log_zb = log1p((zb.hi - 1) + zb.lo);
-    lp->l = log1p((diff.hi + diff.lo) / (zb.hi + zb.lo));
+    lp->l = log1p(dd_value(diff) / dd_value(zb));
     return INFODIV_OK;
 }
 
@@ -397,12 +399,12 @@ int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodi
             *result = INFINITY / ln_base;
             return INFODIV_OK;
         }
-        if (a[i] == -INFINITY)
+        if (ea == 0) /* masked, or too small for a double: p^ log(p^/q^) is 0 */
             acc_add(&s, eb / lp.z_b);
         else
             acc_add(&s, kl_share(LOCAL(logit_ratio)(a, b, i, &lp), ea / lp.z_a, eb / lp.z_b));
     }
-    *result = (s.hi + s.lo) / ln_base;
+    *result = dd_value(s) / ln_base;
     return INFODIV_OK;
 }
 
@@ -426,11 +428,24 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
         double sa = (lp.max_a - a[i]) / t, sb = (lp.max_b - b[i]) / t; /* -a'_i, -b'_i >= 0 */
         double ph = exp(-sa) / lp.z_a, qh = exp(-sb) / lp.z_b;
         double sx = lp.log_za + sa, sy = lp.log_zb + sb; /* -log p_i, -log q_i */
-        if (!zero_p)
+        if (ph > 0)
             acc_add(&hp, ph * sx);
-        if (!zero_q)
+        if (qh > 0)
             acc_add(&hq, qh * sy);
-        if (zero_p || zero_q) {
+        /* an outcome too small for a double on one side counts as absent there */
+        if (zero_p || zero_q || ph == 0 || qh == 0) {
+            if (!zero_p && !zero_q) { /* underflow, not a mask: finite, like the logits */
+                if (ph == 0 && qh == 0)
+                    continue;
+                if (ph > 0)
+                    acc_add(&cpq, ph * sy);
+                if (qh > 0)
+                    acc_add(&cqp, qh * sx);
+                acc_add(ph == 0 ? &kpq : &kqp, ph + qh);
+                acc_add(ph == 0 ? &kqp : &kpq, ph == 0 ? qh * (sx - sy - 1) + ph : ph * (sy - sx - 1) + qh);
+                acc_add(&js, (ph + qh) * LN2);
+                continue;
+            }
             inf_pq |= zero_q;
             inf_qp |= zero_p;
             acc_add(zero_p ? &kpq : &kqp, ph + qh);
@@ -444,13 +459,13 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
         acc_add(&kqp, kl_share(ratio_inverse(r), qh, ph));
         acc_add(&js, js_share(r, ph, qh));
     }
-    result->entropy_p = (hp.hi + hp.lo) / ln_base;
-    result->entropy_q = (hq.hi + hq.lo) / ln_base;
-    result->kl_pq = inf_pq ? INFINITY / ln_base : (kpq.hi + kpq.lo) / ln_base;
-    result->kl_qp = inf_qp ? INFINITY / ln_base : (kqp.hi + kqp.lo) / ln_base;
-    result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : (cpq.hi + cpq.lo) / ln_base;
-    result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : (cqp.hi + cqp.lo) / ln_base;
-    result->js = 0.5 * (js.hi + js.lo) / ln_base;
+    result->entropy_p = dd_value(hp) / ln_base;
+    result->entropy_q = dd_value(hq) / ln_base;
+    result->kl_pq = inf_pq ? INFINITY / ln_base : dd_value(kpq) / ln_base;
+    result->kl_qp = inf_qp ? INFINITY / ln_base : dd_value(kqp) / ln_base;
+    result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : dd_value(cpq) / ln_base;
+    result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : dd_value(cqp) / ln_base;
+    result->js = 0.5 * dd_value(js) / ln_base;
     return INFODIV_OK;
 }
 

@@ -11,8 +11,9 @@ import {
 
 const typeError = (message) => ({ name: 'TypeError', message });
 const rangeError = (message) => ({ name: 'RangeError', message });
-const FREED_VIEW = typeError('a view of infodiv\'s memory that no allocPair() holds (freed?) cannot be an input');
-const FREED_PAIR = { name: 'Error', message: 'this pair was freed' };
+const FREED_VIEW = typeError('a view of a freed allocPair() pair cannot be an input');
+const NOT_A_PAIR_VIEW = typeError('a view of infodiv\'s memory that no allocPair() holds (freed?) cannot be an input');
+const FREED_PAIR = { name: 'TypeError', message: 'this pair was freed: allocPair() a new one' };
 
 // mulberry32: a small seeded PRNG, so every input (and a failure) reproduces.
 function prng(seed) {
@@ -180,10 +181,10 @@ describe('a pair is used in place', () => {
     const pair = allocPair(8);
     try {
       const heap = pair.p.buffer;
-      assert.throws(() => kl(new Float64Array(heap, 0, 4), [1, 1, 1, 1]), FREED_VIEW);
-      assert.throws(() => kl([1, 1, 1, 1], new Float32Array(heap, 8, 4)), FREED_VIEW);
+      assert.throws(() => kl(new Float64Array(heap, 0, 4), [1, 1, 1, 1]), NOT_A_PAIR_VIEW);
+      assert.throws(() => kl([1, 1, 1, 1], new Float32Array(heap, 8, 4)), NOT_A_PAIR_VIEW);
       // Straddling the end of the pair: not inside it.
-      assert.throws(() => kl(new Float64Array(heap, pair.q.byteOffset + 8, 8), new Float64Array(8).fill(1)), FREED_VIEW);
+      assert.throws(() => kl(new Float64Array(heap, pair.q.byteOffset + 8, 8), new Float64Array(8).fill(1)), NOT_A_PAIR_VIEW);
       // Spanning p and q of one pair: inside it, so used in place.
       pair.p.fill(1);
       pair.q.fill(3);

@@ -198,11 +198,11 @@ export interface AllocPairOptions {
  *   64 KiB scratch region): when the memory grows, the getters return new
  *   views and older views are detached (length 0). The values are kept.
  * - Call `free()` once done; calling it again does nothing. After it, reading
- *   `pair.p` or `pair.q` throws an Error (`this pair was freed`), and passing
- *   a view kept from before is a TypeError (`a view of infodiv's memory that
- *   no allocPair() holds (freed?) cannot be an input`), as long as no later
- *   allocation has taken over the same memory. A view of the wasm memory
- *   that no pair holds is refused the same way.
+ *   `pair.p` or `pair.q` throws a TypeError (`this pair was freed`), and
+ *   passing a view kept from before is a TypeError (`a view of a freed
+ *   allocPair() pair cannot be an input`), even after a later pair took over
+ *   its memory (a subarray of it cannot be told apart: do not keep one). A
+ *   view of the wasm memory that no pair holds is refused with a TypeError.
  * - Results are never views: what a function returns stays valid after
  *   free().
  */

@@ -96,12 +96,14 @@ export function klTerms(p, q, options) {
 /** KL(P_r||Q_r) of each row r of two row-major rows x cols matrices, as a Float64Array. */
 export function klRows(p, q, cols, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
+  if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
   return call(o, o.logits ? 'kl_logits_rows' : 'kl_rows', p, q, k, 8, (at, rows) => f64.slice(at / 8, at / 8 + rows), cols);
 }
 
 /** The seven measures of each row pair, as seven Float64Arrays of one value per row. */
 export function measuresRows(p, q, cols, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
+  if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
   return call(o, o.logits ? 'measures_logits_rows' : 'measures_rows', p, q, k, 56, (at, rows) => {
     const columns = MEASURE_NAMES.map(() => new Float64Array(rows));
     for (let r = 0, i = at / 8; r < rows; r++, i += 7) {
@@ -130,7 +132,7 @@ export function allocPair(length, options) {
     for (const key of Object.keys(options)) {
       if (key !== 'float32') throw new TypeError(`unknown option "${key}" (the only option is float32)`);
     }
-    float32 = options.float32 ?? false;
+    float32 = options.float32 === undefined ? false : options.float32;
     if (typeof float32 !== 'boolean') throw new TypeError(`options.float32 must be true or false (got ${describe(float32)})`);
   }
   const Kind = float32 ? Float32Array : Float64Array;
@@ -141,7 +143,7 @@ export function allocPair(length, options) {
   const views = [null, null];
   let freed = false;
   const view = (k) => {
-    if (freed) throw new Error('this pair was freed');
+    if (freed) throw new TypeError('this pair was freed: allocPair() a new one');
     if (views[k] === null || views[k].byteLength === 0) { // first use, or detached by memory growth
       heap();
       views[k] = new Kind(u8.buffer, address + k * Kind.BYTES_PER_ELEMENT * length, length);
@@ -156,8 +158,12 @@ export function allocPair(length, options) {
     free() {
       if (freed) return;
       freed = true;
-      if (views[0]) pairViews.delete(views[0]);
-      if (views[1]) pairViews.delete(views[1]);
+      for (const v of views) {
+        if (v) {
+          pairViews.delete(v);
+          freedViews.add(v); // its memory may go to a later pair: never read through it
+        }
+      }
       views[0] = views[1] = null;
       live.delete(address);
       core._free(address);
@@ -174,6 +180,7 @@ export function memoryUsage() {
 const MEASURE_NAMES = ['entropyP', 'entropyQ', 'crossEntropyPQ', 'crossEntropyQP', 'klPQ', 'klQP', 'js'];
 const live = new Map(); // address -> bytes of every pair allocPair made and free() has not released
 const pairViews = new WeakMap(); // each live pair.p and pair.q view -> its address
+const freedViews = new WeakSet(); // views of pairs since freed
 
 function ready() {
   if (!core) throw new Error('infodiv is not initialised: call `await init()` first');
@@ -216,6 +223,9 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
   const memory = u8.buffer;
   const inPlaceP = inPlace(p, width, memory);
   const inPlaceQ = q === undefined ? 0 : inPlace(q, width, memory);
+  // A pair's view of the other width is copied, from a snapshot: _malloc may detach it.
+  if (!inPlaceP && p.buffer === memory) p = p.slice();
+  if (!inPlaceQ && q !== undefined && q.buffer === memory) q = q.slice();
   const copied = (inPlaceP ? 0 : 1) + (q === undefined || inPlaceQ ? 0 : 1);
   const outSize = outBytes < 0 ? 8 * n : outBytes * rows;
   const bytes = ARRAYS_AT + copied * width * n + (outSize > RESULT_BYTES ? outSize : 0);
@@ -272,6 +282,7 @@ function inPlace(a, width, memory) {
   const address = pairViews.get(a); // pair.p or pair.q itself: no search
   if (address !== undefined) return a.BYTES_PER_ELEMENT === width ? address : 0;
   if (a.buffer !== memory) return 0;
+  if (freedViews.has(a)) throw new TypeError('a view of a freed allocPair() pair cannot be an input');
   const start = a.byteOffset, end = start + a.byteLength;
   for (const [address, bytes] of live) {
     if (start >= address && end <= address + bytes) return a.BYTES_PER_ELEMENT === width ? start : 0;
