@@ -7,22 +7,11 @@ import { before, describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { init, kl, klRows, measures, measuresRows, memoryUsage } from '../../dist/infodiv.js';
+import { prng } from './prng.mjs';
 
 const typeError = (message) => ({ name: 'TypeError', message });
 const rangeError = (message) => ({ name: 'RangeError', message });
 const MEASURE_KEYS = ['entropyP', 'entropyQ', 'crossEntropyPQ', 'crossEntropyQP', 'klPQ', 'klQP', 'js'];
-
-// mulberry32: a small seeded PRNG, so every matrix (and a failure) reproduces.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 // One row pair of each kind, in turn: unrelated rows, nearly identical rows
 // (KL ~ 1e-14), identical rows (KL exactly 0), zeros in p, and a zero in q

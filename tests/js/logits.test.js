@@ -11,23 +11,12 @@ import { loadDiscreteCases } from '../fixtures/discrete.mjs';
 import {
   init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, klRows, measuresRows, memoryUsage,
 } from '../../dist/infodiv.js';
+import { prng } from './prng.mjs';
 
 const typeError = (message) => ({ name: 'TypeError', message });
 const rangeError = (message) => ({ name: 'RangeError', message });
 const LOGITS = { logits: true };
 const U = 2 ** -53; // unit roundoff of double
-
-// mulberry32: a small seeded PRNG, so every input (and a failure) reproduces.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const close = (got, want, tol, what = '') => assert.ok(Math.abs(got - want) <= tol * Math.abs(want),
   `${what}: got ${got}, want ${want} (relative difference ${(Math.abs(got - want) / Math.abs(want)).toExponential(2)})`);

@@ -10,22 +10,11 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import createShipped from '../../dist/infodiv-core.js';
 import createGeneral from '../../dist/test/infodiv-core-general.js';
+import { prng } from './prng.mjs';
 
 const TOL = 1e-12;
 const MAX_N = 5000;
 const CASES = 2400; // per input type; each is checked both ways, kl(p, q) and kl(q, p)
-
-// mulberry32: a small seeded PRNG, so every input (and a failure) reproduces.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 // One module's buffers: p, q (MAX_N doubles each, or floats), options, result, error.
 function harness(module) {

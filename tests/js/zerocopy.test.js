@@ -8,24 +8,13 @@ import assert from 'node:assert/strict';
 import {
   init, allocPair, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, klRows, measuresRows, memoryUsage,
 } from '../../dist/infodiv.js';
+import { prng } from './prng.mjs';
 
 const typeError = (message) => ({ name: 'TypeError', message });
 const rangeError = (message) => ({ name: 'RangeError', message });
 const FREED_VIEW = typeError('a view of a freed allocPair() pair cannot be an input');
 const NOT_A_PAIR_VIEW = typeError('a view of infodiv\'s memory that no allocPair() holds (freed?) cannot be an input');
 const FREED_PAIR = { name: 'TypeError', message: 'this pair was freed: allocPair() a new one' };
-
-// mulberry32: a small seeded PRNG, so every input (and a failure) reproduces.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 // A pair filled with p and q: zeros in p, one zero of q under a zero of p,
 // values spanning several decades.
