@@ -4,7 +4,7 @@
 
 /* The fast pass of KL (kl_lanes() in discrete.c): A, S_p and S_q - S_p,
  * summed lane-wise in blocks of FAST_BLOCK and then in double-double, with
- * the range of every entry checked on the way. */
+ * with the checks of kl_lanes_ok() gathered on the way. */
 static void LOCAL(kl_pass)(const REAL *p, const REAL *q, size_t n, kl_sums *out)
 {
     kl_lanes_state st = kl_lanes_start();

@@ -36,8 +36,6 @@ static inline vd v_div(vd a, vd b) { return wasm_f64x2_div(a, b); }
 static inline vd v_max(vd a, vd b) { return wasm_f64x2_pmax(a, b); }
 static inline vd v_min(vd a, vd b) { return wasm_f64x2_pmin(a, b); }
 static inline vm v_eq(vd a, vd b) { return wasm_f64x2_eq(a, b); }
-/* mask ? a : b, lane by lane */
-static inline vd v_select(vm mask, vd a, vd b) { return wasm_v128_bitselect(a, b, mask); }
 
 
 static inline vm v_bits(vd a) { return a; }
@@ -71,7 +69,6 @@ static inline vd v_div(vd a, vd b) { return a / b; }
 static inline vd v_max(vd a, vd b) { return a < b ? b : a; }
 static inline vd v_min(vd a, vd b) { return b < a ? b : a; }
 static inline vm v_eq(vd a, vd b) { return a == b ? ~(vm)0 : 0; }
-static inline vd v_select(vm mask, vd a, vd b) { return mask ? a : b; }
 
 static inline vm v_bits(vd a) { vm m; memcpy(&m, &a, sizeof m); return m; }
 static inline vd v_from_bits(vm a) { vd d; memcpy(&d, &a, sizeof d); return d; }

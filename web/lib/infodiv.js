@@ -266,7 +266,6 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
     } else {
       status = fn(atP, atQ, rows, cols, options, out, error);
     }
-    heap(); // the C functions do not allocate, but stay safe
     if (status !== 0) throw statusError(status, error, o, cols);
     return readResult ? readResult(out, cols === undefined ? n : rows) : out;
   } finally {
@@ -379,9 +378,9 @@ function readOptions(options, logitsAllowed) {
     }
   }
   // Own properties only; undefined (not null) means the default.
-  const read = (key) => (Object.hasOwn(options, key) ? options[key] : undefined);
-  const base = read('base') === undefined ? Math.E : read('base'), normalize = read('normalize');
-  const logits = read('logits') === undefined ? false : read('logits'), temperature = read('temperature');
+  const read = (key, fallback) => (Object.hasOwn(options, key) && options[key] !== undefined ? options[key] : fallback);
+  const base = read('base', Math.E), normalize = read('normalize'), logits = read('logits', false);
+  const temperature = read('temperature');
   if (typeof base !== 'number') throw new TypeError(`options.base must be a number (got ${describe(base)})`);
   if (normalize !== undefined && typeof normalize !== 'boolean') {
     throw new TypeError(`options.normalize must be true or false (got ${describe(normalize)})`);
