@@ -1,4 +1,5 @@
-/* infodiv.h -- information measures of discrete distributions.
+/* infodiv.h -- information measures of discrete distributions, and of
+ * parametric ones (PARAMETRIC DISTRIBUTIONS, below).
  *
  * The one public header of the infodiv C core. No allocation, no global state:
  * the caller owns every buffer. Every function returns a status code
@@ -80,7 +81,17 @@ enum infodiv_status {
     INFODIV_ZERO_SUM = 6,       /* every entry of a distribution is 0 */
     INFODIV_NOT_NORMALIZED = 7, /* normalize is off and the sum is not 1 */
     INFODIV_BAD_BASE = 8,       /* base is not finite, or <= 0, or 1 */
-    INFODIV_BAD_TEMPERATURE = 9 /* temperature is not finite, or <= 0 */
+    INFODIV_BAD_TEMPERATURE = 9, /* temperature is not finite, or <= 0 */
+    /* parametric distributions and grids */
+    INFODIV_BAD_FAMILY = 10,     /* family is not an enum infodiv_family */
+    INFODIV_BAD_PARAMETER = 11,  /* a parameter is out of its range (err->param, ->index, ->value) */
+    INFODIV_NOT_POSITIVE_DEFINITE = 12, /* a covariance is not (err->index: the pivot, ->value its square) */
+    INFODIV_NOT_SYMMETRIC = 13,  /* cov[i][j] != cov[j][i] (err->index = i*k + j) */
+    INFODIV_DIMENSION_MISMATCH = 14, /* p and q differ in k, or binomials in n (err->value: q's) */
+    INFODIV_NO_CLOSED_FORM = 15, /* no formula here for this pair of families */
+    INFODIV_SCRATCH_TOO_SMALL = 16, /* scratch holds fewer than INFODIV_DIST_SCRATCH(k) doubles */
+    INFODIV_NOT_INCREASING = 17, /* grid: x[index] is not above x[index - 1] */
+    INFODIV_TOO_FEW_POINTS = 18  /* grid: fewer than 3 points */
 };
 
 /* Which argument an error is about. */
@@ -89,7 +100,8 @@ enum infodiv_arg {
     INFODIV_ARG_P = 1,
     INFODIV_ARG_Q = 2,
     INFODIV_ARG_BASE = 3,
-    INFODIV_ARG_TEMPERATURE = 4
+    INFODIV_ARG_TEMPERATURE = 4,
+    INFODIV_ARG_X = 5            /* the grid, or the points of a density */
 };
 
 typedef struct {
@@ -104,6 +116,7 @@ typedef struct {
     int arg;        /* an enum infodiv_arg */
     size_t index;   /* the entry, for NAN, NEGATIVE, INFINITE; else 0 */
     double value;   /* the entry; the sum for NOT_NORMALIZED; the base for BAD_BASE */
+    int param;      /* parametric: which parameter, 1..4 = a, b, v, m of infodiv_dist; else 0 */
 } infodiv_error;
 
 /* The seven measures of infodiv_measures, in one struct. */
@@ -187,6 +200,105 @@ int infodiv_kl_logits_rows_f32(const float *a, const float *b, size_t rows, size
                                const infodiv_options *opt, double *out, infodiv_error *err);
 int infodiv_measures_logits_rows_f32(const float *a, const float *b, size_t rows, size_t cols, double t,
                                      const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err);
+
+/* PARAMETRIC DISTRIBUTIONS
+ *
+ * A distribution is a family and its parameters. The scalar ones go in a and
+ * b, in this order; vectors (k entries) in v, a covariance (k*k, row-major)
+ * in m. err->param names the parameter at fault: 1 = a, 2 = b, 3 = v, 4 = m
+ * (err->index then the entry), 0 = none.
+ *
+ *   family                  a        b       v, m            support
+ *   NORMAL                  mu       sigma                   R
+ *   LOG_NORMAL              mu       sigma   (of log x)      (0, inf)
+ *   EXPONENTIAL             rate                             (0, inf)
+ *   GAMMA                   shape    rate                    (0, inf)
+ *   BETA                    alpha    beta                    (0, 1)
+ *   UNIFORM                 low      high                    [low, high]
+ *   LAPLACE                 loc      scale                   R
+ *   CAUCHY                  loc      scale                   R
+ *   MULTIVARIATE_NORMAL                      mean, cov       R^k
+ *   DIRICHLET                                alpha (k >= 2)  the simplex
+ *   BERNOULLI               p                                {0, 1}
+ *   BINOMIAL                n        p                       {0..n}
+ *   POISSON                 rate                             {0, 1, ...}
+ *   GEOMETRIC               p (failures before a success)    {0, 1, ...}
+ *   CATEGORICAL                              probs           {0..k-1}
+ *
+ * Valid parameters: locations and mu finite; sigma, scale, rate (and gamma's
+ * shape), alpha, beta finite and > 0; Poisson's rate finite and >= 0;
+ * probabilities in [0, 1], geometric's in (0, 1]; n a whole number in
+ * [0, 2^53]; low < high, both finite; cov symmetric (to 1e-12 of
+ * sqrt(cov_ii cov_jj)) and positive definite; probs as the discrete
+ * functions' p (normalised by opt->normalize). k >= 1 (>= 2 for DIRICHLET).
+ *
+ * MEASURES (log in opt->base; opt may be NULL)
+ *   infodiv_dist_entropy   differential entropy of continuous families (can
+ *                          be < 0), Shannon entropy of discrete ones
+ *   infodiv_dist_kl        KL(P||Q), and H(P), H(P,Q) = H(P) + KL(P||Q)
+ *   Pairs: the same family (binomials with equal n; vector families of equal
+ *   k), and NORMAL||LAPLACE, LAPLACE||NORMAL, EXPONENTIAL||GAMMA,
+ *   GAMMA||EXPONENTIAL. KL is +inf (and so is H(P,Q)) whenever the support of
+ *   P is not inside that of Q, for any two continuous or two discrete
+ *   one-dimensional families (UNIFORM(0,2)||UNIFORM(0,1), NORMAL||GAMMA,
+ *   BINOMIAL with p's n > q's n, POISSON(1)||POISSON(0)). Other pairs:
+ *   INFODIV_NO_CLOSED_FORM (binomials with p's n < q's n:
+ *   INFODIV_DIMENSION_MISMATCH).
+ *   Accuracy: relative ~1e-14, nearly equal P and Q included: every KL is a
+ *   sum of nonnegative Bregman terms (see continuous.c).
+ *
+ * SCRATCH  The multivariate normal needs INFODIV_DIST_SCRATCH(k) doubles of
+ * scratch (two Cholesky factors); other families none (scratch may be NULL).
+ *
+ * DENSITY  infodiv_dist_log_density: log density (log probability for the
+ * discrete families) at each of n points, -inf outside the support and at
+ * non-integers of discrete families; one-dimensional families only (else
+ * INFODIV_NO_CLOSED_FORM). A NaN point is INFODIV_NAN (arg INFODIV_ARG_X).
+ *
+ * GRID  infodiv_kl_grid: KL(P||Q) of densities p, q sampled at n >= 3 points
+ * x, strictly increasing and finite. opt->normalize (default on) divides p and
+ * q by their integrals first. Composite Simpson's rule in its non-uniform
+ * form over pairs of intervals (the last interval of an odd count from the
+ * parabola through the last three points) applied to q phi(p/q) >= 0;
+ * error_estimate = |Simpson - trapezoid| of the same integrand.
+ */
+enum infodiv_family {
+    INFODIV_NORMAL = 1, INFODIV_LOG_NORMAL = 2, INFODIV_EXPONENTIAL = 3, INFODIV_GAMMA = 4,
+    INFODIV_BETA = 5, INFODIV_UNIFORM = 6, INFODIV_LAPLACE = 7, INFODIV_CAUCHY = 8,
+    INFODIV_MULTIVARIATE_NORMAL = 9, INFODIV_DIRICHLET = 10,
+    INFODIV_BERNOULLI = 11, INFODIV_BINOMIAL = 12, INFODIV_POISSON = 13, INFODIV_GEOMETRIC = 14,
+    INFODIV_CATEGORICAL = 15
+};
+
+typedef struct {
+    int family;        /* an enum infodiv_family */
+    double a, b;       /* the scalar parameters, in the order of the table */
+    size_t k;          /* length of v; m is k x k */
+    const double *v;   /* mean, alpha or probs */
+    const double *m;   /* covariance, row-major */
+} infodiv_dist;
+
+#define INFODIV_DIST_SCRATCH(k) (2 * (k) * (k) + (k))
+
+typedef struct {
+    double entropy_p;        /* H(P) */
+    double cross_entropy_pq; /* H(P,Q) */
+    double kl_pq;            /* KL(P||Q) */
+} infodiv_dist_measure_set;
+
+typedef struct {
+    double kl;              /* KL(P||Q) by Simpson's rule */
+    double error_estimate;  /* |Simpson - trapezoid| */
+} infodiv_grid_result;
+
+int infodiv_dist_entropy(const infodiv_dist *p, const infodiv_options *opt,
+                         double *scratch, size_t scratch_len, double *result, infodiv_error *err);
+int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_options *opt,
+                    double *scratch, size_t scratch_len, infodiv_dist_measure_set *result, infodiv_error *err);
+int infodiv_dist_log_density(const infodiv_dist *d, const double *x, size_t n,
+                             double *out, infodiv_error *err);
+int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
+                    const infodiv_options *opt, infodiv_grid_result *result, infodiv_error *err);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,15 @@ const char *infodiv_strerror(int status)
     case INFODIV_NOT_NORMALIZED: return "normalize is off and a distribution does not sum to 1";
     case INFODIV_BAD_BASE: return "the base is not a finite number > 0 and != 1";
     case INFODIV_BAD_TEMPERATURE: return "the temperature is not a finite number > 0";
+    case INFODIV_BAD_FAMILY: return "the family is not one of enum infodiv_family";
+    case INFODIV_BAD_PARAMETER: return "a parameter of the distribution is out of its range";
+    case INFODIV_NOT_POSITIVE_DEFINITE: return "the covariance is not positive definite";
+    case INFODIV_NOT_SYMMETRIC: return "the covariance is not symmetric";
+    case INFODIV_DIMENSION_MISMATCH: return "p and q differ in dimension (or binomials in n)";
+    case INFODIV_NO_CLOSED_FORM: return "no closed form for this pair of families";
+    case INFODIV_SCRATCH_TOO_SMALL: return "the scratch buffer is too small";
+    case INFODIV_NOT_INCREASING: return "the grid is not strictly increasing";
+    case INFODIV_TOO_FEW_POINTS: return "the grid has fewer than 3 points";
     default: return "unknown status";
     }
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=dist/c
 mkdir -p "$out"
-node tests/c/fixtures.mjs "$out/discrete.txt"
+node tests/c/fixtures.mjs "$out/discrete.txt" "$out/special.txt"
 
 FLAGS=(-std=c11 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -Ic/include -Itests/c)
 SANITIZE=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
@@ -14,7 +14,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 status=0
 for src in tests/c/test_*.c; do
   name=$(basename "$src" .c)
-  gcc "${FLAGS[@]}" "${SANITIZE[@]}" "$src" c/src/discrete.c c/src/status.c -lm -o "$out/$name"
-  "$out/$name" "$out/discrete.txt" || status=1
+  gcc "${FLAGS[@]}" "${SANITIZE[@]}" "$src" c/src/*.c -lm -o "$out/$name"
+  "$out/$name" "$out/discrete.txt" "$out/special.txt" || status=1
 done
 exit $status

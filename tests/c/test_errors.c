@@ -67,7 +67,7 @@ static void expect(int f, const double bad[N], int in_q, size_t n, const infodiv
     }
     for (int i = 0; i < 7; i++)
         out[i] = -12345;
-    infodiv_error err = { -1, 99, -1 };
+    infodiv_error err = { -1, 99, -1, -1 };
     const void *p = fns[f].is_float ? (const void *)pf : pd, *q = fns[f].is_float ? (const void *)qf : qd;
     int got = fns[f].fn(p, q, n, o, out, &err);
     CHECK(got == status, "%s: status %d (%s), want %d (%s)", fns[f].name, got, infodiv_strerror(got),

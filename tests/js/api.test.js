@@ -19,7 +19,8 @@ test('init() loads once and returns the same promise', async () => {
 
 test('the package exports exactly the documented functions', () => {
   assert.deepEqual(Object.keys(infodiv).sort(),
-    ['allocPair', 'crossEntropy', 'entropy', 'init', 'jsDivergence', 'kl', 'klRows', 'klTerms', 'measures', 'measuresRows', 'memoryUsage']);
+    ['allocPair', 'crossEntropy', 'crossEntropyDist', 'entropy', 'entropyDist', 'init', 'jsDivergence', 'kl', 'klDist',
+      'klGrid', 'klRows', 'klTerms', 'logDensity', 'measures', 'measuresRows', 'memoryUsage']);
 });
 
 test('number[], Float64Array, Float32Array and integer typed arrays agree', async () => {

@@ -358,8 +358,10 @@ export interface GridOptions {
   base?: number;
   /**
    * `true` (default): p and q are divided by their integrals over the grid
-   * (by the same rule) first, so any nonnegative shapes work. `false`: the
-   * integral of p log(p/q) as given.
+   * (by the same rule) first, so any nonnegative shapes work; the grid must
+   * then cover the mass of Q as well as that of P (Q's mass outside it is
+   * given to the inside). `false`: the integral of p log(p/q) as given, the
+   * right choice for exact densities on a grid that covers P's mass only.
    */
   normalize?: boolean;
 }
@@ -368,10 +370,12 @@ export interface GridOptions {
  * KL(P||Q) of two densities sampled on the same grid: x strictly increasing
  * and finite (at least 3 points, need not be evenly spaced), p[i] and q[i]
  * the densities at x[i], finite and >= 0. Integrates q phi(p/q),
- * phi(t) = t log t - t + 1 >= 0, by composite Simpson's rule (the non-uniform
- * form; with an even number of intervals... an odd last interval is taken
- * from the parabola through the last three points), so nearly equal densities
- * keep their digits. q[i] = 0 < p[i] gives Infinity.
+ * phi(t) = t log t - t + 1 >= 0 (so nearly equal densities keep their
+ * digits), by composite Simpson's rule in its non-uniform form over pairs of
+ * intervals; with an odd number of intervals the last one is integrated from
+ * the parabola through the last three points. (On very uneven grids, where
+ * Simpson's weights can turn negative and give a negative value, the
+ * trapezoid rule's is returned.) q[i] = 0 < p[i] gives Infinity.
  * Errors: `x[3] is not above x[2] (0.5 <= 0.5)`, `x needs at least 3 points (got 2)`,
  * `x, p and q differ in length (5, 5, 4)`, and those of {@link kl} for p and q.
  */

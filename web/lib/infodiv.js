@@ -29,14 +29,16 @@ function heap() {
 const SCRATCH_BYTES = 64 * 1024; // room for p and q of ~4000 doubles each (~2700 with klTerms)
 // Region layout (bytes), matching the C structs on wasm32.
 const OPTIONS_AT = 0; // infodiv_options { double base; int normalize; }
-const ERROR_AT = 16; // infodiv_error { int arg; size_t index; double value; }
-const RESULT_AT = 32; // double, or infodiv_measure_set (7 doubles)
+const ERROR_AT = 16; // infodiv_error { int arg; size_t index; double value; int param; }
+const RESULT_AT = 40; // double, or infodiv_measure_set (7 doubles)
 const RESULT_BYTES = 56;
 const ARRAYS_AT = 96; // p, then q, then terms
 
 // enum infodiv_status and enum infodiv_arg of infodiv.h
-const NAN = 3, NEGATIVE = 4, INFINITE = 5, ZERO_SUM = 6, NOT_NORMALIZED = 7, BAD_BASE = 8, BAD_TEMPERATURE = 9;
-const ARG_P = 1;
+const EMPTY = 1, NAN = 3, NEGATIVE = 4, INFINITE = 5, ZERO_SUM = 6, NOT_NORMALIZED = 7, BAD_BASE = 8, BAD_TEMPERATURE = 9;
+const BAD_PARAMETER = 11, NOT_POSITIVE_DEFINITE = 12, NOT_SYMMETRIC = 13, DIMENSION_MISMATCH = 14, NO_CLOSED_FORM = 15;
+const NOT_INCREASING = 17, TOO_FEW_POINTS = 18;
+const ARG_P = 1, ARG_Q = 2, ARG_X = 5;
 
 /** Loads and instantiates the WebAssembly core. Safe to call many times. */
 export function init() {
@@ -176,6 +178,316 @@ export function memoryUsage() {
   const lib = ready();
   return { heapBytes: lib.HEAPU8.length, allocatedBytes: lib._infodiv_heap_in_use() >>> 0 };
 }
+
+// ---------------------------------------------------------------------------
+// Parametric distributions: { family, ...parameters } objects, encoded as the
+// C struct infodiv_dist { int family; double a, b; size_t k; const double *v, *m; }.
+// ---------------------------------------------------------------------------
+
+// enum infodiv_family, each family's parameters in the order of a, b (or v, m),
+// and what each must be (for the messages; the C core checks the ranges).
+const FINITE = 'a finite number', POSITIVE = 'a finite number > 0', PROBABILITY = 'a probability in [0, 1]';
+const FAMILIES = {
+  normal: { id: 1, params: ['mu', 'sigma'], need: [FINITE, POSITIVE] },
+  logNormal: { id: 2, params: ['mu', 'sigma'], need: [FINITE, POSITIVE] },
+  exponential: { id: 3, params: ['rate'], need: [POSITIVE] },
+  gamma: { id: 4, params: ['shape', 'rate'], need: [POSITIVE, POSITIVE] },
+  beta: { id: 5, params: ['alpha', 'beta'], need: [POSITIVE, POSITIVE] },
+  uniform: { id: 6, params: ['low', 'high'], need: [FINITE, FINITE] },
+  laplace: { id: 7, params: ['loc', 'scale'], need: [FINITE, POSITIVE] },
+  cauchy: { id: 8, params: ['loc', 'scale'], need: [FINITE, POSITIVE] },
+  multivariateNormal: { id: 9, params: ['mean', 'cov'], need: [FINITE, FINITE], vector: true },
+  dirichlet: { id: 10, params: ['alpha'], need: [POSITIVE], vector: true },
+  bernoulli: { id: 11, params: ['p'], need: [PROBABILITY] },
+  binomial: { id: 12, params: ['n', 'p'], need: ['a whole number from 0 to 2^53', PROBABILITY] },
+  poisson: { id: 13, params: ['rate'], need: ['a finite number >= 0'] },
+  geometric: { id: 14, params: ['p'], need: ['a probability in (0, 1]'] },
+  categorical: { id: 15, params: ['probs'], need: ['a finite number >= 0'], vector: true },
+};
+const FAMILY_NAMES = Object.keys(FAMILIES);
+const MAX_DIMENSION = 512; // multivariateNormal: its scratch, 2k^2 + k doubles, stays below 4.2 MB
+const DIST_AT = 64, DIST_BYTES = 40; // P's struct, then Q's, then the vectors and the scratch
+const PARAM_A = 1, PARAM_B = 2, PARAM_V = 3, PARAM_M = 4;
+
+/** Entropy of a parametric distribution (differential for the continuous families). */
+export function entropyDist(p, options) {
+  const dp = readDist(p, 'p'), o = readDistOptions(options);
+  return distCall('dist_entropy', dp, null, o, 8, (at) => f64[at / 8]);
+}
+
+/** KL(P||Q) of two parametric distributions, in closed form. */
+export function klDist(p, q, options) {
+  const dp = readDist(p, 'p'), dq = readDist(q, 'q'), o = readDistOptions(options);
+  return distCall('dist_kl', dp, dq, o, 24, (at) => f64[at / 8 + 2]);
+}
+
+/** Cross-entropy H(P,Q) = H(P) + KL(P||Q) of two parametric distributions. */
+export function crossEntropyDist(p, q, options) {
+  const dp = readDist(p, 'p'), dq = readDist(q, 'q'), o = readDistOptions(options);
+  return distCall('dist_kl', dp, dq, o, 24, (at) => f64[at / 8 + 1]);
+}
+
+/** log density (log probability for discrete families) of a one-dimensional family at each x. */
+export function logDensity(dist, x) {
+  const d = readDist(dist, 'dist');
+  if (d.def.vector) throw new RangeError(`logDensity takes a one-dimensional family, not ${d.name}`);
+  let xs;
+  if (typeof x === 'number') xs = [x];
+  else {
+    inputKind(x, 'x');
+    if (Array.isArray(x)) checkNumbers(x, 'x');
+    xs = x;
+  }
+  const n = xs.length;
+  return distCall('dist_log_density', d, null, DEFAULTS, 8 * n, (at) => f64.slice(at / 8, at / 8 + n), xs);
+}
+
+/** KL(P||Q) of two densities sampled on the same grid x: { kl, error }. */
+export function klGrid(x, p, q, options) {
+  ready();
+  for (const [a, name] of [[x, 'x'], [p, 'p'], [q, 'q']]) {
+    inputKind(a, name);
+    if (Array.isArray(a)) checkNumbers(a, name);
+  }
+  const o = readGridOptions(options);
+  const n = x.length;
+  if (p.length !== n || q.length !== n) throw new RangeError(`x, p and q differ in length (${n}, ${p.length}, ${q.length})`);
+  return distCall('kl_grid', null, null, o, 16, (at) => ({ kl: f64[at / 8], error: f64[at / 8 + 1] }), x, p, q);
+}
+
+// Checks the types of a distribution object and returns what the C struct needs.
+function readDist(d, who) {
+  ready();
+  if (d === null || typeof d !== 'object' || Array.isArray(d) || ArrayBuffer.isView(d)) {
+    throw new TypeError(`${who} must be a distribution object such as { family: 'normal', mu: 0, sigma: 1 } (got ${describe(d)})`);
+  }
+  const family = Object.hasOwn(d, 'family') ? d.family : undefined;
+  if (family === undefined) throw new TypeError(`${who}.family is missing: one of ${FAMILY_NAMES.join(', ')}`);
+  if (typeof family !== 'string' || !Object.hasOwn(FAMILIES, family)) {
+    throw new TypeError(`${who}.family must be one of ${FAMILY_NAMES.join(', ')} (got ${describe(family)})`);
+  }
+  const def = FAMILIES[family], takes = def.params.join(' and ');
+  for (const key of Object.keys(d)) {
+    if (key !== 'family' && !def.params.includes(key)) {
+      throw new TypeError(`${who}: unknown parameter "${key}" for ${family} (it takes ${takes})`);
+    }
+  }
+  const values = def.params.map((name) => {
+    const v = Object.hasOwn(d, name) ? d[name] : undefined;
+    if (v === undefined) throw new TypeError(`${who}.${name} is missing (${family} takes ${takes})`);
+    if (!def.vector && typeof v !== 'number') throw new TypeError(`${who}.${name} must be a number (got ${describe(v)})`);
+    return v;
+  });
+  const out = { name: family, who, def, id: def.id, a: 0, b: 0, v: null, m: null, source: d };
+  if (!def.vector) {
+    out.a = values[0];
+    out.b = values.length > 1 ? values[1] : 0;
+    return out;
+  }
+  out.v = readVector(values[0], `${who}.${def.params[0]}`);
+  const k = out.v.length;
+  if (family === 'multivariateNormal') {
+    if (k > MAX_DIMENSION) {
+      throw new RangeError(`${who}.mean has ${k} entries; multivariateNormal takes at most ${MAX_DIMENSION} dimensions`);
+    }
+    out.m = readMatrix(values[1], k, `${who}.cov`, `${who}.mean`);
+  }
+  return out;
+}
+
+// A vector parameter as a Float64Array, after checking the types of its entries.
+function readVector(v, name) {
+  if (typeof v === 'number' || v === null || typeof v !== 'object') {
+    throw new TypeError(`${name} must be an array of numbers or a Float64Array (got ${describe(v)})`);
+  }
+  inputKind(v, name);
+  if (Array.isArray(v)) checkNumbers(v, name);
+  if (v.length === 0) throw new RangeError(`${name} is empty`);
+  return Float64Array.from(v);
+}
+
+// A k x k matrix given as k rows of k numbers, or as k*k numbers in row-major order.
+function readMatrix(m, k, name, shapeOf) {
+  if (m === null || typeof m !== 'object') {
+    throw new TypeError(`${name} must be ${k} rows of ${k} numbers, or ${k * k} numbers (got ${describe(m)})`);
+  }
+  const nested = Array.isArray(m) && m.length > 0 && typeof m[0] === 'object' && m[0] !== null;
+  if (!nested) {
+    inputKind(m, name);
+    if (Array.isArray(m)) checkNumbers(m, name);
+    if (m.length !== k * k) throw new RangeError(`${name} must be ${k} x ${k} like ${shapeOf} (got ${m.length} numbers)`);
+    return Float64Array.from(m);
+  }
+  if (m.length !== k) throw new RangeError(`${name} must be ${k} x ${k} like ${shapeOf} (got ${m.length} rows)`);
+  const flat = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    const row = m[i];
+    inputKind(row, `${name}[${i}]`);
+    if (row.length !== k) throw new RangeError(`${name} must be ${k} x ${k} like ${shapeOf} (row ${i} has ${row.length} entries)`);
+    if (Array.isArray(row)) checkNumbers(row, `${name}[${i}]`);
+    flat.set(row, i * k);
+  }
+  return flat;
+}
+
+function readDistOptions(options) {
+  if (options === undefined) return DEFAULTS;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`options must be an object such as { base: 2 } (got ${describe(options)})`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'base') throw new TypeError(`unknown option "${key}" (the only option is base)`);
+  }
+  const base = options.base === undefined ? Math.E : options.base;
+  if (typeof base !== 'number') throw new TypeError(`options.base must be a number (got ${describe(base)})`);
+  return { ...DEFAULTS, base };
+}
+
+function readGridOptions(options) {
+  if (options === undefined) return DEFAULTS;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`options must be an object such as { base: 2 } (got ${describe(options)})`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'base' && key !== 'normalize') throw new TypeError(`unknown option "${key}" (the options are base and normalize)`);
+  }
+  const base = options.base === undefined ? Math.E : options.base;
+  const normalize = options.normalize === undefined ? true : options.normalize;
+  if (typeof base !== 'number') throw new TypeError(`options.base must be a number (got ${describe(base)})`);
+  if (typeof normalize !== 'boolean') throw new TypeError(`options.normalize must be true or false (got ${describe(normalize)})`);
+  return { ...DEFAULTS, base, normalize };
+}
+
+// Writes the distributions (or, for kl_grid and dist_log_density, the
+// arrays) into the heap, calls infodiv_<name>, and returns read(result address).
+function distCall(name, dp, dq, o, outBytes, read, ...arrays) {
+  const lib = ready();
+  const vectors = [];
+  for (const d of [dp, dq]) if (d) vectors.push(d.v, d.m);
+  for (const a of arrays) vectors.push(a);
+  let k = 0;
+  for (const d of [dp, dq]) if (d && d.id === FAMILIES.multivariateNormal.id) k = Math.max(k, d.v.length);
+  const scratchDoubles = k ? 2 * k * k + k : 0;
+  let bytes = DIST_AT + 2 * DIST_BYTES + 8 * scratchDoubles + (outBytes > RESULT_BYTES ? outBytes : 0);
+  for (const v of vectors) if (v) bytes += 8 * v.length;
+  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : lib._malloc(bytes);
+  if (!region) throw new RangeError(`the input is too large for the wasm heap (${bytes} bytes)`);
+  const wasBusy = busy;
+  busy = true;
+  try {
+    heap();
+    let free = region + DIST_AT + 2 * DIST_BYTES;
+    const place = (v) => {
+      if (!v) return 0;
+      const at = free;
+      f64.set(v, at / 8);
+      free += 8 * v.length;
+      return at;
+    };
+    const structs = [dp, dq].map((d, i) => {
+      if (!d) return 0;
+      const at = region + DIST_AT + i * DIST_BYTES;
+      i32[at / 4] = d.id;
+      f64[at / 8 + 1] = d.a;
+      f64[at / 8 + 2] = d.b;
+      u32[at / 4 + 6] = d.v ? d.v.length : 0;
+      u32[at / 4 + 7] = place(d.v);
+      u32[at / 4 + 8] = place(d.m);
+      return at;
+    });
+    const at = arrays.map(place);
+    const scratchAt = free;
+    free += 8 * scratchDoubles;
+    const out = outBytes > RESULT_BYTES ? free : region + RESULT_AT;
+    let options = 0;
+    if (o !== DEFAULTS) {
+      options = region + OPTIONS_AT;
+      f64[options / 8] = o.base;
+      i32[options / 4 + 2] = o.normalize ? 1 : 0;
+    }
+    const error = region + ERROR_AT;
+    const fn = functions[name];
+    let status;
+    if (name === 'dist_entropy') status = fn(structs[0], options, scratchAt, scratchDoubles, out, error);
+    else if (name === 'dist_kl') status = fn(structs[0], structs[1], options, scratchAt, scratchDoubles, out, error);
+    else if (name === 'dist_log_density') status = fn(structs[0], at[0], arrays[0].length, out, error);
+    else status = fn(at[0], at[1], at[2], arrays[0].length, options, out, error);
+    if (status !== 0) throw distError(status, error, dp, dq, arrays);
+    return read(out);
+  } finally {
+    busy = wasBusy;
+    if (region !== scratch) lib._free(region);
+  }
+}
+
+// A C status of the parametric functions as a JS error naming the parameter.
+function distError(status, at, dp, dq, arrays) {
+  const arg = i32[at / 4], index = u32[at / 4 + 1], value = f64[at / 8 + 1], param = i32[at / 4 + 4];
+  if (arg === ARG_X || (arrays.length === 3 && (arg === ARG_P || arg === ARG_Q))) {
+    const who = arg === ARG_X ? 'x' : arg === ARG_P ? 'p' : 'q';
+    switch (status) {
+      case NAN: return new RangeError(`${who}[${index}] is NaN`);
+      case INFINITE: return new RangeError(`${who}[${index}] is infinite (${value})`);
+      case NEGATIVE: return new RangeError(`${who}[${index}] is negative (${value})`);
+      case ZERO_SUM: return new RangeError(`${who} is 0 at every point`);
+      case TOO_FEW_POINTS: return new RangeError(`x needs at least 3 points (got ${value})`);
+      case NOT_INCREASING: {
+        const x = arrays[0];
+        return new RangeError(`x[${index}] is not above x[${index - 1}] (${x[index]} <= ${x[index - 1]})`);
+      }
+    }
+  }
+  if (status === BAD_BASE) return new RangeError(`options.base must be a finite number > 0 and not 1 (got ${value})`);
+  const d = arg === ARG_Q ? dq : dp;
+  if (!d) return new Error(`infodiv: unexpected status ${status}`);
+  const who = d.who, names = d.def.params;
+  const paramName = param === PARAM_M ? names[1] : param === PARAM_V ? names[0] : names[param - 1];
+  switch (status) {
+    case BAD_PARAMETER:
+      if (d.name === 'uniform') {
+        const { low, high } = d.source;
+        if (Number.isFinite(low) && Number.isFinite(high)) {
+          return new RangeError(`${who}.low must be below ${who}.high (got ${low} and ${high})`);
+        }
+      }
+      if (d.name === 'dirichlet' && d.v.length < 2) {
+        return new RangeError(`${who}.alpha must have at least 2 entries (got ${d.v.length})`);
+      }
+      if (param === PARAM_M) return new RangeError(`${who}.cov[${matrixIndex(index, d.v.length)}] must be ${FINITE} (got ${value})`);
+      if (param === PARAM_V) return new RangeError(`${who}.${paramName}[${index}] must be ${d.def.need[0]} (got ${value})`);
+      return new RangeError(`${who}.${paramName} must be ${d.def.need[param - 1]} (got ${value})`);
+    case NOT_POSITIVE_DEFINITE:
+      return new RangeError(`${who}.cov is not positive definite (pivot ${index + 1} of ${d.v.length} is ${value})`);
+    case NOT_SYMMETRIC: {
+      const k = d.v.length, r = Math.floor(index / k), c = index % k;
+      return new RangeError(`${who}.cov is not symmetric (${who}.cov[${r}][${c}] = ${d.m[r * k + c]}, `
+        + `${who}.cov[${c}][${r}] = ${d.m[c * k + r]})`);
+    }
+    case DIMENSION_MISMATCH:
+      if (dp.name === 'binomial') {
+        return new RangeError(`binomial p.n and q.n differ (${dp.a} vs ${dq.a}): KL needs the same n (or p.n > q.n: Infinity)`);
+      }
+      return new RangeError(`p and q differ in dimension (${dp.v.length} vs ${dq.v.length})`);
+    case NO_CLOSED_FORM: {
+      const continuous = (x) => FAMILIES[x.name].id < FAMILIES.bernoulli.id;
+      if (continuous(dp) !== continuous(dq) && !dp.def.vector && !dq.def.vector) {
+        return new RangeError(`cannot compare a ${continuous(dp) ? 'continuous' : 'discrete'} distribution (p: ${dp.name}) `
+          + `with a ${continuous(dq) ? 'continuous' : 'discrete'} one (q: ${dq.name})`);
+      }
+      return new RangeError(`no closed form for KL(${dp.name} || ${dq.name}): klDist takes two distributions of one family, `
+        + 'normal and laplace, or exponential and gamma (either way), and gives Infinity wherever the support of p is not '
+        + 'inside that of q; for other pairs, sample both with logDensity and use klGrid');
+    }
+    case EMPTY: return new RangeError(`${who}.${paramName} is empty`);
+    case NAN: return new RangeError(`${who}.${paramName}[${index}] is NaN`);
+    case NEGATIVE: return new RangeError(`${who}.${paramName}[${index}] is negative (${value})`);
+    case INFINITE: return new RangeError(`${who}.${paramName}[${index}] is infinite (${value})`);
+    case ZERO_SUM: return new RangeError(`${who}.${paramName} sums to 0: every entry is zero`);
+    default: return new Error(`infodiv: unexpected status ${status}`);
+  }
+}
+
+const matrixIndex = (index, k) => `${Math.floor(index / k)}][${index % k}`;
 
 const MEASURE_NAMES = ['entropyP', 'entropyQ', 'crossEntropyPQ', 'crossEntropyQP', 'klPQ', 'klQP', 'js'];
 const live = new Map(); // address -> bytes of every pair allocPair made and free() has not released

@@ -1,0 +1,247 @@
+/* Log-gamma, digamma and the differences the parametric measures need.
+ *
+ * The closed forms of KL for the gamma, beta and Dirichlet families are sums
+ * of lgamma(a+d) - lgamma(a) - d psi(a): the Bregman divergence of lgamma,
+ * which is >= 0 and of order d^2. Formed from lgamma and psi it cancels to
+ * nothing for nearly equal parameters; infodiv_lgamma_bregman() forms it from
+ * nonnegative parts instead. The entropies of the same families cancel for
+ * large shapes (lgamma(a) ~ a log a, the result ~ log a); they use
+ * infodiv_gamma_entropy_part(), which is expanded for large a.
+ *
+ * Accuracy: against 60-digit values (tests/fixtures/special.json, from
+ * c/tools/special_constants.py): see tests/c/test_special.c for the bounds
+ * asserted.
+ */
+#include "special.h"
+
+#include <math.h>
+
+#include "phi.h"
+
+#define HALF_LOG_2PI 0.91893853320467274178 /* log(2 pi)/2 */
+#define EULER_GAMMA 0.57721566490153286061
+#define ASYMPTOTIC 10.0 /* from here on, Stirling's series: its 10th term is below 3e-19 */
+#define DIGAMMA_ROOT_HI 1.4616321449683622
+#define DIGAMMA_ROOT_LO 9.549995429965697e-17 /* x0 = HI + LO to 32 digits */
+#define NEAR_ROOT 0.25 /* |x - x0| below this: the Taylor series at the root */
+
+/* c_k = B_2k / (2k (2k-1)), k = 1..10: Stirling's series
+ * lgamma(x) = (x - 1/2) log x - x + log(2 pi)/2 + R(x), R(x) = sum c_k x^(1-2k). */
+static const double STIRLING[] = {
+    1.0 / 12, -1.0 / 360, 1.0 / 1260, -1.0 / 1680, 1.0 / 1188,
+    -691.0 / 360360, 1.0 / 156, -3617.0 / 122400, 43867.0 / 244188, -174611.0 / 125400,
+};
+#define STIRLING_TERMS 10
+
+/* zeta(k) - 1 for k = 2..30 (c/tools/special_constants.py). */
+static const double ZETA_MINUS_1[] = {
+    0.6449340668482264,
+    0.2020569031595943,
+    0.08232323371113819,
+    0.03692775514336993,
+    0.01734306198444914,
+    0.008349277381922827,
+    0.00407735619794434,
+    0.0020083928260822143,
+    0.0009945751278180853,
+    0.0004941886041194645,
+    0.0002460865533080483,
+    0.00012271334757848915,
+    6.124813505870483e-05,
+    3.058823630702049e-05,
+    1.528225940865187e-05,
+    7.637197637899763e-06,
+    3.81729326499984e-06,
+    1.908212716553939e-06,
+    9.539620338727962e-07,
+    4.769329867878064e-07,
+    2.38450502727733e-07,
+    1.1921992596531106e-07,
+    5.960818905125948e-08,
+    2.980350351465228e-08,
+    1.4901554828365043e-08,
+    7.45071178983543e-09,
+    3.725334024788457e-09,
+    1.862659723513049e-09,
+    9.313274324196682e-10
+};
+#define ZETA_TERMS 29
+
+/* psi^(k)(x0)/k! for k = 1..24, x0 the root of psi (c/tools/special_constants.py). */
+static const double DIGAMMA_AT_ROOT[] = {
+    0.9676722454476212,
+    -0.4427631689835921,
+    0.258499760955651,
+    -0.16394270544240652,
+    0.10782405069126237,
+    -0.07219956125645471,
+    0.04880428816414311,
+    -0.03316112647484736,
+    0.022597648232218104,
+    -0.01542476590494896,
+    0.010538791616612175,
+    -0.007204534386356869,
+    0.004926781395729853,
+    -0.003369801655439328,
+    0.002305126326734928,
+    -0.0015769367714301972,
+    0.0010788252019162967,
+    -0.0007380709389960052,
+    0.000504953265834602,
+    -0.0003454680251063077,
+    0.00023635601564027053,
+    -0.00016170622091974803,
+    0.0001106337276874741,
+    -7.569179582195066e-05
+};
+#define ROOT_TERMS 24
+
+/* R(x) and R'(x) of Stirling's series, x >= ASYMPTOTIC. */
+static double stirling_rest(double x)
+{
+    double z = 1 / (x * x), s = 0;
+    for (int k = STIRLING_TERMS - 1; k >= 0; k--)
+        s = s * z + STIRLING[k];
+    return s / x;
+}
+
+static double stirling_rest_derivative(double x)
+{
+    double z = 1 / (x * x), s = 0;
+    for (int k = STIRLING_TERMS - 1; k >= 0; k--)
+        s = s * z - (2 * k + 1) * STIRLING[k];
+    return s * z;
+}
+
+/* lgamma(2 + e) = (1 - gamma) e + sum_k>=2 (-1)^k (zeta(k) - 1) e^k / k, |e| <= 1/2:
+ * the terms fall like 4^-k, so 29 of them leave below 1e-18. Near e = 0 this
+ * keeps full relative accuracy at the root x = 2. */
+static double lgamma_near_2(double e)
+{
+    double s = 0;
+    for (int k = ZETA_TERMS + 1; k >= 2; k--)
+        s = s * -e + ZETA_MINUS_1[k - 2] / k;
+    return e * ((1 - EULER_GAMMA) + e * s);
+}
+
+/* log Gamma(x), x > 0.
+ * Method: x < 1/2: lgamma(x + 2) - log(x + 1) - log x; [1/2, 3/2): lgamma(x + 1)
+ *   - log x; [3/2, 5/2): the series at 2; [5/2, 10): down to [3/2, 5/2) by
+ *   Gamma(x) = (x-1)...(x-m) Gamma(x-m) (x - m is exact); from 10: Stirling.
+ * Special cases: +inf for x -> 0 (-log x) and when the value overflows.
+ * Accuracy: a few ulps; absolute 2e-16 at the roots 1 and 2, where the value
+ *   goes through 0 (relative there: the factor 2.5 lost near 1). */
+double infodiv_lgamma(double x)
+{
+    if (x < 0.5)
+        return lgamma_near_2(x) - log1p(x) - log(x);
+    if (x < 1.5)
+        return lgamma_near_2(x - 1) - log1p(x - 1);
+    if (x < 2.5)
+        return lgamma_near_2(x - 2);
+    if (x < ASYMPTOTIC) {
+        double y = x, product = 1;
+        while (y >= 2.5) {
+            y -= 1;
+            product *= y;
+        }
+        return lgamma_near_2(y - 2) + log(product);
+    }
+    return (x - 0.5) * log(x) - x + HALF_LOG_2PI + stirling_rest(x);
+}
+
+/* psi(x), x > 0.
+ * Method: from 10 on, log x - 1/(2x) + R'(x); within 1/4 of the root x0, the
+ *   Taylor series at x0 in h = x - x0 (x0 as a double-double, so h is exact to
+ *   32 digits: full relative accuracy where psi crosses 0); else
+ *   psi(x) = psi(x + n) - sum_j<n 1/(x + j) with x + n >= 10.
+ * Special cases: -inf as x -> 0 (-1/x).
+ * Accuracy: relative ~1e-15 (a few ulps of psi(x + n), 2.3 at most, where
+ *   psi(x) is smaller); full relative accuracy at the root. */
+double infodiv_digamma(double x)
+{
+    double h = (x - DIGAMMA_ROOT_HI) - DIGAMMA_ROOT_LO;
+    if (fabs(h) < NEAR_ROOT) {
+        double s = 0;
+        for (int k = ROOT_TERMS - 1; k >= 0; k--)
+            s = s * h + DIGAMMA_AT_ROOT[k];
+        return s * h;
+    }
+    double shift = 0;
+    while (x < ASYMPTOTIC) {
+        shift += 1 / x;
+        x += 1;
+    }
+    return log(x) - 0.5 / x + stirling_rest_derivative(x) - shift;
+}
+
+/* t - log(1 + t) >= 0 for t > -1: the same quantity as (1+t) phi(1 + v) with
+ * v = -t/(1+t), where phi is accurate near 0; else direct (loses < 6x). */
+double infodiv_log1p_rest(double t)
+{
+    if (t >= -1.0 / 3 && t <= 0.5)
+        return (1 + t) * phi_near(-t / (1 + t));
+    return t - log1p(t);
+}
+
+/* e^y - 1 - y >= 0: the Taylor series for |y| <= 1/2 (18 terms, below 1e-19
+ * relative), else expm1(y) - y (loses < 5x). */
+double infodiv_expm1_rest(double y)
+{
+    if (fabs(y) > 0.5)
+        return expm1(y) - y;
+    double s = 0;
+    for (int j = 19; j >= 2; j--)
+        s = (s + 1) * y / j;
+    return s * y;
+}
+
+/* lgamma(a + d) - lgamma(a) - d psi(a), a > 0 and a + d > 0: >= 0, ~ psi'(a) d^2/2.
+ * Method: while a or a + d is below 10, shift both up by one; each shift adds
+ *   t - log(1+t) >= 0, t = d/(a+j) (from Gamma(x+1) = x Gamma(x) and
+ *   psi(x+1) = psi(x) + 1/x). Then, with t = d/a and Stirling's series,
+ *   B = a phi(1+t) + (t - log(1+t))/2 + sum_k c_k a^(1-2k) h_(2k-1)(t),
+ *   h_m(t) = (1+t)^-m - 1 + m t = (e^(-m u) - 1 + m u) + m (t - u), u = log(1+t):
+ *   every part >= 0, so nothing cancels, however small d is.
+ * Accuracy: relative ~1e-15 for every d (tests/c/test_special.c). */
+double infodiv_lgamma_bregman(double a, double d)
+{
+    if (d == 0)
+        return 0;
+    double sum = 0, a0 = a;
+    for (int j = 1; a < ASYMPTOTIC || a + d < ASYMPTOTIC; j++) {
+        sum += infodiv_log1p_rest(d / a);
+        a = a0 + j;
+    }
+    double t = d / a, u = log1p(t), rest = infodiv_log1p_rest(t);
+    double z = 1 / (a * a), power = 1 / a, series = 0;
+    for (int k = 0; k < STIRLING_TERMS; k++, power *= z) {
+        double m = 2 * k + 1;
+        series += STIRLING[k] * power * (infodiv_expm1_rest(-m * u) + m * rest);
+    }
+    return sum + a * phi(t) + 0.5 * rest + series;
+}
+
+/* lgamma(x) + (1 - x) psi(x) + x: the shape-dependent part of the entropy of
+ * the gamma distribution (and, combined, of the beta and Dirichlet ones).
+ * Below 10 directly; from 10 on, where lgamma and (1-x) psi are each ~x log x
+ * and cancel to ~log x, Stirling's series gives it without cancellation:
+ * log(2 pi x)/2 + 1/2 - 1/(2x) + R(x) + (1 - x) R'(x). */
+double infodiv_gamma_entropy_part(double x)
+{
+    if (x < ASYMPTOTIC)
+        return infodiv_lgamma(x) + (1 - x) * infodiv_digamma(x) + x;
+    return 0.5 * log(x) + HALF_LOG_2PI + 0.5 - 0.5 / x + stirling_rest(x) + (1 - x) * stirling_rest_derivative(x);
+}
+
+/* log Gamma(x) - ((x - 1/2) log x - x + log(2 pi)/2), x >= 1: the error of
+ * Stirling's formula, = log Gamma(n+1) - (n + 1/2) log n + n - log(2 pi)/2 at
+ * integers (Loader's stirlerr), for the binomial and Poisson probabilities.
+ * From 10 on the series (no cancellation); below, from lgamma (absolute error
+ * ~1e-15, which is what a log probability needs). */
+double infodiv_stirling_error(double x)
+{
+    if (x >= ASYMPTOTIC)
+        return stirling_rest(x);
+    return infodiv_lgamma(x) - ((x - 0.5) * log(x) - x + HALF_LOG_2PI);
+}

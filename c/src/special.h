@@ -1,0 +1,14 @@
+/* Special functions for the parametric measures (special.c). Internal to the
+ * core: arguments are checked by the callers. */
+#ifndef INFODIV_SPECIAL_H
+#define INFODIV_SPECIAL_H
+
+double infodiv_lgamma(double x);               /* log Gamma(x), x > 0 */
+double infodiv_digamma(double x);              /* psi(x) = d/dx log Gamma(x), x > 0 */
+double infodiv_lgamma_bregman(double a, double d); /* lgamma(a+d) - lgamma(a) - d psi(a) >= 0 */
+double infodiv_gamma_entropy_part(double x);   /* lgamma(x) + (1-x) psi(x) + x */
+double infodiv_log1p_rest(double t);           /* t - log(1+t) >= 0, t > -1 */
+double infodiv_expm1_rest(double y);           /* e^y - 1 - y >= 0 */
+double infodiv_stirling_error(double x);       /* lgamma(x) - Stirling's formula, x >= 1 */
+
+#endif /* INFODIV_SPECIAL_H */
