@@ -2,12 +2,17 @@
 //
 //   <script type="module" src="kl-explorer.js"></script>
 //   <kl-explorer p="0.6,0.3,0.1" q="0.5,0.4,0.1" labels="A,B,C" units="bits"></kl-explorer>
+//   <kl-explorer mode="continuous" family="gamma" p="2,1" q="3,2" bins="20"></kl-explorer>
 //
 // Built by Vite into one self-contained file (wasm, Chart.js and styles
 // inside). Its shadow root keeps the host page's CSS out and its own CSS in.
 // Events: `input` while a bar is dragged, `change` once a change settles,
-// both with detail { p, q, labels, units, measures }.
-import { mountExplorer, PANELS } from './explorer.js';
+// both with detail { p, q, labels, units, measures } (continuous mode:
+// { mode: 'continuous', family, p, q, units, bins, measures }, p and q the
+// parameters as objects).
+import { CONTINUOUS_PANELS, mountContinuousExplorer } from './continuous.js';
+import { fromContinuousParts, readMode } from './continuous-model.js';
+import { mountExplorer, PANELS as DISCRETE_PANELS } from './explorer.js';
 import { fromParts, problemNote } from './model.js';
 import explorerCss from './explorer.css?inline';
 
@@ -34,16 +39,21 @@ function styleSheets() {
 
 const list = (text) => (text === null ? null : text.split(',').map((s) => s.trim()));
 
-/** Reads the attributes (untrusted): the state, the panels, the height, and what was wrong. */
+/** Reads the attributes (untrusted): the mode, the state, the panels, the height, and what was wrong. */
 function readAttributes(element) {
   const attr = (name) => element.getAttribute(name);
-  const { state, problems } = fromParts({ p: attr('p'), q: attr('q'), labels: list(attr('labels')), units: attr('units') });
-  let panels = PANELS;
+  const [mode, modeProblem] = readMode(attr('mode'));
+  const { state, problems } = mode === 'continuous'
+    ? fromContinuousParts({ family: attr('family'), p: attr('p'), q: attr('q'), units: attr('units'), bins: attr('bins') })
+    : fromParts({ p: attr('p'), q: attr('q'), labels: list(attr('labels')), units: attr('units') });
+  if (modeProblem) problems.unshift(modeProblem);
+  const all = mode === 'continuous' ? CONTINUOUS_PANELS : DISCRETE_PANELS;
+  let panels = all;
   const controls = attr('controls');
   if (controls !== null && controls.trim() !== '' && controls.trim() !== 'all') {
     const names = controls.split(/[\s,]+/).filter(Boolean);
-    const unknown = names.filter((n) => !PANELS.includes(n));
-    if (unknown.length) problems.push(`controls may list ${PANELS.join(', ')} (not ${unknown.join(', ').slice(0, 60)})`);
+    const unknown = names.filter((n) => !all.includes(n));
+    if (unknown.length) problems.push(`controls may list ${all.join(', ')} (not ${unknown.join(', ').slice(0, 60)})`);
     else panels = names;
   }
   let height = null;
@@ -53,16 +63,17 @@ function readAttributes(element) {
     if (match && Number(match[1]) >= 120 && Number(match[1]) <= 2000) height = `${Number(match[1])}px`;
     else problems.push('height must be a number of pixels from 120 to 2000, e.g. height="300"');
   }
-  return { state, problems, panels, height };
+  return { mode, state, problems, panels, height };
 }
 
 class KlExplorer extends HTMLElement {
-  static observedAttributes = ['p', 'q', 'labels', 'units', 'controls', 'height'];
+  static observedAttributes = ['mode', 'family', 'p', 'q', 'labels', 'units', 'bins', 'controls', 'height'];
 
   #note = document.createElement('p');
   #host = document.createElement('div');
   #explorer = null;
   #panels = '';
+  #mode = 'discrete';
   #last = null; // the measures of the state shown
   #quiet = false; // applying attributes: no events
   #queued = false;
@@ -99,6 +110,10 @@ class KlExplorer extends HTMLElement {
   }
 
   #detail(state, measures) {
+    if (this.#mode === 'continuous') {
+      return { mode: 'continuous', family: state.family, p: { ...state.p }, q: { ...state.q }, units: state.units,
+        bins: state.bins, measures: { ...measures } };
+    }
     return { p: [...state.p], q: [...state.q], labels: [...state.labels], units: state.units, measures: { ...measures } };
   }
 
@@ -122,13 +137,13 @@ class KlExplorer extends HTMLElement {
       this.#panels = '';
       return;
     }
-    const { state, problems, panels, height } = readAttributes(this);
+    const { mode, state, problems, panels, height } = readAttributes(this);
     this.#note.textContent = problemNote('kl-explorer', problems);
     this.#note.hidden = problems.length === 0;
     if (height) this.#host.style.setProperty('--bars-height', height);
     else this.#host.style.removeProperty('--bars-height');
 
-    if (this.#explorer && this.#panels === panels.join()) {
+    if (this.#explorer && this.#panels === `${mode}:${panels.join()}`) {
       this.#quiet = true; // like a native input, only a reader's changes fire events
       this.#explorer.setState(state);
       this.#quiet = false;
@@ -136,8 +151,9 @@ class KlExplorer extends HTMLElement {
     }
     this.#explorer?.destroy();
     this.#explorer = null;
-    this.#panels = panels.join();
-    this.#explorer = await mountExplorer(this.#host, {
+    this.#panels = `${mode}:${panels.join()}`;
+    this.#mode = mode;
+    this.#explorer = await (mode === 'continuous' ? mountContinuousExplorer : mountExplorer)(this.#host, {
       state,
       panels,
       onChange: (current, measures, { settled }) => {

@@ -1,21 +1,34 @@
-// The explorer page: reads the state from the address bar (untrusted), mounts
-// the explorer, and keeps the prose's numbers and the address bar in step.
+// The explorer page: reads the mode and the state from the address bar
+// (untrusted), mounts the discrete or the continuous explorer, and keeps the
+// prose's numbers and the address bar in step.
+import { mountContinuousExplorer } from './continuous.js';
+import { continuousShareSnippets, fromContinuousQuery, readMode, toContinuousQuery } from './continuous-model.js';
 import { mountExplorer } from './explorer.js';
 import { formatNumber } from './format.js';
 import { fromQuery, problemNote, shareSnippets, toQuery } from './model.js';
 
 const host = document.querySelector('[data-explorer]');
-const { state, problems } = fromQuery(location.search);
+const [mode, modeProblem] = readMode(new URLSearchParams(location.search).get('mode'));
+const continuous = mode === 'continuous';
+const { state, problems } = continuous ? fromContinuousQuery(location.search) : fromQuery(location.search);
+if (modeProblem) problems.unshift(modeProblem);
 if (problems.length) {
   const note = document.querySelector('[data-role="url-note"]');
   note.textContent = problemNote('This link', problems);
   note.hidden = false;
 }
 
+// The page's text for the other mode goes; the mode switch marks this one.
+for (const el of document.querySelectorAll('[data-only-mode]')) if (el.dataset.onlyMode !== mode) el.remove();
+for (const link of document.querySelectorAll('[data-mode-link]')) {
+  if (link.dataset.modeLink === mode) link.setAttribute('aria-current', 'page');
+}
+if (continuous) document.title = 'KL divergence of densities, by dragging · infodiv explorer';
+
 const siteBase = new URL('./', location.href).href;
 
 function showShare(current) {
-  const snippets = shareSnippets(current, siteBase);
+  const snippets = (continuous ? continuousShareSnippets : shareSnippets)(current, siteBase);
   for (const field of document.querySelectorAll('[data-share]')) field.value = snippets[field.dataset.share];
 }
 
@@ -39,12 +52,12 @@ function showLive(current, m) {
 }
 
 try {
-  await mountExplorer(host, {
+  await (continuous ? mountContinuousExplorer : mountExplorer)(host, {
     state,
     onChange(current, m, { settled }) {
       showLive(current, m);
       if (!settled) return;
-      history.replaceState(null, '', toQuery(current) + location.hash);
+      history.replaceState(null, '', (continuous ? toContinuousQuery : toQuery)(current) + location.hash);
       showShare(current);
     },
   });
