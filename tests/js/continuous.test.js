@@ -7,14 +7,12 @@
 // as k*k numbers and as a Float64Array, and their mean as a Float64Array;
 // the Dirichlets with alpha as a Float64Array.
 //
-// Errata: tests/fixtures/continuous-errata.json, when it exists, corrects
-// reference values in the format of discrete-errata.json ({ errata: [{ case,
-// measure, reference, corrected }] }); an erratum that no longer matches the
-// fixture is an error. The last test checks the one case found wrong by an
-// independent recomputation (see its comment).
+// The reference data is read with the corrections of continuous-errata.json
+// (tests/fixtures/continuous.mjs); the last test checks the one corrected
+// case against an independent recomputation (see its comment).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { loadContinuousCases } from '../fixtures/continuous.mjs';
 import { init, entropyDist, crossEntropyDist, klDist } from '../../dist/infodiv.js';
 
 await init();
@@ -22,24 +20,7 @@ await init();
 const TOL = 1e-12;
 const TINY = 1e-6, TINY_TOL = 1e-10;
 
-const FIXTURES = new URL('../fixtures/', import.meta.url);
-const read = (name) => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
-
-function loadCases() {
-  const { cases } = read('continuous.json');
-  if (existsSync(new URL('continuous-errata.json', FIXTURES))) {
-    for (const e of read('continuous-errata.json').errata) {
-      const c = cases.find((k) => k.name === e.case);
-      if (!c || c.expect[e.measure] !== e.reference) {
-        throw new Error(`erratum for ${e.case}.${e.measure} no longer matches continuous.json`);
-      }
-      c.expect[e.measure] = e.corrected;
-    }
-  }
-  return cases;
-}
-
-const CASES = loadCases();
+const CASES = loadContinuousCases();
 
 // `divisor` is 1 for nats and ln 2 for bits.
 function assertClose(got, wantText, divisor, what) {
@@ -124,7 +105,7 @@ test('the reference data was all used, every family and every cross-family pair'
 // every other gamma case of the fixture to 1e-22; here the fixture is off by
 // 2.6e-12 (entropy), 8.0e-13 (cross-entropy) and 1.1e-12 (KL) relative,
 // presumably its numerical integration losing digits at that singularity.
-test('gamma-small-shape against the closed forms (60 digits), not the fixture', () => {
+test('gamma-small-shape against the closed forms (60 digits), not the fixture\'s integration', () => {
   const p = { family: 'gamma', shape: 0.3, rate: 1 }, q = { family: 'gamma', shape: 2, rate: 0.5 };
   const expect = {
     entropy_p: '-1.055968960722017676866',
