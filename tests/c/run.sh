@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=dist/c
 mkdir -p "$out"
-node tests/c/fixtures.mjs "$out/discrete.txt" "$out/special.txt"
+node tests/c/fixtures.mjs "$out/discrete.txt" "$out/special.txt" "$out/continuous.txt"
 
 FLAGS=(-std=c11 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -Ic/include -Itests/c)
 SANITIZE=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
@@ -15,6 +15,6 @@ status=0
 for src in tests/c/test_*.c; do
   name=$(basename "$src" .c)
   gcc "${FLAGS[@]}" "${SANITIZE[@]}" "$src" c/src/*.c -lm -o "$out/$name"
-  "$out/$name" "$out/discrete.txt" "$out/special.txt" || status=1
+  "$out/$name" "$out/discrete.txt" "$out/special.txt" "$out/continuous.txt" || status=1
 done
 exit $status
