@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
-import { init, measures } from '../../dist/infodiv.js';
+import { init, measures, klDist, entropyDist, crossEntropyDist } from '../../dist/infodiv.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = `${ROOT}dist/screenshots`;
@@ -196,4 +196,112 @@ export async function screenshot(page, name) {
   const path = `${SCREENSHOTS}/${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+// ---- the continuous mode ----------------------------------------------------
+
+/** Each family's parameters in URL order, and the families of P and Q of each pair. */
+export const FAMILY_PARAMS = {
+  normal: ['mu', 'sigma'], laplace: ['loc', 'scale'], cauchy: ['loc', 'scale'], logNormal: ['mu', 'sigma'],
+  exponential: ['rate'], gamma: ['shape', 'rate'], beta: ['alpha', 'beta'], uniform: ['low', 'high'],
+};
+export const pairFamilies = (pair) => (pair.includes('-') ? pair.split('-') : [pair, pair]);
+export const CONTINUOUS_MEASURES = ['klPQ', 'klQP', 'entropyP', 'entropyQ', 'crossEntropyPQ', 'crossEntropyQP'];
+
+/** The library's measures of a continuous state { family, p: {…}, q: {…}, units }. */
+export function expectedContinuous({ family, p, q, units }) {
+  const [fp, fq] = pairFamilies(family), base = BASES[units];
+  const P = { family: fp, ...p }, Q = { family: fq, ...q };
+  return {
+    klPQ: klDist(P, Q, { base }), klQP: klDist(Q, P, { base }), entropyP: entropyDist(P, { base }),
+    entropyQ: entropyDist(Q, { base }), crossEntropyPQ: crossEntropyDist(P, Q, { base }), crossEntropyQP: crossEntropyDist(Q, P, { base }),
+  };
+}
+
+/** The page's format for any value: format3 below 1000, then whole numbers, then "1.23 × 10⁶"; "−" below 0. */
+export function formatSigned(v) {
+  if (v < 0) return `−${formatSigned(-v)}`;
+  if (v < 1000 || v === Infinity) return format3(v);
+  if (v < 1e6) return v.toFixed(0);
+  const [mantissa, exponent] = v.toExponential(2).split('e');
+  return `${mantissa} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join('')}`;
+}
+
+/** The continuous state in the page's URL: { mode, family, p, q, units, bins } (p, q as objects). */
+export function readContinuousState(page) {
+  const u = new URL(page.url()).searchParams, family = u.get('family');
+  const [fp, fq] = pairFamilies(family ?? 'normal');
+  const params = (k, f) => (u.has(k) ? Object.fromEntries(FAMILY_PARAMS[f].map((name, i) => [name, Number(u.get(k).split(',')[i])])) : null);
+  return { mode: u.get('mode'), family, p: params('p', fp), q: params('q', fq), units: u.get('units') ?? 'nats', bins: Number(u.get('bins') ?? 0) };
+}
+
+/**
+ * What the continuous explorer under `root` (a page or a locator) shows: the
+ * family picked, the parameters in the exact-value fields, the units, and
+ * every measure (text and data-value).
+ */
+export async function shownContinuous(root) {
+  const family = await root.locator('select[data-control="family"]').inputValue();
+  const [fp, fq] = pairFamilies(family);
+  const fields = await root.locator('input[data-field="value"]').evaluateAll((es) => es.map((e) => [e.dataset.dist, e.dataset.param, e.value]));
+  const params = { p: {}, q: {} };
+  for (const [side, name, value] of fields) params[side][name] = Number(value);
+  assert.deepEqual([Object.keys(params.p), Object.keys(params.q)], [FAMILY_PARAMS[fp], FAMILY_PARAMS[fq]], 'parameter fields');
+  const units = await root.locator('input[type="radio"][name="units"]:checked').getAttribute('value');
+  const shown = Object.fromEntries(await root.locator('[data-measure]').evaluateAll((es) => es.map((e) => [e.dataset.measure, { text: e.textContent.trim(), value: e.dataset.value }])));
+  return { state: { family, ...params, units }, measures: shown };
+}
+
+/**
+ * Asserts that the shown measures are the library's for the shown
+ * parameters (data-value within 1e-12, text to 3 significant digits) and,
+ * for a page, that the URL holds the same state. Retries until settled.
+ */
+export function checkContinuous(root, { url = true } = {}) {
+  return eventually(async () => {
+    const { state, measures: shown } = await shownContinuous(root);
+    const want = expectedContinuous(state);
+    for (const k of CONTINUOUS_MEASURES) {
+      assert.ok(shown[k], `[data-measure="${k}"] is missing`);
+      assertClose(Number(shown[k].value), want[k], `${k} data-value`);
+      assert.equal(shown[k].text, want[k] === Infinity ? '∞' : formatSigned(want[k]), `${k} text`);
+    }
+    if (url) {
+      const inUrl = readContinuousState(root);
+      assert.equal(inUrl.mode, 'continuous', 'mode in the URL');
+      assert.deepEqual([inUrl.family, inUrl.p, inUrl.q, inUrl.units], [state.family, state.p, state.q, state.units], 'URL state = shown state');
+    }
+    return { state, want, shown };
+  });
+}
+
+export const curveHandle = (root, side, id) => root.locator(`[role="slider"][data-dist="${side}"][data-handle="${id}"]`);
+
+/**
+ * Drags a handle on a curve by dx CSS pixels with the mouse (or a finger),
+ * from its centre. `during` runs before the release. Returns the pointer's x at the end.
+ */
+export async function dragCurveHandle(page, root, side, id, dx, { steps = 8, touch = false, during } = {}) {
+  const h = curveHandle(root, side, id);
+  await h.scrollIntoViewIfNeeded();
+  const box = await h.boundingBox();
+  const x = box.x + box.width / 2, y = box.y + box.height / 2;
+  const xs = Array.from({ length: steps }, (_, k) => x + (dx * (k + 1)) / steps);
+  if (touch) {
+    const cdp = await page.context().newCDPSession(page);
+    const finger = (type, fx) => cdp.send('Input.dispatchTouchEvent',
+      { type, touchPoints: type === 'touchEnd' ? [] : [{ x: fx, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+    await finger('touchStart', x);
+    for (const fx of xs) await finger('touchMove', fx);
+    await during?.(xs.at(-1));
+    await finger('touchEnd');
+    await cdp.detach();
+  } else {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (const fx of xs) await page.mouse.move(fx, y);
+    await during?.(xs.at(-1));
+    await page.mouse.up();
+  }
+  return xs.at(-1);
 }

@@ -510,7 +510,7 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
         row.querySelector('.param-meaning').textContent = p.meaning;
         const slider = row.querySelector('[data-field="slider"]'), field = row.querySelector('[data-field="value"]');
         Object.assign(slider, p.log
-          ? { min: String(Math.log10(p.min)), max: String(Math.log10(p.max)), step: '0.001' }
+          ? { min: String(Math.log10(p.min)), max: String(Math.log10(p.max)), step: '0.005' }
           : { min: String(p.min), max: String(p.max), step: '0.01' });
         Object.assign(field, { min: String(p.min), max: String(p.max) });
         for (const el of [slider, field]) Object.assign(el.dataset, { dist: side, param: p.key });
