@@ -703,14 +703,19 @@ int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
     if ((s = check_density(p, n, INFODIV_ARG_P, err)) || (s = check_density(q, n, INFODIV_ARG_Q, err))
         || (s = read_ln_base(opt, &ln_base, err)))
         return s;
+    for (size_t i = 0; i < n; i++) {
+        if (q[i] == 0 && p[i] > 0) { /* before the weights: one of Simpson's may be negative */
+            result->kl = INFINITY / ln_base;
+            result->error_estimate = 0;
+            return INFODIV_OK;
+        }
+    }
     int normalize = opt ? opt->normalize : 1;
     double trapezoid = grid_rule(x, p, q, n, 0, normalize);
     double simpson = grid_rule(x, p, q, n, 1, normalize);
     /* Simpson's weights can be negative on very uneven grids: fall back on the trapezoid's, which are not */
     double kl = isnan(simpson) || (normalize && simpson < 0) ? trapezoid : simpson;
     double estimate = isnan(simpson) ? fabs(trapezoid) : fabs(simpson - trapezoid);
-    if (isinf(kl))
-        estimate = 0;
     result->kl = kl / ln_base;
     result->error_estimate = estimate / fabs(ln_base);
     return INFODIV_OK;

@@ -194,6 +194,11 @@ static void check_grid(void)
     CHECK(infodiv_kl_grid(x, p, q, N, NULL, &g, NULL) == INFODIV_OK, "grid status");
     CHECK(fabs(g.kl - 0.4431471805599453) < 1e-12 && g.error_estimate < 1e-9, "grid KL %.17g (estimate %.3g)", g.kl,
           g.error_estimate);
+    /* q = 0 < p at the first point of an odd last interval, whose Simpson weight is negative: still +inf */
+    double xs[4] = { 0, 1, 2, 3 }, ps[4] = { 1, 1, 1, 1 }, qs[4] = { 1, 0, 1, 1 };
+    CHECK(infodiv_kl_grid(xs, ps, qs, 4, NULL, &g, NULL) == INFODIV_OK && g.kl == INFINITY, "q = 0 < p: %g", g.kl);
+    infodiv_options raw = { INFODIV_E, 0 };
+    CHECK(infodiv_kl_grid(xs, ps, qs, 4, &raw, &g, NULL) == INFODIV_OK && g.kl == INFINITY, "q = 0 < p, raw: %g", g.kl);
     infodiv_error err;
     x[500] = x[499];
     CHECK(infodiv_kl_grid(x, p, q, N, NULL, &g, &err) == INFODIV_NOT_INCREASING && err.index == 500, "grid order");
