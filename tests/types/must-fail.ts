@@ -90,3 +90,38 @@ const f32View: Float32Array = allocPair(3).p;
 const f64View: Float64Array = allocPair(3, { float32: true }).q;
 // @ts-expect-error TS2554 free() takes no argument
 allocPair(3).free(true);
+
+// Parametric distributions.
+import { klDist, entropyDist, crossEntropyDist, logDensity, klGrid } from 'infodiv';
+import type { Dist, Normal, GridKL } from 'infodiv';
+
+// @ts-expect-error TS2345 a normal needs sigma
+klDist({ family: 'normal', mu: 0 }, { family: 'normal', mu: 1, sigma: 1 });
+// @ts-expect-error TS2322 a misspelt family
+entropyDist({ family: 'gauss', mu: 0, sigma: 1 });
+// @ts-expect-error TS2345 p must be a distribution object, not a number
+klDist(0.5, { family: 'exponential', rate: 1 });
+// @ts-expect-error TS2353 an unknown parameter (sd for sigma)
+const sd: Normal = { family: 'normal', mu: 0, sigma: 1, sd: 1 };
+// @ts-expect-error TS2322 parameters are numbers, not strings
+entropyDist({ family: 'exponential', rate: '2' });
+// @ts-expect-error TS2353 a gamma's parameters are shape and rate, not a normal's
+const wrongParams: Dist = { family: 'gamma', mu: 0, sigma: 1 };
+// @ts-expect-error TS2554 crossEntropyDist needs q
+crossEntropyDist({ family: 'poisson', rate: 1 });
+// @ts-expect-error TS2353 the *Dist functions take no normalize
+klDist({ family: 'poisson', rate: 1 }, { family: 'poisson', rate: 2 }, { normalize: false });
+// @ts-expect-error TS2322 klDist returns a number
+const klObject: GridKL = klDist({ family: 'poisson', rate: 1 }, { family: 'poisson', rate: 2 });
+// @ts-expect-error TS2322 klGrid returns { kl, error }, not a number
+const gridNumber: number = klGrid([0, 1, 2], [1, 1, 1], [1, 1, 1]);
+// @ts-expect-error TS2339 no such field of GridKL
+klGrid([0, 1, 2], [1, 1, 1], [1, 1, 1]).value;
+// @ts-expect-error TS2554 klGrid needs x, p and q
+klGrid([1, 1, 1], [1, 1, 1]);
+// @ts-expect-error TS2740 logDensity returns a Float64Array, not number[]
+const densityArray: number[] = logDensity({ family: 'normal', mu: 0, sigma: 1 }, [0]);
+// @ts-expect-error TS2345 x must be numbers, not a string
+logDensity({ family: 'normal', mu: 0, sigma: 1 }, '0.5');
+// @ts-expect-error TS2322 a multivariate normal's mean is an array, not a number
+entropyDist({ family: 'multivariateNormal', mean: 0, cov: [[1]] });

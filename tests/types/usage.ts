@@ -117,3 +117,62 @@ const view: Float64Array = pair.p;
 const view32: Float32Array = pair32.q;
 const freed: void = pair.free();
 for (const p of [pairDefault, pair32, pair64, eitherPair]) p.free();
+
+// Parametric distributions: every family as a Dist, and each function.
+import { klDist, entropyDist, crossEntropyDist, logDensity, klGrid } from 'infodiv';
+import type {
+  Dist, DistOptions, GridKL, GridOptions, Normal, LogNormal, Exponential, Gamma, Beta, Uniform, Laplace, Cauchy,
+  MultivariateNormal, Dirichlet, Bernoulli, Binomial, Poisson, Geometric, Categorical,
+} from 'infodiv';
+
+const normal: Normal = { family: 'normal', mu: 0, sigma: 1 };
+const families: Dist[] = [
+  normal,
+  { family: 'logNormal', mu: 0, sigma: 0.5 } satisfies LogNormal,
+  { family: 'exponential', rate: 2 } satisfies Exponential,
+  { family: 'gamma', shape: 2, rate: 1 } satisfies Gamma,
+  { family: 'beta', alpha: 2, beta: 3 } satisfies Beta,
+  { family: 'uniform', low: 0, high: 1 } satisfies Uniform,
+  { family: 'laplace', loc: 0, scale: 1 } satisfies Laplace,
+  { family: 'cauchy', loc: 0, scale: 1 } satisfies Cauchy,
+  { family: 'multivariateNormal', mean: [0, 0], cov: [[1, 0], [0, 1]] } satisfies MultivariateNormal,
+  { family: 'multivariateNormal', mean: new Float64Array(2), cov: [1, 0, 0, 1] },
+  { family: 'multivariateNormal', mean: [0, 0] as const, cov: new Float64Array([1, 0, 0, 1]) },
+  { family: 'dirichlet', alpha: [1, 2, 3] } satisfies Dirichlet,
+  { family: 'dirichlet', alpha: Float64Array.of(1, 2) },
+  { family: 'bernoulli', p: 0.3 } satisfies Bernoulli,
+  { family: 'binomial', n: 10, p: 0.3 } satisfies Binomial,
+  { family: 'poisson', rate: 4 } satisfies Poisson,
+  { family: 'geometric', p: 0.5 } satisfies Geometric,
+  { family: 'categorical', probs: [0.5, 0.5] } satisfies Categorical,
+  { family: 'categorical', probs: new Uint32Array([3, 1]) },
+];
+const distOptions: (DistOptions | undefined)[] = [undefined, {}, { base: 2 }, { base: undefined }];
+for (const dist of families) {
+  for (const options of distOptions) {
+    const hd: number = entropyDist(dist, options);
+    const kd: number = klDist(dist, dist, options);
+    const cd: number = crossEntropyDist(dist, normal, options);
+  }
+}
+const bitsKl: number = klDist(normal, { family: 'laplace', loc: 0, scale: 1 }, { base: 2 });
+const density: Float64Array = logDensity(normal, 0.5);
+const densities: Float64Array = logDensity({ family: 'poisson', rate: 3 }, [0, 1, 2]);
+const densities64: Float64Array = logDensity(normal, new Float64Array([0, 1]));
+const densities32: Float64Array = logDensity(normal, new Float32Array([0, 1]));
+const gridX = new Float64Array([0, 0.5, 1]);
+const grid: GridKL = klGrid(gridX, logDensity(normal, gridX).map(Math.exp), [1, 1, 1]);
+const gridKl: number = grid.kl;
+const gridError: number = klGrid([0, 1, 2], [1, 2, 1], [1, 1, 1], { base: 2, normalize: false }).error;
+const gridOptions: GridOptions = { normalize: true };
+const gridWith: GridKL = klGrid(new Uint32Array([0, 1, 2]), new Float32Array([1, 2, 1]), [1, 1, 1], gridOptions);
+// Narrowing on the family tag.
+function mean(d: Dist): number {
+  switch (d.family) {
+    case 'normal': return d.mu;
+    case 'exponential': return 1 / d.rate;
+    case 'poisson': return d.rate;
+    default: return NaN;
+  }
+}
+const m0: number = mean(normal);
