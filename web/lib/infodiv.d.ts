@@ -304,7 +304,7 @@ export interface DistOptions {
  * a continuous with a discrete family is a RangeError too.
  *
  * Errors name the parameter: `TypeError: p.family must be one of normal,
- * logNormal, ... (got "gauss")`, `TypeError: p.sigma is missing (normal takes
+ * logNormal, ... (got the string "gauss")`, `TypeError: p.sigma is missing (normal takes
  * mu and sigma)`, `TypeError: unknown parameter "sd" for normal (it takes mu
  * and sigma)`, `TypeError: q.rate must be a number (got the string "2")`,
  * `RangeError: p.sigma must be a finite number > 0 (got -1)`,
@@ -318,7 +318,7 @@ export interface DistOptions {
  * `RangeError: p.cov must be 2 x 2 like p.mean (got 3 rows)`,
  * `RangeError: p and q differ in dimension (2 vs 3)`,
  * `RangeError: binomial p.n and q.n differ (3 vs 5): KL needs the same n (or p.n > q.n: Infinity)`,
- * `RangeError: no closed form for KL(gamma || normal); ... use klGrid`.
+ * `RangeError: no closed form for KL(gamma || normal): ... use klGrid`.
  */
 export function klDist(p: Dist, q: Dist, options?: DistOptions): number;
 
@@ -346,8 +346,11 @@ export interface GridKL {
   kl: number;
   /**
    * |Simpson - trapezoid| on the same grid: an estimate of the quadrature
-   * error (pessimistic for smooth integrands; it does not see what lies
-   * outside the grid).
+   * error, pessimistic where the integrand is smooth on the grid's scale.
+   * It is not a bound: it does not see what lies outside the grid, kinks
+   * between grid points (a Laplace peak), or the x^(a-1) ends of gamma and
+   * beta densities on a uniform grid, where both rules err alike (grade the
+   * grid towards such ends).
    */
   error: number;
 }
@@ -358,9 +361,10 @@ export interface GridOptions {
   base?: number;
   /**
    * `true` (default): p and q are divided by their integrals over the grid
-   * (by the same rule) first, so any nonnegative shapes work; the grid must
+   * first (each rule by its own integrals), so any nonnegative shapes work; the grid must
    * then cover the mass of Q as well as that of P (Q's mass outside it is
-   * given to the inside). `false`: the integral of p log(p/q) as given, the
+   * given to the inside). `false`: the integral of p log(p/q) as given
+   * (not the Bregman form of the discrete kl with normalize: false), the
    * right choice for exact densities on a grid that covers P's mass only.
    */
   normalize?: boolean;
@@ -377,6 +381,7 @@ export interface GridOptions {
  * Simpson's weights can turn negative and give a negative value, the
  * trapezoid rule's is returned.) q[i] = 0 < p[i] gives Infinity.
  * Errors: `x[3] is not above x[2] (0.5 <= 0.5)`, `x needs at least 3 points (got 2)`,
- * `x, p and q differ in length (5, 5, 4)`, and those of {@link kl} for p and q.
+ * `x, p and q differ in length (5, 5, 4)`, `p is 0 at every point`, and for
+ * single entries those of {@link kl} (`p[2] is negative (-1)`, `x[1] is NaN`).
  */
 export function klGrid(x: Distribution, p: Distribution, q: Distribution, options?: GridOptions): GridKL;
