@@ -129,7 +129,7 @@ function niceStep(width) {
 const fmtParam = (v) => String(Number(v.toPrecision(4)));
 const describeDist = (familyKey, values) => `${FAMILIES[familyKey].name}, `
   + FAMILIES[familyKey].params.map(({ key, symbol }) => `${symbol} = ${fmtParam(values[key])}`).join(', ');
-const interval = ([a, b]) => `${a === -Infinity ? '(−∞' : `[${formatNumber(a)}`}, ${b === Infinity ? '∞)' : `${formatNumber(b)}]`}`;
+const interval = ([a, b]) => `${a === -Infinity ? '(−∞' : `[${fmtParam(a)}`}, ${b === Infinity ? '∞)' : `${fmtParam(b)}]`}`;
 
 /**
  * Mounts the continuous explorer into `root`. `state` is { family, p, q,
@@ -256,63 +256,84 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
 
   // ---- bins: masses from the library's densities by the midpoint rule --------
 
-  // The cumulative mass of one side on FINE_CELLS midpoint cells of [lo, hi],
-  // with the tails beyond [lo, hi] (x = lo − t/(1−t) maps (0, 1) onto them)
-  // lumped into the end cells. A cell at an end where the density is
+  // One side's mass in each of FINE_CELLS midpoint cells of [lo, hi], as logs
+  // (so that a mass below the smallest double is still compared right), and
+  // the mass of each tail beyond [lo, hi] (x = lo − t/(1−t) maps (0, 1) onto
+  // it), which goes into the end bin. A cell at an end where the density is
   // infinite is integrated with x = end + h·s⁴, which takes the singularity away.
-  function cumulative(side, [lo, hi]) {
+  function cells(side, [lo, hi]) {
     const dist = distOf(state, side), family = FAMILIES[PAIRS[state.family][side]];
     const [a, b] = family.support(state[side]), singular = family.singular(state[side]);
-    const h = (hi - lo) / FINE_CELLS;
+    const h = (hi - lo) / FINE_CELLS, logH = Math.log(h);
     const xs = new Float64Array(FINE_CELLS);
     for (let i = 0; i < FINE_CELLS; i++) xs[i] = lo + (i + 0.5) * h;
-    const mass = Array.from(infodiv.logDensity(dist, xs), (l) => Math.exp(l) * h);
+    const logMass = infodiv.logDensity(dist, xs).map((l) => l + logH);
     const endCell = (end, dir) => {
       const s = Float64Array.from({ length: EDGE_POINTS }, (_, j) => (j + 0.5) / EDGE_POINTS);
       const f = infodiv.logDensity(dist, s.map((v) => end + dir * h * v ** 4));
-      return f.reduce((acc, l, j) => acc + Math.exp(l) * 4 * s[j] ** 3, 0) * (h / EDGE_POINTS);
+      return Math.log(f.reduce((acc, l, j) => acc + Math.exp(l) * 4 * s[j] ** 3, 0) / EDGE_POINTS) + logH;
     };
-    if (singular.includes(lo)) mass[0] = endCell(lo, 1);
-    if (singular.includes(hi)) mass[FINE_CELLS - 1] = endCell(hi, -1);
+    if (singular.includes(lo)) logMass[0] = endCell(lo, 1);
+    if (singular.includes(hi)) logMass[FINE_CELLS - 1] = endCell(hi, -1);
     const tail = (from, dir) => {
       if ((dir < 0 && a >= from) || (dir > 0 && b <= from)) return 0; // nothing of the support out there
       const t = Float64Array.from({ length: TAIL_POINTS }, (_, j) => (j + 0.5) / TAIL_POINTS);
       const f = infodiv.logDensity(dist, t.map((v) => from + (dir * v) / (1 - v)));
       return f.reduce((acc, l, j) => acc + Math.exp(l) / (1 - t[j]) ** 2, 0) / TAIL_POINTS;
     };
-    const F = new Float64Array(FINE_CELLS + 1);
-    F[0] = tail(lo, -1);
-    for (let i = 0; i < FINE_CELLS; i++) F[i + 1] = F[i] + mass[i];
-    return { F, right: tail(hi, 1) };
+    return { logMass, mass: logMass.map(Math.exp), left: tail(lo, -1), right: tail(hi, 1) };
   }
 
-  // The k bin masses of one side from its cumulative mass (linear inside a cell, as the midpoint rule has it).
-  function binMasses({ F, right }, k) {
-    const at = (j) => {
-      const pos = (j * FINE_CELLS) / k, i = Math.min(Math.floor(pos), FINE_CELLS - 1);
-      return F[i] + (pos - i) * (F[i + 1] - F[i]);
-    };
+  // The k bin masses of one side: the cells in each bin, a cell on a bin's
+  // edge shared by the part on each side. With `logs`, their logarithms
+  // (summed around the largest, so nothing underflows).
+  function binMasses({ logMass, mass, left, right }, k, logs = false) {
     const out = new Float64Array(k);
-    let previous = at(0) - F[0]; // the left tail goes into the first bin
     for (let j = 0; j < k; j++) {
-      const next = at(j + 1);
-      out[j] = Math.max(next - previous, 0);
-      previous = next;
+      const from = (j * FINE_CELLS) / k, to = ((j + 1) * FINE_CELLS) / k;
+      const first = Math.floor(from), last = Math.min(Math.ceil(to), FINE_CELLS);
+      const share = (i) => Math.min(i + 1, to) - Math.max(i, from);
+      let sum = j === 0 ? left : 0;
+      if (j === k - 1) sum += right;
+      if (!logs) {
+        for (let i = first; i < last; i++) sum += mass[i] * share(i);
+        out[j] = sum;
+        continue;
+      }
+      const logTail = Math.log(sum); // -Infinity without a tail
+      let top = logTail;
+      for (let i = first; i < last; i++) top = Math.max(top, logMass[i]);
+      if (top === -Infinity) { out[j] = -Infinity; continue; }
+      let scaled = Math.exp(logTail - top);
+      for (let i = first; i < last; i++) scaled += Math.exp(logMass[i] - top) * share(i);
+      out[j] = top + Math.log(scaled);
     }
-    out[k - 1] += right;
     return out;
   }
 
+  // KL both ways of the k-bin distributions. Where a bin's mass underflows to
+  // 0 though the density is positive in it (far tails of a narrow density),
+  // the library gets the log masses instead (logits: softmax of them is the
+  // same distribution), so an underflow is never mistaken for a zero.
+  function binnedKl(cp, cq, k, base) {
+    const mp = binMasses(cp, k), mq = binMasses(cq, k);
+    const underflow = (m, c) => m.includes(0) && binMasses(c, k, true).some((l, j) => m[j] === 0 && l > -Infinity);
+    if (underflow(mp, cp) || underflow(mq, cq)) {
+      const lp = binMasses(cp, k, true), lq = binMasses(cq, k, true), options = { base, logits: true };
+      return { mp, mq, klPQ: infodiv.kl(lp, lq, options), klQP: infodiv.kl(lq, lp, options) };
+    }
+    return { mp, mq, klPQ: infodiv.kl(mp, mq, { base }), klQP: infodiv.kl(mq, mp, { base }) };
+  }
+
   function binned(range, base) {
-    const cum = { p: cumulative('p', range), q: cumulative('q', range) };
+    const cp = cells('p', range), cq = cells('q', range);
     const series = [[], []];
     let atK = null;
     for (let k = MIN_BINS; k <= MAX_BINS; k++) {
-      const mp = binMasses(cum.p, k), mq = binMasses(cum.q, k);
-      const pq = infodiv.kl(mp, mq, { base }), qp = infodiv.kl(mq, mp, { base });
-      series[0].push({ x: k, y: pq });
-      series[1].push({ x: k, y: qp });
-      if (k === state.bins) atK = { k, mp, mq, klPQ: pq, klQP: qp };
+      const r = binnedKl(cp, cq, k, base);
+      series[0].push({ x: k, y: r.klPQ });
+      series[1].push({ x: k, y: r.klQP });
+      if (k === state.bins) atK = { k, ...r };
     }
     const width = (range[1] - range[0]) / atK.k;
     const sumP = atK.mp.reduce((s, v) => s + v, 0), sumQ = atK.mq.reduce((s, v) => s + v, 0);
