@@ -325,11 +325,17 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
     return { mp, mq, klPQ: infodiv.kl(mp, mq, { base }), klQP: infodiv.kl(mq, mp, { base }) };
   }
 
-  function binned(range, base) {
+  // While something is being dragged, the chart of binned KL against k gets
+  // these k only (and the one chosen); every k once the change settles.
+  const QUICK_KS = [2, 3, 4, 5, 6, 8, 10, 13, 16, 20, 25, 32, 40, 50, 63, 80, 100, 126, 160, 200];
+
+  function binned(range, base, settled) {
     const cp = cells('p', range), cq = cells('q', range);
     const series = [[], []];
     let atK = null;
-    for (let k = MIN_BINS; k <= MAX_BINS; k++) {
+    const ks = settled ? Array.from({ length: MAX_BINS - MIN_BINS + 1 }, (_, i) => MIN_BINS + i)
+      : [...new Set([...QUICK_KS, state.bins])].sort((a, b) => a - b);
+    for (const k of ks) {
       const r = binnedKl(cp, cq, k, base);
       series[0].push({ x: k, y: r.klPQ });
       series[1].push({ x: k, y: r.klQP });
@@ -378,7 +384,7 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
     const integrands = [term(lp, lq), term(lq, lp)];
     const zero = zeroIntervals(xs, lp, lq);
 
-    const bins = state.bins ? binned(ideal, base) : null;
+    const bins = state.bins ? binned(ideal, base, settled) : null;
     current = { m, xs, bins, integrands };
 
     const mode = settled ? undefined : 'none'; // no animation while dragging
@@ -496,7 +502,7 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
       + `p·log(p/q) has area KL(P‖Q) = ${f(m.klPQ)} and is largest in size near x = ${peak(0)}; `
       + `q·log(q/p) has area KL(Q‖P) = ${f(m.klQP)} and is largest in size near x = ${peak(1)}.`);
     if (bins) {
-      const at = (k) => `k = ${k}: ${f(bins.series[0][k - MIN_BINS].y)} and ${f(bins.series[1][k - MIN_BINS].y)}`;
+      const at = (k) => { const i = bins.series[0].findIndex((pt) => pt.x === k); return `k = ${k}: ${f(bins.series[0][i].y)} and ${f(bins.series[1][i].y)}`; };
       $('[data-chart="convergence"]').setAttribute('aria-label', `Binned KL(P‖Q) and KL(Q‖P), in ${u}, against the number `
         + `of bins: ${[2, 5, 10, 50, 200].map(at).join('; ')}; continuous: ${f(m.klPQ)} and ${f(m.klQP)}.`);
     }
