@@ -206,6 +206,14 @@ export function createConvergenceChart(canvas, palette, animate, view) {
       ctx.textAlign = px > (chartArea.left + chartArea.right) / 2 ? 'right' : 'left';
       ctx.textBaseline = 'bottom';
       ctx.fillText(`k = ${view.k}`, px + (ctx.textAlign === 'left' ? 4 : -4), chartArea.bottom - 2);
+      // A continuous KL that is infinite has no line to approach: say so.
+      const infinite = ['KL(P‖Q)', 'KL(Q‖P)'].filter((_, d) => view.infinite[d]);
+      if (infinite.length) {
+        ctx.fillStyle = palette.alert;
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'top';
+        ctx.fillText(`continuous ${infinite.join(' and ')} = ∞`, chartArea.left + 6, chartArea.top + 4);
+      }
       ctx.restore();
     },
   };
@@ -215,7 +223,7 @@ export function createConvergenceChart(canvas, palette, animate, view) {
       datasets: [
         { label: 'binned KL(P‖Q)', data: [], borderColor: palette.p, backgroundColor: palette.p },
         { label: 'binned KL(Q‖P)', data: [], borderColor: palette.q, backgroundColor: palette.q, borderDash: [7, 4] },
-        { label: 'continuous KL(P‖Q)', data: [], borderColor: withAlpha(palette.p, 0.55), borderWidth: 1.5, borderDash: [2, 3] },
+        { label: 'continuous values', data: [], borderColor: withAlpha(palette.p, 0.55), borderWidth: 1.5, borderDash: [2, 3] },
         { label: 'continuous KL(Q‖P)', data: [], borderColor: withAlpha(palette.q, 0.7), borderWidth: 1.5, borderDash: [2, 3] },
       ],
     },
@@ -225,10 +233,11 @@ export function createConvergenceChart(canvas, palette, animate, view) {
       scales: {
         x: { ...axis(palette, 'number of bins k'), type: 'logarithmic', min: 2, max: 200,
           ticks: { color: palette.muted, maxRotation: 0, autoSkip: false, callback: (v) => ([2, 5, 10, 20, 50, 100, 200].includes(v) ? String(v) : '') } },
-        y: { ...axis(palette, ''), beginAtZero: true },
+        y: { ...axis(palette, ''), beginAtZero: true, grace: '18%' },
       },
       plugins: {
-        legend: { labels: { color: palette.text, boxHeight: 2 } },
+        // One entry for both dotted lines (each in its direction's colour): four entries crowd a phone.
+        legend: { labels: { color: palette.text, boxHeight: 2, boxWidth: 24, filter: (item) => item.datasetIndex !== 3 } },
         tooltip: {
           filter: (item) => item.datasetIndex < 2,
           callbacks: {

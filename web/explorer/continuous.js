@@ -159,7 +159,7 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
   let mounted = false;
   const curvesView = { bins: null, mismatch: [], onLayout: placeHandles };
   const integrandView = { infinite: [[], []] };
-  const convergenceView = { k: 0 };
+  const convergenceView = { k: 0, infinite: [false, false] };
   const listening = new AbortController();
   const on = (target, type, handler) => target.addEventListener(type, handler, { signal: listening.signal });
   let charts = createCharts();
@@ -400,7 +400,7 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
 
     integrand.data.datasets.forEach((dataset, d) => { dataset.data = points(integrands[d]); });
     Object.assign(integrand.options.scales.x, { min: x[0], max: x[1] });
-    integrand.options.scales.y.title.text = `${state.units} per unit of x`;
+    Object.assign(integrand.options.scales.y.title, { display: true, text: `${state.units} per unit of x` });
     Object.assign(integrand.options.scales.y, integrandLimits(xs, integrands, x));
     integrandView.infinite = zero;
     integrand.update(mode);
@@ -412,8 +412,9 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
       const line = (v) => (Number.isFinite(v) ? [{ x: MIN_BINS, y: v }, { x: MAX_BINS, y: v }] : []);
       convergence.data.datasets[2].data = line(m.klPQ);
       convergence.data.datasets[3].data = line(m.klQP);
-      convergence.options.scales.y.title.text = state.units;
+      Object.assign(convergence.options.scales.y.title, { display: true, text: state.units });
       convergenceView.k = bins.k;
+      convergenceView.infinite = [m.klPQ === Infinity, m.klQP === Infinity];
       convergence.update(mode);
     }
 
