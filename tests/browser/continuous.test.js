@@ -213,3 +213,21 @@ test('continuous: units: bits and hartleys divide every measure by ln 2 and ln 1
   assertClose(expectedContinuous({ family: 'gamma', p: { shape: 2, rate: 1 }, q: { shape: 3, rate: 2 }, units: 'nats' }).klPQ,
     Number(nats.shown.klPQ.value), 'gamma KL');
 });
+
+test('continuous: screen-reader text: the charts describe the library\'s numbers, the live region announces a settled change', async () => {
+  const page = await explorer.open('?mode=continuous&family=laplace&p=0,1&q=1,2&bins=10');
+  const r = await checkContinuous(page);
+  const label = (name) => page.locator(`canvas[data-chart="${name}"]`).getAttribute('aria-label');
+  assert.match(await label('curves'), /P \(solid\) Laplace, m = 0, b = 1; Q \(dashed\) Laplace, m = 1, b = 2/);
+  assert.ok((await label('integrand')).includes(`p·log(p/q) has area KL(P‖Q) = ${r.shown.klPQ.text}`), await label('integrand'));
+  assert.ok((await label('integrand')).includes(`q·log(q/p) has area KL(Q‖P) = ${r.shown.klQP.text}`));
+  assert.match(await label('convergence'), /k = 2: .*k = 200: .*; continuous: /);
+  const region = page.locator('[data-role="announce"][aria-live="polite"]');
+  await dragCurveHandle(page, page, 'p', 'peak', 40);
+  const after = await checkContinuous(page);
+  await eventually(async () => {
+    const text = await region.textContent();
+    assert.ok(text.includes(`KL(P‖Q) ${after.shown.klPQ.text} nats`), `announcement: ${text}`);
+    assert.ok(text.includes(`m = ${after.state.p.loc}`), `announcement names the new parameters: ${text}`);
+  }, 5000);
+});
