@@ -7,7 +7,7 @@
 // every measure comes from the infodiv library; the page only does
 // arithmetic on what it returns (products for the integrands, sums of
 // densities for the bin masses).
-import * as infodiv from 'infodiv';
+import { crossEntropyDist, entropyDist, init, kl, klDist, logDensity } from 'infodiv';
 import { readPalette } from './charts.js';
 import { createConvergenceChart, createCurvesChart, createIntegrandChart } from './continuous-charts.js';
 import {
@@ -118,8 +118,6 @@ const TEMPLATE = `
   <div class="visually-hidden" data-role="announce" aria-live="polite"></div>
 `;
 
-const libraryReady = () => ['klDist', 'entropyDist', 'crossEntropyDist', 'logDensity', 'kl'].every((f) => typeof infodiv[f] === 'function');
-
 /** A step of 1, 2 or 5 × 10^n, about a hundredth of `width`. */
 function niceStep(width) {
   const raw = width / 100, power = 10 ** Math.floor(Math.log10(raw)), m = raw / power;
@@ -138,8 +136,7 @@ const interval = ([a, b]) => `${a === -Infinity ? '(−∞' : `[${fmtParam(a)}`}
  * after every change, with settled false while a handle or slider moves.
  */
 export async function mountContinuousExplorer(root, { state: initial, panels = CONTINUOUS_PANELS, onChange = () => {} }) {
-  await infodiv.init();
-  if (!libraryReady()) throw new Error('this build of infodiv has no klDist and logDensity (the continuous functions)');
+  await init();
   root.innerHTML = TEMPLATE; // static markup; numbers and names go in through textContent or value
   root.classList.add('infodiv-explorer', 'continuous');
   const $ = (selector) => root.querySelector(selector);
@@ -202,12 +199,12 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
     const get = (key, f) => {
       try { m[key] = f(); } catch (error) { m[key] = NaN; errors.push(error.message); }
     };
-    get('klPQ', () => infodiv.klDist(P, Q, { base }));
-    get('klQP', () => infodiv.klDist(Q, P, { base }));
-    get('entropyP', () => infodiv.entropyDist(P, { base }));
-    get('entropyQ', () => infodiv.entropyDist(Q, { base }));
-    get('crossEntropyPQ', () => infodiv.crossEntropyDist(P, Q, { base }));
-    get('crossEntropyQP', () => infodiv.crossEntropyDist(Q, P, { base }));
+    get('klPQ', () => klDist(P, Q, { base }));
+    get('klQP', () => klDist(Q, P, { base }));
+    get('entropyP', () => entropyDist(P, { base }));
+    get('entropyQ', () => entropyDist(Q, { base }));
+    get('crossEntropyPQ', () => crossEntropyDist(P, Q, { base }));
+    get('crossEntropyQP', () => crossEntropyDist(Q, P, { base }));
     return { m, errors: [...new Set(errors)] };
   }
 
@@ -267,10 +264,10 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
     const h = (hi - lo) / FINE_CELLS, logH = Math.log(h);
     const xs = new Float64Array(FINE_CELLS);
     for (let i = 0; i < FINE_CELLS; i++) xs[i] = lo + (i + 0.5) * h;
-    const logMass = infodiv.logDensity(dist, xs).map((l) => l + logH);
+    const logMass = logDensity(dist, xs).map((l) => l + logH);
     const endCell = (end, dir) => {
       const s = Float64Array.from({ length: EDGE_POINTS }, (_, j) => (j + 0.5) / EDGE_POINTS);
-      const f = infodiv.logDensity(dist, s.map((v) => end + dir * h * v ** 4));
+      const f = logDensity(dist, s.map((v) => end + dir * h * v ** 4));
       return Math.log(f.reduce((acc, l, j) => acc + Math.exp(l) * 4 * s[j] ** 3, 0) / EDGE_POINTS) + logH;
     };
     if (singular.includes(lo)) logMass[0] = endCell(lo, 1);
@@ -278,7 +275,7 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
     const tail = (from, dir) => {
       if ((dir < 0 && a >= from) || (dir > 0 && b <= from)) return 0; // nothing of the support out there
       const t = Float64Array.from({ length: TAIL_POINTS }, (_, j) => (j + 0.5) / TAIL_POINTS);
-      const f = infodiv.logDensity(dist, t.map((v) => from + (dir * v) / (1 - v)));
+      const f = logDensity(dist, t.map((v) => from + (dir * v) / (1 - v)));
       return f.reduce((acc, l, j) => acc + Math.exp(l) / (1 - t[j]) ** 2, 0) / TAIL_POINTS;
     };
     return { logMass, mass: logMass.map(Math.exp), left: tail(lo, -1), right: tail(hi, 1) };
@@ -320,9 +317,9 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
     const underflow = (m, c) => m.includes(0) && binMasses(c, k, true).some((l, j) => m[j] === 0 && l > -Infinity);
     if (underflow(mp, cp) || underflow(mq, cq)) {
       const lp = binMasses(cp, k, true), lq = binMasses(cq, k, true), options = { base, logits: true };
-      return { mp, mq, klPQ: infodiv.kl(lp, lq, options), klQP: infodiv.kl(lq, lp, options) };
+      return { mp, mq, klPQ: kl(lp, lq, options), klQP: kl(lq, lp, options) };
     }
-    return { mp, mq, klPQ: infodiv.kl(mp, mq, { base }), klQP: infodiv.kl(mq, mp, { base }) };
+    return { mp, mq, klPQ: kl(mp, mq, { base }), klQP: kl(mq, mp, { base }) };
   }
 
   // While something is being dragged, the chart of binned KL against k gets
@@ -367,7 +364,7 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
       if (!inside) x = ideal;
     }
     const xs = plotGrid(x);
-    const lp = infodiv.logDensity(P, xs), lq = infodiv.logDensity(Q, xs);
+    const lp = logDensity(P, xs), lq = logDensity(Q, xs);
     const dp = Array.from(lp, Math.exp), dq = Array.from(lq, Math.exp);
     const top = peakHeight(xs, [dp, dq], x);
     let y = frame?.y ?? top;
@@ -584,9 +581,9 @@ export async function mountContinuousExplorer(root, { state: initial, panels = C
       const side = el.dataset.dist, familyKey = PAIRS[state.family][side];
       const h = FAMILIES[familyKey].handles.find((k) => k.id === el.dataset.handle);
       const hx = h.x(state[side]);
-      let density = Math.exp(infodiv.logDensity(distOf(state, side), hx)[0]);
+      let density = Math.exp(logDensity(distOf(state, side), hx)[0]);
       // A uniform's upper end: the handle sits on the top corner, not below it.
-      if (!(density > 0)) density = Math.exp(infodiv.logDensity(distOf(state, side), hx - (frame.x[1] - frame.x[0]) * 1e-7)[0]);
+      if (!(density > 0)) density = Math.exp(logDensity(distOf(state, side), hx - (frame.x[1] - frame.x[0]) * 1e-7)[0]);
       const px = x.getPixelForValue(hx), py = y.getPixelForValue(Number.isFinite(density) ? density : frame.y);
       const outside = px < chartArea.left - 1 || px > chartArea.right + 1;
       el.hidden = outside && focused() !== el;
