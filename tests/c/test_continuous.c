@@ -169,6 +169,10 @@ static void check_supports(void)
         { scalar(INFODIV_POISSON, 0, 0), scalar(INFODIV_POISSON, 2.5, 0), 2.5 },
         { scalar(INFODIV_GEOMETRIC, 0.5, 0), scalar(INFODIV_GEOMETRIC, 1, 0), INFINITY },
     };
+    infodiv_dist_measure_set u;
+    infodiv_dist inner = scalar(INFODIV_UNIFORM, 0.2, 0.8), outer = scalar(INFODIV_UNIFORM, 0, 1);
+    CHECK(infodiv_dist_kl(&inner, &outer, NULL, NULL, 0, &u, NULL) == INFODIV_OK && u.cross_entropy_pq == 0,
+          "H(U(0.2,0.8), U(0,1)) = %g, not exactly -log 1 = 0", u.cross_entropy_pq);
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         infodiv_dist_measure_set m;
         int s = infodiv_dist_kl(&cases[i].p, &cases[i].q, NULL, NULL, 0, &m, NULL);
