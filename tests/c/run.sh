@@ -1,20 +1,36 @@
 #!/usr/bin/env bash
-# Builds each tests/c/test_*.c with gcc under AddressSanitizer and
-# UndefinedBehaviorSanitizer and runs it; fails if any check or sanitizer does.
+# Builds each tests/c/test_*.c twice and runs both, failing if any check,
+# sanitizer or Valgrind report does:
+#   1. gcc with AddressSanitizer and UndefinedBehaviorSanitizer;
+#   2. gcc without sanitizers (-O1 -g), run under Valgrind's memcheck, which
+#      also sees what ASan cannot (reads of uninitialised memory) and leaks.
+# Valgrind part: about 25 s on two cores (test_properties is most of it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=dist/c
 mkdir -p "$out"
 node tests/c/fixtures.mjs "$out/discrete.txt" "$out/special.txt" "$out/continuous.txt"
+data=("$out/discrete.txt" "$out/special.txt" "$out/continuous.txt")
 
 FLAGS=(-std=c11 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -Ic/include -Itests/c)
 SANITIZE=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+# every error is fatal, leaks of every kind included; -q: only reports are printed
+VALGRIND=(valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all -q)
+
+if ! command -v valgrind >/dev/null 2>&1; then
+  echo "tests/c/run.sh: valgrind is missing (bash scripts/setup.sh installs it)" >&2
+  exit 1
+fi
 
 status=0
 for src in tests/c/test_*.c; do
   name=$(basename "$src" .c)
+  echo "== $name (ASan + UBSan)"
   gcc "${FLAGS[@]}" "${SANITIZE[@]}" "$src" c/src/*.c -lm -o "$out/$name"
-  "$out/$name" "$out/discrete.txt" "$out/special.txt" "$out/continuous.txt" || status=1
+  "$out/$name" "${data[@]}" || status=1
+  echo "== $name (Valgrind memcheck)"
+  gcc "${FLAGS[@]}" "$src" c/src/*.c -lm -o "$out/$name-plain"
+  "${VALGRIND[@]}" "$out/$name-plain" "${data[@]}" || status=1
 done
 exit $status
