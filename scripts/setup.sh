@@ -1,13 +1,34 @@
 #!/usr/bin/env bash
 # Installs what is missing: Emscripten (Debian's package) for the build, the
-# npm dependencies, and with --browser Debian's Chromium for the browser tests.
+# npm dependencies, and with --browser Debian's Chromium for the browser tests
+# and the native test tools (--native-tools alone installs just those): clang
+# with libFuzzer (libclang-rt-14-dev holds libclang_rt.fuzzer) for
+# tests/fuzz/run.sh, and valgrind for tests/c/run.sh.
 # Run by build.sh and `npm test`, so both work on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+browser=0 native=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) browser=1 native=1 ;;
+    --native-tools) native=1 ;;
+    *) echo "usage: scripts/setup.sh [--browser] [--native-tools]" >&2; exit 2 ;;
+  esac
+done
+
 need_apt=()
 command -v emcc >/dev/null 2>&1 || need_apt+=(emscripten)
-if [ "${1:-}" = --browser ] && ! [ -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
+if [ $browser = 1 ] && ! [ -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
+if [ $native = 1 ]; then
+  command -v clang >/dev/null 2>&1 || need_apt+=(clang)
+  # libFuzzer's runtime: the clang-rt package of the clang major version found (14 on Debian 12)
+  clang_major=$(clang --version 2>/dev/null | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1)
+  clang_major=${clang_major:-14}
+  ls /usr/lib/llvm-"$clang_major"/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 \
+    || need_apt+=(libclang-rt-"$clang_major"-dev)
+  command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
+fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
