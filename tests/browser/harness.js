@@ -20,15 +20,36 @@ export const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, ha
 
 await init();
 
-/** Registers before/after hooks for one test file; returns { open, url }. */
-export function useExplorer() {
+/**
+ * Serves `files` ({ '/path': { type, body } }) beside dist/site/, with the
+ * server's extra headers: host pages of a test's own, from the site's origin.
+ */
+const extraFiles = (files, headers) => ({
+  name: 'infodiv-test-files',
+  configurePreviewServer(server) {
+    server.middlewares.use((req, res, next) => {
+      const file = files[new URL(req.url, 'http://x').pathname];
+      if (!file) return next();
+      res.writeHead(200, { ...headers, 'Content-Type': file.type, 'Cache-Control': 'no-store' });
+      return res.end(file.body);
+    });
+  },
+});
+
+/**
+ * Registers before/after hooks for one test file; returns { open, newPage, url }.
+ * `headers` go on every response of the server (e.g. a Content-Security-Policy),
+ * `files` are extra pages served beside dist/site/ (see extraFiles).
+ */
+export function useExplorer({ headers = {}, files = {} } = {}) {
   const env = { server: null, browser: null, origin: '', contexts: [], problems: [] };
   before(async () => {
     assert.ok(existsSync(`${ROOT}dist/site/index.html`), 'dist/site/index.html is missing: run bash build.sh');
     [env.server, env.browser] = await Promise.all([
       preview({
         configFile: `${ROOT}web/explorer/vite.config.js`, logLevel: 'silent',
-        preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+        preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false, headers },
+        plugins: [extraFiles(files, headers)],
       }),
       chromium.launch({
         executablePath: '/usr/bin/chromium', headless: true,
@@ -49,16 +70,24 @@ export function useExplorer() {
     await Promise.all(env.contexts.splice(0).map((c) => c.close()));
     assert.deepEqual(problems, [], 'console errors, page errors or dialogs');
   });
+  /** A blank page in a context of its own, its console errors, page errors and dialogs recorded as problems. */
+  async function newPage({ device = DESKTOP, dark = false } = {}) {
+    const context = await env.browser.newContext({ ...device, colorScheme: dark ? 'dark' : 'light' });
+    env.contexts.push(context);
+    const page = await context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') env.problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => env.problems.push(`page error: ${e.message}`));
+    page.on('dialog', (d) => { env.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+    return page;
+  }
   return {
     url: (query = '') => `${env.origin}/${query}`,
+    newPage,
+    /** The problems recorded so far (console errors, page errors, dialogs), taken: the list is emptied. */
+    takeProblems: () => env.problems.splice(0),
     /** Opens the explorer with a query string ('' or '?p=...'); waits for the measures. */
-    async open(query = '', { device = DESKTOP, dark = false } = {}) {
-      const context = await env.browser.newContext({ ...device, colorScheme: dark ? 'dark' : 'light' });
-      env.contexts.push(context);
-      const page = await context.newPage();
-      page.on('console', (m) => { if (m.type() === 'error') env.problems.push(`console: ${m.text()}`); });
-      page.on('pageerror', (e) => env.problems.push(`page error: ${e.message}`));
-      page.on('dialog', (d) => { env.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+    async open(query = '', options = {}) {
+      const page = await newPage(options);
       await page.goto(`${env.origin}/${query}`);
       await ready(page);
       return page;
