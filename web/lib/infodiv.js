@@ -370,7 +370,7 @@ function distCall(name, dp, dq, o, outBytes, read, ...arrays) {
   const scratchDoubles = k ? 2 * k * k + k : 0;
   let bytes = DIST_AT + 2 * DIST_BYTES + 8 * scratchDoubles + (outBytes > RESULT_BYTES ? outBytes : 0);
   for (const v of vectors) if (v) bytes += 8 * v.length;
-  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : lib._malloc(bytes);
+  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : bytes < 2 ** 31 ? lib._malloc(bytes) : 0; // as in call()
   if (!region) throw new RangeError(`the input is too large for the wasm heap (${bytes} bytes)`);
   const wasBusy = busy;
   busy = true;
@@ -541,7 +541,8 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
   const copied = (inPlaceP ? 0 : 1) + (q === undefined || inPlaceQ ? 0 : 1);
   const outSize = outBytes < 0 ? 8 * n : outBytes * rows;
   const bytes = ARRAYS_AT + copied * width * n + (outSize > RESULT_BYTES ? outSize : 0);
-  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : lib._malloc(bytes);
+  // Beyond 2 GiB (the wasm memory's limit) malloc's 32-bit size would wrap to a small block: never call it.
+  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : bytes < 2 ** 31 ? lib._malloc(bytes) : 0;
   if (!region) throw new RangeError(`p and q are too large for the wasm heap (${n} entries need ${bytes} bytes)`);
   const wasBusy = busy;
   busy = true;
