@@ -303,12 +303,19 @@ static inline ratio ratio_inverse(ratio r)
 }
 
 /* q^ phi(p^/q^) = p^ log(p^/q^) - p^ + q^ >= 0: one outcome's share of KL.
- * Far from 1 the direct form cancels by at most a factor 16 (at p^/q^ = 2/3). */
+ * Far from 1 the direct form cancels by at most a factor 16 (at p^/q^ = 2/3).
+ * Special case: an entry subnormal after scaling always takes the far form
+ *   (outcome_ratio), even when p^/q^ is near 1, and p^, q^ are then a few
+ *   subnormal ulps each, not in the ratio L says: the form can come out
+ *   below 0 (-5e-324 for p = {3.1875, 0x0.fffffffffffffp-1022},
+ *   q = {1.59375, 0x0.8p-1022}, found by tests/fuzz). The share is >= 0, so
+ *   a negative value is rounding alone: it is 0. */
 static inline double kl_share(ratio r, double ph, double qh)
 {
     if (r.near)
         return qh * phi_near(r.u);
-    return ph * (r.L - 1) + qh;
+    double share = ph * (r.L - 1) + qh;
+    return share < 0 ? 0 : share;
 }
 
 /* p^ log(p^/q^): one outcome's signed term of KL, as the textbook writes it. */
