@@ -195,6 +195,21 @@ static double bernoulli_entropy(double p)
     return m == 0 ? 0 : -m * log(m) - (1 - m) * log1p(-m);
 }
 
+/* y phi(x/y) = x log(x/y) - x + y >= 0, given the exact difference x - y.
+ * Special case: x/y beyond DBL_MAX (y subnormal, as a Poisson rate of 1e-310
+ *   can be) made phi(inf) = inf - inf = NaN, which hung entropy_by_sum() and
+ *   turned KL into INFODIV_NO_CLOSED_FORM (found by tests/fuzz). There
+ *   log(x/y) > 709, so the direct form loses nothing to cancellation. */
+static double bregman_term(double x, double y, double x_minus_y)
+{
+    if (y == 0)
+        return x > 0 ? INFINITY : 0;
+    double u = x_minus_y / y;
+    if (u > DBL_MAX)
+        return x * ((log(x) - log(y)) - 1) + y;
+    return y * phi(u);
+}
+
 /* log P(X = x) of Poisson(rate), x a whole number: Loader's form, with the
  * deviance rate phi(x/rate) instead of x log(x/rate) - x + rate, so large
  * rates keep full accuracy. */
@@ -204,7 +219,7 @@ static double poisson_log_pmf(double x, double rate)
         return x == 0 ? 0 : -INFINITY;
     if (x == 0)
         return -rate;
-    return -infodiv_stirling_error(x) - rate * phi((x - rate) / rate) - 0.5 * (LOG_2PI + log(x));
+    return -infodiv_stirling_error(x) - bregman_term(x, rate, x - rate) - 0.5 * (LOG_2PI + log(x));
 }
 
 /* log P(X = x) of Binomial(n, p), x a whole number in [0, n], 0 < p < 1. */
@@ -216,7 +231,7 @@ static double binomial_log_pmf(double x, double n, double p)
         return n * log(p);
     double q = 1 - p, y = n - x, np = n * p, nq = n * q;
     return infodiv_stirling_error(n) - infodiv_stirling_error(x) - infodiv_stirling_error(y)
-           - np * phi((x - np) / np) - nq * phi((y - nq) / nq) - 0.5 * (LOG_2PI + log(x) + log(y / n));
+           - bregman_term(x, np, x - np) - bregman_term(y, nq, y - nq) - 0.5 * (LOG_2PI + log(x) + log(y / n));
 }
 
 /* -sum P log P over whole numbers lo..hi, from the mode outwards until the
@@ -232,7 +247,7 @@ static double entropy_by_sum(const infodiv_dist *d, double mode, double lo, doub
             double t = sum + term;
             c += fabs(sum) >= fabs(term) ? (sum - t) + term : (term - t) + sum;
             sum = t;
-            if (lp < -800 || (term < 1e-20 * sum && x != mode))
+            if (!(lp >= -800) || (term < 1e-20 * sum && x != mode)) /* NaN too: never loop on */
                 break;
         }
     }
@@ -298,14 +313,6 @@ static double entropy_nats(const infodiv_dist *d, const double *l)
 }
 
 /* ---- KL, in nats, for P and Q of one family (or the mixed pairs) ---- */
-
-/* y phi(x/y) = x log(x/y) - x + y >= 0, given the exact difference x - y. */
-static double bregman_term(double x, double y, double x_minus_y)
-{
-    if (y == 0)
-        return x > 0 ? INFINITY : 0;
-    return y * phi(x_minus_y / y);
-}
 
 /* KL(Bernoulli(p) || Bernoulli(q)) = q phi(p/q) + (1-q) phi((1-p)/(1-q)). */
 static double bernoulli_kl(double p, double q)

@@ -21,5 +21,29 @@ int main(void)
         CHECK(infodiv_measures(p, q, 5, NULL, &m, NULL) == INFODIV_OK && m.kl_pq >= 0 && m.kl_qp >= 0,
               "measures: KL %g %g", m.kl_pq, m.kl_qp);
     }
+    /* A subnormal Poisson rate (or Bernoulli p): phi(x/y) with x/y = inf was
+     * NaN, so the entropy's sum never ended and KL was NO_CLOSED_FORM
+     * (continuous.c, bregman_term()). */
+    {
+        const double tiny = 1e-310;
+        infodiv_dist pois = { INFODIV_POISSON, tiny, 0, 0, NULL, NULL }, one = { INFODIV_POISSON, 1, 0, 0, NULL, NULL };
+        infodiv_dist bern = { INFODIV_BERNOULLI, 0.5, 0, 0, NULL, NULL }, bern_tiny = { INFODIV_BERNOULLI, tiny, 0, 0, NULL, NULL };
+        double h, lp[2];
+        const double x[2] = { 0, 1 };
+        infodiv_dist_measure_set m;
+        /* H = rate (1 - log rate) + O(rate^2) */
+        CHECK(infodiv_dist_entropy(&pois, NULL, NULL, 0, &h, NULL) == INFODIV_OK && close_rel(h, tiny * (1 - log(tiny)), 1e-12),
+              "H(Poisson(1e-310)) %g", h);
+        /* KL(Poisson(1) || Poisson(r)) = log(1/r) - 1 + r */
+        CHECK(infodiv_dist_kl(&one, &pois, NULL, NULL, 0, &m, NULL) == INFODIV_OK && close_rel(m.kl_pq, -log(tiny) - 1, 1e-14),
+              "KL(Poisson(1) || Poisson(1e-310)) %g", m.kl_pq);
+        /* KL(Bernoulli(0.5) || Bernoulli(r)) = 0.5 log(0.5/r) + 0.5 log(0.5/(1-r)) */
+        CHECK(infodiv_dist_kl(&bern, &bern_tiny, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 0.5 * (log(0.5) - log(tiny)) + 0.5 * log(0.5), 1e-14),
+              "KL(Bernoulli(0.5) || Bernoulli(1e-310)) %g", m.kl_pq);
+        CHECK(infodiv_dist_log_density(&pois, x, 2, lp, NULL) == INFODIV_OK && close_rel(lp[0], -tiny, 1e-15)
+                  && close_rel(lp[1], log(tiny) - tiny, 1e-14),
+              "log P(Poisson(1e-310)): %g %g", lp[0], lp[1]);
+    }
     return check_report("regressions");
 }
