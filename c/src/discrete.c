@@ -245,13 +245,15 @@ static void pow2_pair(int k, double *f1, double *f2)
  *   the other entries to double-double accuracy: peaked distributions keep
  *   every digit of their tiny entropy. Otherwise log S - log x, whose two
  *   terms cannot cancel by more than a factor 2 since x <= S/2.
- * Special case: an entry that underflowed to 0 in scaling uses its value as
- *   given, so 1e-300 beside 1e300 still costs its 1300-odd nats. */
+ * Special case: an entry that underflowed in scaling uses its value as
+ *   given, so 1e-300 beside 1e300 still costs its 1300-odd nats. Not only
+ *   one that became 0: one that became subnormal has lost bits (3 * 2^-1074
+ *   halved is 2^-1073, log off by 0.29; found by tests/fuzz), so x < DBL_MIN. */
 static inline double surprisal(double x, double v, const dist *d)
 {
     if (x >= 0.5 * d->sum.hi)
         return log1p(((d->sum.hi - x) + d->sum.lo) / x);
-    if (x == 0)
+    if (x < DBL_MIN)
         return d->log_norm - log(v);
     return d->log_sum - log(x);
 }

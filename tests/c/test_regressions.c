@@ -45,5 +45,21 @@ int main(void)
                   && close_rel(lp[1], log(tiny) - tiny, 1e-14),
               "log P(Poisson(1e-310)): %g %g", lp[0], lp[1]);
     }
+    /* H(Q,P) with an entry of P subnormal after scaling: its surprisal came
+     * from the rounded scaled entry (3 * 2^-1074 halved is 2^-1073), relative
+     * error 4e-11 (discrete.c, surprisal()). */
+    {
+        const double p[] = { 0x1p-1074, 0x3p-1074, 0x1.87e92154ef7acp-665, 0.5, 3 };
+        const double q[] = { 10, 0x1.0c6f7a0b5ed8dp-20, 0, 0, 0 };
+        /* -sum q^ log p^, each term to ~1e-16 in double: the logs are far from 0 */
+        double sp = 3.5 + 0x1.87e92154ef7acp-665 + 0x4p-1074, sq = 10 + 0x1.0c6f7a0b5ed8dp-20;
+        double want = (10 / sq) * (log(sp) - log(0x1p-1074)) + (0x1.0c6f7a0b5ed8dp-20 / sq) * (log(sp) - log(0x3p-1074));
+        double ce;
+        infodiv_measure_set m;
+        CHECK(infodiv_cross_entropy(q, p, 5, NULL, &ce, NULL) == INFODIV_OK && close_rel(ce, want, 1e-14),
+              "H(Q,P) %.17g, want %.17g", ce, want);
+        CHECK(infodiv_measures(p, q, 5, NULL, &m, NULL) == INFODIV_OK && close_rel(m.cross_entropy_qp, want, 1e-14),
+              "measures: H(Q,P) %.17g, want %.17g", m.cross_entropy_qp, want);
+    }
     return check_report("regressions");
 }
