@@ -143,8 +143,8 @@ static int check_dist(const infodiv_dist *d, int arg, double *l, infodiv_error *
     case INFODIV_CATEGORICAL:
         if (d->k == 0)
             return fail_param(err, INFODIV_EMPTY, arg, PARAM_V, 0, 0);
-        if (!d->v || (d->family == INFODIV_MULTIVARIATE_NORMAL && !d->m))
-            return fail_param(err, INFODIV_NULL, arg, PARAM_V, 0, 0);
+        if (!d->v || (d->family == INFODIV_MULTIVARIATE_NORMAL && !d->m)) /* err->param: the one at fault (was v for m too) */
+            return fail_param(err, INFODIV_NULL, arg, !d->v ? PARAM_V : PARAM_M, 0, 0);
         if (d->family == INFODIV_CATEGORICAL)
             return INFODIV_OK; /* the discrete functions check probs */
         if (d->family == INFODIV_DIRICHLET && d->k < 2)

@@ -61,5 +61,15 @@ int main(void)
         CHECK(infodiv_measures(p, q, 5, NULL, &m, NULL) == INFODIV_OK && close_rel(m.cross_entropy_qp, want, 1e-14),
               "measures: H(Q,P) %.17g, want %.17g", m.cross_entropy_qp, want);
     }
+    /* A NULL covariance is err->param 4 (m), as infodiv.h says, not 3 (v). */
+    {
+        const double mean[2] = { 0, 0 };
+        infodiv_dist mvn = { INFODIV_MULTIVARIATE_NORMAL, 0, 0, 2, mean, NULL };
+        double scratch[INFODIV_DIST_SCRATCH(2)], h;
+        infodiv_error err = { 0, 0, 0, 0 };
+        CHECK(infodiv_dist_entropy(&mvn, NULL, scratch, INFODIV_DIST_SCRATCH(2), &h, &err) == INFODIV_NULL && err.param == 4
+                  && err.arg == INFODIV_ARG_P,
+              "NULL cov: param %d", err.param);
+    }
     return check_report("regressions");
 }
