@@ -413,7 +413,7 @@ static int finish_dist(dist *d, dd raw, int k, int normalize, int arg, infodiv_e
 {
     if (!normalize) {
         /* Entries are <= 1 + tol here, so no scaling was applied (k = 0). */
-        double total = raw.hi + raw.lo;
+        double total = dd_value(raw); /* an overflowed sum is +inf, not inf + NaN (err->value was NaN) */
         if (!(fabs(total - 1) <= INFODIV_SUM_TOLERANCE))
             return fail(err, INFODIV_NOT_NORMALIZED, arg, 0, total);
         d->sum.hi = 1;

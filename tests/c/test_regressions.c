@@ -71,5 +71,14 @@ int main(void)
                   && err.arg == INFODIV_ARG_P,
               "NULL cov: param %d", err.param);
     }
+    /* normalize off, a sum beyond DBL_MAX: err->value is the sum, +inf, not NaN. */
+    {
+        const double big[] = { 1.7976931348623157e308, 1.7976931348623157e308 };
+        const infodiv_options raw = { INFODIV_E, 0 };
+        infodiv_error err = { 0, 0, 0, 0 };
+        double h;
+        CHECK(infodiv_entropy(big, 2, &raw, &h, &err) == INFODIV_NOT_NORMALIZED && err.value == INFINITY,
+              "overflowed sum reported as %g", err.value);
+    }
     return check_report("regressions");
 }
