@@ -19,24 +19,27 @@ OPTIMISE=(-O3 -ffp-contract=off)
 SIMD=(-msimd128)
 # One ES module exporting a factory; no globals on the page.
 MODULE=(-sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createInfodivCore)
-# The wasm embedded in the JS file: loads in Node, browsers and bundlers with
-# no .wasm to locate. (3.1.6's Node loader needs __dirname, absent in ES modules.)
-PORTABLE=(-sSINGLE_FILE=1 -sENVIRONMENT=web,worker)
+# The web loader, which also runs in Node (3.1.6's Node loader needs __dirname,
+# absent in ES modules); scripts/embed-wasm.mjs then embeds the .wasm in it, so
+# it loads in Node, browsers and bundlers with no file to locate or fetch.
+PORTABLE=(-sENVIRONMENT=web,worker)
 # Large inputs grow the heap (up to the 2 GiB default maximum).
 MEMORY=(-sALLOW_MEMORY_GROWTH=1)
 # Only the functions the binding calls; no file system or runtime extras.
 SURFACE=(-sEXPORTED_FUNCTIONS=@c/exports.txt -sFILESYSTEM=0 -sSUPPORT_ERRNO=0)
 WARNINGS=(-Wall -Wextra -Werror)
 
-mkdir -p dist
+mkdir -p dist/build
 emcc -Ic/include "${OPTIMISE[@]}" "${SIMD[@]}" "${MODULE[@]}" "${PORTABLE[@]}" "${MEMORY[@]}" \
-  "${SURFACE[@]}" "${WARNINGS[@]}" "${SOURCES[@]}" -o dist/infodiv-core.js
+  "${SURFACE[@]}" "${WARNINGS[@]}" "${SOURCES[@]}" -o dist/build/infodiv-core.js
+node scripts/embed-wasm.mjs dist/build/infodiv-core.js dist/build/infodiv-core.wasm dist/infodiv-core.js
 cp web/lib/infodiv.js web/lib/infodiv.d.ts dist/
 # For the tests only: the same core without SIMD and without the fast path
 # of KL, which tests/js/paths.test.js checks the shipped one against.
 mkdir -p dist/test
 emcc -Ic/include "${OPTIMISE[@]}" -DINFODIV_NO_FAST_PATH "${MODULE[@]}" "${PORTABLE[@]}" "${MEMORY[@]}" \
-  "${SURFACE[@]}" "${WARNINGS[@]}" -Wno-unused-function "${SOURCES[@]}" -o dist/test/infodiv-core-general.js
+  "${SURFACE[@]}" "${WARNINGS[@]}" -Wno-unused-function "${SOURCES[@]}" -o dist/build/infodiv-core-general.js
+node scripts/embed-wasm.mjs dist/build/infodiv-core-general.js dist/build/infodiv-core-general.wasm dist/test/infodiv-core-general.js
 
 # The explorer page and its iframe embed, bundled by Vite into dist/site/;
 # then <kl-explorer> as one self-contained script, dist/kl-explorer.js, which
