@@ -4,7 +4,7 @@
 // x, and the URL form of the state (untrusted input, read like the discrete
 // mode's in model.js). No measure is computed here: the densities and every
 // divergence come from the library (continuous.js).
-import { UNITS, clamp } from './model.js';
+import { UNITS, clamp, repeatedParams } from './model.js';
 
 export const MIN_BINS = 2;
 export const MAX_BINS = 200;
@@ -293,10 +293,11 @@ export function fromContinuousParts({ family: familyText, p: pText, q: qText, un
 /** The state a query string asks for (mode=continuous already read). */
 export function fromContinuousQuery(search) {
   const params = new URLSearchParams(search);
-  return fromContinuousParts({
+  const { state, problems } = fromContinuousParts({
     family: params.get('family'), p: params.get('p'), q: params.get('q'),
     units: params.get('units'), bins: params.get('bins'),
   });
+  return { state, problems: [...problems, ...repeatedParams(params, ['mode', 'family', 'p', 'q', 'units', 'bins'])] };
 }
 
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

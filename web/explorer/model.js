@@ -88,9 +88,14 @@ export function removeOutcome(state, i) {
   };
 }
 
-/** Labels are plain text: control characters dropped, length capped. */
+/**
+ * Labels are plain text: control characters dropped, length capped without
+ * cutting a character in half (half an emoji is a lone surrogate, which
+ * encodeURIComponent refuses: the page could not write its address).
+ */
 export function cleanLabel(text) {
-  return String(text).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_LABEL_LENGTH); // eslint-disable-line no-control-regex
+  const capped = String(text).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_LABEL_LENGTH); // eslint-disable-line no-control-regex
+  return /[\ud800-\udbff]$/.test(capped) ? capped.slice(0, -1) : capped;
 }
 
 /** The query string of a state: ?p=…&q=…&label=…&units=… (exact numbers). */
@@ -134,7 +139,12 @@ export function fromParts({ p: pText, q: qText, labels: labelList, units: unitsT
     problems.push('the units were not nats, bits or hartleys');
     units = 'nats';
   }
-  if (pText === null && qText === null) return { state: fromPreset(DEFAULT_PRESET, units), problems };
+  if (pText === null && qText === null) { // the default P and Q, with labels for them if they fit
+    const state = fromPreset(DEFAULT_PRESET, units);
+    if (labelList && labelList.length === state.p.length) state.labels = labelList.map(cleanLabel);
+    else if (labelList) problems.push(`${labelList.length} labels were given for the ${state.p.length} outcomes of the default`);
+    return { state, problems };
+  }
 
   const [p, pProblem] = parseDistribution(pText, 'P');
   const [q, qProblem] = parseDistribution(qText, 'Q');
@@ -155,13 +165,19 @@ export function problemNote(source, problems) {
   return problems.length ? `${source}: ${problems.join('; ')}. The default is shown for what could not be used.` : '';
 }
 
+/** What is wrong with `names` of a query given more than once (the first is used, the rest said). */
+export function repeatedParams(params, names) {
+  return names.filter((name) => params.getAll(name).length > 1).map((name) => `${name} was given more than once (the first is used)`);
+}
+
 /** The state a query string (?p=…&q=…&label=…&units=…) asks for. */
 export function fromQuery(search) {
   const params = new URLSearchParams(search);
-  return fromParts({
+  const { state, problems } = fromParts({
     p: params.get('p'), q: params.get('q'), units: params.get('units'),
     labels: params.has('label') ? params.getAll('label') : null,
   });
+  return { state, problems: [...problems, ...repeatedParams(params, ['mode', 'p', 'q', 'units'])] };
 }
 
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
