@@ -576,7 +576,11 @@ static double log_density(const infodiv_dist *d, double x)
     case INFODIV_LAPLACE: return -fabs(x - a) / b - LN2 - log(b);
     case INFODIV_CAUCHY: {
         double z = (x - a) / b;
-        return fabs(z) < 1e150 ? -LOG_PI - log(b) - log1p(z * z) : -LOG_PI - log(b) - 2 * log(fabs(z));
+        if (fabs(z) < 1e150)
+            return -LOG_PI - log(b) - log1p(z * z);
+        /* log|z| from log|x - a| - log b: z itself overflows for x = DBL_MAX, b = 0.125
+         * (was -inf; found by tests/fuzz); x - a halved first, as it may overflow too */
+        return -LOG_PI - log(b) - 2 * ((log(fabs(0.5 * x - 0.5 * a)) + LN2) - log(b));
     }
     case INFODIV_BERNOULLI:
         if (x == 1)

@@ -80,5 +80,15 @@ int main(void)
         CHECK(infodiv_entropy(big, 2, &raw, &h, &err) == INFODIV_NOT_NORMALIZED && err.value == INFINITY,
               "overflowed sum reported as %g", err.value);
     }
+    /* Cauchy's log density far out: z = (x - loc)/scale overflowed, giving -inf
+     * for x = DBL_MAX; it is -log(pi) + log(scale) - 2 log(x - loc). */
+    {
+        infodiv_dist cauchy = { INFODIV_CAUCHY, 0, 0.125, 0, NULL, NULL };
+        const double x[1] = { 1.7976931348623157e308 };
+        double lp[1];
+        double want = -log(3.14159265358979323846) + log(0.125) - 2 * log(x[0]);
+        CHECK(infodiv_dist_log_density(&cauchy, x, 1, lp, NULL) == INFODIV_OK && close_rel(lp[0], want, 1e-14),
+              "Cauchy log density at DBL_MAX: %.17g, want %.17g", lp[0], want);
+    }
     return check_report("regressions");
 }
