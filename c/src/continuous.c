@@ -198,14 +198,16 @@ static double bernoulli_entropy(double p)
 /* y phi(x/y) = x log(x/y) - x + y >= 0, given the exact difference x - y.
  * Special case: x/y beyond DBL_MAX (y subnormal, as a Poisson rate of 1e-310
  *   can be) made phi(inf) = inf - inf = NaN, which hung entropy_by_sum() and
- *   turned KL into INFODIV_NO_CLOSED_FORM (found by tests/fuzz). There
- *   log(x/y) > 709, so the direct form loses nothing to cancellation. */
+ *   turned KL into INFODIV_NO_CLOSED_FORM (found by tests/fuzz); and from
+ *   x/y ~ 1e305 phi(x/y) overflows though y phi(x/y) ~ 700 x does not (a grid
+ *   density of 1e-307 made kl_grid NaN). There log(x/y) > 690, so the direct
+ *   form loses nothing to cancellation. */
 static double bregman_term(double x, double y, double x_minus_y)
 {
     if (y == 0)
         return x > 0 ? INFINITY : 0;
     double u = x_minus_y / y;
-    if (u > DBL_MAX)
+    if (u > 1e300)
         return x * ((log(x) - log(y)) - 1) + y;
     return y * phi(u);
 }

@@ -90,5 +90,14 @@ int main(void)
         CHECK(infodiv_dist_log_density(&cauchy, x, 1, lp, NULL) == INFODIV_OK && close_rel(lp[0], want, 1e-14),
               "Cauchy log density at DBL_MAX: %.17g, want %.17g", lp[0], want);
     }
+    /* kl_grid with q = 1e-307 where p ~ 0.8: phi(p/q) overflowed, KL inf and
+     * the error estimate inf - inf = NaN (continuous.c, bregman_term()). */
+    {
+        const double x[3] = { 0, 1.375, 3.25 }, p[3] = { 1, 0x1.943c2bd25bfdbp-1, 0 };
+        const double q[3] = { 0x1.c3d6a24ed8222p-1, 0x1.8484848484848p-1019, 0x1.0febd05111292p-1 };
+        infodiv_grid_result g;
+        CHECK(infodiv_kl_grid(x, p, q, 3, NULL, &g, NULL) == INFODIV_OK && isfinite(g.kl) && g.kl > 0 && isfinite(g.error_estimate),
+              "kl_grid with q = 1e-307: %g (estimate %g)", g.kl, g.error_estimate);
+    }
     return check_report("regressions");
 }
