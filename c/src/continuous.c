@@ -530,7 +530,7 @@ int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_
                 return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_Q, PARAM_NONE, 0, fq);
         }
     }
-    double cross = h + kl;
+    double cross = kl == INFINITY ? kl : h + kl; /* not -inf + inf = NaN when h overflows (Gamma(shape 5e-324)) */
     if (fp == INFODIV_UNIFORM && fq == INFODIV_UNIFORM && isfinite(kl))
         cross = entropy_nats(q, NULL); /* -log of q's density, exactly: log 0.6 + log(1/0.6) is 1e-16, not 0 */
     result->entropy_p = h / ln_base;

@@ -99,5 +99,12 @@ int main(void)
         CHECK(infodiv_kl_grid(x, p, q, 3, NULL, &g, NULL) == INFODIV_OK && isfinite(g.kl) && g.kl > 0 && isfinite(g.error_estimate),
               "kl_grid with q = 1e-307: %g (estimate %g)", g.kl, g.error_estimate);
     }
+    /* H(P,Q) = +inf when KL is, even if H(P) is -inf (it was NaN). */
+    {
+        infodiv_dist g = { INFODIV_GAMMA, 0x1p-1074, 65535, 0, NULL, NULL }, b = { INFODIV_BETA, 2, 2, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&g, &b, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.kl_pq == INFINITY && m.cross_entropy_pq == INFINITY,
+              "Gamma(5e-324) || Beta: KL %g, H(P,Q) %g", m.kl_pq, m.cross_entropy_pq);
+    }
     return check_report("regressions");
 }
