@@ -76,7 +76,9 @@ static int cholesky(const double *m, size_t k, double *l, int arg, infodiv_error
     }
     for (size_t i = 0; i < k; i++) {
         for (size_t j = 0; j < i; j++) {
-            double scale = sqrt(fabs(m[i * k + i]) * fabs(m[j * k + j]));
+            /* the roots apart: the product overflowed for variances of 1e200 (any asymmetry
+             * passed) and underflowed for 1e-200 (any asymmetry failed); found by tests/fuzz */
+            double scale = sqrt(fabs(m[i * k + i])) * sqrt(fabs(m[j * k + j]));
             if (fabs(m[i * k + j] - m[j * k + i]) > SYMMETRY_TOLERANCE * scale)
                 return fail_param(err, INFODIV_NOT_SYMMETRIC, arg, PARAM_M, j * k + i, m[j * k + i]);
         }

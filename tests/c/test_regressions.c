@@ -115,5 +115,16 @@ int main(void)
         infodiv_dist_measure_set m;
         CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK, "Dirichlet(1e300, 1) || Dirichlet(5, 5) returns");
     }
+    /* The symmetry test's scale sqrt(cov_ii cov_jj) overflowed for variances of
+     * 1e200, so a covariance with cov01 = 0, cov10 = 1e190 passed as symmetric. */
+    {
+        const double mean[2] = { 0, 0 }, cov[4] = { 1e200, 0, 1e190, 1e200 }, tiny[4] = { 1e-200, 0, 1e-300, 1e-200 };
+        double scratch[INFODIV_DIST_SCRATCH(2)], h;
+        infodiv_dist d = { INFODIV_MULTIVARIATE_NORMAL, 0, 0, 2, mean, cov }, t = { INFODIV_MULTIVARIATE_NORMAL, 0, 0, 2, mean, tiny };
+        infodiv_error err;
+        CHECK(infodiv_dist_entropy(&d, NULL, scratch, INFODIV_DIST_SCRATCH(2), &h, &err) == INFODIV_NOT_SYMMETRIC, "1e200 variances");
+        /* and 1e-300 against 0 is within 1e-12 of sqrt(1e-200 * 1e-200) = 1e-200: symmetric */
+        CHECK(infodiv_dist_entropy(&t, NULL, scratch, INFODIV_DIST_SCRATCH(2), &h, &err) == INFODIV_OK, "1e-200 variances");
+    }
     return check_report("regressions");
 }
