@@ -656,7 +656,9 @@ function kinds(p, q, needQ) {
 
 // ARRAY, F64, F32 or OTHER (another non-BigInt typed array).
 function inputKind(a, name) {
-  if (a instanceof Float64Array) return F64; // the common cases first
+  // The common cases first; instanceof alone also accepts a Proxy of a Float64Array, which no
+  // typed-array method takes as its receiver.
+  if (a instanceof Float64Array && ArrayBuffer.isView(a)) return F64;
   if (Array.isArray(a)) return ARRAY;
   if (ArrayBuffer.isView(a) && !(a instanceof DataView)) {
     const kind = a[Symbol.toStringTag]; // works across realms, unlike instanceof
