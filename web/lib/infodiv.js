@@ -380,7 +380,7 @@ function distCall(name, dp, dq, o, outBytes, read, ...arrays) {
     const place = (v) => {
       if (!v) return 0;
       const at = free;
-      f64.set(v, at / 8);
+      if (v.length > 0) f64.set(v, at / 8); // a detached view has length 0, and set() would throw on it
       free += 8 * v.length;
       return at;
     };
