@@ -126,5 +126,15 @@ int main(void)
         /* and 1e-300 against 0 is within 1e-12 of sqrt(1e-200 * 1e-200) = 1e-200: symmetric */
         CHECK(infodiv_dist_entropy(&t, NULL, scratch, INFODIV_DIST_SCRATCH(2), &h, &err) == INFODIV_OK, "1e-200 variances");
     }
+    /* kl_grid, normalize off: p/q beyond DBL_MAX at a point made KL inf and the
+     * error estimate NaN; p log(p/q) there is 3.7e144 * 835, finite. */
+    {
+        const double x[3] = { 0, 1, 2 }, p[3] = { 1, 3.7e144, 1 }, q[3] = { 1, 9e-219, 1 };
+        const infodiv_options raw = { INFODIV_E, 0 };
+        infodiv_grid_result g;
+        CHECK(infodiv_kl_grid(x, p, q, 3, &raw, &g, NULL) == INFODIV_OK && isfinite(g.kl) && isfinite(g.error_estimate)
+                  && close_rel(g.kl, 4.0 / 3 * 3.7e144 * (log(3.7e144) - log(9e-219)), 1e-14),
+              "kl_grid raw with p/q = 4e362: %g (estimate %g)", g.kl, g.error_estimate);
+    }
     return check_report("regressions");
 }
