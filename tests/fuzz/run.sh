@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harness (tests/fuzz/fuzz_infodiv.c) against c/src/*.c
+# under AddressSanitizer and UndefinedBehaviorSanitizer and runs it for
+# SECONDS (default 30) on the committed corpus, with a fixed seed, on one
+# worker. New inputs go to a scratch directory, never into the corpus; a
+# crash, a sanitizer report, a failed check, a timeout (10 s per input) or a
+# leak fails the run, and the input is saved under dist/fuzz/.
+#   bash tests/fuzz/run.sh [SECONDS]          (npm test: 30; npm run fuzz: 600)
+#   bash tests/fuzz/run.sh --merge            folds dist/fuzz/new into the corpus
+#                                             (libFuzzer's -merge=1: only inputs
+#                                             that add coverage; commit them)
+#   dist/fuzz/fuzz_infodiv FILE               replays one input
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=dist/fuzz
+corpus=tests/fuzz/corpus
+mkdir -p "$out" "$out/new"
+
+# -ffp-contract=off: the core's TwoSum/TwoProduct are exact only unfused (as in build.sh)
+FLAGS=(-std=c11 -O1 -g -Wall -Wextra -ffp-contract=off -fno-omit-frame-pointer -Ic/include)
+SANITIZE=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
+clang "${FLAGS[@]}" "${SANITIZE[@]}" tests/fuzz/fuzz_infodiv.c c/src/*.c -lm -o "$out/fuzz_infodiv"
+
+if [ "${1:-}" = --merge ]; then
+  "$out/fuzz_infodiv" -merge=1 "$corpus" "$out/new"
+  echo "corpus: $(ls "$corpus" | wc -l) files, $(du -sh "$corpus" | cut -f1)"
+  exit 0
+fi
+
+seconds=${1:-30}
+# a fresh scratch directory each run, so that a run is reproducible (fixed seed,
+# committed corpus); fold a long run's finds in with --merge before the next run
+rm -rf "$out/new" && mkdir -p "$out/new"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+log="$out/fuzz.log"
+status=0
+"$out/fuzz_infodiv" -seed=1 -workers=1 -jobs=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "$corpus" >"$log" 2>&1 || status=$?
+if [ $status -ne 0 ]; then
+  grep -E '^fuzz_infodiv:|ERROR|SUMMARY|Test unit written|Base64' "$log" >&2 || tail -40 "$log" >&2
+  echo "fuzz: FAILED (status $status); full log in $log" >&2
+  exit 1
+fi
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
+echo "fuzz: ${seconds} s, ${runs:-?} runs, ${cov:-cov ?} (corpus $(ls "$corpus" | wc -l) files), no failures"
