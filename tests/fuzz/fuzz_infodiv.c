@@ -2258,6 +2258,11 @@ static void fuzz_grid(src *s)
         for (size_t i = 0; i < n; i++)
             if (qs[i] > 0 && ps[i] > 0 && (long double)qs[i] * (zp / zq) < 1e-290L)
                 big = INFINITY;
+        /* and Simpson's weights form s^2 / (h0 h1) and h1^3 / (h0 (h0 + h1)): the cube of
+         * the grid's span must be finite (x = 0, 1, ..., 5, 1e132 gave inf for 3e263) */
+        long double span = n > 0 ? (long double)xs[n - 1] - xs[0] : 0;
+        if (!(span * span * span < 1e300L))
+            big = INFINITY;
         if (!(big < DBL_MAX / 1e6)) {
             free(x), free(p), free(q), free(res);
             return;

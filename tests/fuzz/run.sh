@@ -34,7 +34,8 @@ rm -rf "$out/new" && mkdir -p "$out/new"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 log="$out/fuzz.log"
 status=0
-"$out/fuzz_infodiv" -seed=1 -workers=1 -jobs=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+# one process (no -jobs/-workers: those fork and log to ./fuzz-N.log)
+"$out/fuzz_infodiv" -seed=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "$corpus" >"$log" 2>&1 || status=$?
 if [ $status -ne 0 ]; then
   grep -E '^fuzz_infodiv:|ERROR|SUMMARY|Test unit written|Base64' "$log" >&2 || tail -40 "$log" >&2
