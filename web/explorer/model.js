@@ -49,7 +49,8 @@ export function setProbability(values, locked, i, target) {
   const freeMass = free.reduce((s, j) => s + values[j], 0);
   const out = values.slice();
   out[i] = v;
-  for (const j of free) out[j] = freeMass > 0 ? (values[j] * (room - v)) / freeMass : (room - v) / free.length;
+  // values[j] / freeMass first: with subnormal masses, values[j] * (room - v) would underflow and lose the mass.
+  for (const j of free) out[j] = freeMass > 0 ? (values[j] / freeMass) * (room - v) : (room - v) / free.length;
   return out;
 }
 
