@@ -23,7 +23,7 @@ clang "${FLAGS[@]}" "${SANITIZE[@]}" tests/fuzz/fuzz_infodiv.c c/src/*.c -lm -o 
 
 if [ "${1:-}" = --merge ]; then
   "$out/fuzz_infodiv" -merge=1 "$corpus" "$out/new"
-  echo "corpus: $(ls "$corpus" | wc -l) files, $(du -sh "$corpus" | cut -f1)"
+  echo "corpus: $(ls "$corpus" | wc -l) files, $(cat "$corpus"/* | wc -c) bytes"
   exit 0
 fi
 
