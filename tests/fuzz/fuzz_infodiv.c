@@ -1878,7 +1878,8 @@ static void fuzz_dist(src *s)
                 REQUIRE(res->cross_entropy_pq == rhs /* an entropy beyond DBL_MAX: Beta(1e-20, 1e-323) */
                             || fabs(res->cross_entropy_pq - rhs) <= 1e-12 * (fabs(res->entropy_p) + fabs(res->kl_pq)) + 1e-300
                                    + (P->family == INFODIV_CATEGORICAL ? 8 * EPS * (fabs(rhs) + 2 / fabs((double)lnb)) : 0)
-                            || (P->family == INFODIV_UNIFORM && fabs(res->cross_entropy_pq - rhs) <= 4 * EPS * (fabs(res->entropy_p) + fabs(res->kl_pq))),
+                            || (P->family == INFODIV_UNIFORM /* H(P,Q) is -log of q's density there, exactly: eps in nats */
+                                && fabs(res->cross_entropy_pq - rhs) <= 4 * EPS * (fabs(res->entropy_p) + fabs(res->kl_pq) + 1 / fabs((double)lnb))),
                         "dist_kl: H(P,Q) %.17g != H(P) + KL %.17g (family %d (%g, %g, k %zu) || %d (%g, %g))", res->cross_entropy_pq, rhs, P->family, P->a, P->b, P->k, Q->family, Q->a, Q->b);
             }
             double h;
