@@ -2269,10 +2269,12 @@ static void fuzz_grid(src *s)
         /* KNOWN, NOT FIXED (see the report of issue 7): integrals (or weights times
          * values) beyond DBL_MAX make the result NaN (x and p near 1e204); the
          * checks below are for grids whose arithmetic stays finite. */
-        long double wt[MAXN], big = 0;
+        long double wt[MAXN], wtr[MAXN], big = 0;
         grid_weights(xs, n, 1, wt);
-        for (size_t i = 0; i < n; i++) /* the terms in the base, too: a base near 1 divides by ~1e-16 */
-            big += (fabsl(wt[i]) * (ps[i] + qs[i]) * (1 + (ps[i] > 0 && qs[i] > 0 ? fabsl(logl((long double)ps[i] / qs[i])) : 0)))
+        grid_weights(xs, n, 0, wtr);
+        for (size_t i = 0; i < n; i++) /* both rules' terms, in the base too: a base near 1 divides by ~1e-16 */
+            big += ((fabsl(wt[i]) + fabsl(wtr[i])) * (ps[i] + qs[i])
+                    * (1 + (ps[i] > 0 && qs[i] > 0 ? fabsl(logl((long double)ps[i] / qs[i])) : 0)))
                        / fminl(1, fabsl(lnb)) + fabsl((long double)xs[i]);
         /* likewise (KNOWN): c q_i (c = Zp/Zq) underflowing to 0 where p_i > 0 gives an
          * infinite term that Simpson's signed weights turn into NaN */
