@@ -2152,6 +2152,8 @@ static expect expect_density_values(const double *v, size_t n, int arg)
 /* Simpson's weights in their non-uniform form (pairs of intervals; an odd
  * last interval from the parabola through the last three points), or the
  * trapezoid's, in long double. */
+static long double grid_wabs[MAXN]; /* sum of |each rule's weight| per point, before they cancel */
+
 static void grid_weights(const double *x, size_t n, int simpson, long double *w)
 {
     for (size_t i = 0; i < n; i++)
@@ -2164,15 +2166,20 @@ static void grid_weights(const double *x, size_t n, int simpson, long double *w)
         return;
     }
     size_t i = 0;
+    for (size_t j = 0; j < n; j++)
+        grid_wabs[j] = 0;
     for (; i + 2 < n; i += 2) {
         long double h0 = (long double)x[i + 1] - x[i], h1 = (long double)x[i + 2] - x[i + 1], s = h0 + h1;
-        w[i] += s / 6 * (2 - h1 / h0), w[i + 1] += s / 6 * (s * s / (h0 * h1)), w[i + 2] += s / 6 * (2 - h0 / h1);
+        long double a = s / 6 * (2 - h1 / h0), b = s / 6 * (s * s / (h0 * h1)), c = s / 6 * (2 - h0 / h1);
+        w[i] += a, w[i + 1] += b, w[i + 2] += c;
+        grid_wabs[i] += fabsl(a), grid_wabs[i + 1] += fabsl(b), grid_wabs[i + 2] += fabsl(c);
     }
     if (i + 1 < n) { /* the last interval alone */
         long double h0 = (long double)x[n - 2] - x[n - 3], h1 = (long double)x[n - 1] - x[n - 2];
-        w[n - 3] += -h1 * h1 * h1 / (6 * h0 * (h0 + h1));
-        w[n - 2] += h1 * (h1 + 3 * h0) / (6 * h0);
-        w[n - 1] += h1 * (2 * h1 + 3 * h0) / (6 * (h0 + h1));
+        long double a = -h1 * h1 * h1 / (6 * h0 * (h0 + h1)), b = h1 * (h1 + 3 * h0) / (6 * h0), c = h1 * (2 * h1 + 3 * h0) / (6 * (h0 + h1));
+        w[n - 3] += a, w[n - 2] += b, w[n - 1] += c;
+        /* the library weighs each group apart: its rounding is of the uncombined weights */
+        grid_wabs[n - 3] += fabsl(a), grid_wabs[n - 2] += fabsl(b), grid_wabs[n - 1] += fabsl(c);
     }
 }
 
@@ -2183,10 +2190,12 @@ static void grid_weights(const double *x, size_t n, int simpson, long double *w)
 static long double grid_ref(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize,
                             long double *mag)
 {
-    long double w[MAXN], zp = 0, zq = 0, s = 0, m = 0;
+    long double w[MAXN], wa[MAXN], zp = 0, zq = 0, s = 0, m = 0;
     grid_weights(x, n, simpson, w);
     for (size_t i = 0; i < n; i++)
-        zp += w[i] * p[i], zq += w[i] * q[i], m += fabsl(w[i]) * (p[i] + q[i]);
+        wa[i] = simpson ? grid_wabs[i] : fabsl(w[i]);
+    for (size_t i = 0; i < n; i++)
+        zp += w[i] * p[i], zq += w[i] * q[i], m += wa[i] * (p[i] + q[i]);
     if (normalize && !(zp > 0 && zq > 0))
         return *mag = 0, NAN;
     for (size_t i = 0; i < n; i++) {
@@ -2194,15 +2203,15 @@ static long double grid_ref(const double *x, const double *p, const double *q, s
         if (normalize) {
             long double ph = p[i] / zp, qh = q[i] / zq;
             t = ph > 0 ? ph * logl(ph / qh) - ph + qh : qh;
-            m += fabsl(w[i]) * (fabsl(t) + ph + qh + (ph > 0 ? ph * fabsl(logl(ph / qh)) : 0));
+            m += wa[i] * (fabsl(t) + ph + qh + (ph > 0 ? ph * fabsl(logl(ph / qh)) : 0));
             /* the library scales q by c = Zp/Zq in double: a subnormal c q_i keeps only its
              * few ulps, so log(p/(c q)) is off by ~2^-1074/(c q_i) (in units of eps here) */
             long double cq = q[i] * (zp / zq);
             if (q[i] > 0 && cq < DBL_MIN)
-                m += fabsl(w[i]) * ph * (4.9406564584124654e-324L / cq) / EPS;
+                m += wa[i] * ph * (4.9406564584124654e-324L / cq) / EPS;
         } else {
             t = p[i] > 0 ? p[i] * logl((long double)p[i] / q[i]) : 0;
-            m += fabsl(w[i] * t);
+            m += wa[i] * fabsl(t);
         }
         s += w[i] * t;
     }
