@@ -630,9 +630,9 @@ int infodiv_dist_log_density(const infodiv_dist *d, const double *x, size_t n, d
 /* KL by one rule, trapezoid or Simpson's in its non-uniform form on pairs of
  * intervals (h0, h1), ending, for an odd number of intervals, with the
  * integral over the last one of the parabola through the last three points.
- * With normalisation, (1/Zp) sum w_i c q_i phi(p_i/(c q_i)),
- * c = Zp/Zq, which equals the integral of p^ log(p^/q^) when the rule
- * integrates p and q to Zp and Zq (the linear parts cancel exactly);
+ * With normalisation, sum w_i q^_i phi(p^_i/q^_i), p^ = p/Zp and q^ = q/Zq,
+ * which equals the integral of p^ log(p^/q^) when the rule integrates p and q
+ * to Zp and Zq (the linear parts cancel);
  * without, sum w_i p_i log(p_i/q_i). NAN when the rule's integrals are not
  * positive (possible only with Simpson's negative weights). */
 static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
@@ -640,7 +640,6 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
     double zp = 0, zq = 0, sum = 0;
     /* two passes: integrals, then the integrand */
     for (int pass = 0; pass < 2; pass++) {
-        double c = pass && normalize ? zp / zq : 1;
         for (size_t start = 0; start + 1 < n;) { /* weights of 2 or 3 points at a time: no scratch */
             double w3[3];
             size_t at, count;
@@ -673,7 +672,9 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
                     zp += w3[j] * pi;
                     zq += w3[j] * qi;
                 } else if (normalize) {
-                    sum += w3[j] * bregman_term(pi, c * qi, pi - c * qi);
+                    /* p/Zp and q/Zq, not p and (Zp/Zq) q: that ratio overflows for a q of 1e-316 beside a p of 1.5 */
+                    double ph = pi / zp, qh = qi / zq;
+                    sum += w3[j] * bregman_term(ph, qh, ph - qh);
                 } else if (pi > 0) {
                     double r = pi / qi; /* beyond the doubles (3.7e144 / 9e-219 was inf; tests/fuzz): the logs apart */
                     sum += w3[j] * (qi > 0 ? pi * (r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(pi) - log(qi)) : INFINITY);
@@ -683,7 +684,7 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
         if (!pass && normalize && !(zp > 0 && zq > 0))
             return NAN;
     }
-    return normalize ? sum / zp : sum;
+    return sum;
 }
 
 static int check_density(const double *v, size_t n, int arg, infodiv_error *err)
