@@ -674,7 +674,9 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
                 } else if (normalize) {
                     /* p/Zp and q/Zq, not p and (Zp/Zq) q: that ratio overflows for a q of 1e-316 beside a p of 1.5 */
                     double ph = pi / zp, qh = qi / zq;
-                    sum += w3[j] * bregman_term(ph, qh, ph - qh);
+                    /* q/Zq underflowing to 0 where q > 0 (a far tail): the term is finite, from logs */
+                    sum += w3[j] * (qh == 0 && qi > 0 && ph > 0 ? ph * ((log(pi) - log(qi)) + (log(zq) - log(zp)) - 1)
+                                                                 : bregman_term(ph, qh, ph - qh));
                 } else if (pi > 0) {
                     double r = pi / qi; /* beyond the doubles (3.7e144 / 9e-219 was inf; tests/fuzz): the logs apart */
                     sum += w3[j] * (qi > 0 ? pi * (r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(pi) - log(qi)) : INFINITY);
@@ -736,6 +738,8 @@ int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
     /* Simpson's weights can be negative on very uneven grids: fall back on the trapezoid's, which are not */
     double kl = isnan(simpson) || (normalize && simpson < 0) ? trapezoid : simpson;
     double estimate = isnan(simpson) ? fabs(trapezoid) : fabs(simpson - trapezoid);
+    if (isinf(kl))
+        estimate = 0; /* not inf - inf */
     result->kl = kl / ln_base;
     result->error_estimate = estimate / fabs(ln_base);
     return INFODIV_OK;
