@@ -240,6 +240,10 @@ static void check_status(const char *fn, int status, const infodiv_error *err, i
                            ? (isinf(e[k].value) && err->value == e[k].value)
                                  || fabs(err->value - e[k].value) <= 1e-14 * fabs(e[k].value)
                            : same_double(err->value, e[k].value) || (err->value == e[k].value);
+        /* both sides of an ambiguous sum can be NOT_NORMALIZED (p's, or q's after p's passed): try the next */
+        if (k + 1 < n_expect && e[k + 1].status == status
+            && !(err->arg == e[k].arg && err->index == e[k].index && err->param == e[k].param && value_ok))
+            continue;
         REQUIRE(err->arg == e[k].arg && err->index == e[k].index && err->param == e[k].param && value_ok,
                 "%s: status %d (%s): err {arg %d, index %zu, value %.17g, param %d}, want {arg %d, index %zu, value %.17g, param %d}",
                 fn, status, status_name(status), err->arg, err->index, err->value, err->param, e[k].arg, e[k].index,
