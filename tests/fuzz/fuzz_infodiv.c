@@ -1919,6 +1919,11 @@ static void fuzz_dist(src *s)
                  * not log(5/4), its 2 sqrt(b) sqrt(d) overflowing */
                 for (int i = 0; i < 4; i++)
                     subnormal_param |= (prm[i] != 0 && fabs(prm[i]) < 1e-150) || fabs(prm[i]) > 1e150;
+                /* and ratios of parameters beyond 1e150, whose squares overflow
+                 * (LOG_NORMAL(0.625, 0.125) || LOG_NORMAL(24832, 1.37e-150): KL 1.6e308, -inf) */
+                for (int i = 0; i < 4; i++)
+                    for (int j = 0; j < 4; j++)
+                        subnormal_param |= prm[i] != 0 && fabs(prm[j] / prm[i]) > 1e150;
             }
             if (any == 1 && !subnormal_param && P->family != INFODIV_CATEGORICAL && P->family != INFODIV_MULTIVARIATE_NORMAL && !lgamma_extreme(P)
                 && !lgamma_extreme(Q) && ref_kl(P, Q, &want, &mag)) {
