@@ -44,7 +44,7 @@
  *
  * ACCURACY
  *   Relative error below 1e-12 against exact values of the measures of the
- *   exact binary inputs, measured on tests/fixtures/discrete.json (80-digit
+ *   exact binary inputs, measured on tests/fixtures/discrete.json (700-digit
  *   reference values), including KL below 1e-20 of nearly equal
  *   distributions, entropies near 0 of peaked distributions, counts, subnormal
  *   and huge (near DBL_MAX) entries, and n = 1e6. See discrete.c for methods.

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harness (tests/fuzz/fuzz_infodiv.c) against c/src/*.c
-# under AddressSanitizer and UndefinedBehaviorSanitizer and runs it for
-# SECONDS (default 30) on the committed corpus, with a fixed seed, on one
-# worker. New inputs go to a scratch directory, never into the corpus; a
-# crash, a sanitizer report, a failed check, a timeout (10 s per input) or a
-# leak fails the run, and the input is saved under dist/fuzz/.
-#   bash tests/fuzz/run.sh [SECONDS]          (npm test: 30; npm run fuzz: 600)
+# under AddressSanitizer and UndefinedBehaviorSanitizer and runs it on the
+# committed corpus with a fixed seed, on one worker: either a fixed number of
+# new inputs (--runs N: the same inputs, so the same verdict, on every
+# machine) or for a time (SECONDS: exploration, whose verdict depends on the
+# machine's speed). New inputs go to a scratch directory, never into the
+# corpus; a crash, a sanitizer report, a failed check, a timeout (10 s per
+# input) or a leak fails the run, and the input is saved under dist/fuzz/.
+#   bash tests/fuzz/run.sh --runs N           (npm test, via npm run test:fuzz)
+#   bash tests/fuzz/run.sh [SECONDS]          (npm run fuzz: 600)
 #   bash tests/fuzz/run.sh --merge            folds dist/fuzz/new into the corpus
 #                                             (libFuzzer's -merge=1: only inputs
 #                                             that add coverage; commit them)
@@ -27,7 +30,20 @@ if [ "${1:-}" = --merge ]; then
   exit 0
 fi
 
-seconds=${1:-30}
+# A fixed count is the same inputs on every machine only if nothing else varies:
+# -reload=0 (no timed rereading of the corpus) and no address randomisation
+# (addresses reach libFuzzer's table of compared values, and so its mutations).
+FIXED=()
+if [ "${1:-}" = --runs ]; then
+  runs_wanted=${2:?usage: run.sh --runs N}
+  LIMIT=(-runs="$runs_wanted")
+  what="$runs_wanted runs from seed 1"
+  setarch "$(uname -m)" -R true 2>/dev/null && FIXED=(setarch "$(uname -m)" -R)
+else
+  seconds=${1:-30}
+  LIMIT=(-max_total_time="$seconds")
+  what="$seconds s"
+fi
 # a fresh scratch directory each run, so that a run is reproducible (fixed seed,
 # committed corpus); fold a long run's finds in with --merge before the next run
 rm -rf "$out/new" && mkdir -p "$out/new"
@@ -35,7 +51,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 log="$out/fuzz.log"
 status=0
 # one process (no -jobs/-workers: those fork and log to ./fuzz-N.log)
-"$out/fuzz_infodiv" -seed=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+"${FIXED[@]}" "$out/fuzz_infodiv" -seed=1 "${LIMIT[@]}" -reload=0 -timeout=10 -rss_limit_mb=2048 \
   -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "$corpus" >"$log" 2>&1 || status=$?
 if [ $status -ne 0 ]; then
   grep -E '^fuzz_infodiv:|ERROR|SUMMARY|Test unit written|Base64' "$log" >&2 || tail -40 "$log" >&2
@@ -44,4 +60,4 @@ if [ $status -ne 0 ]; then
 fi
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
-echo "fuzz: ${seconds} s, ${runs:-?} runs, ${cov:-cov ?} (corpus $(ls "$corpus" | wc -l) files), no failures"
+echo "fuzz: ${what}: ${runs:-?} runs, ${cov:-cov ?} (corpus $(ls "$corpus" | wc -l) files), no failures"
