@@ -2,11 +2,17 @@
  * densities, and KL of two densities sampled on a grid.
  *
  * Every KL here is written as a sum of nonnegative parts, as the discrete one
- * is (sum q phi(p/q)): r - 1 - log r (infodiv_log1p_rest), e^-t - 1 + t
- * (infodiv_expm1_rest), y phi(x/y) (phi.h) and the Bregman difference of
- * log-gamma (infodiv_lgamma_bregman). So KL of nearly equal parameters keeps
- * its digits (N(0.5, 1) against N(0.5 + 1e-7, 1): 5e-15 to full precision)
- * and is never negative. H(P,Q) is H(P) + KL(P||Q).
+ * is (sum q phi(p/q)): w (s - 1 - log s) for a ratio s of scales or rates
+ * (infodiv_ratio_rest, which forms log s from the exponents and mantissas, so
+ * ratios of 1e-600 to 1e600 neither overflow nor cancel), e^-t - 1 + t
+ * (infodiv_expm1_rest), y phi(x/y) (phi.h), the KL of two gamma laws of one
+ * mean (infodiv_gamma_matched_kl, in which the large parts of log-gamma cancel
+ * analytically) and, for Beta and Dirichlet, a discrete KL (infodiv_kl). So KL
+ * of nearly equal parameters keeps its digits (N(0.5, 1) against
+ * N(0.5 + 1e-7, 1): 5e-15 to full precision), shapes and scales anywhere in
+ * the double range keep theirs, and KL is never negative. H(P,Q) is formed
+ * directly where H(P) + KL would cancel (location-scale families), else as
+ * H(P) + KL(P||Q).
  */
 #include "infodiv.h"
 
@@ -258,6 +264,37 @@ static double entropy_by_sum(const infodiv_dist *d, double mode, double lo, doub
     return sum + c;
 }
 
+/* The sum of v_i 2^-h, compensated. */
+static double sum_halved(const double *v, size_t k, int h)
+{
+    double s = 0, c = 0;
+    for (size_t i = 0; i < k; i++) {
+        double x = ldexp(v[i], -h), t = s + x;
+        c += (s - t) + x; /* entries > 0, the running total grows: Fast2Sum */
+        s = t;
+    }
+    return s + c;
+}
+
+/* Entropy of Dir(v) (Beta: k = 2): sum_i G(v_i) - G(v0) - (k - 1) psi(v0),
+ * G(x) = lgamma(x) + (1 - x) psi(x) + x (the v_i cancel exactly), v0 the sum.
+ * A sum beyond DBL_MAX is taken halved: there G(v0) = log(2 pi v0)/2 + 1/2 and
+ * psi(v0) = log v0, their terms in 1/v0 being below the rounding. */
+static double dirichlet_entropy(const double *v, size_t k)
+{
+    double s = 0;
+    for (size_t i = 0; i < k; i++)
+        s += infodiv_gamma_entropy_part(v[i]);
+    int h = 0;
+    while (!isfinite(sum_halved(v, k, h)))
+        h++;
+    double total = sum_halved(v, k, h);
+    if (h == 0)
+        return s - infodiv_gamma_entropy_part(total) - (double)(k - 1) * infodiv_digamma(total);
+    double log_total = log(total) + h * LN2;
+    return s - (0.5 * (LOG_2PI + log_total) + 0.5) - (double)(k - 1) * log_total;
+}
+
 /* Entropy of P (nats). MULTIVARIATE_NORMAL needs its Cholesky factor in l. */
 static double entropy_nats(const infodiv_dist *d, const double *l)
 {
@@ -267,12 +304,7 @@ static double entropy_nats(const infodiv_dist *d, const double *l)
     case INFODIV_LOG_NORMAL: return a + 0.5 * (1 + LOG_2PI) + log(b);
     case INFODIV_EXPONENTIAL: return 1 - log(a);
     case INFODIV_GAMMA: return infodiv_gamma_entropy_part(a) - log(b);
-    case INFODIV_BETA: {
-        /* lgamma(a) - (a-1) psi(a) = G(a) - a with G the gamma entropy part; the a's cancel exactly */
-        double s = a + b;
-        return infodiv_gamma_entropy_part(a) + infodiv_gamma_entropy_part(b) - infodiv_gamma_entropy_part(s)
-               - infodiv_digamma(s);
-    }
+    case INFODIV_BETA: return dirichlet_entropy((const double[]){ a, b }, 2);
     case INFODIV_UNIFORM: return isfinite(b - a) ? log(b - a) : log(0.5 * b - 0.5 * a) + LN2;
     case INFODIV_LAPLACE: return 1 + LN2 + log(b);
     case INFODIV_CAUCHY: return 2 * LN2 + LOG_PI + log(b);
@@ -282,17 +314,7 @@ static double entropy_nats(const infodiv_dist *d, const double *l)
             s += log(l[i * d->k + i]);
         return s;
     }
-    case INFODIV_DIRICHLET: {
-        double total = 0, c = 0, s = 0;
-        for (size_t i = 0; i < d->k; i++) {
-            double t = total + d->v[i];
-            c += (total - t) + d->v[i]; /* entries > 0, the running total grows: Fast2Sum */
-            total = t;
-            s += infodiv_gamma_entropy_part(d->v[i]);
-        }
-        total += c;
-        return s - infodiv_gamma_entropy_part(total) - (double)(d->k - 1) * infodiv_digamma(total);
-    }
+    case INFODIV_DIRICHLET: return dirichlet_entropy(d->v, d->k);
     case INFODIV_BERNOULLI: return bernoulli_entropy(a);
     case INFODIV_GEOMETRIC: return bernoulli_entropy(a) / a;
     case INFODIV_POISSON:
@@ -316,7 +338,30 @@ static double entropy_nats(const infodiv_dist *d, const double *l)
     }
 }
 
-/* ---- KL, in nats, for P and Q of one family (or the mixed pairs) ---- */
+/* ---- KL and H(P,Q), in nats, for P and Q of one family (or the mixed pairs) ---- */
+
+/* (x - y)/s without overflow in x - y (locations of +-1e308): the halves
+ * where the difference alone would overflow. */
+static double difference_over(double x, double y, double s)
+{
+    double d = x - y;
+    return isfinite(d) ? d / s : 2 * ((0.5 * x - 0.5 * y) / s);
+}
+
+/* log(x/y), x, y > 0: from the quotient where it is a normal double, else
+ * from the two logs (|log| > 690 there, so their rounding is eps relative). */
+static double log_ratio(double x, double y)
+{
+    double r = x / y;
+    return r > 0x1p-1000 && r < 0x1p1000 ? log(r) : log(x) - log(y);
+}
+
+/* z^2/2, with the half inside the square so that it overflows only where z^2/2 does. */
+static double half_square(double z)
+{
+    double h = z * SQRT1_2;
+    return h * h;
+}
 
 /* KL(Bernoulli(p) || Bernoulli(q)) = q phi(p/q) + (1-q) phi((1-p)/(1-q)). */
 static double bernoulli_kl(double p, double q)
@@ -324,36 +369,107 @@ static double bernoulli_kl(double p, double q)
     return bregman_term(p, q, p - q) + bregman_term(1 - p, 1 - q, q - p);
 }
 
-/* KL(N(mp, sp) || N(mq, sq)) = ((r - 1 - log r) + ((mp - mq)/sq)^2) / 2, r = sp^2/sq^2. */
+/* KL(N(mp, sp) || N(mq, sq)) = (r - 1 - log r)/2 + z^2/2, r = sp^2/sq^2, z = (mp - mq)/sq. */
 static double normal_kl(double mp, double sp, double mq, double sq)
 {
-    double r_minus_1 = ((sp - sq) / sq) * ((sp + sq) / sq), z = (mp - mq) / sq;
-    return 0.5 * (infodiv_log1p_rest(r_minus_1) + z * z);
+    return infodiv_ratio_rest(0.5, sp, sq, sp, sq) + half_square(difference_over(mp, mq, sq));
 }
 
-/* KL(Gamma(ap, bp) || Gamma(aq, bq)), shape and rate:
- * B(ap, aq - ap) + ap (u - log(1+u)) - (aq - ap) log(1+u), u = bq/bp - 1. */
+/* H(P,Q) of two normals: log(2 pi)/2 + log sq + r/2 + z^2/2, each part as it is. */
+static double normal_cross(double mp, double sp, double mq, double sq)
+{
+    return 0.5 * LOG_2PI + log(sq) + half_square(sp / sq) + half_square(difference_over(mp, mq, sq));
+}
+
+/* KL(Gamma(ap, bp) || Gamma(aq, bq)), shape and rate: through Gamma(aq, bp aq/ap),
+ * of P's mean, KL = G(ap, aq) + aq (s - 1 - log s), s = (bq/bp)(ap/aq), G the
+ * KL of two gamma laws of equal mean (infodiv_gamma_matched_kl): both >= 0. */
 static double gamma_kl(double ap, double bp, double aq, double bq)
 {
-    double d = aq - ap, u = (bq - bp) / bp;
-    return infodiv_lgamma_bregman(ap, d) + ap * infodiv_log1p_rest(u) - d * log1p(u);
+    return infodiv_gamma_matched_kl(ap, aq, aq - ap) + infodiv_ratio_rest(aq, bq, bp, ap, aq);
 }
 
-/* KL of two multivariate normals from the Cholesky factors lp, lq:
- * with M = lq^-1 lp (lower triangular) and y = lq^-1 (mp - mq),
- * 2 KL = tr(M M^T) - k - log det(M M^T) + |y|^2
- *      = sum_i (M_ii^2 - 1 - log M_ii^2) + sum_i>j M_ij^2 + |y|^2: all >= 0.
+/* KL(Laplace(mp, bp) || Laplace(mq, bq)) = (r - 1 - log r) + r (e^-t - 1 + t),
+ * r = bp/bq, t = |mp - mq|/bp; beyond t = 2 the second part as
+ * r e^-t + (|mp - mq|/bq - r), whose difference loses at most a factor 2. */
+static double laplace_kl(double mp, double bp, double mq, double bq)
+{
+    double scale_part = infodiv_ratio_rest(1, bp, bq, 1, 1);
+    if (isinf(scale_part))
+        return scale_part;
+    double r = bp / bq, t = fabs(difference_over(mp, mq, bp));
+    if (t <= 2)
+        return scale_part + r * infodiv_expm1_rest(-t);
+    return scale_part + (r * exp(-t) + (fabs(difference_over(mp, mq, bq)) - r));
+}
+
+/* KL(Cauchy(mp, sp) || Cauchy(mq, sq)) = log1p(h^2), h^2 = ((sp - sq)^2 + dm^2)/(4 sp sq):
+ * h from the larger of |sp - sq|/2 and |dm|/2 and a hypot of numbers <= 1,
+ * divided by sqrt(sp) and sqrt(sq) one at a time; from logs where that
+ * overflows (h > 1e150). */
+static double cauchy_kl(double mp, double sp, double mq, double sq)
+{
+    double u = 0.5 * fabs(sp - sq), v = fabs(0.5 * mp - 0.5 * mq), m = u > v ? u : v;
+    if (m == 0)
+        return 0;
+    double h_unit = hypot(u / m, v / m), h = (m / sqrt(sp)) / sqrt(sq) * h_unit;
+    if (h < 1e150)
+        return log1p(h * h);
+    return 2 * (log(m) + log(h_unit) - 0.5 * log(sp) - 0.5 * log(sq));
+}
+
+/* H(P,Q) of two Cauchy laws: log(pi sq) + log(((sp + sq)^2 + dm^2)/sq^2). */
+static double cauchy_cross(double mp, double sp, double mq, double sq)
+{
+    double hyp = hypot(sp + sq, mp - mq), log_hyp;
+    if (isfinite(hyp))
+        log_hyp = log(hyp);
+    else { /* halves, and the larger taken out of the hypot */
+        double u = 0.5 * sp + 0.5 * sq, v = fabs(0.5 * mp - 0.5 * mq), m = u > v ? u : v;
+        log_hyp = log(m) + log(hypot(u / m, v / m)) + LN2;
+    }
+    return LOG_PI + 2 * log_hyp - log(sq);
+}
+
+/* E|X - c|/d for X ~ N(m, s): |m - c|/d + (s/d) (2 phi(z) - 2|z| Phi(-|z|)),
+ * z = (m - c)/s; the bracket is >= 0 (the normal's tail), and for |z| <= 1 the
+ * folded mean sqrt(2/pi) e^(-z^2/2) + z erf(z/sqrt 2) is used whole. */
+static double normal_mean_abs_over(double m, double s, double c, double d)
+{
+    double z = difference_over(m, c, s), az = fabs(z);
+    if (az <= 1)
+        return s * (SQRT_2_PI * exp(-0.5 * z * z) + z * erf(z * SQRT1_2)) / d;
+    double tail = az < 40 ? SQRT_2_PI * exp(-0.5 * z * z) - az * erfc(az * SQRT1_2) : 0; /* below 1e-340 from 40 on */
+    return fabs(difference_over(m, c, d)) + (s * tail) / d;
+}
+
+/* KL(Uniform(a, b) || Uniform(c, d)), nested: log(width_q/width_p), the
+ * difference of widths summed from >= 0 parts (halves where a width overflows). */
+static double uniform_kl(double a, double b, double c, double d)
+{
+    if (isfinite(b - a) && isfinite(d - c))
+        return log1p(((d - b) + (a - c)) / (b - a));
+    return log1p(((0.5 * d - 0.5 * b) + (0.5 * a - 0.5 * c)) / (0.5 * b - 0.5 * a));
+}
+
+/* KL and H(P,Q) of two multivariate normals from the Cholesky factors lp, lq:
+ * with M = lq^-1 lp (lower triangular, M_ii = lp_ii/lq_ii) and y = lq^-1 (mp - mq),
+ * 2 KL = sum_i (M_ii^2 - 1 - log M_ii^2) + sum_i>j M_ij^2 + |y|^2: all >= 0;
+ * 2 H(P,Q) = k log(2 pi) + 2 sum_i log lq_ii + sum_ij M_ij^2 + |y|^2.
  * M overwrites lp; y uses the k doubles at y. */
-static double mvn_kl(const infodiv_dist *p, const infodiv_dist *q, double *lp, const double *lq, double *y)
+static void mvn_measures(const infodiv_dist *p, const infodiv_dist *q, double *lp, const double *lq, double *y,
+                         double *kl, double *cross)
 {
     size_t k = p->k;
-    double s = 0;
-    for (size_t c = 0; c < k; c++) { /* column c of M: forward substitution */
-        for (size_t i = c; i < k; i++) {
-            double v = lp[i * k + c];
-            for (size_t j = c; j < i; j++)
-                v -= lq[i * k + j] * lp[j * k + c];
-            lp[i * k + c] = v / lq[i * k + i];
+    double s = 0, c = 0, log_det = 0;
+    for (size_t i = 0; i < k; i++) /* the diagonal before M overwrites it */
+        s += infodiv_ratio_rest(1, lp[i * k + i], lq[i * k + i], lp[i * k + i], lq[i * k + i]);
+    for (size_t col = 0; col < k; col++) { /* column col of M: forward substitution */
+        for (size_t i = col; i < k; i++) {
+            double v = lp[i * k + col];
+            for (size_t j = col; j < i; j++)
+                v -= lq[i * k + j] * lp[j * k + col];
+            lp[i * k + col] = v / lq[i * k + i];
         }
     }
     for (size_t i = 0; i < k; i++) {
@@ -361,74 +477,99 @@ static double mvn_kl(const infodiv_dist *p, const infodiv_dist *q, double *lp, c
         for (size_t j = 0; j < i; j++)
             v -= lq[i * k + j] * y[j];
         y[i] = v / lq[i * k + i];
-        double mii = lp[i * k + i];
-        s += infodiv_log1p_rest((mii - 1) * (mii + 1)) + y[i] * y[i];
-        for (size_t j = 0; j < i; j++)
+        s += y[i] * y[i];
+        c += y[i] * y[i] + lp[i * k + i] * lp[i * k + i];
+        log_det += log(lq[i * k + i]);
+        for (size_t j = 0; j < i; j++) {
             s += lp[i * k + j] * lp[i * k + j];
+            c += lp[i * k + j] * lp[i * k + j];
+        }
     }
-    return 0.5 * s;
+    *kl = 0.5 * s;
+    *cross = 0.5 * (double)k * LOG_2PI + log_det + 0.5 * c;
 }
 
-/* KL(Dir(a) || Dir(b)) = sum_i B(a_i, b_i - a_i) - B(a0, b0 - a0), B the
- * Bregman difference of lgamma, a0 = sum a_i. */
+/* KL(Dir(a) || Dir(b)). With X_i ~ Gamma(a_i, 1) and Y_i ~ Gamma(b_i, mu),
+ * mu = b0/a0 (a0, b0 the sums), Dir is the law of X/sum X, independent of
+ * sum X ~ Gamma(a0, 1); so KL(Dir) = sum_i KL(Gamma(a_i, 1) || Gamma(b_i, mu)) -
+ * KL(Gamma(a0, 1) || Gamma(b0, mu)), which is
+ *   sum_i G(a_i, b_i) - G(a0, b0) + b0 KL(b/b0 || a/a0)
+ * (G: infodiv_gamma_matched_kl; the last a discrete KL, infodiv_kl). No
+ * log-gamma of a large shape is ever subtracted from another. Beta: k = 2.
+ * Sums beyond DBL_MAX are halved h times: G(a0, b0) then stands for that of
+ * the true sums, exact where both are large (it depends on their ratio only). */
 static double dirichlet_kl(const double *a, const double *b, size_t k)
 {
-    double s = 0, a0 = 0, d0 = 0;
+    int h = 0; /* halvings until both sums are finite (alphas of 1e308) */
+    while (!isfinite(sum_halved(a, k, h)) || !isfinite(sum_halved(b, k, h)))
+        h++;
+    double a0 = sum_halved(a, k, h), b0 = sum_halved(b, k, h), d0 = 0, c = 0, g = 0, cat;
     for (size_t i = 0; i < k; i++) {
-        s += infodiv_lgamma_bregman(a[i], b[i] - a[i]);
-        a0 += a[i];
-        d0 += b[i] - a[i];
+        /* the differences summed in double-double (TwoSum): G(a0, b0) needs b0 - a0 exactly */
+        double di = b[i] - a[i], dh = ldexp(di, -h), t = d0 + dh, bv = t - d0;
+        c += (d0 - (t - bv)) + (dh - bv);
+        d0 = t;
+        g += infodiv_gamma_matched_kl(a[i], b[i], di);
     }
-    return s - infodiv_lgamma_bregman(a0, d0);
+    g -= infodiv_gamma_matched_kl(a0, b0, d0 + c);
+    infodiv_options nats = { INFODIV_E, 1 };
+    if (infodiv_kl(b, a, k, &nats, &cat, NULL) != INFODIV_OK)
+        return NAN; /* not reached: the alphas are checked */
+    double kl = g + ldexp(b0 * cat, h);
+    return kl > 0 ? kl : 0; /* a sum of >= 0 parts but for the G difference's last rounding */
 }
 
-/* KL(P||Q) in nats for the pairs of one-dimensional families this file knows;
- * NAN for a pair it does not. Supports are already known to nest. */
-static double kl_nats(const infodiv_dist *p, const infodiv_dist *q)
+enum { NO_FORMULA = -1 };
+
+/* KL(P||Q) and H(P,Q) in nats for the pairs of one-dimensional families this
+ * file knows (h = H(P)); NO_FORMULA for a pair it does not. Supports are
+ * already known to nest. */
+static int kl_nats(const infodiv_dist *p, const infodiv_dist *q, double h, double *kl, double *cross)
 {
     double a = p->a, b = p->b, c = q->a, d = q->b;
     int fp = p->family, fq = q->family;
+    *cross = NAN; /* H(P) + KL, below, unless a family forms it directly */
     if (fp == INFODIV_EXPONENTIAL && fq == INFODIV_GAMMA)
-        return gamma_kl(1, a, c, d);
-    if (fp == INFODIV_GAMMA && fq == INFODIV_EXPONENTIAL)
-        return gamma_kl(a, b, 1, c);
-    if (fp == INFODIV_NORMAL && fq == INFODIV_LAPLACE) {
-        /* log(2 scale/sigma) + E|X - loc|/scale - log(2 pi e)/2, E|X - loc| of the normal folded */
-        double z = (a - c) / b, ratio = b / d;
-        double mean_abs = SQRT_2_PI * exp(-0.5 * z * z) + z * erf(z * SQRT1_2);
-        return LN2 - log(ratio) + ratio * mean_abs - 0.5 * (1 + LOG_2PI);
-    }
-    if (fp == INFODIV_LAPLACE && fq == INFODIV_NORMAL) {
+        *kl = gamma_kl(1, a, c, d);
+    else if (fp == INFODIV_GAMMA && fq == INFODIV_EXPONENTIAL)
+        *kl = gamma_kl(a, b, 1, c);
+    else if (fp == INFODIV_NORMAL && fq == INFODIV_LAPLACE) {
+        /* log(2 scale/sigma) + E|X - loc|/scale - log(2 pi e)/2 */
+        double mean_abs = normal_mean_abs_over(a, b, c, d);
+        *kl = (LN2 - 0.5 * (1 + LOG_2PI)) - log_ratio(b, d) + mean_abs;
+        *cross = LN2 + log(d) + mean_abs;
+    } else if (fp == INFODIV_LAPLACE && fq == INFODIV_NORMAL) {
         /* log(sigma/(2 scale)) + (2 scale^2 + (loc - mu)^2)/(2 sigma^2) + log(2 pi)/2 - 1 */
-        double ratio = b / d, z = (a - c) / d;
-        return -log(2 * ratio) + ratio * ratio + 0.5 * z * z + 0.5 * LOG_2PI - 1;
+        double r = b / d, quad = r * r + half_square(difference_over(a, c, d));
+        *kl = (0.5 * LOG_2PI - 1 - LN2) - log_ratio(b, d) + quad;
+        *cross = 0.5 * LOG_2PI + log(d) + quad;
+    } else if (fp != fq)
+        return NO_FORMULA;
+    else {
+        switch (fp) {
+        case INFODIV_NORMAL: *kl = normal_kl(a, b, c, d), *cross = normal_cross(a, b, c, d); break;
+        case INFODIV_LOG_NORMAL: *kl = normal_kl(a, b, c, d), *cross = a + normal_cross(a, b, c, d); break;
+        case INFODIV_EXPONENTIAL: *kl = infodiv_ratio_rest(1, c, a, 1, 1), *cross = c / a - log(c); break;
+        case INFODIV_GAMMA: *kl = gamma_kl(a, b, c, d); break;
+        case INFODIV_BETA: *kl = dirichlet_kl((const double[]){ a, b }, (const double[]){ c, d }, 2); break;
+        case INFODIV_UNIFORM: *kl = uniform_kl(a, b, c, d), *cross = entropy_nats(q, NULL); break;
+        case INFODIV_LAPLACE: {
+            double t = fabs(difference_over(a, c, b));
+            *kl = laplace_kl(a, b, c, d);
+            *cross = LN2 + log(d) + fabs(difference_over(a, c, d)) + b / d * exp(-t);
+            break;
+        }
+        case INFODIV_CAUCHY: *kl = cauchy_kl(a, b, c, d), *cross = cauchy_cross(a, b, c, d); break;
+        case INFODIV_BERNOULLI: *kl = bernoulli_kl(a, c); break;
+        case INFODIV_BINOMIAL: *kl = a == 0 ? 0 : a * bernoulli_kl(b, d); break;
+        case INFODIV_POISSON: *kl = bregman_term(a, c, a - c); break;
+        case INFODIV_GEOMETRIC: *kl = bernoulli_kl(a, c) / a; break;
+        default: return NO_FORMULA;
+        }
     }
-    if (fp != fq)
-        return NAN;
-    switch (fp) {
-    case INFODIV_NORMAL:
-    case INFODIV_LOG_NORMAL: return normal_kl(a, b, c, d);
-    case INFODIV_EXPONENTIAL: return infodiv_log1p_rest((c - a) / a);
-    case INFODIV_GAMMA: return gamma_kl(a, b, c, d);
-    case INFODIV_BETA:
-        return infodiv_lgamma_bregman(a, c - a) + infodiv_lgamma_bregman(b, d - b)
-               - infodiv_lgamma_bregman(a + b, (c - a) + (d - b));
-    case INFODIV_UNIFORM: /* nested: log(width_q/width_p), the difference of widths summed from >= 0 parts */
-        return log1p(((d - b) + (a - c)) / (b - a));
-    case INFODIV_LAPLACE: { /* (r - 1 - log r) + r (e^-t - 1 + t), r = bp/bq, t = |mp - mq|/bp */
-        double r = b / d;
-        return infodiv_log1p_rest((b - d) / d) + r * infodiv_expm1_rest(-fabs(a - c) / b);
-    }
-    case INFODIV_CAUCHY: { /* log(((sp + sq)^2 + dm^2) / (4 sp sq)) = log1p(((sp - sq)^2 + dm^2) / (4 sp sq)) */
-        double g = 2 * sqrt(b) * sqrt(d), h = hypot((b - d) / g, (a - c) / g);
-        return h < 1e150 ? log1p(h * h) : 2 * log(h);
-    }
-    case INFODIV_BERNOULLI: return bernoulli_kl(a, c);
-    case INFODIV_BINOMIAL: return a == 0 ? 0 : a * bernoulli_kl(b, d);
-    case INFODIV_POISSON: return bregman_term(a, c, a - c);
-    case INFODIV_GEOMETRIC: return bernoulli_kl(a, c) / a;
-    default: return NAN;
-    }
+    if (isnan(*cross) || isinf(*kl))
+        *cross = isinf(*kl) ? *kl : h + *kl; /* not -inf + inf = NaN when h overflows (Gamma(shape 5e-324)) */
+    return INFODIV_OK;
 }
 
 static int read_ln_base(const infodiv_options *opt, double *ln_base, infodiv_error *err)
@@ -510,31 +651,32 @@ int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_
         return s;
 
     int fp = p->family, fq = q->family;
+    double cross;
     if (is_vector(fp) || is_vector(fq)) {
         if (fp != fq)
             return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_Q, PARAM_NONE, 0, fq);
         if (p->k != q->k)
             return fail_param(err, INFODIV_DIMENSION_MISMATCH, INFODIV_ARG_Q, PARAM_V, p->k, (double)q->k);
         h = entropy_nats(p, lp);
-        kl = fp == INFODIV_DIRICHLET ? dirichlet_kl(p->v, q->v, p->k) : mvn_kl(p, q, lp, lq, lq + p->k * p->k);
+        if (fp == INFODIV_DIRICHLET) {
+            kl = dirichlet_kl(p->v, q->v, p->k);
+            cross = isinf(kl) ? kl : h + kl;
+        } else
+            mvn_measures(p, q, lp, lq, lq + p->k * p->k, &kl, &cross);
     } else {
         if (is_discrete(fp) != is_discrete(fq))
             return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_Q, PARAM_NONE, 0, fq);
         support sp = support_of(p), sq = support_of(q);
         h = entropy_nats(p, NULL);
         if (sp.lo < sq.lo || sp.hi > sq.hi) {
-            kl = INFINITY;
+            kl = cross = INFINITY;
         } else {
             if (fp == INFODIV_BINOMIAL && fq == INFODIV_BINOMIAL && p->a != q->a)
                 return fail_param(err, INFODIV_DIMENSION_MISMATCH, INFODIV_ARG_Q, PARAM_A, 0, q->a);
-            kl = kl_nats(p, q);
-            if (isnan(kl))
+            if (kl_nats(p, q, h, &kl, &cross) == NO_FORMULA)
                 return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_Q, PARAM_NONE, 0, fq);
         }
     }
-    double cross = kl == INFINITY ? kl : h + kl; /* not -inf + inf = NaN when h overflows (Gamma(shape 5e-324)) */
-    if (fp == INFODIV_UNIFORM && fq == INFODIV_UNIFORM && isfinite(kl))
-        cross = entropy_nats(q, NULL); /* -log of q's density, exactly: log 0.6 + log(1/0.6) is 1e-16, not 0 */
     result->entropy_p = h / ln_base;
     result->kl_pq = kl / ln_base;
     result->cross_entropy_pq = cross / ln_base;
