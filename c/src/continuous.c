@@ -452,41 +452,96 @@ static double uniform_kl(double a, double b, double c, double d)
     return log1p(((0.5 * d - 0.5 * b) + (0.5 * a - 0.5 * c)) / (0.5 * b - 0.5 * a));
 }
 
+/* x := l^-1 x for each of the k columns of the k x k matrix x (l lower triangular). */
+static void solve_columns(const double *l, double *x, size_t k)
+{
+    for (size_t c = 0; c < k; c++)
+        for (size_t i = 0; i < k; i++) {
+            double v = x[i * k + c];
+            for (size_t j = 0; j < i; j++)
+                v -= l[i * k + j] * x[j * k + c];
+            x[i * k + c] = v / l[i * k + i];
+        }
+}
+
+/* 2 KL - |y|^2 for nearly equal covariances: with B = lq^-1 (Sp - Sq) lq^-T
+ * (Sp - Sq exact entry by entry where they agree to a factor 2) and the
+ * Cholesky factor L of I + B, L_ii^2 = 1 + u_i, u_i = B_ii - sum_c<i L_ic^2:
+ * 2 KL - |y|^2 = tr B - log det(I + B) = sum_i (u_i - log(1 + u_i)) + sum_i>c L_ic^2,
+ * all >= 0 and accurate however small B is. b holds k*k doubles. NAN where
+ * B is not small (|B_ii| > 1/2) or I + B loses definiteness to rounding. */
+static double mvn_near(const double *sp, const double *sq, const double *lq, double *b, size_t k, double *trace)
+{
+    for (size_t i = 0; i < k * k; i++)
+        b[i] = sp[i] - sq[i];
+    solve_columns(lq, b, k);
+    for (size_t i = 0; i < k; i++) /* transpose: (lq^-1 D)^T = D lq^-T */
+        for (size_t j = 0; j < i; j++) {
+            double t = b[i * k + j];
+            b[i * k + j] = b[j * k + i], b[j * k + i] = t;
+        }
+    solve_columns(lq, b, k);
+    double s = 0, tr = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (!(fabs(b[i * k + i]) <= 0.5))
+            return NAN;
+        tr += b[i * k + i];
+    }
+    for (size_t i = 0; i < k; i++) { /* Cholesky of I + B in place, keeping u_i apart from the 1 */
+        double u = b[i * k + i];
+        for (size_t c = 0; c < i; c++)
+            u -= b[i * k + c] * b[i * k + c], s += b[i * k + c] * b[i * k + c];
+        if (!(u > -1))
+            return NAN;
+        s += infodiv_log1p_rest(u);
+        double lii = sqrt(1 + u);
+        for (size_t j = i + 1; j < k; j++) {
+            double v = b[j * k + i];
+            for (size_t c = 0; c < i; c++)
+                v -= b[j * k + c] * b[i * k + c];
+            b[j * k + i] = v / lii;
+        }
+    }
+    *trace = tr;
+    return s;
+}
+
 /* KL and H(P,Q) of two multivariate normals from the Cholesky factors lp, lq:
  * with M = lq^-1 lp (lower triangular, M_ii = lp_ii/lq_ii) and y = lq^-1 (mp - mq),
  * 2 KL = sum_i (M_ii^2 - 1 - log M_ii^2) + sum_i>j M_ij^2 + |y|^2: all >= 0;
- * 2 H(P,Q) = k log(2 pi) + 2 sum_i log lq_ii + sum_ij M_ij^2 + |y|^2.
- * M overwrites lp; y uses the k doubles at y. */
+ * 2 H(P,Q) = k log(2 pi) + 2 sum_i log lq_ii + tr(M M^T) + |y|^2.
+ * Where the covariances nearly agree, M - I is known only to the Cholesky
+ * factors' rounding, so mvn_near() takes over. lp is overwritten; y uses the
+ * k doubles at y. */
 static void mvn_measures(const infodiv_dist *p, const infodiv_dist *q, double *lp, const double *lq, double *y,
                          double *kl, double *cross)
 {
     size_t k = p->k;
-    double s = 0, c = 0, log_det = 0;
-    for (size_t i = 0; i < k; i++) /* the diagonal before M overwrites it */
-        s += infodiv_ratio_rest(1, lp[i * k + i], lq[i * k + i], lp[i * k + i], lq[i * k + i]);
-    for (size_t col = 0; col < k; col++) { /* column col of M: forward substitution */
-        for (size_t i = col; i < k; i++) {
-            double v = lp[i * k + col];
-            for (size_t j = col; j < i; j++)
-                v -= lq[i * k + j] * lp[j * k + col];
-            lp[i * k + col] = v / lq[i * k + i];
-        }
-    }
+    double s = 0, tr = 0, quad = 0, log_det = 0;
+    int halved = 0; /* y from the halves of mp - mq where that overflows */
+    for (size_t i = 0; i < k; i++)
+        halved |= !isfinite(p->v[i] - q->v[i]);
     for (size_t i = 0; i < k; i++) {
-        double v = p->v[i] - q->v[i];
+        double v = halved ? 0.5 * p->v[i] - 0.5 * q->v[i] : p->v[i] - q->v[i];
         for (size_t j = 0; j < i; j++)
             v -= lq[i * k + j] * y[j];
         y[i] = v / lq[i * k + i];
-        s += y[i] * y[i];
-        c += y[i] * y[i] + lp[i * k + i] * lp[i * k + i];
+        quad += halved ? 4 * (y[i] * y[i]) : y[i] * y[i];
         log_det += log(lq[i * k + i]);
-        for (size_t j = 0; j < i; j++) {
-            s += lp[i * k + j] * lp[i * k + j];
-            c += lp[i * k + j] * lp[i * k + j];
-        }
+        s += infodiv_ratio_rest(1, lp[i * k + i], lq[i * k + i], lp[i * k + i], lq[i * k + i]);
     }
-    *kl = 0.5 * s;
-    *cross = 0.5 * (double)k * LOG_2PI + log_det + 0.5 * c;
+    solve_columns(lq, lp, k); /* M; lp is lower triangular, so M is */
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j <= i; j++) {
+            tr += lp[i * k + j] * lp[i * k + j];
+            if (j < i)
+                s += lp[i * k + j] * lp[i * k + j];
+        }
+    double near_trace, near = mvn_near(p->m, q->m, lq, lp, k, &near_trace);
+    if (!isnan(near))
+        s = near, tr = (double)k + near_trace;
+    *kl = 0.5 * (s + quad);
+    *cross = 0.5 * (double)k * LOG_2PI + log_det + 0.5 * (tr + quad);
 }
 
 /* KL(Dir(a) || Dir(b)). With X_i ~ Gamma(a_i, 1) and Y_i ~ Gamma(b_i, mu),
