@@ -436,11 +436,13 @@ static double cauchy_cross(double mp, double sp, double mq, double sq)
  * folded mean sqrt(2/pi) e^(-z^2/2) + z erf(z/sqrt 2) is used whole. */
 static double normal_mean_abs_over(double m, double s, double c, double d)
 {
-    double z = difference_over(m, c, s), az = fabs(z);
-    if (az <= 1)
-        return s * (SQRT_2_PI * exp(-0.5 * z * z) + z * erf(z * SQRT1_2)) / d;
+    double z = difference_over(m, c, s), az = fabs(z), r = s / d;
+    if (az <= 1) {
+        double folded = SQRT_2_PI * exp(-0.5 * z * z) + z * erf(z * SQRT1_2);
+        return isfinite(r) ? r * folded : s * folded / d; /* s/d first: s * folded may be subnormal */
+    }
     double tail = az < 40 ? SQRT_2_PI * exp(-0.5 * z * z) - az * erfc(az * SQRT1_2) : 0; /* below 1e-340 from 40 on */
-    return fabs(difference_over(m, c, d)) + (s * tail) / d;
+    return fabs(difference_over(m, c, d)) + (isfinite(r) ? r * tail : s * tail / d);
 }
 
 /* KL(Uniform(a, b) || Uniform(c, d)), nested: log(width_q/width_p), the
