@@ -826,66 +826,97 @@ int infodiv_dist_log_density(const infodiv_dist *d, const double *x, size_t n, d
 
 /* ---- KL on a grid ---- */
 
+/* Powers of two that bring the grid's span and the largest p and q to about
+ * 1: the normalised KL does not change when x, p or q is scaled (p^ = p/Zp),
+ * and the unnormalised one scales by 2^(x + p), so the rules below never
+ * overflow on the way to a result that does not. */
+typedef struct {
+    int x, p, q;
+} grid_scale;
+
+static int exponent_of(double v)
+{
+    int e;
+    frexp(v, &e);
+    return e;
+}
+
+static int exponent_of_max(const double *v, size_t n)
+{
+    double m = 0;
+    for (size_t i = 0; i < n; i++)
+        m = v[i] > m ? v[i] : m;
+    return exponent_of(m);
+}
+
+/* The rule's weights for the 2 or 3 points from start (scaled by 2^-scale);
+ * returns the number of points, *at the first of them, *next the next start. */
+static size_t rule_weights(const double *x, size_t n, size_t start, int simpson, int scale, double w3[3], size_t *at,
+                           size_t *next)
+{
+    if (!simpson) {
+        double h = ldexp(x[start + 1] - x[start], -scale);
+        w3[0] = w3[1] = 0.5 * h;
+        *at = start, *next = start + 1;
+        return 2;
+    }
+    if (start + 2 < n) {
+        double h0 = ldexp(x[start + 1] - x[start], -scale), h1 = ldexp(x[start + 2] - x[start + 1], -scale), s = h0 + h1;
+        w3[0] = s / 6 * (2 - h1 / h0);
+        w3[1] = s / 6 * (s / h0) * (s / h1);
+        w3[2] = s / 6 * (2 - h0 / h1);
+        *at = start, *next = start + 2;
+        return 3;
+    }
+    double h0 = ldexp(x[n - 2] - x[n - 3], -scale), h1 = ldexp(x[n - 1] - x[n - 2], -scale);
+    w3[0] = -h1 / 6 * (h1 / h0) * (h1 / (h0 + h1));
+    w3[1] = h1 * (h1 + 3 * h0) / (6 * h0);
+    w3[2] = h1 * (2 * h1 + 3 * h0) / (6 * (h0 + h1));
+    *at = n - 3, *next = n;
+    return 3;
+}
+
 /* KL by one rule, trapezoid or Simpson's in its non-uniform form on pairs of
  * intervals (h0, h1), ending, for an odd number of intervals, with the
  * integral over the last one of the parabola through the last three points.
  * With normalisation, sum w_i q^_i phi(p^_i/q^_i), p^ = p/Zp and q^ = q/Zq,
  * which equals the integral of p^ log(p^/q^) when the rule integrates p and q
  * to Zp and Zq (the linear parts cancel);
- * without, sum w_i p_i log(p_i/q_i). NAN when the rule's integrals are not
- * positive (possible only with Simpson's negative weights). */
-static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
+ * without, sum w_i p_i log(p_i/q_i). x, p and q are taken scaled by sc (see
+ * grid_scale), the result without: 2^(sc.x + sc.p) times the sum without
+ * normalisation. NAN when the rule's integrals are not positive (possible
+ * only with Simpson's negative weights). */
+static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize,
+                        grid_scale sc)
 {
     double zp = 0, zq = 0, sum = 0;
     /* two passes: integrals, then the integrand */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t start = 0; start + 1 < n;) { /* weights of 2 or 3 points at a time: no scratch */
             double w3[3];
-            size_t at, count;
-            if (!simpson) {
-                double h = x[start + 1] - x[start];
-                w3[0] = w3[1] = 0.5 * h;
-                at = start;
-                count = 2;
-                start += 1;
-            } else if (start + 2 < n) {
-                double h0 = x[start + 1] - x[start], h1 = x[start + 2] - x[start + 1], s = h0 + h1;
-                w3[0] = s / 6 * (2 - h1 / h0);
-                w3[1] = s / 6 * (s * s / (h0 * h1));
-                w3[2] = s / 6 * (2 - h0 / h1);
-                at = start;
-                count = 3;
-                start += 2;
-            } else {
-                double h0 = x[n - 2] - x[n - 3], h1 = x[n - 1] - x[n - 2];
-                w3[0] = -h1 * h1 * h1 / (6 * h0 * (h0 + h1));
-                w3[1] = h1 * (h1 + 3 * h0) / (6 * h0);
-                w3[2] = h1 * (2 * h1 + 3 * h0) / (6 * (h0 + h1));
-                at = n - 3;
-                count = 3;
-                start = n;
-            }
+            size_t at, count = rule_weights(x, n, start, simpson, sc.x, w3, &at, &start);
             for (size_t j = 0; j < count; j++) {
-                double pi = p[at + j], qi = q[at + j];
+                double pi = p[at + j], qi = q[at + j], ps = ldexp(pi, -sc.p), qs = ldexp(qi, -sc.q);
                 if (!pass) {
-                    zp += w3[j] * pi;
-                    zq += w3[j] * qi;
+                    zp += w3[j] * ps;
+                    zq += w3[j] * qs;
                 } else if (normalize) {
-                    /* p/Zp and q/Zq, not p and (Zp/Zq) q: that ratio overflows for a q of 1e-316 beside a p of 1.5 */
-                    double ph = pi / zp, qh = qi / zq;
-                    /* q/Zq underflowing to 0 where q > 0 (a far tail): the term is finite, from logs */
-                    sum += w3[j] * (qh == 0 && qi > 0 && ph > 0 ? ph * ((log(pi) - log(qi)) + (log(zq) - log(zp)) - 1)
-                                                                 : bregman_term(ph, qh, ph - qh));
+                    double ph = ps / zp, qh = qs / zq;
+                    /* q^ underflowing to 0 where q > 0 (a far tail): the term is finite, from logs */
+                    sum += w3[j] * (qh == 0 && qi > 0 && ph > 0
+                                        ? ph * ((log(pi) - log(qi)) + (log(zq) - log(zp)) + (sc.q - sc.p) * LN2 - 1)
+                                        : bregman_term(ph, qh, ph - qh));
                 } else if (pi > 0) {
-                    double r = pi / qi; /* beyond the doubles (3.7e144 / 9e-219 was inf; tests/fuzz): the logs apart */
-                    sum += w3[j] * (qi > 0 ? pi * (r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(pi) - log(qi)) : INFINITY);
+                    double r = pi / qi; /* beyond the doubles (3.7e144 / 9e-219): the logs apart */
+                    sum += w3[j] * (qi > 0 ? ldexp(pi, -sc.p) * (r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(pi) - log(qi))
+                                           : INFINITY);
                 }
             }
         }
         if (!pass && normalize && !(zp > 0 && zq > 0))
             return NAN;
     }
-    return sum;
+    return normalize ? sum : ldexp(sum, sc.x + sc.p);
 }
 
 static int check_density(const double *v, size_t n, int arg, infodiv_error *err)
@@ -932,8 +963,11 @@ int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
         }
     }
     int normalize = opt ? opt->normalize : 1;
-    double trapezoid = grid_rule(x, p, q, n, 0, normalize);
-    double simpson = grid_rule(x, p, q, n, 1, normalize);
+    grid_scale sc = { exponent_of(0.5 * x[n - 1] - 0.5 * x[0]) + 1, exponent_of_max(p, n), exponent_of_max(q, n) };
+    if (!normalize)
+        sc.q = sc.p; /* p and q alike: log(p/q) is taken from the values themselves */
+    double trapezoid = grid_rule(x, p, q, n, 0, normalize, sc);
+    double simpson = grid_rule(x, p, q, n, 1, normalize, sc);
     /* Simpson's weights can be negative on very uneven grids: fall back on the trapezoid's, which are not */
     double kl = isnan(simpson) || (normalize && simpson < 0) ? trapezoid : simpson;
     double estimate = isnan(simpson) ? fabs(trapezoid) : fabs(simpson - trapezoid);
