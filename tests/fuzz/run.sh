@@ -33,12 +33,18 @@ fi
 # A fixed count is the same inputs on every machine only if nothing else varies:
 # -reload=0 (no timed rereading of the corpus) and no address randomisation
 # (addresses reach libFuzzer's table of compared values, and so its mutations).
+# And the corpus in one order: libFuzzer sorts it by size with an unstable
+# sort, so files of equal size keep the order they were listed in, which for
+# a directory is the file system's; -seed_inputs lists them by name instead.
 FIXED=()
+SEEDS=("$corpus")
 if [ "${1:-}" = --runs ]; then
   runs_wanted=${2:?usage: run.sh --runs N}
   LIMIT=(-runs="$runs_wanted")
   what="$runs_wanted runs from seed 1"
   setarch "$(uname -m)" -R true 2>/dev/null && FIXED=(setarch "$(uname -m)" -R)
+  (cd "$corpus" && LC_ALL=C ls | sed "s|^|$corpus/|" | paste -sd, -) >"$out/seed-inputs.txt"
+  SEEDS=(-seed_inputs=@"$out/seed-inputs.txt")
 else
   seconds=${1:-30}
   LIMIT=(-max_total_time="$seconds")
@@ -52,7 +58,7 @@ log="$out/fuzz.log"
 status=0
 # one process (no -jobs/-workers: those fork and log to ./fuzz-N.log)
 "${FIXED[@]}" "$out/fuzz_infodiv" -seed=1 "${LIMIT[@]}" -reload=0 -timeout=10 -rss_limit_mb=2048 \
-  -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "$corpus" >"$log" 2>&1 || status=$?
+  -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "${SEEDS[@]}" >"$log" 2>&1 || status=$?
 if [ $status -ne 0 ]; then
   grep -E '^fuzz_infodiv:|ERROR|SUMMARY|Test unit written|Base64' "$log" >&2 || tail -40 "$log" >&2
   echo "fuzz: FAILED (status $status); full log in $log" >&2
