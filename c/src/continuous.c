@@ -259,6 +259,8 @@ static double entropy_by_sum(const infodiv_dist *d, double mode, double lo, doub
             sum = t;
             if (!(lp >= -800) || (term < 1e-20 * sum && x != mode)) /* NaN too: never loop on */
                 break;
+            if (x + 1 == x) /* 2^53, binomial's largest n: the next whole number is not a double */
+                break;
         }
     }
     return sum + c;
@@ -369,6 +371,27 @@ static double bernoulli_kl(double p, double q)
     return bregman_term(p, q, p - q) + bregman_term(1 - p, 1 - q, q - p);
 }
 
+/* phi(1+u)/u^2 (-> 1/2 as u -> 0), its series where phi(1+u) itself would underflow. */
+static double phi_over_square(double u)
+{
+    if (fabs(u) < 1e-4) /* phi(1+u) = u^2/2 - u^3/6 + u^4/12 - u^5/20 + ...: the next term below 1e-17 */
+        return 0.5 - u * (1.0 / 6 - u * (1.0 / 12 - u / 20));
+    return phi(u) / (u * u);
+}
+
+/* KL(Geometric(p) || Geometric(q)) = KL(Bernoulli(p) || Bernoulli(q)) / p
+ * = (q/p) phi(p/q) + ((q - p)/p) u h(u), u = (q - p)/(1 - q), h(u) = phi(1+u)/u^2:
+ * each part divided by p before it can underflow (p and q of 1e-300). */
+static double geometric_kl(double p, double q)
+{
+    double u1 = (p - q) / q; /* q phi(p/q) / p, with the division first (the product may be subnormal) */
+    double first = u1 > 1e300 ? (log(p) - log(q) - 1) + q / p : (q / p) * phi(u1);
+    if (q == 1)
+        return first; /* then p = 1 too: supports nest only so */
+    double u = (q - p) / (1 - q);
+    return first + ((q - p) / p) * u * phi_over_square(u);
+}
+
 /* KL(N(mp, sp) || N(mq, sq)) = (r - 1 - log r)/2 + z^2/2, r = sp^2/sq^2, z = (mp - mq)/sq. */
 static double normal_kl(double mp, double sp, double mq, double sq)
 {
@@ -387,6 +410,34 @@ static double normal_cross(double mp, double sp, double mq, double sq)
 static double gamma_kl(double ap, double bp, double aq, double bq)
 {
     return infodiv_gamma_matched_kl(ap, aq, aq - ap) + infodiv_ratio_rest(aq, bq, bp, ap, aq);
+}
+
+/* H(P,Q) from the one of two forms whose terms are smaller (its rounding is
+ * eps times their size): `direct`, of terms of total size direct_size, or
+ * H(P) + KL(P||Q), h + kl (h can be -1e300 beside a KL of 1e300). */
+static double smaller_form(double direct, double direct_size, double h, double kl)
+{
+    double via_kl = h + kl, via_kl_size = fabs(h) + kl;
+    return isfinite(direct) && direct_size <= via_kl_size ? direct : via_kl;
+}
+
+/* b a/c without overflow or underflow on the way: a/c first where that is a normal double. */
+static double times_ratio(double b, double a, double c)
+{
+    double r = a / c;
+    return r > 0x1p-1000 && r < 0x1p1000 ? b * r : a * (b / c);
+}
+
+/* H(P,Q) of two gamma laws: -aq log bq + lgamma(aq) - (aq - 1) E log X + bq E X,
+ * E log X = psi(ap) - log bp = (psi(ap) - log ap) + log(ap/bp), E X = ap/bp;
+ * or H(P) + KL, whichever has the smaller terms. */
+static double gamma_cross(double ap, double bp, double aq, double bq, double h, double kl)
+{
+    double log_term = -aq * log(bq), lg = infodiv_lgamma(aq);
+    double elog = infodiv_digamma_minus_log(ap) + log_ratio(ap, bp), shape_term = -(aq - 1) * elog;
+    double mean_term = times_ratio(bq, ap, bp);
+    double direct = ((log_term + lg) + shape_term) + mean_term;
+    return smaller_form(direct, fabs(log_term) + fabs(lg) + fabs(shape_term) + mean_term, h, kl);
 }
 
 /* KL(Laplace(mp, bp) || Laplace(mq, bq)) = (r - 1 - log r) + r (e^-t - 1 + t),
@@ -451,7 +502,8 @@ static double uniform_kl(double a, double b, double c, double d)
 {
     if (isfinite(b - a) && isfinite(d - c))
         return log1p(((d - b) + (a - c)) / (b - a));
-    return log1p(((0.5 * d - 0.5 * b) + (0.5 * a - 0.5 * c)) / (0.5 * b - 0.5 * a));
+    double ratio = ((0.5 * d - 0.5 * b) + (0.5 * a - 0.5 * c)) / (0.5 * b - 0.5 * a);
+    return isfinite(ratio) ? log1p(ratio) : log(0.5 * d - 0.5 * c) - log(0.5 * b - 0.5 * a);
 }
 
 /* x := l^-1 x for each of the k columns of the k x k matrix x (l lower triangular). */
@@ -576,6 +628,27 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
     return kl > 0 ? kl : 0; /* a sum of >= 0 parts but for the G difference's last rounding */
 }
 
+/* H(P,Q) of two Dirichlet laws: log B(b) - sum_i (b_i - 1)(psi(a_i) - psi(a0)),
+ * psi(a_i) - psi(a0) = log(a_i/a0) + (psi - log)(a_i) - (psi - log)(a0) (a0's
+ * sum halved where it overflows); or H(P) + KL, whichever has the smaller
+ * terms (alphas of 1e300 give H(P) = -690 beside a KL of 690). */
+static double dirichlet_cross(const double *a, const double *b, size_t k, double h, double kl)
+{
+    int ha = 0;
+    while (!isfinite(sum_halved(a, k, ha)))
+        ha++;
+    double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, 0), dml0 = infodiv_digamma_minus_log(a0);
+    double lg0 = infodiv_lgamma(b0), direct = -lg0, size = fabs(lg0);
+    for (size_t i = 0; i < k; i++) {
+        double lg = infodiv_lgamma(b[i]);
+        double psi_diff = log_ratio(ldexp(a[i], -ha), a0) + (infodiv_digamma_minus_log(a[i]) - dml0);
+        double t = -(b[i] - 1) * psi_diff;
+        direct += lg + t;
+        size += fabs(lg) + fabs(t);
+    }
+    return smaller_form(direct, size, h, kl);
+}
+
 enum { NO_FORMULA = -1 };
 
 /* KL(P||Q) and H(P,Q) in nats for the pairs of one-dimensional families this
@@ -587,9 +660,9 @@ static int kl_nats(const infodiv_dist *p, const infodiv_dist *q, double h, doubl
     int fp = p->family, fq = q->family;
     *cross = NAN; /* H(P) + KL, below, unless a family forms it directly */
     if (fp == INFODIV_EXPONENTIAL && fq == INFODIV_GAMMA)
-        *kl = gamma_kl(1, a, c, d);
+        *kl = gamma_kl(1, a, c, d), *cross = gamma_cross(1, a, c, d, h, *kl);
     else if (fp == INFODIV_GAMMA && fq == INFODIV_EXPONENTIAL)
-        *kl = gamma_kl(a, b, 1, c);
+        *kl = gamma_kl(a, b, 1, c), *cross = gamma_cross(a, b, 1, c, h, *kl);
     else if (fp == INFODIV_NORMAL && fq == INFODIV_LAPLACE) {
         /* log(2 scale/sigma) + E|X - loc|/scale - log(2 pi e)/2 */
         double mean_abs = normal_mean_abs_over(a, b, c, d);
@@ -607,8 +680,12 @@ static int kl_nats(const infodiv_dist *p, const infodiv_dist *q, double h, doubl
         case INFODIV_NORMAL: *kl = normal_kl(a, b, c, d), *cross = normal_cross(a, b, c, d); break;
         case INFODIV_LOG_NORMAL: *kl = normal_kl(a, b, c, d), *cross = a + normal_cross(a, b, c, d); break;
         case INFODIV_EXPONENTIAL: *kl = infodiv_ratio_rest(1, c, a, 1, 1), *cross = c / a - log(c); break;
-        case INFODIV_GAMMA: *kl = gamma_kl(a, b, c, d); break;
-        case INFODIV_BETA: *kl = dirichlet_kl((const double[]){ a, b }, (const double[]){ c, d }, 2); break;
+        case INFODIV_GAMMA: *kl = gamma_kl(a, b, c, d), *cross = gamma_cross(a, b, c, d, h, *kl); break;
+        case INFODIV_BETA: {
+            const double pv[2] = { a, b }, qv[2] = { c, d };
+            *kl = dirichlet_kl(pv, qv, 2), *cross = dirichlet_cross(pv, qv, 2, h, *kl);
+            break;
+        }
         case INFODIV_UNIFORM: *kl = uniform_kl(a, b, c, d), *cross = entropy_nats(q, NULL); break;
         case INFODIV_LAPLACE: {
             double t = fabs(difference_over(a, c, b));
@@ -620,7 +697,7 @@ static int kl_nats(const infodiv_dist *p, const infodiv_dist *q, double h, doubl
         case INFODIV_BERNOULLI: *kl = bernoulli_kl(a, c); break;
         case INFODIV_BINOMIAL: *kl = a == 0 ? 0 : a * bernoulli_kl(b, d); break;
         case INFODIV_POISSON: *kl = bregman_term(a, c, a - c); break;
-        case INFODIV_GEOMETRIC: *kl = bernoulli_kl(a, c) / a; break;
+        case INFODIV_GEOMETRIC: *kl = geometric_kl(a, c); break;
         default: return NO_FORMULA;
         }
     }
@@ -717,7 +794,7 @@ int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_
         h = entropy_nats(p, lp);
         if (fp == INFODIV_DIRICHLET) {
             kl = dirichlet_kl(p->v, q->v, p->k);
-            cross = isinf(kl) ? kl : h + kl;
+            cross = isinf(kl) ? kl : dirichlet_cross(p->v, q->v, p->k, h, kl);
         } else
             mvn_measures(p, q, lp, lq, lq + p->k * p->k, &kl, &cross);
     } else {

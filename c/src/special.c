@@ -175,6 +175,15 @@ double infodiv_digamma(double x)
     return log(x) - 0.5 / x + stirling_rest_derivative(x) - shift;
 }
 
+/* psi(x) - log x, x > 0: from 10 on -1/(2x) + R'(x), with no log x to cancel
+ * (so psi(x) - psi(y) = log(x/y) + these keeps its digits for x, y of 1e300). */
+double infodiv_digamma_minus_log(double x)
+{
+    if (x >= ASYMPTOTIC)
+        return -0.5 / x + stirling_rest_derivative(x);
+    return infodiv_digamma(x) - log(x);
+}
+
 /* t - log(1 + t) >= 0 for t > -1: the same quantity as (1+t) phi(1 + v) with
  * v = -t/(1+t), where phi is accurate near 0; else direct (loses < 6x). */
 double infodiv_log1p_rest(double t)

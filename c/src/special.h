@@ -5,6 +5,7 @@
 
 double infodiv_lgamma(double x);               /* log Gamma(x), x > 0 */
 double infodiv_digamma(double x);              /* psi(x) = d/dx log Gamma(x), x > 0 */
+double infodiv_digamma_minus_log(double x);    /* psi(x) - log x, x > 0, without cancellation for large x */
 double infodiv_lgamma_bregman(double a, double d); /* lgamma(a+d) - lgamma(a) - d psi(a) >= 0 */
 double infodiv_gamma_entropy_part(double x);   /* lgamma(x) + (1-x) psi(x) + x */
 double infodiv_log1p_rest(double t);           /* t - log(1+t) >= 0, t > -1 */
