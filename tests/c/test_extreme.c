@@ -196,7 +196,7 @@ static int check_fixture(const char *path)
             double e = error_of(got[i], want, base);
             int ok = e <= TOL;
             g->checked[i]++;
-            if (!(e <= g->worst[i])) {
+            if (!(e <= g->worst[i]) || !g->worst_case[i][0]) {
                 g->worst[i] = e;
                 snprintf(g->worst_case[i], sizeof g->worst_case[i], "%s", name);
             }
