@@ -9,8 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=dist/c
 mkdir -p "$out"
-node tests/c/fixtures.mjs "$out/discrete.txt" "$out/special.txt" "$out/continuous.txt"
-data=("$out/discrete.txt" "$out/special.txt" "$out/continuous.txt")
+node tests/c/fixtures.mjs "$out/discrete.txt" "$out/special.txt" "$out/continuous.txt" "$out/extreme.txt"
+data=("$out/discrete.txt" "$out/special.txt" "$out/continuous.txt" "$out/extreme.txt")
 
 FLAGS=(-std=c11 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -Ic/include -Itests/c)
 SANITIZE=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
