@@ -4,6 +4,7 @@
 #include "check.h"
 #include "infodiv.h"
 
+#include <float.h>
 #include <math.h>
 
 int main(void)
@@ -135,6 +136,82 @@ int main(void)
         CHECK(infodiv_kl_grid(x, p, q, 3, &raw, &g, NULL) == INFODIV_OK && isfinite(g.kl) && isfinite(g.error_estimate)
                   && close_rel(g.kl, 4.0 / 3 * 3.7e144 * (log(3.7e144) - log(9e-219)), 1e-14),
               "kl_grid raw with p/q = 4e362: %g (estimate %g)", g.kl, g.error_estimate);
+    }
+    /* Logits spanning more than DBL_MAX: a_i - max a overflowed to -inf and
+     * dropped outcomes of real probability (KL +inf where it is 1e308; H(P)
+     * 0 where P = softmax(-2, 0)). Expected values of this and the next
+     * two logits checks: mpmath at 3000 bits, in log space,
+     *   import mpmath as mp; mp.mp.prec = 3000
+     *   def lsm(a, T): s = [(mp.mpf(x) - max(a)) / T for x in a]; z = mp.log(mp.fsum(map(mp.exp, s)))
+     *                  return [x - z for x in s]
+     *   la, lb = lsm(a, T), lsm(b, T); p = list(map(mp.exp, la))
+     *   KL = mp.fsum(pi * (x - y) for pi, x, y in zip(p, la, lb)), and so on,
+     * each value rounded to 17 digits. */
+    {
+        const double a[2] = { 1e308, -1e308 }, b[2] = { -1e308, 1e308 };
+        double kl;
+        infodiv_measure_set m;
+        CHECK(infodiv_kl_logits(a, b, 2, 2, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, 1e308, 1e-15),
+              "kl_logits(+-1e308, T = 2) %.17g, want 1e308", kl);
+        CHECK(infodiv_measures_logits(a, b, 2, 2, NULL, &m, NULL) == INFODIV_OK && close_rel(m.kl_pq, 1e308, 1e-15)
+                  && close_rel(m.kl_qp, 1e308, 1e-15) && close_rel(m.cross_entropy_pq, 1e308, 1e-15)
+                  && close_rel(m.js, 0.69314718055994531, 1e-15) && m.entropy_p == 0,
+              "measures_logits(+-1e308, T = 2): KL %.17g %.17g H(P,Q) %.17g JS %.17g", m.kl_pq, m.kl_qp,
+              m.cross_entropy_pq, m.js);
+    }
+    {
+        const double a[2] = { -DBL_MAX, DBL_MAX }, b[2] = { DBL_MAX, DBL_MAX };
+        const double want[7] = { 0.36533385508720761, 0.69314718055994531, 0.69314718055994531, 1.1269280110429725,
+                                 0.32781332547273770, 0.43378083048302719, 0.089540896498014281 };
+        infodiv_measure_set m;
+        double kl;
+        CHECK(infodiv_measures_logits(a, b, 2, DBL_MAX, NULL, &m, NULL) == INFODIV_OK, "measures_logits(-+DBL_MAX)");
+        const double got[7] = { m.entropy_p, m.entropy_q, m.cross_entropy_pq, m.cross_entropy_qp, m.kl_pq, m.kl_qp, m.js };
+        for (int k = 0; k < 7; k++)
+            CHECK(close_rel(got[k], want[k], 1e-14), "measures_logits(-+DBL_MAX, T = DBL_MAX)[%d] %.17g, want %.17g", k,
+                  got[k], want[k]);
+        CHECK(infodiv_kl_logits(a, b, 2, DBL_MAX, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, want[4], 1e-14),
+              "kl_logits(-+DBL_MAX, T = DBL_MAX) %.17g", kl);
+    }
+    /* b'_1 = -1.8e305/1e-3 overflows on its own while p_1 log(p_1/q_1) =
+     * e^-700 * 1.8e308 is 1.8e4: KL was +inf. (The tolerance is that of
+     * a'_1 = -0.7/1e-3 = -700 rounded, 7.7e-14 relative on p_1.) */
+    {
+        const double a[2] = { 0, -0.7 }, b[2] = { 0, -1.8e305 };
+        double kl;
+        infodiv_measure_set m;
+        CHECK(infodiv_kl_logits(a, b, 2, 1e-3, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, 17747.417778768633, 2e-13),
+              "kl_logits(b'_1 beyond DBL_MAX) %.17g, want 17747.417778768633", kl);
+        CHECK(infodiv_measures_logits(a, b, 2, 1e-3, NULL, &m, NULL) == INFODIV_OK && m.kl_pq == kl
+                  && close_rel(m.cross_entropy_pq, 17747.417778768633, 2e-13)
+                  && close_rel(m.kl_qp, 9.8596765437603524e-305, 2e-13) && close_rel(m.js, 3.4171034987702572e-305, 2e-13),
+              "measures_logits(b'_1 beyond DBL_MAX): KL %.17g H(P,Q) %.17g", m.kl_pq, m.cross_entropy_pq);
+    }
+    /* Logits of 1e20 (ulp 16384) beside logits of 0 and -5, T = 1e-3:
+     * (a_i - b_i) - (max a - max b) rounded the gap of 5000 away, and
+     * kl_logits gave +inf where KL is 5000 (measures_logits was right). */
+    {
+        const double a[2] = { 1e20, 1e20 + 16384 }, b[2] = { 0, -5 };
+        double kl;
+        infodiv_measure_set m;
+        CHECK(infodiv_kl_logits(a, b, 2, 1e-3, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, 5000, 1e-15),
+              "kl_logits(1e20 and 0, T = 1e-3) %.17g, want 5000", kl);
+        CHECK(infodiv_measures_logits(a, b, 2, 1e-3, NULL, &m, NULL) == INFODIV_OK && m.kl_pq == kl
+                  && close_rel(m.kl_qp, 16384000, 1e-15) && close_rel(m.js, 0.69314718055994531, 1e-15),
+              "measures_logits(1e20 and 0, T = 1e-3): KL %.17g %.17g JS %.17g", m.kl_pq, m.kl_qp, m.js);
+    }
+    /* klTerms where p_0/q_0 - 1 is 1e-28 relative to the entry (p_0, q_0 one
+     * ulp apart near 1e-297, beside a subnormal entry): u = p^/q^ - 1 was
+     * formed to eps^2 of 1 only, 1.4e-5 relative on the term. mpmath at
+     * 3000 bits on the doubles as given: -1.943306672980062e-28 and
+     * 1.9433066729800621e-28. */
+    {
+        const double p[2] = { 1.1971717628705414e-297, 8.2033222223827e-310 };
+        const double q[2] = { 1.1971717628705417e-297, 8.2033222223827e-310 };
+        double t[2];
+        CHECK(infodiv_kl_terms(p, q, 2, NULL, t, NULL) == INFODIV_OK && close_rel(t[0], -1.943306672980062e-28, 1e-15)
+                  && close_rel(t[1], 1.9433066729800621e-28, 1e-15),
+              "kl_terms near 1e-297: %.17g %.17g", t[0], t[1]);
     }
     return check_report("regressions");
 }
