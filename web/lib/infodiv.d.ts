@@ -199,8 +199,8 @@ export interface AllocPairOptions {
  *   views and older views are detached (length 0). The values are kept.
  * - Call `free()` once done; calling it again does nothing. After it, reading
  *   `pair.p` or `pair.q` throws a TypeError (`this pair was freed`), and
- *   passing a view kept from before is a TypeError (`a view of a freed
- *   allocPair() pair cannot be an input`), even after a later pair took over
+ *   passing a view kept from before is a TypeError (`p is a view of a freed
+ *   allocPair() pair and cannot be an input`), even after a later pair took over
  *   its memory (a subarray of it cannot be told apart: do not keep one). A
  *   view of the wasm memory that no pair holds is refused with a TypeError.
  * - Results are never views: what a function returns stays valid after
@@ -221,8 +221,8 @@ export interface WasmPair<A extends Float64Array | Float32Array = Float64Array> 
  * Zero-copy input: allocates p and q of `length` entries each in the wasm
  * memory (their contents are not cleared). `length` is a whole number >= 1
  * (a RangeError otherwise, and also when the wasm memory, at most 2 GiB,
- * cannot hold 2 x length entries: `allocPair(1000000000000) needs
- * 16000000000000 bytes, more than the wasm memory can give`). See
+ * cannot hold 2 x length entries: `length is too large (got 1000000000000):
+ * it needs 16000000000000 bytes, more than the wasm memory can give`). See
  * {@link WasmPair} for the lifetime rules; free() every pair.
  */
 export function allocPair(length: number, options?: { float32?: false }): WasmPair<Float64Array>;
