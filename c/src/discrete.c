@@ -70,6 +70,14 @@ static inline double two_prod_err(double a, double b, double p)
     return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
 }
 
+/* hi + lo = x + y exactly (Knuth's TwoSum), for x + y finite. */
+static inline double two_sum(double x, double y, double *lo)
+{
+    double s = x + y, z = s - x;
+    *lo = (x - (s - z)) + (y - z);
+    return s;
+}
+
 /* log(a/b) for finite a, b > 0. One rounding in the quotient; when the
  * quotient would overflow or underflow, |log(a/b)| > 700 and the difference
  * of the two logs loses nothing that matters. */
@@ -314,6 +322,51 @@ static inline ratio outcome_ratio(double x, double y, double vx, double vy,
     return r;
 }
 
+/* y - rho x as a double-double, exactly but for the rounding of its low
+ * part (TwoProduct, then TwoSum twice); x, y, rho below 2^996. */
+static inline dd deviation(double y, double x, double rho)
+{
+    double h = rho * x, l = two_prod_err(rho, x, h);
+    double e1, t1 = two_sum(y, -h, &e1);
+    double e2, t2 = two_sum(t1, -l, &e2);
+    dd d = { t2, e1 + e2 };
+    return d;
+}
+
+/* How far Q departs from P scaled by rho, for outcome_ratio_terms(). */
+typedef struct {
+    double rho; /* S_q/S_p rounded (1 when not normalising) */
+    dd total;   /* sum_j (y_j - rho x_j): 0 when not normalising, where S_p = S_q = 1 */
+} deviations;
+
+/* outcome_ratio() for kl_terms(), whose signed term p^ log(p^/q^) needs u
+ * to its own relative accuracy even where u is far below eps^2: p^/q^ - 1 of
+ * 1e-28 when only the normalisers differ, in digits beyond a double-double
+ * sum (a subnormal beside 1e-297), or when Q is P times 2.5 but for one entry.
+ * Method: with d_j = y_j - rho x_j (deviation(), exact to eps^2 of d_j) and
+ *   Delta = sum d_j (double-double), x S_q - y S_p = x Delta - d S_p exactly:
+ *   the parts proportional to P cancel before any rounding. Both products
+ *   are formed from double-double factors with TwoProduct, so the error is
+ *   about eps^2 (x |Delta| + |d| S_p), where the direct form's is eps^2 x S.
+ * Special case: entries below RATIO_MIN keep outcome_ratio()'s value (the
+ *   products' errors would be subnormal), as do ratios far from 1. */
+static inline ratio outcome_ratio_terms(double x, double y, double vx, double vy,
+                                        const dist *P, const dist *Q, const deviations *dv)
+{
+    ratio r = outcome_ratio(x, y, vx, vy, P, Q);
+    if (!r.near || x < RATIO_MIN || y < RATIO_MIN)
+        return r;
+    dd d = deviation(y, x, dv->rho);
+    double a = x * dv->total.hi, b = d.hi * P->sum.hi;
+    dd num = { a, 0 };
+    acc_add(&num, -b);
+    acc_add(&num, two_prod_err(x, dv->total.hi, a));
+    acc_add(&num, -two_prod_err(d.hi, P->sum.hi, b));
+    acc_add(&num, x * dv->total.lo - (d.hi * P->sum.lo + d.lo * P->sum.hi));
+    r.u = (num.hi + num.lo) / (y * P->sum.hi);
+    return r;
+}
+
 /* The same ratio the other way round: q^/p^. */
 static inline ratio ratio_inverse(ratio r)
 {
@@ -483,15 +536,16 @@ typedef struct {
     double l;                /* log(Z_a/Z_b) */
 } logits_pair;
 
-/* A quotient num/(c T) whose rounded value v may overflow where x v, for
- * x <= 1, does not; c is 1, or 1/2 when num is of the halved logits. */
+/* A quotient (num + lo)/(c T), lo a tail below an ulp of num, whose rounded
+ * value v = fl(num/T)/c may overflow where x v, for x <= 1, does not; c is 1,
+ * or 1/2 when num is of the halved logits. */
 typedef struct {
-    double v, num, c;
+    double v, num, lo, c;
 } quot;
 
-static inline quot make_quot(double num, double c, double t)
+static inline quot make_quot(double num, double lo, double c, double t)
 {
-    quot q = { (num / t) / c, num, c };
+    quot q = { (num / t) / c, num, lo, c };
     return q;
 }
 
@@ -505,22 +559,39 @@ static inline double quot_times(double x, quot q, double t)
     return ((x * q.num) / t) / q.c;
 }
 
-/* a'_i = (a - m)/T for a <= m (a = -inf gives -inf). Where a - m overflows,
- * |a - m| > DBL_MAX forces |a|, |m| >= 2^970, whose halves are exact. */
+/* a'_i = (a - m)/T for a <= m (a = -inf gives -inf), with the exact tail of
+ * the difference (TwoSum). Where a - m overflows, |a - m| > DBL_MAX forces
+ * |a|, |m| >= 2^970, whose halves are exact. */
 static inline quot shifted_logit(double a, double m, double t)
 {
-    double d = a - m;
-    if (d >= -DBL_MAX || a == -INFINITY)
-        return make_quot(d, 1, t);
-    return make_quot(0.5 * a - 0.5 * m, 0.5, t);
+    double lo;
+    if (a == -INFINITY)
+        return make_quot(a, 0, 1, t);
+    if (a - m >= -DBL_MAX)
+        return make_quot(two_sum(a, -m, &lo), lo, 1, t);
+    return make_quot(two_sum(0.5 * a, -0.5 * m, &lo), lo, 0.5, t);
 }
 
-/* hi + lo = x + y exactly (Knuth's TwoSum), for x + y finite. */
-static inline double two_sum(double x, double y, double *lo)
+/* exp(a'_i) to a few ulps. v = fl(num/T) is off from a'_i by up to |v| eps,
+ * which would move the probability by as much (7.7e-14 at v = -700); the
+ * remainder num - w T with w = fl(num/T) (exact: TwoProduct, num and w T
+ * being within an ulp, Sterbenz) plus the tail lo corrects it to first
+ * order: exp(a') = exp(v) (1 + (num + lo - w T)/(c T)). num and T are first
+ * scaled by one power of two into the range where TwoProduct is exact (T in
+ * [2^-600, 2^600]: the products are then normal, |w| <= 746 and T < 2^996). */
+static inline double exp_quot(quot q, double t)
 {
-    double s = x + y, z = s - x;
-    *lo = (x - (s - z)) + (y - z);
-    return s;
+    double e = exp(q.v);
+    if (!(q.v < -0x1p-30 && e > 0)) /* a' = 0 (no error), near 0 (too small to matter), or underflow */
+        return e;
+    double num = q.num, lo = q.lo, w = q.v * q.c;
+    if (t > 0x1p600)
+        num *= 0x1p-600, lo *= 0x1p-600, t *= 0x1p-600;
+    else if (t < 0x1p-600)
+        num *= 0x1p600, lo *= 0x1p600, t *= 0x1p600;
+    double prod = w * t;
+    double rem = ((num - prod) - two_prod_err(w, t, prod)) + lo;
+    return e + e * ((rem / t) / q.c);
 }
 
 /* g = ((a - ma) - (b - mb))/T for finite a <= ma, b <= mb (step 2): each
@@ -541,7 +612,7 @@ static inline quot logit_gap(double a, double b, double ma, double mb, double t)
     double ea, eb, e;
     double da = two_sum(a, -ma, &ea), db = two_sum(b, -mb, &eb);
     double s = two_sum(da, -db, &e);
-    return make_quot(s + (e + (ea - eb)), c, t);
+    return make_quot(s + (e + (ea - eb)), 0, c, t);
 }
 
 /* The ratio p/q from w = log(p/q): near 1 as u = expm1(w), else as L = w. */

@@ -246,8 +246,11 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
 }
 
 /* terms[i] = p^_i log(p^_i/q^_i), the signed textbook terms (they sum to KL
- * up to their own cancellation): log1p(u) near p^ = q^, so a term of 1e-14
- * keeps its digits; 0 where p_i = 0; +infinity where q_i = 0 < p_i. */
+ * up to their own cancellation): log1p(u) near p^ = q^, with u from
+ * outcome_ratio_terms() (one more pass sums Q's departure from rho P), so a
+ * term of 1e-14, or one whose ratio differs from 1 by 1e-28 through the
+ * normalisers alone, keeps its digits; 0 where p_i = 0; +infinity where
+ * q_i = 0 < p_i. */
 int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
                  double *terms, infodiv_error *err)
 {
@@ -257,6 +260,16 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     if (status)
         return status;
 
+    deviations dv = { 1, { 0, 0 } };
+    if (normalize_option(opt)) {
+        dv.rho = Q.sum.hi / P.sum.hi;
+        for (size_t i = 0; i < n; i++) {
+            dd d = deviation(q[i] * Q.scale1 * Q.scale2, p[i] * P.scale1 * P.scale2, dv.rho);
+            acc_add(&dv.total, d.hi);
+            acc_add(&dv.total, d.lo);
+        }
+        dv.total = acc_result(dv.total);
+    }
     for (size_t i = 0; i < n; i++) {
         double vx = p[i], vy = q[i];
         if (vx == 0) {
@@ -265,7 +278,7 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
             terms[i] = INFINITY / ln_base;
         } else {
             double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
-            ratio r = outcome_ratio(x, y, vx, vy, &P, &Q);
+            ratio r = outcome_ratio_terms(x, y, vx, vy, &P, &Q, &dv);
             terms[i] = kl_textbook_term(r, x / P.sum.hi) / ln_base;
         }
     }
@@ -348,7 +361,7 @@ static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const v
     lp->t = t;
     dd za = { 0, 0 }, zb = { 0, 0 }, diff = { 0, 0 };
     for (size_t i = 0; i < n; i++) {
-        double ea = exp(shifted_logit(a[i], lp->max_a, t).v), eb = exp(shifted_logit(b[i], lp->max_b, t).v);
+        double ea = exp_quot(shifted_logit(a[i], lp->max_a, t), t), eb = exp_quot(shifted_logit(b[i], lp->max_b, t), t);
         acc_add(&za, ea);
         acc_add(&zb, eb);
         /* exp(a'_i) - exp(b'_i): through expm1 where the two nearly cancel */
@@ -383,8 +396,8 @@ int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodi
             *result = INFINITY / ln_base;
             return INFODIV_OK;
         }
-        double ph = exp(shifted_logit(a[i], lp.max_a, t).v) / lp.z_a;
-        double qh = exp(shifted_logit(b[i], lp.max_b, t).v) / lp.z_b;
+        double ph = exp_quot(shifted_logit(a[i], lp.max_a, t), t) / lp.z_a;
+        double qh = exp_quot(shifted_logit(b[i], lp.max_b, t), t) / lp.z_b;
         if (a[i] == -INFINITY) /* masked: p^ log(p^/q^) is 0 */
             acc_add(&s, qh);
         else
@@ -415,7 +428,7 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
         if (zero_p && zero_q)
             continue;
         quot sa = shifted_logit(a[i], lp.max_a, t), sb = shifted_logit(b[i], lp.max_b, t); /* a'_i, b'_i <= 0 */
-        double ph = exp(sa.v) / lp.z_a, qh = exp(sb.v) / lp.z_b;
+        double ph = exp_quot(sa, t) / lp.z_a, qh = exp_quot(sb, t) / lp.z_b;
         /* -p log p = p (log Z_a - a'_i); 0 where p underflows */
         if (ph > 0)
             acc_add(&hp, ph * lp.log_za - quot_times(ph, sa, t));

@@ -174,17 +174,16 @@ int main(void)
               "kl_logits(-+DBL_MAX, T = DBL_MAX) %.17g", kl);
     }
     /* b'_1 = -1.8e305/1e-3 overflows on its own while p_1 log(p_1/q_1) =
-     * e^-700 * 1.8e308 is 1.8e4: KL was +inf. (The tolerance is that of
-     * a'_1 = -0.7/1e-3 = -700 rounded, 7.7e-14 relative on p_1.) */
+     * e^-700 * 1.8e308 is 1.8e4: KL was +inf. */
     {
         const double a[2] = { 0, -0.7 }, b[2] = { 0, -1.8e305 };
         double kl;
         infodiv_measure_set m;
-        CHECK(infodiv_kl_logits(a, b, 2, 1e-3, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, 17747.417778768633, 2e-13),
+        CHECK(infodiv_kl_logits(a, b, 2, 1e-3, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, 17747.417778768633, 1e-15),
               "kl_logits(b'_1 beyond DBL_MAX) %.17g, want 17747.417778768633", kl);
         CHECK(infodiv_measures_logits(a, b, 2, 1e-3, NULL, &m, NULL) == INFODIV_OK && m.kl_pq == kl
-                  && close_rel(m.cross_entropy_pq, 17747.417778768633, 2e-13)
-                  && close_rel(m.kl_qp, 9.8596765437603524e-305, 2e-13) && close_rel(m.js, 3.4171034987702572e-305, 2e-13),
+                  && close_rel(m.cross_entropy_pq, 17747.417778768633, 1e-15)
+                  && close_rel(m.kl_qp, 9.8596765437603524e-305, 1e-15) && close_rel(m.js, 3.4171034987702572e-305, 1e-15),
               "measures_logits(b'_1 beyond DBL_MAX): KL %.17g H(P,Q) %.17g", m.kl_pq, m.cross_entropy_pq);
     }
     /* Logits of 1e20 (ulp 16384) beside logits of 0 and -5, T = 1e-3:
@@ -212,6 +211,19 @@ int main(void)
         CHECK(infodiv_kl_terms(p, q, 2, NULL, t, NULL) == INFODIV_OK && close_rel(t[0], -1.943306672980062e-28, 1e-15)
                   && close_rel(t[1], 1.9433066729800621e-28, 1e-15),
               "kl_terms near 1e-297: %.17g %.17g", t[0], t[1]);
+    }
+    /* klTerms of Q = 2.5 P but for one entry (2.5 (1 + 1.1e-15)): the terms of
+     * the other outcomes, 1.5e-33 and 6.8e-36, came only from S_q/S_p, which a
+     * double-double sum holds to eps^2 of 1: they were 0. mpmath at 3000 bits
+     * on these doubles, as above. */
+    {
+        const double p[3] = { 1.8105775864050666e-19, 0.12980206115652482, 0.0005702109836654419 };
+        const double q[3] = { 4.526443966012671e-19, 0.32450515289131204, 0.0014255274591636047 };
+        const double want[3] = { -1.5511169732718023e-33, 1.5443328318237014e-33, 6.784141448101844e-36 };
+        double t[3];
+        CHECK(infodiv_kl_terms(p, q, 3, NULL, t, NULL) == INFODIV_OK, "kl_terms of Q = 2.5 P");
+        for (int i = 0; i < 3; i++)
+            CHECK(close_rel(t[i], want[i], 1e-15), "kl_terms of Q = 2.5 P: term %d %.17g, want %.17g", i, t[i], want[i]);
     }
     return check_report("regressions");
 }

@@ -241,9 +241,13 @@ describe('properties', () => {
     for (const key of Object.keys(want)) close(wide[key], want[key], 1e-14, `[-MAX, MAX] ${key}`);
     close(entropy([-MAX, MAX], { logits: true, temperature: MAX }), want.entropyP, 1e-14, 'entropy');
     close(kl([-MAX, MAX], [MAX, MAX], { logits: true, temperature: MAX }), want.klPQ, 1e-14, 'kl');
-    // b'_1 = -1.8e305/1e-3 overflows on its own, yet p_1 log(p_1/q_1) = e^-700 * 1.8e308 is finite
-    // (the tolerance: a'_1 = -0.7/1e-3 rounded moves p_1 by 7.7e-14).
-    close(kl([0, -0.7], [0, -1.8e305], { logits: true, temperature: 1e-3 }), 17747.417778768632848, 2e-13, 'b\' beyond MAX');
+    // b'_1 = -1.8e305/1e-3 overflows on its own, yet p_1 log(p_1/q_1) = e^-700 * 1.8e308 is finite;
+    // and a'_1 = -0.7/1e-3 rounded to -700 moved p_1 by 7.7e-14 (exp_quot() corrects it).
+    close(kl([0, -0.7], [0, -1.8e305], { logits: true, temperature: 1e-3 }), 17747.417778768632848, 1e-15, 'b\' beyond MAX');
+    const m7 = measures([0, -0.7], [0, -1.8e305], { logits: true, temperature: 1e-3 });
+    close(m7.entropyP, 6.9116332571760064413e-302, 1e-15, 'entropyP');
+    close(m7.klQP, 9.8596765437603523863e-305, 1e-15, 'klQP');
+    close(m7.js, 3.4171034987702572427e-305, 1e-15, 'js');
     // Logits of 1e20 (an ulp of 16384) beside 0 and -5 at T = 1e-3: (a_i - b_i) - (max a - max b)
     // rounded the gap of 5000 away, and kl gave Infinity; measures gave 5000.
     const huge = [1e20, 1e20 + 16384], small = [0, -5], cold = { logits: true, temperature: 1e-3 };
