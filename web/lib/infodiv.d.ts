@@ -66,7 +66,8 @@ export interface ProbabilityOptions {
  * Options for logits: p and q are logits (any real numbers, e.g. a model's
  * outputs), and the measures are those of P = softmax(p/T) and
  * Q = softmax(q/T), computed stably in the core: the softmax is shifted by
- * the largest logit, so logits of +-1000 or 1e300 do not overflow, and
+ * the largest logit, so no finite logits overflow at any temperature (+-1000,
+ * 1e300, even -Number.MAX_VALUE beside Number.MAX_VALUE), and
  * log(p_i/q_i) is formed from the logits' differences, so logits that differ
  * by a constant give KL exactly 0 (adding a constant to all logits changes
  * nothing).
