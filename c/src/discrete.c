@@ -302,17 +302,8 @@ static inline ratio outcome_ratio(double x, double y, double vx, double vy,
     }
     double a = x * Q->sum.hi, b = y * P->sum.hi;
     if (2 * a <= 3 * b && 3 * a >= 2 * b) {
-        /* x S_q - y S_p as eight exact parts, a - b exact, the rest summed
-         * with TwoSum: the error is a few eps^3 of a, not eps^2 */
-        double c = x * Q->sum.lo, d = y * P->sum.lo;
-        dd n = { a - b, 0 };
-        acc_add(&n, two_prod_err(x, Q->sum.hi, a));
-        acc_add(&n, -two_prod_err(y, P->sum.hi, b));
-        acc_add(&n, c);
-        acc_add(&n, -d);
-        acc_add(&n, two_prod_err(x, Q->sum.lo, c));
-        acc_add(&n, -two_prod_err(y, P->sum.lo, d));
-        double num = n.hi + n.lo;
+        double num = (a - b) + ((two_prod_err(x, Q->sum.hi, a) - two_prod_err(y, P->sum.hi, b))
+                                + (x * Q->sum.lo - y * P->sum.lo));
         r.near = 1;
         r.u = num / b;
     } else {
@@ -335,7 +326,7 @@ static inline dd deviation(double y, double x, double rho)
 
 /* How far Q departs from P scaled by rho, for outcome_ratio_terms(). */
 typedef struct {
-    double rho; /* S_q/S_p rounded (1 when not normalising) */
+    double rho; /* y_m/x_m rounded, m the largest entry of p (1 when not normalising) */
     dd total;   /* sum_j (y_j - rho x_j): 0 when not normalising, where S_p = S_q = 1 */
 } deviations;
 
@@ -344,10 +335,12 @@ typedef struct {
  * 1e-28 when only the normalisers differ, in digits beyond a double-double
  * sum (a subnormal beside 1e-297), or when Q is P times 2.5 but for one entry.
  * Method: with d_j = y_j - rho x_j (deviation(), exact to eps^2 of d_j) and
- *   Delta = sum d_j (double-double), x S_q - y S_p = x Delta - d S_p exactly:
- *   the parts proportional to P cancel before any rounding. Both products
- *   are formed from double-double factors with TwoProduct, so the error is
- *   about eps^2 (x |Delta| + |d| S_p), where the direct form's is eps^2 x S.
+ *   Delta = sum d_j (double-double), x S_q - y S_p = x Delta - d S_p exactly
+ *   for any rho: the parts proportional to P cancel before any rounding.
+ *   Both products are formed from double-double factors with TwoProduct, so
+ *   the error is about eps^2 (x |Delta| + |d| S_p), where the direct form's
+ *   is eps^2 x S. rho = y_m/x_m at the largest entry of p makes Q = c P
+ *   (with every q_j = c p_j exact) give d_j = 0, so every term is exactly 0.
  * Special case: entries below RATIO_MIN keep outcome_ratio()'s value (the
  *   products' errors would be subnormal), as do ratios far from 1. */
 static inline ratio outcome_ratio_terms(double x, double y, double vx, double vy,

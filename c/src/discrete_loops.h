@@ -262,7 +262,12 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
 
     deviations dv = { 1, { 0, 0 } };
     if (normalize_option(opt)) {
-        dv.rho = Q.sum.hi / P.sum.hi;
+        size_t m = 0;
+        for (size_t i = 1; i < n; i++)
+            if (p[i] > p[m])
+                m = i;
+        double xm = p[m] * P.scale1 * P.scale2, ym = q[m] * Q.scale1 * Q.scale2;
+        dv.rho = ym > 0 ? ym / xm : Q.sum.hi / P.sum.hi;
         for (size_t i = 0; i < n; i++) {
             dd d = deviation(q[i] * Q.scale1 * Q.scale2, p[i] * P.scale1 * P.scale2, dv.rho);
             acc_add(&dv.total, d.hi);

@@ -225,5 +225,26 @@ int main(void)
         for (int i = 0; i < 3; i++)
             CHECK(close_rel(t[i], want[i], 1e-15), "kl_terms of Q = 2.5 P: term %d %.17g, want %.17g", i, t[i], want[i]);
     }
+    /* Q = c P exactly, c = 1 - 25 2^-25, with entries from 2^-4 to 2^53: KL and
+     * every klTerms term are exactly 0 in every order of the outcomes (a
+     * numerator resolved to eps^3 against the sums' eps^2 gave 1.9e-65 in
+     * some orders; found by tests/fuzz). */
+    {
+        const double p[10] = { 0x1.4p-1, 0x1p-3, 0x1p-2, 0x1p+53, 0x1.4p+1, 0x1.2p-1, 0x1.4p-1, 0x1p-4, 0x1.4p-2, 0x1.3ffff06p-2 };
+        const double q[10] = { 0x1.3ffff06p-1, 0x1.ffffe7p-4, 0x1.ffffe7p-3, 0x1.ffffe7p+52, 0x1.3ffff06p+1,
+                               0x1.1ffff1fp-1, 0x1.3ffff06p-1, 0x1.ffffe7p-5, 0x1.3ffff06p-2, 0x1.3fffe0c000c35p-2 };
+        for (int shift = 0; shift < 10; shift++) {
+            double a[10], b[10], t[10], kl;
+            infodiv_measure_set m;
+            for (int i = 0; i < 10; i++)
+                a[i] = p[(i + shift) % 10], b[i] = q[(i + shift) % 10];
+            CHECK(infodiv_measures(a, b, 10, NULL, &m, NULL) == INFODIV_OK && m.kl_pq == 0 && m.kl_qp == 0 && m.js == 0
+                      && infodiv_kl(a, b, 10, NULL, &kl, NULL) == INFODIV_OK && kl == 0,
+                  "Q = c P, shift %d: KL %g %g JS %g kl %g", shift, m.kl_pq, m.kl_qp, m.js, kl);
+            CHECK(infodiv_kl_terms(a, b, 10, NULL, t, NULL) == INFODIV_OK, "kl_terms Q = c P");
+            for (int i = 0; i < 10; i++)
+                CHECK(t[i] == 0, "kl_terms Q = c P, shift %d: term %d is %g", shift, i, t[i]);
+        }
+    }
     return check_report("regressions");
 }
