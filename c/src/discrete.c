@@ -70,6 +70,14 @@ static inline double two_prod_err(double a, double b, double p)
     return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
 }
 
+/* hi + lo = x + y exactly (Knuth's TwoSum), for x + y finite. */
+static inline double two_sum(double x, double y, double *lo)
+{
+    double s = x + y, z = s - x;
+    *lo = (x - (s - z)) + (y - z);
+    return s;
+}
+
 /* log(a/b) for finite a, b > 0. One rounding in the quotient; when the
  * quotient would overflow or underflow, |log(a/b)| > 700 and the difference
  * of the two logs loses nothing that matters. */
@@ -224,6 +232,7 @@ static void fold_lanes(dd *a, dd *sp, dd *sq, dd *diff, const kl_block *b)
 /* One distribution after scanning and summing (steps 1-3). */
 typedef struct {
     double scale1, scale2; /* x = v * scale1 * scale2: the largest x is in [1, 2) */
+    int k;                 /* scale1 * scale2 = 2^k */
     dd sum;                /* sum of the scaled entries; exactly 1 when not normalising */
     double lo_rel;         /* sum.lo / sum.hi */
     double log_sum;        /* log(sum): the scaled entries' normaliser */
@@ -265,21 +274,31 @@ typedef struct {
     double u, L;
 } ratio;
 
+#define RATIO_MIN 0x1p-900 /* x, y above this: the rounding errors of x S_q, y S_p are normal numbers */
+
 /* Method: p^/q^ = (x S_q)/(y S_p). Near 1, u = (x S_q - y S_p)/(y S_p), whose
  *   numerator cancels: both products are formed exactly (TwoProduct) against
  *   the double-double sums, and their high parts subtract exactly (Sterbenz),
  *   so u keeps its relative accuracy however close P and Q are. Far from 1,
  *   L = log of the rounded quotient, |L| >= log 1.5, relative error a few eps.
- * Special case: an entry that is subnormal after scaling takes its logs from
- *   the values as given (the products above would lose its digits). */
+ * Special cases: TwoProduct's error term is exact only while it is a normal
+ *   number, so an x or y below RATIO_MIN is first rescaled, from the value
+ *   as given, by the one power of two that puts the larger of the two in
+ *   [1, 2): the ratio is unchanged and u keeps its accuracy down to entries
+ *   of 1e-320. Only if the smaller then lies below RATIO_MIN (a ratio beyond
+ *   2^899, far from 1) are the logs taken of the values as given. */
 static inline ratio outcome_ratio(double x, double y, double vx, double vy,
                                   const dist *P, const dist *Q)
 {
     ratio r = { 0, 0, 0 };
-    if (x < DBL_MIN || y < DBL_MIN) {
-        r.near = 0;
-        r.L = log_ratio(vx, vy) + (Q->log_norm - P->log_norm);
-        return r;
+    if (x < RATIO_MIN || y < RATIO_MIN) {
+        int ex = ilogb(vx) + P->k, ey = ilogb(vy) + Q->k, top = ex > ey ? ex : ey;
+        x = ldexp(vx, P->k - top);
+        y = ldexp(vy, Q->k - top);
+        if (x < RATIO_MIN || y < RATIO_MIN) {
+            r.L = log_ratio(vx, vy) + (Q->log_norm - P->log_norm);
+            return r;
+        }
     }
     double a = x * Q->sum.hi, b = y * P->sum.hi;
     if (2 * a <= 3 * b && 3 * a >= 2 * b) {
@@ -291,6 +310,53 @@ static inline ratio outcome_ratio(double x, double y, double vx, double vy,
         r.near = 0;
         r.L = log_ratio(a, b) + (Q->lo_rel - P->lo_rel);
     }
+    return r;
+}
+
+/* y - rho x as a double-double, exactly but for the rounding of its low
+ * part (TwoProduct, then TwoSum twice); x, y, rho below 2^996. */
+static inline dd deviation(double y, double x, double rho)
+{
+    double h = rho * x, l = two_prod_err(rho, x, h);
+    double e1, t1 = two_sum(y, -h, &e1);
+    double e2, t2 = two_sum(t1, -l, &e2);
+    dd d = { t2, e1 + e2 };
+    return d;
+}
+
+/* How far Q departs from P scaled by rho, for outcome_ratio_terms(). */
+typedef struct {
+    double rho; /* y_m/x_m rounded, m the largest entry of p (1 when not normalising) */
+    dd total;   /* sum_j (y_j - rho x_j): 0 when not normalising, where S_p = S_q = 1 */
+} deviations;
+
+/* outcome_ratio() for kl_terms(), whose signed term p^ log(p^/q^) needs u
+ * to its own relative accuracy even where u is far below eps^2: p^/q^ - 1 of
+ * 1e-28 when only the normalisers differ, in digits beyond a double-double
+ * sum (a subnormal beside 1e-297), or when Q is P times 2.5 but for one entry.
+ * Method: with d_j = y_j - rho x_j (deviation(), exact to eps^2 of d_j) and
+ *   Delta = sum d_j (double-double), x S_q - y S_p = x Delta - d S_p exactly
+ *   for any rho: the parts proportional to P cancel before any rounding.
+ *   Both products are formed from double-double factors with TwoProduct, so
+ *   the error is about eps^2 (x |Delta| + |d| S_p), where the direct form's
+ *   is eps^2 x S. rho = y_m/x_m at the largest entry of p makes Q = c P
+ *   (with every q_j = c p_j exact) give d_j = 0, so every term is exactly 0.
+ * Special case: entries below RATIO_MIN keep outcome_ratio()'s value (the
+ *   products' errors would be subnormal), as do ratios far from 1. */
+static inline ratio outcome_ratio_terms(double x, double y, double vx, double vy,
+                                        const dist *P, const dist *Q, const deviations *dv)
+{
+    ratio r = outcome_ratio(x, y, vx, vy, P, Q);
+    if (!r.near || x < RATIO_MIN || y < RATIO_MIN)
+        return r;
+    dd d = deviation(y, x, dv->rho);
+    double a = x * dv->total.hi, b = d.hi * P->sum.hi;
+    dd num = { a, 0 };
+    acc_add(&num, -b);
+    acc_add(&num, two_prod_err(x, dv->total.hi, a));
+    acc_add(&num, -two_prod_err(d.hi, P->sum.hi, b));
+    acc_add(&num, x * dv->total.lo - (d.hi * P->sum.lo + d.lo * P->sum.hi));
+    r.u = (num.hi + num.lo) / (y * P->sum.hi);
     return r;
 }
 
@@ -306,12 +372,10 @@ static inline ratio ratio_inverse(ratio r)
 
 /* q^ phi(p^/q^) = p^ log(p^/q^) - p^ + q^ >= 0: one outcome's share of KL.
  * Far from 1 the direct form cancels by at most a factor 16 (at p^/q^ = 2/3).
- * Special case: an entry subnormal after scaling always takes the far form
- *   (outcome_ratio), even when p^/q^ is near 1, and p^, q^ are then a few
- *   subnormal ulps each, not in the ratio L says: the form can come out
- *   below 0 (-5e-324 for p = {3.1875, 0x0.fffffffffffffp-1022},
- *   q = {1.59375, 0x0.8p-1022}, found by tests/fuzz). The share is >= 0, so
- *   a negative value is rounding alone: it is 0. */
+ * Special case: p^ and q^ may be subnormal, a few ulps each and not in the
+ *   ratio that L or u says (which come from the entries as given): the form
+ *   can then come out below 0 by a subnormal ulp. The share is >= 0, so a
+ *   negative value is rounding alone: it is 0. */
 static inline double kl_share(ratio r, double ph, double qh)
 {
     if (r.near)
@@ -440,22 +504,134 @@ static int scale_exponent(double max, int normalize)
 
 /* Method (logits_pair):
  *   1. Shift by the largest logit: a'_i = (a_i - max a)/T <= 0, so exp never
- *      overflows, whatever the logits (+-1000 or 1e300) and T; Z_a = sum
- *      exp(a'_i) >= 1 in double-double, likewise Z_b.
- *   2. g_i = a'_i - b'_i, formed as ((a_i - b_i) - (max a - max b))/T: for
- *      nearly equal logits both differences are exact, so g keeps its
- *      relative accuracy.
+ *      overflows, whatever the logits and T; Z_a = sum exp(a'_i) >= 1 in
+ *      double-double, likewise Z_b. Where a_i - max a is beyond DBL_MAX
+ *      (logits of both signs near DBL_MAX), the difference is taken of the
+ *      halved logits, which is exact (see quot).
+ *   2. g_i = a'_i - b'_i = ((a_i - max a) - (b_i - max b))/T, the numerator
+ *      summed exactly (TwoSum of each difference, then of the two), so g
+ *      carries a few ulps of relative error however large the logits are
+ *      against their differences (1e20 apart by 5 at T = 1e-3), and
+ *      softmax(a) = softmax(b + c) gives g_i = 0 exactly where a_i + c is exact.
  *   3. log(p_i/q_i) = g_i - l, l = log(Z_a/Z_b) = log1p((Z_a - Z_b)/Z_b) with
  *      Z_a - Z_b = sum exp(b'_i) expm1(g_i): again no cancellation, so
  *      softmax(a) = softmax(b + c) gives log(p_i/q_i) = 0 exactly.
  *   4. Each outcome's shares then come from the same kl_share() and
- *      js_share() as for probabilities, with the ratio taken from log(p/q). */
+ *      js_share() as for probabilities, with the ratio taken from log(p/q).
+ *      A quotient beyond DBL_MAX (a'_i, b'_i or g_i, for T < 1) is only ever
+ *      used multiplied by a probability below 1: that product is formed as
+ *      (x num)/T (quot_times()), so p_i log(p_i/q_i) = 1e-304 * 1.8e308 is
+ *      1.8e4, not +infinity. */
 typedef struct {
     double max_a, max_b, t;
     double z_a, z_b;         /* Z_a, Z_b rounded */
     double log_za, log_zb;   /* log Z_a, log Z_b, each >= 0 */
     double l;                /* log(Z_a/Z_b) */
 } logits_pair;
+
+/* A quotient (num + lo)/(c T), lo a tail below an ulp of num, whose rounded
+ * value v = fl(num/T)/c may overflow where x v, for x <= 1, does not; c is 1,
+ * or 1/2 when num is of the halved logits. */
+typedef struct {
+    double v, num, lo, c;
+} quot;
+
+static inline quot make_quot(double num, double lo, double c, double t)
+{
+    quot q = { (num / t) / c, num, lo, c };
+    return q;
+}
+
+/* x v for 0 <= x <= 1 (0 for x = 0, whatever v). */
+static inline double quot_times(double x, quot q, double t)
+{
+    if (x == 0)
+        return 0;
+    if (isfinite(q.v))
+        return x * q.v;
+    return ((x * q.num) / t) / q.c;
+}
+
+/* a'_i = (a - m)/T for a <= m (a = -inf gives -inf), with the exact tail of
+ * the difference (TwoSum). Where a - m overflows, |a - m| > DBL_MAX forces
+ * |a|, |m| >= 2^970, whose halves are exact. */
+static inline quot shifted_logit(double a, double m, double t)
+{
+    double lo;
+    if (a == -INFINITY)
+        return make_quot(a, 0, 1, t);
+    if (a - m >= -DBL_MAX)
+        return make_quot(two_sum(a, -m, &lo), lo, 1, t);
+    return make_quot(two_sum(0.5 * a, -0.5 * m, &lo), lo, 0.5, t);
+}
+
+/* exp(a'_i) to a few ulps. v = fl(num/T) is off from a'_i by up to |v| eps,
+ * which would move the probability by as much (7.7e-14 at v = -700); the
+ * remainder num - w T with w = fl(num/T) (exact: TwoProduct, num and w T
+ * being within an ulp, Sterbenz) plus the tail lo corrects it to first
+ * order: exp(a') = exp(v) (1 + (num + lo - w T)/(c T)). num and T are first
+ * scaled by one power of two into the range where TwoProduct is exact (T in
+ * [2^-600, 2^600]: the products are then normal, |w| <= 746 and T < 2^996). */
+static inline double exp_quot(quot q, double t)
+{
+    double e = exp(q.v);
+    if (!(q.v < -0x1p-30 && e > 0)) /* a' = 0 (no error), near 0 (too small to matter), or underflow */
+        return e;
+    double num = q.num, lo = q.lo, w = q.v * q.c;
+    if (t > 0x1p600)
+        num *= 0x1p-600, lo *= 0x1p-600, t *= 0x1p-600;
+    else if (t < 0x1p-600)
+        num *= 0x1p600, lo *= 0x1p600, t *= 0x1p600;
+    double prod = w * t;
+    double rem = ((num - prod) - two_prod_err(w, t, prod)) + lo;
+    return e + e * ((rem / t) / q.c);
+}
+
+/* g = ((a - ma) - (b - mb))/T for finite a <= ma, b <= mb (step 2): each
+ * difference and then their difference by TwoSum, so the numerator is the
+ * exact one to within eps^2 (|a - ma| + |b - mb|) plus its final rounding.
+ * If a difference overflows, the same is done with the halved logits: their
+ * differences are <= DBL_MAX, and two numbers <= 0 never overflow when
+ * subtracted. A halved logit is inexact only when subnormal, and then, since
+ * another difference overflowed, g is beyond 1/2 in magnitude: an absolute
+ * 2^-1075 error in the numerator is nothing beside it. */
+static inline quot logit_gap(double a, double b, double ma, double mb, double t)
+{
+    double c = 1;
+    if (!(a - ma >= -DBL_MAX && b - mb >= -DBL_MAX)) {
+        c = 0.5;
+        a *= 0.5, b *= 0.5, ma *= 0.5, mb *= 0.5;
+    }
+    double ea, eb, e;
+    double da = two_sum(a, -ma, &ea), db = two_sum(b, -mb, &eb);
+    double s = two_sum(da, -db, &e);
+    return make_quot(s + (e + (ea - eb)), 0, c, t);
+}
+
+/* The ratio p/q from w = log(p/q): near 1 as u = expm1(w), else as L = w. */
+static inline ratio ratio_from_log(double w)
+{
+    ratio r = { 0, 0, w };
+    if (w >= -LOG_3_2 && w <= LOG_3_2) {
+        r.near = 1;
+        r.u = expm1(w);
+    }
+    return r;
+}
+
+/* x log(x/y) - x + y >= 0 with log(x/y) = s (g - l), s = +-1: one outcome's
+ * share of KL for both outcomes unmasked. x = 0 gives y (phi(0) = 1). Where g
+ * itself overflows, y is 0 (its probability underflowed) and x g is formed
+ * from g's numerator. */
+static inline double logit_share(double x, double y, quot g, double l, int s, double t)
+{
+    if (x == 0)
+        return y;
+    if (isfinite(g.v))
+        return kl_share(ratio_from_log(s * (g.v - l)), x, y);
+    double share = s * quot_times(x, g, t) - x * (s * l + 1) + y;
+    return share < 0 ? 0 : share;
+}
 
 /* The loops, once per input type: FN names the public functions, LOCAL the
  * file-private helpers. */

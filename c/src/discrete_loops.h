@@ -44,6 +44,7 @@ static int LOCAL(prepare)(const REAL *v, size_t n, int normalize, int arg, dist 
         return fail(err, INFODIV_ZERO_SUM, arg, 0, 0);
 
     int k = scale_exponent(max, normalize);
+    d->k = k;
     pow2_pair(k, &d->scale1, &d->scale2);
     dd raw = { 0, 0 };
     for (size_t i = 0; i < n; i++)
@@ -245,8 +246,11 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
 }
 
 /* terms[i] = p^_i log(p^_i/q^_i), the signed textbook terms (they sum to KL
- * up to their own cancellation): log1p(u) near p^ = q^, so a term of 1e-14
- * keeps its digits; 0 where p_i = 0; +infinity where q_i = 0 < p_i. */
+ * up to their own cancellation): log1p(u) near p^ = q^, with u from
+ * outcome_ratio_terms() (one more pass sums Q's departure from rho P), so a
+ * term of 1e-14, or one whose ratio differs from 1 by 1e-28 through the
+ * normalisers alone, keeps its digits; 0 where p_i = 0; +infinity where
+ * q_i = 0 < p_i. */
 int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
                  double *terms, infodiv_error *err)
 {
@@ -256,6 +260,21 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     if (status)
         return status;
 
+    deviations dv = { 1, { 0, 0 } };
+    if (normalize_option(opt)) {
+        size_t m = 0;
+        for (size_t i = 1; i < n; i++)
+            if (p[i] > p[m])
+                m = i;
+        double xm = p[m] * P.scale1 * P.scale2, ym = q[m] * Q.scale1 * Q.scale2;
+        dv.rho = ym > 0 ? ym / xm : Q.sum.hi / P.sum.hi;
+        for (size_t i = 0; i < n; i++) {
+            dd d = deviation(q[i] * Q.scale1 * Q.scale2, p[i] * P.scale1 * P.scale2, dv.rho);
+            acc_add(&dv.total, d.hi);
+            acc_add(&dv.total, d.lo);
+        }
+        dv.total = acc_result(dv.total);
+    }
     for (size_t i = 0; i < n; i++) {
         double vx = p[i], vy = q[i];
         if (vx == 0) {
@@ -264,7 +283,7 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
             terms[i] = INFINITY / ln_base;
         } else {
             double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
-            ratio r = outcome_ratio(x, y, vx, vy, &P, &Q);
+            ratio r = outcome_ratio_terms(x, y, vx, vy, &P, &Q, &dv);
             terms[i] = kl_textbook_term(r, x / P.sum.hi) / ln_base;
         }
     }
@@ -322,14 +341,10 @@ static int LOCAL(logits_scan)(const REAL *a, size_t n, int arg, double *max, inf
     return INFODIV_OK;
 }
 
-/* g_i = a'_i - b'_i = ((a_i - b_i) - (max a - max b))/T (step 2 of logits_pair);
- * from the shifted logits themselves when that overflows. */
-static inline double LOCAL(logit_gap)(const REAL *a, const REAL *b, size_t i, const logits_pair *lp)
+/* g_i = a'_i - b'_i (step 2 of logits_pair), for both logits finite. */
+static inline quot LOCAL(gap)(const REAL *a, const REAL *b, size_t i, const logits_pair *lp)
 {
-    double g = ((a[i] - (double)b[i]) - (lp->max_a - lp->max_b)) / lp->t;
-    if (isfinite(g) || a[i] == -INFINITY || b[i] == -INFINITY)
-        return g;
-    return (a[i] - lp->max_a) / lp->t - (b[i] - lp->max_b) / lp->t;
+    return logit_gap(a[i], b[i], lp->max_a, lp->max_b, lp->t);
 }
 
 static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const void *out,
@@ -351,11 +366,11 @@ static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const v
     lp->t = t;
     dd za = { 0, 0 }, zb = { 0, 0 }, diff = { 0, 0 };
     for (size_t i = 0; i < n; i++) {
-        double ea = exp((a[i] - lp->max_a) / t), eb = exp((b[i] - lp->max_b) / t);
+        double ea = exp_quot(shifted_logit(a[i], lp->max_a, t), t), eb = exp_quot(shifted_logit(b[i], lp->max_b, t), t);
         acc_add(&za, ea);
         acc_add(&zb, eb);
-        double g = LOCAL(logit_gap)(a, b, i, lp);
         /* exp(a'_i) - exp(b'_i): through expm1 where the two nearly cancel */
+        double g = a[i] == -INFINITY || b[i] == -INFINITY ? INFINITY : LOCAL(gap)(a, b, i, lp).v;
         acc_add(&diff, fabs(g) < 1 ? eb * expm1(g) : ea - eb);
     }
     za = acc_result(za);
@@ -368,22 +383,10 @@ static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const v
     return INFODIV_OK;
 }
 
-/* The ratio p_i/q_i of one outcome with both logits finite, for kl_share()
- * and js_share(): near 1 as u = expm1(log(p/q)), else as L = log(p/q). */
-static inline ratio LOCAL(logit_ratio)(const REAL *a, const REAL *b, size_t i, const logits_pair *lp)
-{
-    double w = LOCAL(logit_gap)(a, b, i, lp) - lp->l;
-    ratio r = { 0, 0, w };
-    if (w >= -LOG_3_2 && w <= LOG_3_2) {
-        r.near = 1;
-        r.u = expm1(w);
-    }
-    return r;
-}
-
 /* KL(P||Q) for P = softmax(a/T), Q = softmax(b/T) (method above logits_pair):
- * sum q phi(p/q) as in kl(). a_i = -inf adds q_i; b_i = -inf < a_i gives
- * +infinity. Temperature t: finite and > 0. */
+ * sum q phi(p/q) as in kl(), each share from logit_share(), as in
+ * measures_logits(). a_i = -inf adds q_i; b_i = -inf < a_i gives +infinity.
+ * Temperature t: finite and > 0. */
 int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
                   double *result, infodiv_error *err)
 {
@@ -394,15 +397,16 @@ int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodi
         return status;
     dd s = { 0, 0 };
     for (size_t i = 0; i < n; i++) {
-        double ea = exp((a[i] - lp.max_a) / t), eb = exp((b[i] - lp.max_b) / t);
         if (b[i] == -INFINITY && a[i] != -INFINITY) {
             *result = INFINITY / ln_base;
             return INFODIV_OK;
         }
-        if (ea == 0) /* masked, or too small for a double: p^ log(p^/q^) is 0 */
-            acc_add(&s, eb / lp.z_b);
+        double ph = exp_quot(shifted_logit(a[i], lp.max_a, t), t) / lp.z_a;
+        double qh = exp_quot(shifted_logit(b[i], lp.max_b, t), t) / lp.z_b;
+        if (a[i] == -INFINITY) /* masked: p^ log(p^/q^) is 0 */
+            acc_add(&s, qh);
         else
-            acc_add(&s, kl_share(LOCAL(logit_ratio)(a, b, i, &lp), ea / lp.z_a, eb / lp.z_b));
+            acc_add(&s, logit_share(ph, qh, LOCAL(gap)(a, b, i, &lp), lp.l, 1, t));
     }
     *result = dd_value(s) / ln_base;
     return INFODIV_OK;
@@ -410,7 +414,10 @@ int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodi
 
 /* All seven measures of P = softmax(a/T) and Q = softmax(b/T), as measures()
  * does for probabilities. The surprisal -log p_i = log Z_a - a'_i is a sum of
- * two terms >= 0, so the entropies of peaked distributions keep their digits. */
+ * two terms >= 0, so the entropies of peaked distributions keep their digits;
+ * p_i (-log q_i) takes p_i (-b'_i) from quot_times(), finite where -b'_i
+ * alone overflows. An outcome whose probability underflows on one side is
+ * not masked: its shares come from g as any other's. */
 int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
                         infodiv_measure_set *result, infodiv_error *err)
 {
@@ -425,39 +432,29 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
         int zero_p = a[i] == -INFINITY, zero_q = b[i] == -INFINITY;
         if (zero_p && zero_q)
             continue;
-        double sa = (lp.max_a - a[i]) / t, sb = (lp.max_b - b[i]) / t; /* -a'_i, -b'_i >= 0 */
-        double ph = exp(-sa) / lp.z_a, qh = exp(-sb) / lp.z_b;
-        double sx = lp.log_za + sa, sy = lp.log_zb + sb; /* -log p_i, -log q_i */
+        quot sa = shifted_logit(a[i], lp.max_a, t), sb = shifted_logit(b[i], lp.max_b, t); /* a'_i, b'_i <= 0 */
+        double ph = exp_quot(sa, t) / lp.z_a, qh = exp_quot(sb, t) / lp.z_b;
+        /* -p log p = p (log Z_a - a'_i); 0 where p underflows */
         if (ph > 0)
-            acc_add(&hp, ph * sx);
+            acc_add(&hp, ph * lp.log_za - quot_times(ph, sa, t));
         if (qh > 0)
-            acc_add(&hq, qh * sy);
-        /* an outcome too small for a double on one side counts as absent there */
-        if (zero_p || zero_q || ph == 0 || qh == 0) {
-            if (!zero_p && !zero_q) { /* underflow, not a mask: finite, like the logits */
-                if (ph == 0 && qh == 0)
-                    continue;
-                if (ph > 0)
-                    acc_add(&cpq, ph * sy);
-                if (qh > 0)
-                    acc_add(&cqp, qh * sx);
-                acc_add(ph == 0 ? &kpq : &kqp, ph + qh);
-                acc_add(ph == 0 ? &kqp : &kpq, ph == 0 ? qh * (sx - sy - 1) + ph : ph * (sy - sx - 1) + qh);
-                acc_add(&js, (ph + qh) * LN2);
-                continue;
-            }
+            acc_add(&hq, qh * lp.log_zb - quot_times(qh, sb, t));
+        if (zero_p || zero_q) {
             inf_pq |= zero_q;
             inf_qp |= zero_p;
             acc_add(zero_p ? &kpq : &kqp, ph + qh);
             acc_add(&js, (ph + qh) * LN2);
             continue;
         }
-        acc_add(&cpq, ph * sy);
-        acc_add(&cqp, qh * sx);
-        ratio r = LOCAL(logit_ratio)(a, b, i, &lp);
-        acc_add(&kpq, kl_share(r, ph, qh));
-        acc_add(&kqp, kl_share(ratio_inverse(r), qh, ph));
-        acc_add(&js, js_share(r, ph, qh));
+        if (ph > 0)
+            acc_add(&cpq, ph * lp.log_zb - quot_times(ph, sb, t));
+        if (qh > 0)
+            acc_add(&cqp, qh * lp.log_za - quot_times(qh, sa, t));
+        quot g = LOCAL(gap)(a, b, i, &lp);
+        acc_add(&kpq, logit_share(ph, qh, g, lp.l, 1, t));
+        acc_add(&kqp, logit_share(qh, ph, g, lp.l, -1, t));
+        if (ph > 0 || qh > 0)
+            acc_add(&js, js_share(ratio_from_log(g.v - lp.l), ph, qh));
     }
     result->entropy_p = dd_value(hp) / ln_base;
     result->entropy_q = dd_value(hq) / ln_base;

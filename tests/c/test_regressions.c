@@ -4,6 +4,7 @@
 #include "check.h"
 #include "infodiv.h"
 
+#include <float.h>
 #include <math.h>
 
 int main(void)
@@ -135,6 +136,115 @@ int main(void)
         CHECK(infodiv_kl_grid(x, p, q, 3, &raw, &g, NULL) == INFODIV_OK && isfinite(g.kl) && isfinite(g.error_estimate)
                   && close_rel(g.kl, 4.0 / 3 * 3.7e144 * (log(3.7e144) - log(9e-219)), 1e-14),
               "kl_grid raw with p/q = 4e362: %g (estimate %g)", g.kl, g.error_estimate);
+    }
+    /* Logits spanning more than DBL_MAX: a_i - max a overflowed to -inf and
+     * dropped outcomes of real probability (KL +inf where it is 1e308; H(P)
+     * 0 where P = softmax(-2, 0)). Expected values of this and the next
+     * two logits checks: mpmath at 3000 bits, in log space,
+     *   import mpmath as mp; mp.mp.prec = 3000
+     *   def lsm(a, T): s = [(mp.mpf(x) - max(a)) / T for x in a]; z = mp.log(mp.fsum(map(mp.exp, s)))
+     *                  return [x - z for x in s]
+     *   la, lb = lsm(a, T), lsm(b, T); p = list(map(mp.exp, la))
+     *   KL = mp.fsum(pi * (x - y) for pi, x, y in zip(p, la, lb)), and so on,
+     * each value rounded to 17 digits. */
+    {
+        const double a[2] = { 1e308, -1e308 }, b[2] = { -1e308, 1e308 };
+        double kl;
+        infodiv_measure_set m;
+        CHECK(infodiv_kl_logits(a, b, 2, 2, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, 1e308, 1e-15),
+              "kl_logits(+-1e308, T = 2) %.17g, want 1e308", kl);
+        CHECK(infodiv_measures_logits(a, b, 2, 2, NULL, &m, NULL) == INFODIV_OK && close_rel(m.kl_pq, 1e308, 1e-15)
+                  && close_rel(m.kl_qp, 1e308, 1e-15) && close_rel(m.cross_entropy_pq, 1e308, 1e-15)
+                  && close_rel(m.js, 0.69314718055994531, 1e-15) && m.entropy_p == 0,
+              "measures_logits(+-1e308, T = 2): KL %.17g %.17g H(P,Q) %.17g JS %.17g", m.kl_pq, m.kl_qp,
+              m.cross_entropy_pq, m.js);
+    }
+    {
+        const double a[2] = { -DBL_MAX, DBL_MAX }, b[2] = { DBL_MAX, DBL_MAX };
+        const double want[7] = { 0.36533385508720761, 0.69314718055994531, 0.69314718055994531, 1.1269280110429725,
+                                 0.32781332547273770, 0.43378083048302719, 0.089540896498014281 };
+        infodiv_measure_set m;
+        double kl;
+        CHECK(infodiv_measures_logits(a, b, 2, DBL_MAX, NULL, &m, NULL) == INFODIV_OK, "measures_logits(-+DBL_MAX)");
+        const double got[7] = { m.entropy_p, m.entropy_q, m.cross_entropy_pq, m.cross_entropy_qp, m.kl_pq, m.kl_qp, m.js };
+        for (int k = 0; k < 7; k++)
+            CHECK(close_rel(got[k], want[k], 1e-14), "measures_logits(-+DBL_MAX, T = DBL_MAX)[%d] %.17g, want %.17g", k,
+                  got[k], want[k]);
+        CHECK(infodiv_kl_logits(a, b, 2, DBL_MAX, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, want[4], 1e-14),
+              "kl_logits(-+DBL_MAX, T = DBL_MAX) %.17g", kl);
+    }
+    /* b'_1 = -1.8e305/1e-3 overflows on its own while p_1 log(p_1/q_1) =
+     * e^-700 * 1.8e308 is 1.8e4: KL was +inf. */
+    {
+        const double a[2] = { 0, -0.7 }, b[2] = { 0, -1.8e305 };
+        double kl;
+        infodiv_measure_set m;
+        CHECK(infodiv_kl_logits(a, b, 2, 1e-3, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, 17747.417778768633, 1e-15),
+              "kl_logits(b'_1 beyond DBL_MAX) %.17g, want 17747.417778768633", kl);
+        CHECK(infodiv_measures_logits(a, b, 2, 1e-3, NULL, &m, NULL) == INFODIV_OK && m.kl_pq == kl
+                  && close_rel(m.cross_entropy_pq, 17747.417778768633, 1e-15)
+                  && close_rel(m.kl_qp, 9.8596765437603524e-305, 1e-15) && close_rel(m.js, 3.4171034987702572e-305, 1e-15),
+              "measures_logits(b'_1 beyond DBL_MAX): KL %.17g H(P,Q) %.17g", m.kl_pq, m.cross_entropy_pq);
+    }
+    /* Logits of 1e20 (ulp 16384) beside logits of 0 and -5, T = 1e-3:
+     * (a_i - b_i) - (max a - max b) rounded the gap of 5000 away, and
+     * kl_logits gave +inf where KL is 5000 (measures_logits was right). */
+    {
+        const double a[2] = { 1e20, 1e20 + 16384 }, b[2] = { 0, -5 };
+        double kl;
+        infodiv_measure_set m;
+        CHECK(infodiv_kl_logits(a, b, 2, 1e-3, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, 5000, 1e-15),
+              "kl_logits(1e20 and 0, T = 1e-3) %.17g, want 5000", kl);
+        CHECK(infodiv_measures_logits(a, b, 2, 1e-3, NULL, &m, NULL) == INFODIV_OK && m.kl_pq == kl
+                  && close_rel(m.kl_qp, 16384000, 1e-15) && close_rel(m.js, 0.69314718055994531, 1e-15),
+              "measures_logits(1e20 and 0, T = 1e-3): KL %.17g %.17g JS %.17g", m.kl_pq, m.kl_qp, m.js);
+    }
+    /* klTerms where p_0/q_0 - 1 is 1e-28 relative to the entry (p_0, q_0 one
+     * ulp apart near 1e-297, beside a subnormal entry): u = p^/q^ - 1 was
+     * formed to eps^2 of 1 only, 1.4e-5 relative on the term. mpmath at
+     * 3000 bits on the doubles as given: -1.943306672980062e-28 and
+     * 1.9433066729800621e-28. */
+    {
+        const double p[2] = { 1.1971717628705414e-297, 8.2033222223827e-310 };
+        const double q[2] = { 1.1971717628705417e-297, 8.2033222223827e-310 };
+        double t[2];
+        CHECK(infodiv_kl_terms(p, q, 2, NULL, t, NULL) == INFODIV_OK && close_rel(t[0], -1.943306672980062e-28, 1e-15)
+                  && close_rel(t[1], 1.9433066729800621e-28, 1e-15),
+              "kl_terms near 1e-297: %.17g %.17g", t[0], t[1]);
+    }
+    /* klTerms of Q = 2.5 P but for one entry (2.5 (1 + 1.1e-15)): the terms of
+     * the other outcomes, 1.5e-33 and 6.8e-36, came only from S_q/S_p, which a
+     * double-double sum holds to eps^2 of 1: they were 0. mpmath at 3000 bits
+     * on these doubles, as above. */
+    {
+        const double p[3] = { 1.8105775864050666e-19, 0.12980206115652482, 0.0005702109836654419 };
+        const double q[3] = { 4.526443966012671e-19, 0.32450515289131204, 0.0014255274591636047 };
+        const double want[3] = { -1.5511169732718023e-33, 1.5443328318237014e-33, 6.784141448101844e-36 };
+        double t[3];
+        CHECK(infodiv_kl_terms(p, q, 3, NULL, t, NULL) == INFODIV_OK, "kl_terms of Q = 2.5 P");
+        for (int i = 0; i < 3; i++)
+            CHECK(close_rel(t[i], want[i], 1e-15), "kl_terms of Q = 2.5 P: term %d %.17g, want %.17g", i, t[i], want[i]);
+    }
+    /* Q = c P exactly, c = 1 - 25 2^-25, with entries from 2^-4 to 2^53: KL and
+     * every klTerms term are exactly 0 in every order of the outcomes (a
+     * numerator resolved to eps^3 against the sums' eps^2 gave 1.9e-65 in
+     * some orders; found by tests/fuzz). */
+    {
+        const double p[10] = { 0x1.4p-1, 0x1p-3, 0x1p-2, 0x1p+53, 0x1.4p+1, 0x1.2p-1, 0x1.4p-1, 0x1p-4, 0x1.4p-2, 0x1.3ffff06p-2 };
+        const double q[10] = { 0x1.3ffff06p-1, 0x1.ffffe7p-4, 0x1.ffffe7p-3, 0x1.ffffe7p+52, 0x1.3ffff06p+1,
+                               0x1.1ffff1fp-1, 0x1.3ffff06p-1, 0x1.ffffe7p-5, 0x1.3ffff06p-2, 0x1.3fffe0c000c35p-2 };
+        for (int shift = 0; shift < 10; shift++) {
+            double a[10], b[10], t[10], kl;
+            infodiv_measure_set m;
+            for (int i = 0; i < 10; i++)
+                a[i] = p[(i + shift) % 10], b[i] = q[(i + shift) % 10];
+            CHECK(infodiv_measures(a, b, 10, NULL, &m, NULL) == INFODIV_OK && m.kl_pq == 0 && m.kl_qp == 0 && m.js == 0
+                      && infodiv_kl(a, b, 10, NULL, &kl, NULL) == INFODIV_OK && kl == 0,
+                  "Q = c P, shift %d: KL %g %g JS %g kl %g", shift, m.kl_pq, m.kl_qp, m.js, kl);
+            CHECK(infodiv_kl_terms(a, b, 10, NULL, t, NULL) == INFODIV_OK, "kl_terms Q = c P");
+            for (int i = 0; i < 10; i++)
+                CHECK(t[i] == 0, "kl_terms Q = c P, shift %d: term %d is %g", shift, i, t[i]);
+        }
     }
     return check_report("regressions");
 }

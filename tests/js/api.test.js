@@ -121,6 +121,23 @@ test('n = 1e6 beyond the scratch region, against a closed form near 1e-20', asyn
   close(t[0], -Math.log1p(d) / n, 1e-14);
 });
 
+test('klTerms keeps the digits of a term whose log ratio is 1e-28 of its entries', async () => {
+  await init();
+  // p_0 and q_0 one ulp apart near 1e-297, beside a subnormal entry: p^_0/q^_0 - 1 is about
+  // -1.6e-28 and was formed to eps^2 only (1.4e-5 relative error on the term; kl() was right).
+  // Expected: mpmath at 3000 bits on these doubles, (p_i/S_p) log((p_i/S_p)/(q_i/S_q)).
+  const t = klTerms([1.1971717628705414e-297, 8.2033222223827e-310], [1.1971717628705417e-297, 8.2033222223827e-310]);
+  close(t[0], -1.943306672980062e-28, 1e-15);
+  close(t[1], 1.9433066729800621e-28, 1e-15);
+  // Q = 2.5 P but for one entry: the other terms come from S_q/S_p alone, beyond a double-double
+  // sum's digits (they were 0).
+  const u = klTerms([1.8105775864050666e-19, 0.12980206115652482, 0.0005702109836654419],
+    [4.526443966012671e-19, 0.32450515289131204, 0.0014255274591636047]);
+  close(u[0], -1.5511169732718023e-33, 1e-15);
+  close(u[1], 1.5443328318237014e-33, 1e-15);
+  close(u[2], 6.784141448101844e-36, 1e-15);
+});
+
 test('an element getter that calls back into the library does not disturb the outer call', async () => {
   await init();
   let inner;

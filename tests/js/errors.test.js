@@ -5,7 +5,8 @@ import { before, describe, it, test } from 'node:test';
 import { inspect } from 'node:util';
 import assert from 'node:assert/strict';
 import {
-  init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, memoryUsage,
+  init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, klRows, measuresRows, memoryUsage,
+  allocPair, logDensity,
 } from '../../dist/infodiv.js';
 
 const typeError = (message) => ({ name: 'TypeError', message });
@@ -223,6 +224,20 @@ describe('after init()', () => {
       ['q has NaN, the base is 1', () => kl(new Float64Array([1, 1]), new Float64Array([1, NaN]), { base: 1 }),
         rangeError('q[1] is NaN')],
       ['p is empty, the base is 1', () => entropy([], { base: 1 }), rangeError('p is empty')],
+      // The lengths were compared before the options' types.
+      ['the lengths differ, temperature without logits', () => kl([1], [1, 2], { temperature: 2 }),
+        typeError('options.temperature applies only with logits: true')],
+      ['p is empty, normalize with logits', () => crossEntropy([], [], { logits: true, normalize: true }),
+        typeError('options.normalize applies to probabilities, not to logits')],
+      ['the lengths differ, klTerms with logits', () => klTerms([1, 2], [1], { logits: true }),
+        typeError('klTerms takes probabilities, not logits: drop options.logits')],
+      ['klRows: cols is missing, temperature without logits', () => klRows([1], [1], undefined, { temperature: 2 }),
+        typeError('options.temperature applies only with logits: true')],
+      ['measuresRows: cols is a string, the lengths differ', () => measuresRows([1, 2], [1], '2'),
+        typeError('cols must be a number (got the string "2")')],
+      ['klRows: the lengths differ, cols is 0', () => klRows([1, 2], [1], 0), rangeError('p and q differ in length (2 vs 1)')],
+      ['klRows: p has a negative, cols does not divide its length', () => klRows([1, -1, 1], [1, 1, 1], 2),
+        rangeError('p has 3 entries, not a multiple of cols (2)')],
     ];
     for (const [what, call, expected] of CASES) it(what, () => assertThrowsThenUsable(call, expected));
   });
@@ -312,3 +327,32 @@ describe('after init()', () => {
   });
 });
 
+
+describe('every message names the argument at fault', () => {
+  before(() => init());
+  it('entropy of an input too large for the heap names p alone (it said "p and q")', () => {
+    const u = new Uint8Array(2 ** 28); // copied in as double: 2^31 + 96 bytes
+    assert.throws(() => entropy(u), rangeError('p is too large for the wasm heap (268435456 entries need 2147483744 bytes)'));
+    assert.throws(() => entropy(u, { logits: true }),
+      rangeError('p is too large for the wasm heap (268435456 entries need 4294967392 bytes)'));
+  });
+  it('logDensity of a vector family names dist.family', () => {
+    assert.throws(() => logDensity({ family: 'dirichlet', alpha: [1, 2] }, 0.5),
+      rangeError('dist.family must be a one-dimensional family for logDensity (got dirichlet)'));
+  });
+  it('a freed pair: its getters and views kept from before name pair.p, pair.q, p and q', () => {
+    const pair = allocPair(3);
+    const [keptP, keptQ] = [pair.p, pair.q];
+    pair.free();
+    assert.throws(() => pair.p, typeError('pair.p cannot be read: this pair was freed; allocPair() a new one'));
+    assert.throws(() => pair.q, typeError('pair.q cannot be read: this pair was freed; allocPair() a new one'));
+    assert.throws(() => kl(keptP, [1, 1, 1]), typeError('p is a view of a freed allocPair() pair and cannot be an input'));
+    assert.throws(() => kl([1, 1, 1], keptQ), typeError('q is a view of a freed allocPair() pair and cannot be an input'));
+    // a type error of q's, before p's value error (its length)
+    assert.throws(() => kl([1, 1], keptQ), typeError('q is a view of a freed allocPair() pair and cannot be an input'));
+  });
+  it('allocPair too large names length', () => {
+    assert.throws(() => allocPair(2 ** 28),
+      rangeError('length is too large (got 268435456): it needs 4294967296 bytes, more than the wasm memory can give'));
+  });
+});

@@ -227,6 +227,37 @@ describe('properties', () => {
     close(entropy([1, 2, 3], { logits: true, temperature: 1e300 }), Math.log(3), 1e-15, 'T 1e300');
   });
 
+  it('logits spanning more than DBL_MAX, and logits huge against their gaps, keep every outcome', () => {
+    // Expected values: mpmath at 3000 bits, in log space (tests/c/test_regressions.c has the
+    // code): s_i = (a_i - max a)/T, log p_i = s_i - log sum e^s, KL = sum p_i (log p_i - log q_i).
+    // a_i - max a beyond DBL_MAX overflowed to -Infinity and dropped the outcome:
+    // KL = 1e308 exactly (Infinity before), and P = softmax(-2, 0) had H(P) = 0.
+    const MAX = Number.MAX_VALUE;
+    assert.equal(kl([1e308, -1e308], [-1e308, 1e308], { logits: true, temperature: 2 }), 1e308);
+    const wide = measures([-MAX, MAX], [MAX, MAX], { logits: true, temperature: MAX });
+    const want = { entropyP: 0.36533385508720760832, entropyQ: 0.69314718055994530942,
+      crossEntropyPQ: 0.69314718055994530942, crossEntropyQP: 1.1269280110429724964,
+      klPQ: 0.32781332547273770109, klQP: 0.43378083048302718703, js: 0.089540896498014280611 };
+    for (const key of Object.keys(want)) close(wide[key], want[key], 1e-14, `[-MAX, MAX] ${key}`);
+    close(entropy([-MAX, MAX], { logits: true, temperature: MAX }), want.entropyP, 1e-14, 'entropy');
+    close(kl([-MAX, MAX], [MAX, MAX], { logits: true, temperature: MAX }), want.klPQ, 1e-14, 'kl');
+    // b'_1 = -1.8e305/1e-3 overflows on its own, yet p_1 log(p_1/q_1) = e^-700 * 1.8e308 is finite;
+    // and a'_1 = -0.7/1e-3 rounded to -700 moved p_1 by 7.7e-14 (exp_quot() corrects it).
+    close(kl([0, -0.7], [0, -1.8e305], { logits: true, temperature: 1e-3 }), 17747.417778768632848, 1e-15, 'b\' beyond MAX');
+    const m7 = measures([0, -0.7], [0, -1.8e305], { logits: true, temperature: 1e-3 });
+    close(m7.entropyP, 6.9116332571760064413e-302, 1e-15, 'entropyP');
+    close(m7.klQP, 9.8596765437603523863e-305, 1e-15, 'klQP');
+    close(m7.js, 3.4171034987702572427e-305, 1e-15, 'js');
+    // Logits of 1e20 (an ulp of 16384) beside 0 and -5 at T = 1e-3: (a_i - b_i) - (max a - max b)
+    // rounded the gap of 5000 away, and kl gave Infinity; measures gave 5000.
+    const huge = [1e20, 1e20 + 16384], small = [0, -5], cold = { logits: true, temperature: 1e-3 };
+    assert.equal(kl(huge, small, cold), 5000); // 4999.99999999999999989...
+    const m = measures(huge, small, cold);
+    assert.equal(m.klPQ, 5000);
+    assert.equal(m.klQP, 16384000); // 16383999.99999999999966...
+    close(m.js, Math.LN2, 1e-15, 'js');
+  });
+
   it('temperature T gives what the logits divided by T give', () => {
     // Dividing in JS rounds a/T once per entry (relative 2^-53), where the
     // core divides differences: the two agree to ~1e-15 relative for KL not tiny.

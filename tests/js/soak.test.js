@@ -250,7 +250,7 @@ describe('the largest inputs of the default build (2 GiB of wasm memory)', () =>
       assert.deepEqual(r.at, { value: 0 });
       assert.equal(r.beyond.error, 'RangeError');
       const bytes = (float32 ? 8 : 16) * (limits[key] + 1);
-      assert.equal(r.beyond.message, `allocPair(${limits[key] + 1}) needs ${bytes} bytes, more than the wasm memory can give`);
+      assert.equal(r.beyond.message, `length is too large (got ${limits[key] + 1}): it needs ${bytes} bytes, more than the wasm memory can give`);
       assert.ok(r.allocated < 2 ** 20, 'freed');
       assert.ok(r.maxRSS < 3 * GiB, `peak memory ${r.maxRSS}`);
     });

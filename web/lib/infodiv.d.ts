@@ -66,7 +66,8 @@ export interface ProbabilityOptions {
  * Options for logits: p and q are logits (any real numbers, e.g. a model's
  * outputs), and the measures are those of P = softmax(p/T) and
  * Q = softmax(q/T), computed stably in the core: the softmax is shifted by
- * the largest logit, so logits of +-1000 or 1e300 do not overflow, and
+ * the largest logit, so no finite logits overflow at any temperature (+-1000,
+ * 1e300, even -Number.MAX_VALUE beside Number.MAX_VALUE), and
  * log(p_i/q_i) is formed from the logits' differences, so logits that differ
  * by a constant give KL exactly 0 (adding a constant to all logits changes
  * nothing).
@@ -199,8 +200,8 @@ export interface AllocPairOptions {
  *   views and older views are detached (length 0). The values are kept.
  * - Call `free()` once done; calling it again does nothing. After it, reading
  *   `pair.p` or `pair.q` throws a TypeError (`this pair was freed`), and
- *   passing a view kept from before is a TypeError (`a view of a freed
- *   allocPair() pair cannot be an input`), even after a later pair took over
+ *   passing a view kept from before is a TypeError (`p is a view of a freed
+ *   allocPair() pair and cannot be an input`), even after a later pair took over
  *   its memory (a subarray of it cannot be told apart: do not keep one). A
  *   view of the wasm memory that no pair holds is refused with a TypeError.
  * - Results are never views: what a function returns stays valid after
@@ -221,8 +222,8 @@ export interface WasmPair<A extends Float64Array | Float32Array = Float64Array> 
  * Zero-copy input: allocates p and q of `length` entries each in the wasm
  * memory (their contents are not cleared). `length` is a whole number >= 1
  * (a RangeError otherwise, and also when the wasm memory, at most 2 GiB,
- * cannot hold 2 x length entries: `allocPair(1000000000000) needs
- * 16000000000000 bytes, more than the wasm memory can give`). See
+ * cannot hold 2 x length entries: `length is too large (got 1000000000000):
+ * it needs 16000000000000 bytes, more than the wasm memory can give`). See
  * {@link WasmPair} for the lifetime rules; free() every pair.
  */
 export function allocPair(length: number, options?: { float32?: false }): WasmPair<Float64Array>;

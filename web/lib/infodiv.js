@@ -59,7 +59,7 @@ export function init() {
 /** H(P) = -sum p log p of p normalised to sum 1 (or of softmax(p/T) with `logits`). */
 export function entropy(p, options) {
   const k = kinds(p, undefined, false), o = readOptions(options, true);
-  if (o.logits) return measuresOf(call(o, 'measures_logits', p, p, k, 56)).entropyP;
+  if (o.logits) return measuresOf(call({ ...o, single: true }, 'measures_logits', p, p, k, 56)).entropyP;
   return readNumber(call(o, 'entropy', p, undefined, k, 8));
 }
 
@@ -98,6 +98,7 @@ export function klTerms(p, q, options) {
 /** KL(P_r||Q_r) of each row r of two row-major rows x cols matrices, as a Float64Array. */
 export function klRows(p, q, cols, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
+  if (o.error) throw o.error; // options' type errors come before those of cols
   if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
   return call(o, o.logits ? 'kl_logits_rows' : 'kl_rows', p, q, k, 8, (at, rows) => f64.slice(at / 8, at / 8 + rows), cols);
 }
@@ -105,6 +106,7 @@ export function klRows(p, q, cols, options) {
 /** The seven measures of each row pair, as seven Float64Arrays of one value per row. */
 export function measuresRows(p, q, cols, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
+  if (o.error) throw o.error; // options' type errors come before those of cols
   if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
   return call(o, o.logits ? 'measures_logits_rows' : 'measures_rows', p, q, k, 56, (at, rows) => {
     const columns = MEASURE_NAMES.map(() => new Float64Array(rows));
@@ -140,12 +142,12 @@ export function allocPair(length, options) {
   const Kind = float32 ? Float32Array : Float64Array;
   const bytes = 2 * Kind.BYTES_PER_ELEMENT * length;
   const address = bytes <= 2 ** 31 ? lib._malloc(bytes) : 0;
-  if (!address) throw new RangeError(`allocPair(${length}) needs ${bytes} bytes, more than the wasm memory can give`);
+  if (!address) throw new RangeError(`length is too large (got ${length}): it needs ${bytes} bytes, more than the wasm memory can give`);
   live.set(address, bytes);
   const views = [null, null];
   let freed = false;
   const view = (k) => {
-    if (freed) throw new TypeError('this pair was freed: allocPair() a new one');
+    if (freed) throw new TypeError(`pair.${k ? 'q' : 'p'} cannot be read: this pair was freed; allocPair() a new one`);
     if (views[k] === null || views[k].byteLength === 0) { // first use, or detached by memory growth
       heap();
       views[k] = new Kind(u8.buffer, address + k * Kind.BYTES_PER_ELEMENT * length, length);
@@ -230,7 +232,7 @@ export function crossEntropyDist(p, q, options) {
 /** log density (log probability for discrete families) of a one-dimensional family at each x. */
 export function logDensity(dist, x) {
   const d = readDist(dist, 'dist');
-  if (d.def.vector) throw new RangeError(`logDensity takes a one-dimensional family, not ${d.name}`);
+  if (d.def.vector) throw new RangeError(`dist.family must be a one-dimensional family for logDensity (got ${d.name})`);
   let xs;
   if (typeof x === 'number') xs = [x];
   else {
@@ -371,7 +373,10 @@ function distCall(name, dp, dq, o, outBytes, read, ...arrays) {
   let bytes = DIST_AT + 2 * DIST_BYTES + 8 * scratchDoubles + (outBytes > RESULT_BYTES ? outBytes : 0);
   for (const v of vectors) if (v) bytes += 8 * v.length;
   const region = bytes <= SCRATCH_BYTES && !busy ? scratch : bytes < 2 ** 31 ? lib._malloc(bytes) : 0; // as in call()
-  if (!region) throw new RangeError(`the input is too large for the wasm heap (${bytes} bytes)`);
+  if (!region) {
+    const names = arrays.length > 1 ? 'x, p and q are' : arrays.length ? 'x is' : dq ? 'p and q are' : `${dp.who} is`;
+    throw new RangeError(`${names} too large for the wasm heap (${bytes} bytes)`);
+  }
   const wasBusy = busy;
   busy = true;
   try {
@@ -517,24 +522,26 @@ function measuresOf(at) {
 // readResult(address, count) when given. outBytes: the result's size per row
 // (-1: 8 per entry, for kl_terms). cols: given for the *_rows functions.
 // Errors follow one rule: wrong types first (p, q, options, cols: TypeError),
-// then bad values (p, q, then the base or temperature: RangeError, the
-// values checked by the C core).
+// then bad values (p, q, cols, then the base or temperature: RangeError, the
+// last checked by the C core). o.single: q is p itself, standing for no q
+// (entropy with logits), so messages name p alone.
 function call(o, name, p, q, kinds, outBytes, readResult, cols) {
   const lib = ready();
-  const rows = cols === undefined ? 1 : readCols(cols, p.length);
-  const n = p.length;
-  if (pairViews.has(p) && p.byteLength === 0) throw detached('p');
-  if (q !== undefined && pairViews.has(q) && q.byteLength === 0) throw detached('q');
-  if (n === 0) throw new RangeError('p is empty');
-  if (q !== undefined && q.length !== n) throw new RangeError(`p and q differ in length (${n} vs ${q.length})`);
-  if (o.error) throw o.error; // an option that is wrong only for this function
-
   const float = kinds === BOTH_F32;
   const width = float ? 4 : 8;
+  if (pairViews.has(p) && p.byteLength === 0) throw detached('p');
+  if (q !== undefined && pairViews.has(q) && q.byteLength === 0) throw detached('q');
   heap();
   const memory = u8.buffer;
-  const inPlaceP = inPlace(p, width, memory);
-  const inPlaceQ = q === undefined ? 0 : inPlace(q, width, memory);
+  const inPlaceP = inPlace(p, width, memory, 'p');
+  const inPlaceQ = q === undefined ? 0 : inPlace(q, width, memory, 'q');
+  if (o.error) throw o.error; // an option that is wrong only for this function
+  if (cols !== undefined && typeof cols !== 'number') throw new TypeError(`cols must be a number (got ${describe(cols)})`);
+  const n = p.length;
+  if (n === 0) throw new RangeError('p is empty');
+  if (q !== undefined && !o.single && q.length !== n) throw new RangeError(`p and q differ in length (${n} vs ${q.length})`);
+  const rows = cols === undefined ? 1 : readCols(cols, n);
+
   // A pair's view of the other width is copied, from a snapshot: _malloc may detach it.
   if (!inPlaceP && p.buffer === memory) p = p.slice();
   if (!inPlaceQ && q !== undefined && q.buffer === memory) q = q.slice();
@@ -543,7 +550,9 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
   const bytes = ARRAYS_AT + copied * width * n + (outSize > RESULT_BYTES ? outSize : 0);
   // Beyond 2 GiB (the wasm memory's limit) malloc's 32-bit size would wrap to a small block: never call it.
   const region = bytes <= SCRATCH_BYTES && !busy ? scratch : bytes < 2 ** 31 ? lib._malloc(bytes) : 0;
-  if (!region) throw new RangeError(`p and q are too large for the wasm heap (${n} entries need ${bytes} bytes)`);
+  if (!region) {
+    throw new RangeError(`${q === undefined || o.single ? 'p is' : 'p and q are'} too large for the wasm heap (${n} entries need ${bytes} bytes)`);
+  }
   const wasBusy = busy;
   busy = true;
   try {
@@ -590,16 +599,16 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
 // The address of a (Float64Array or Float32Array, per width) view into the
 // wasm memory, within a live allocPair region, to be used in place; 0 for an
 // array to copy in (a view of the other width).
-function inPlace(a, width, memory) {
+function inPlace(a, width, memory, name) {
   const address = pairViews.get(a); // pair.p or pair.q itself: no search
   if (address !== undefined) return a.BYTES_PER_ELEMENT === width ? address : 0;
   if (a.buffer !== memory) return 0;
-  if (freedViews.has(a)) throw new TypeError('a view of a freed allocPair() pair cannot be an input');
+  if (freedViews.has(a)) throw new TypeError(`${name} is a view of a freed allocPair() pair and cannot be an input`);
   const start = a.byteOffset, end = start + a.byteLength;
   for (const [address, bytes] of live) {
     if (start >= address && end <= address + bytes) return a.BYTES_PER_ELEMENT === width ? start : 0;
   }
-  throw new TypeError('a view of infodiv\'s memory that no allocPair() holds (freed?) cannot be an input');
+  throw new TypeError(`${name} is a view of infodiv's memory that no allocPair() holds (freed?) and cannot be an input`);
 }
 
 function detached(name) {
@@ -608,7 +617,6 @@ function detached(name) {
 }
 
 function readCols(cols, length) {
-  if (typeof cols !== 'number') throw new TypeError(`cols must be a number (got ${describe(cols)})`);
   if (!Number.isInteger(cols) || cols < 1) throw new RangeError(`cols must be a whole number >= 1 (got ${cols})`);
   if (length % cols !== 0) throw new RangeError(`p has ${length} entries, not a multiple of cols (${cols})`);
   return length / cols;
