@@ -177,8 +177,8 @@ int infodiv_measures_rows_f32(const float *p, const float *q, size_t rows, size_
                               const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err);
 
 /* LOGITS: a and b are logits, P = softmax(a/T) and Q = softmax(b/T), computed
- * stably inside (shifted by the largest logit, so +-1000 or 1e300 do not
- * overflow). -infinity is a logit of probability 0 (a masked outcome); NaN
+ * stably inside (shifted by the largest logit): exact for any finite logits at
+ * any temperature, -DBL_MAX beside DBL_MAX included. -infinity is a logit of probability 0 (a masked outcome); NaN
  * and +infinity are errors (INFODIV_NAN, INFODIV_INFINITE), and so is a
  * vector of -infinity only (INFODIV_ZERO_SUM). t, the temperature, must be
  * finite and > 0 (INFODIV_BAD_TEMPERATURE). opt->normalize is ignored.
