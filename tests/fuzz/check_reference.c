@@ -26,7 +26,7 @@ int main(void)
     while (scanf("%3s", kind) == 1) {
         infodiv_dist p, q;
         double vp[QMAXK], vq[QMAXK];
-        fq val = 0, err = 0, mag = 0;
+        f128 val = 0, err = 0, mag = 0;
         int ok;
         if (!read_dist(&p, vp))
             return 1;

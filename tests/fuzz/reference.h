@@ -43,7 +43,7 @@
 
 #include "infodiv.h"
 
-typedef __float128 fq;
+typedef __float128 f128;
 
 #define QEPS FLT128_EPSILON
 #define QA0 50 /* Stirling's series from here */
@@ -51,94 +51,94 @@ typedef __float128 fq;
 #define QLOG2PI 1.8378770664093454835606594728112352797Q
 #define QPI M_PIq
 
-static fq qmag; /* magnitudes of the signed terms added (see ERROR BOUND) */
+static f128 qmag; /* magnitudes of the signed terms added (see ERROR BOUND) */
 
 #define QREF_ERR(v) (256 * QEPS * (fabsq(v) + qmag))
 
-static fq qadd2(fq x, fq y)
+static f128 qadd2(f128 x, f128 y)
 {
     qmag += fabsq(x) + fabsq(y);
     return x + y;
 }
 
 /* c_k = B_2k / (2k (2k - 1)), k = 1..16 */
-static fq qstirling_c(int k)
+static f128 qstirling_c(int k)
 {
-    static const fq num[QK] = { 1, -1, 1, -1, 5, -691, 7, -3617, 43867, -174611, 854513, -236364091, 8553103,
+    static const f128 num[QK] = { 1, -1, 1, -1, 5, -691, 7, -3617, 43867, -174611, 854513, -236364091, 8553103,
                                 -23749461029.0Q, 8615841276005.0Q, -7709321041217.0Q };
-    static const fq den[QK] = { 6, 30, 42, 30, 66, 2730, 6, 510, 798, 330, 138, 2730, 6, 870, 14322, 510 };
+    static const f128 den[QK] = { 6, 30, 42, 30, 66, 2730, 6, 510, 798, 330, 138, 2730, 6, 870, 14322, 510 };
     return num[k - 1] / den[k - 1] / ((2 * k) * (2 * k - 1));
 }
 
 /* R(x) = lgamma(x) - ((x - 1/2) log x - x + log(2 pi)/2), x >= QA0 */
-static fq qR(fq x)
+static f128 qR(f128 x)
 {
-    fq z = 1 / (x * x), p = 1 / x, s = 0;
+    f128 z = 1 / (x * x), p = 1 / x, s = 0;
     for (int k = 1; k <= QK; k++, p *= z)
         s += qstirling_c(k) * p;
     return s;
 }
 
 /* R'(x) */
-static fq qRd(fq x)
+static f128 qRd(f128 x)
 {
-    fq z = 1 / (x * x), p = z, s = 0;
+    f128 z = 1 / (x * x), p = z, s = 0;
     for (int k = 1; k <= QK; k++, p *= z)
         s -= (2 * k - 1) * qstirling_c(k) * p;
     return s;
 }
 
-static int qshift(fq x)
+static int qshift(f128 x)
 {
     return x >= QA0 ? 0 : (int)ceilq(QA0 - x);
 }
 
-static fq qlgamma(fq x)
+static f128 qlgamma(f128 x)
 {
     int n = qshift(x);
-    fq y = x + n, prod = 1;
+    f128 y = x + n, prod = 1;
     for (int j = 0; j < n; j++)
         prod *= x + j;
-    fq lp = logq(prod), st = (y - 0.5Q) * logq(y) - y + QLOG2PI / 2 + qR(y);
+    f128 lp = logq(prod), st = (y - 0.5Q) * logq(y) - y + QLOG2PI / 2 + qR(y);
     qmag += fabsq(lp) + fabsq((y - 0.5Q) * logq(y)) + y;
     return st - lp;
 }
 
-static fq qdigamma(fq x)
+static f128 qdigamma(f128 x)
 {
     int n = qshift(x);
-    fq s = 0;
+    f128 s = 0;
     for (int j = 0; j < n; j++)
         s += 1 / (x + j);
-    fq y = x + n, st = logq(y) - 0.5Q / y + qRd(y);
+    f128 y = x + n, st = logq(y) - 0.5Q / y + qRd(y);
     qmag += fabsq(st) + s;
     return st - s;
 }
 
 /* G(x) = lgamma(x) + (1 - x) psi(x) + x: the gamma entropy's shape part */
-static fq qG(fq x)
+static f128 qG(f128 x)
 {
     if (x >= QA0) {
-        fq v = 0.5Q * (QLOG2PI + logq(x)) + 0.5Q - 0.5Q / x + qR(x) + (1 - x) * qRd(x);
+        f128 v = 0.5Q * (QLOG2PI + logq(x)) + 0.5Q - 0.5Q / x + qR(x) + (1 - x) * qRd(x);
         qmag += fabsq(v) + 1;
         return v;
     }
-    fq l = qlgamma(x), p = (1 - x) * qdigamma(x);
+    f128 l = qlgamma(x), p = (1 - x) * qdigamma(x);
     qmag += fabsq(l) + fabsq(p) + x;
     return l + p + x;
 }
 
 /* f(x) = lgamma(x) - x log x + x, and psi(x) - log x */
-static fq qf(fq x)
+static f128 qf(f128 x)
 {
     if (x >= QA0)
         return qadd2(QLOG2PI / 2 - 0.5Q * logq(x), qR(x));
-    fq l = qlgamma(x), m = x * logq(x);
+    f128 l = qlgamma(x), m = x * logq(x);
     qmag += fabsq(l) + fabsq(m) + x;
     return l - m + x;
 }
 
-static fq qpsilog(fq x)
+static f128 qpsilog(f128 x)
 {
     if (x >= QA0)
         return -0.5Q / x + qRd(x);
@@ -146,11 +146,11 @@ static fq qpsilog(fq x)
 }
 
 /* 2 (s^3/3 + s^5/5 + ...), |s| <= 1/3 */
-static fq qatanh_rest(fq s)
+static f128 qatanh_rest(f128 s)
 {
-    fq s2 = s * s, p = s * s2, sum = 0;
+    f128 s2 = s * s, p = s * s2, sum = 0;
     for (int n = 3; n < 400; n += 2, p *= s2) {
-        fq term = p / n;
+        f128 term = p / n;
         sum += term;
         if (fabsq(term) <= 1e-37Q * fabsq(sum))
             break;
@@ -159,7 +159,7 @@ static fq qatanh_rest(fq s)
 }
 
 /* t - log(1 + t), t > -1 */
-static fq qg(fq t)
+static f128 qg(f128 t)
 {
     if (fabsq(t) <= 0.5Q)
         return t * t / (2 + t) - qatanh_rest(t / (2 + t));
@@ -167,39 +167,39 @@ static fq qg(fq t)
 }
 
 /* r - 1 - log r from r, r - 1 and log r */
-static fq qgr(fq r, fq rm1, fq logr)
+static f128 qgr(f128 r, f128 rm1, f128 logr)
 {
     return fabsq(rm1) <= 0.5Q ? qg(rm1) : (r - 1) - logr;
 }
 
 /* phi(1 + u) = (1 + u) log(1 + u) - u, u >= -1 */
-static fq qphi1(fq u)
+static f128 qphi1(f128 u)
 {
     if (u == -1)
         return 1;
     if (fabsq(u) <= 0.5Q) {
-        fq s = u / (2 + u);
+        f128 s = u / (2 + u);
         return u * u / (2 + u) + (1 + u) * qatanh_rest(s);
     }
     return (1 + u) * log1pq(u) - u;
 }
 
 /* y phi(x/y) = x log(x/y) - x + y, given x - y */
-static fq qbreg(fq x, fq y, fq x_minus_y)
+static f128 qbreg(f128 x, f128 y, f128 x_minus_y)
 {
     if (y == 0)
-        return x > 0 ? (fq)INFINITY : 0;
+        return x > 0 ? (f128)INFINITY : 0;
     if (x == 0)
         return y;
     return y * qphi1(x_minus_y / y);
 }
 
 /* e^y - 1 - y */
-static fq qem1r(fq y)
+static f128 qem1r(f128 y)
 {
     if (fabsq(y) > 0.5Q)
         return expm1q(y) - y;
-    fq term = y * y / 2, s = 0;
+    f128 term = y * y / 2, s = 0;
     for (int n = 3; n < 60; n++) {
         s += term;
         term *= y / n;
@@ -210,10 +210,10 @@ static fq qem1r(fq y)
 }
 
 /* h_m(t) = (1+t)^-m - 1 + m t */
-static fq qh(int m, fq t)
+static f128 qh(int m, f128 t)
 {
     if (fabsq(m * t) <= 0.5Q) {
-        fq term = (fq)m * (m + 1) / 2 * t * t, s = 0;
+        f128 term = (f128)m * (m + 1) / 2 * t * t, s = 0;
         for (int j = 2; j < 400; j++) {
             s += term;
             term *= -t * (m + j) / (j + 1);
@@ -222,17 +222,17 @@ static fq qh(int m, fq t)
         }
         return s;
     }
-    fq v = powq(1 + t, -m), w = m * t;
+    f128 v = powq(1 + t, -m), w = m * t;
     qmag += fabsq(v) + fabsq(w) + 1;
     return v - 1 + w;
 }
 
 /* D(a, t) for a, a (1 + t) >= QA0: Stirling's series' difference */
-static fq qD_st(fq a, fq t)
+static f128 qD_st(f128 a, f128 t)
 {
-    fq s = 0.5Q * qg(t), z = 1 / (a * a), p = 1 / a;
+    f128 s = 0.5Q * qg(t), z = 1 / (a * a), p = 1 / a;
     for (int k = 1; k <= QK; k++, p *= z) {
-        fq term = qstirling_c(k) * p * qh(2 * k - 1, t);
+        f128 term = qstirling_c(k) * p * qh(2 * k - 1, t);
         qmag += fabsq(term);
         s += term;
     }
@@ -240,92 +240,92 @@ static fq qD_st(fq a, fq t)
 }
 
 /* D(a, x) = lgamma(x) - lgamma(a) - (x - a) psi(a) - a phi(x/a) >= 0, d = x - a */
-static fq qD(fq a, fq x, fq d)
+static f128 qD(f128 a, f128 x, f128 d)
 {
     if (d == 0)
         return 0;
-    fq t = d / a;
+    f128 t = d / a;
     if (a >= QA0 && x >= QA0)
         return qD_st(a, t);
     if (fabsq(t) <= 0.5Q) {
         int n = qshift(a < x ? a : x);
-        fq b = 0;
+        f128 b = 0;
         for (int j = 0; j < n; j++)
             b += qg(d / (a + j));
-        fq a2 = a + n, t2 = d / a2;
+        f128 a2 = a + n, t2 = d / a2;
         b += a2 * qphi1(t2) + qD_st(a2, t2);
-        fq ap = a * qphi1(t);
+        f128 ap = a * qphi1(t);
         qmag += b + ap;
         return b - ap;
     }
-    fq fx = qf(x), fa = qf(a), pl = d * qpsilog(a);
+    f128 fx = qf(x), fa = qf(a), pl = d * qpsilog(a);
     qmag += fabsq(fx) + fabsq(fa) + fabsq(pl);
     return fx - fa - pl;
 }
 
 /* exact sums of doubles' products and differences: a pair (hi, lo) */
 typedef struct {
-    fq hi, lo;
+    f128 hi, lo;
 } qq;
 
-static void qq_add(qq *s, fq x)
+static void qq_add(qq *s, f128 x)
 {
-    fq t = s->hi + x, bp = t - s->hi;
+    f128 t = s->hi + x, bp = t - s->hi;
     s->lo += (s->hi - (t - bp)) + (x - bp);
     s->hi = t;
 }
 
-static fq qq_val(qq s)
+static f128 qq_val(qq s)
 {
     return s.hi + s.lo;
 }
 
 /* KL of gamma(ap, bp) || gamma(aq, bq), shape and rate */
-static fq qgamma_kl(double ap, double bp, double aq, double bq)
+static f128 qgamma_kl(double ap, double bp, double aq, double bq)
 {
-    fq x = (fq)aq / ap, y = (fq)bq / bp, diff = ((fq)aq * bp - (fq)bq * ap) / ((fq)ap * bp);
-    fq d = qD(ap, aq, (fq)aq - (fq)ap), b = ap * qbreg(x, y, diff);
+    f128 x = (f128)aq / ap, y = (f128)bq / bp, diff = ((f128)aq * bp - (f128)bq * ap) / ((f128)ap * bp);
+    f128 d = qD(ap, aq, (f128)aq - (f128)ap), b = ap * qbreg(x, y, diff);
     return d + b;
 }
 
 /* b0 KL(b/b0 || a/a0) + sum D(a_i, b_i) - D(a0, b0) for k entries (beta: k = 2) */
-static fq qdirichlet_kl(const double *a, const double *b, size_t k)
+static f128 qdirichlet_kl(const double *a, const double *b, size_t k)
 {
     qq a0 = { 0, 0 }, b0 = { 0, 0 }, d0 = { 0, 0 };
     for (size_t i = 0; i < k; i++) {
         qq_add(&a0, a[i]), qq_add(&b0, b[i]);
-        qq_add(&d0, b[i]), qq_add(&d0, -(fq)a[i]);
+        qq_add(&d0, b[i]), qq_add(&d0, -(f128)a[i]);
     }
-    fq A = qq_val(a0), B = qq_val(b0), first = 0, s = 0;
+    f128 A = qq_val(a0), B = qq_val(b0), first = 0, s = 0;
     for (size_t i = 0; i < k; i++) {
         qq num = { 0, 0 }; /* b_i a0 - a_i b0 = sum_j b_i a_j - a_i b_j, exact products */
         for (size_t j = 0; j < k; j++)
             if (j != i)
-                qq_add(&num, (fq)b[i] * a[j]), qq_add(&num, -((fq)a[i] * b[j]));
-        fq pi = b[i] / B, rho = a[i] / A;
+                qq_add(&num, (f128)b[i] * a[j]), qq_add(&num, -((f128)a[i] * b[j]));
+        f128 pi = b[i] / B, rho = a[i] / A;
         first += qbreg(pi, rho, qq_val(num) / (A * B));
-        fq di = qD(a[i], b[i], (fq)b[i] - (fq)a[i]);
+        f128 di = qD(a[i], b[i], (f128)b[i] - (f128)a[i]);
         qmag += fabsq(di);
         s += di;
     }
-    fq d0v = qD(A, B, qq_val(d0));
+    f128 d0v = qD(A, B, qq_val(d0));
     qmag += fabsq(d0v);
     return B * first + (s - d0v);
 }
 
 /* Cholesky in quad: returns 0 unless positive definite */
-static int qcholesky(const double *m, size_t k, fq *l)
+static int qcholesky(const double *m, size_t k, f128 *l)
 {
     for (size_t j = 0; j < k; j++) {
-        fq d = m[j * k + j];
+        f128 d = m[j * k + j];
         for (size_t c = 0; c < j; c++)
             d -= l[j * k + c] * l[j * k + c];
         if (!(d > 0))
             return 0;
-        fq ljj = sqrtq(d);
+        f128 ljj = sqrtq(d);
         l[j * k + j] = ljj;
         for (size_t i = j + 1; i < k; i++) {
-            fq s = m[i * k + j];
+            f128 s = m[i * k + j];
             for (size_t c = 0; c < j; c++)
                 s -= l[i * k + c] * l[j * k + c];
             l[i * k + j] = s / ljj;
@@ -339,33 +339,33 @@ static int qcholesky(const double *m, size_t k, fq *l)
 #define QMAXK 8
 
 /* KL of two multivariate normals, k <= QMAXK; -1 if a covariance is not positive definite here */
-static fq qmvn_kl(const infodiv_dist *p, const infodiv_dist *q)
+static f128 qmvn_kl(const infodiv_dist *p, const infodiv_dist *q)
 {
     size_t k = p->k;
-    fq lp[QMAXK * QMAXK], lq[QMAXK * QMAXK], s = 0;
+    f128 lp[QMAXK * QMAXK], lq[QMAXK * QMAXK], s = 0;
     if (!qcholesky(p->m, k, lp) || !qcholesky(q->m, k, lq))
         return -1;
     /* y = Lq^-1 (mp - mq): |y|^2 */
-    fq y[QMAXK];
+    f128 y[QMAXK];
     for (size_t i = 0; i < k; i++) {
-        fq v = (fq)p->v[i] - (fq)q->v[i];
+        f128 v = (f128)p->v[i] - (f128)q->v[i];
         for (size_t j = 0; j < i; j++)
             v -= lq[i * k + j] * y[j];
         y[i] = v / lq[i * k + i];
         s += y[i] * y[i];
     }
     /* S = Lq^-1 (Sp - Sq) Lq^-T */
-    fq t[QMAXK * QMAXK], S[QMAXK * QMAXK], big = 0;
+    f128 t[QMAXK * QMAXK], S[QMAXK * QMAXK], big = 0;
     for (size_t c = 0; c < k; c++) /* t = Lq^-1 Delta, column by column */
         for (size_t i = 0; i < k; i++) {
-            fq v = (fq)p->m[i * k + c] - (fq)q->m[i * k + c];
+            f128 v = (f128)p->m[i * k + c] - (f128)q->m[i * k + c];
             for (size_t j = 0; j < i; j++)
                 v -= lq[i * k + j] * t[j * k + c];
             t[i * k + c] = v / lq[i * k + i];
         }
     for (size_t r = 0; r < k; r++) /* S = t Lq^-T: row r of S solves Lq S_r^T = t_r^T */
         for (size_t i = 0; i < k; i++) {
-            fq v = t[r * k + i];
+            f128 v = t[r * k + i];
             for (size_t j = 0; j < i; j++)
                 v -= lq[i * k + j] * S[r * k + j];
             S[r * k + i] = v / lq[i * k + i];
@@ -374,16 +374,16 @@ static fq qmvn_kl(const infodiv_dist *p, const infodiv_dist *q)
         big = fabsq(S[i]) > big ? fabsq(S[i]) : big;
     if (big <= 0.25Q) {
         /* I + S = L L^T, e_j = L_jj^2 - 1 tracked apart from the 1 */
-        fq L[QMAXK * QMAXK];
+        f128 L[QMAXK * QMAXK];
         for (size_t j = 0; j < k; j++) {
-            fq e = 0.5Q * (S[j * k + j] + S[j * k + j]);
+            f128 e = 0.5Q * (S[j * k + j] + S[j * k + j]);
             for (size_t c = 0; c < j; c++)
                 e -= L[j * k + c] * L[j * k + c], s += L[j * k + c] * L[j * k + c];
             s += qg(e);
-            fq ljj = sqrtq(1 + e);
+            f128 ljj = sqrtq(1 + e);
             L[j * k + j] = ljj;
             for (size_t i = j + 1; i < k; i++) {
-                fq v = 0.5Q * (S[i * k + j] + S[j * k + i]);
+                f128 v = 0.5Q * (S[i * k + j] + S[j * k + i]);
                 for (size_t c = 0; c < j; c++)
                     v -= L[i * k + c] * L[j * k + c];
                 L[i * k + j] = v / ljj;
@@ -392,16 +392,16 @@ static fq qmvn_kl(const infodiv_dist *p, const infodiv_dist *q)
         return 0.5Q * s;
     }
     /* M = Lq^-1 Lp: sum (M_ii^2 - 1 - log M_ii^2) + sum_i>j M_ij^2 */
-    fq M[QMAXK * QMAXK];
+    f128 M[QMAXK * QMAXK];
     for (size_t c = 0; c < k; c++)
         for (size_t i = 0; i < k; i++) {
-            fq v = i >= c ? lp[i * k + c] : 0;
+            f128 v = i >= c ? lp[i * k + c] : 0;
             for (size_t j = 0; j < i; j++)
                 v -= lq[i * k + j] * M[j * k + c];
             M[i * k + c] = v / lq[i * k + i];
         }
     for (size_t i = 0; i < k; i++) {
-        fq r = lp[i * k + i] / lq[i * k + i];
+        f128 r = lp[i * k + i] / lq[i * k + i];
         s += qgr(r * r, (lp[i * k + i] - lq[i * k + i]) * (lp[i * k + i] + lq[i * k + i]) / (lq[i * k + i] * lq[i * k + i]),
                  2 * logq(r));
         for (size_t j = 0; j < i; j++)
@@ -413,26 +413,29 @@ static fq qmvn_kl(const infodiv_dist *p, const infodiv_dist *q)
 /* ---- discrete entropies ---- */
 
 /* -sum P log P of Poisson(lam) (n = 0) or Binomial(n, p), p <= 1/2 */
-static fq qdiscrete_entropy(int poisson, fq n, fq p, fq lam)
+static f128 qdiscrete_entropy(int poisson, f128 n, f128 p, f128 lam)
 {
-    fq var = poisson ? lam : n * p * (1 - p), sum = 0;
+    f128 var = poisson ? lam : n * p * (1 - p), sum = 0;
     if (var < 400) {
-        fq mean = poisson ? lam : n * p, lp = poisson ? -lam : n * log1pq(-p), top = mean + 16 * sqrtq(var) + 60;
-        for (fq x = 0; x <= top && (poisson || x <= n); x++) {
-            fq pr = expq(lp);
+        f128 mean = poisson ? lam : n * p, lp = poisson ? -lam : n * log1pq(-p), top = mean + 16 * sqrtq(var) + 60;
+        f128 dl = fabsq(lp); /* a bound on lp's error, in units of QEPS: it is a running sum of logs */
+        for (f128 x = 0; x <= top && (poisson || x <= n); x++) {
+            f128 pr = expq(lp);
             sum -= pr * lp;
-            qmag += pr * (1 + fabsq(lp)) * (x + 2); /* lp is a running sum of x + 1 logs */
-            lp += poisson ? logq(lam / (x + 1)) : logq(((n - x) * p) / ((x + 1) * (1 - p)));
+            qmag += pr * (1 + fabsq(lp)) * dl;
+            f128 inc = poisson ? logq(lam / (x + 1)) : logq(((n - x) * p) / ((x + 1) * (1 - p)));
+            lp += inc;
+            dl += 2 * fabsq(inc) + 2 * fabsq(lp);
         }
         return sum;
     }
-    fq sd = sqrtq(var), np = poisson ? lam : n * p, nq = n * (1 - p);
+    f128 sd = sqrtq(var), np = poisson ? lam : n * p, nq = n * (1 - p);
     for (int j = -64; j <= 64; j++) {
-        fq dz = sd * j / 4, x = np + dz, lp;
+        f128 dz = sd * j / 4, x = np + dz, lp;
         if (poisson)
             lp = -qbreg(x, lam, dz) - 0.5Q * (QLOG2PI + logq(x)) - qR(x);
         else {
-            fq y = nq - dz;
+            f128 y = nq - dz;
             lp = -qbreg(x, np, dz) - qbreg(y, nq, -dz) + 0.5Q * (logq(n / (x * y)) - QLOG2PI) + qR(n) - qR(x) - qR(y);
         }
         sum -= expq(lp) * lp;
@@ -444,9 +447,9 @@ static fq qdiscrete_entropy(int poisson, fq n, fq p, fq lam)
 
 /* Entropy: *h, the magnitude of the formula's terms *mag (the entropy can cross 0)
  * and the reference's own error bound *err. 0 for families not here. */
-static int qref_entropy(const infodiv_dist *d, fq *h, fq *mag, fq *err)
+static int qref_entropy(const infodiv_dist *d, f128 *h, f128 *mag, f128 *err)
 {
-    fq a = d->a, b = d->b, v = 0, m = 0;
+    f128 a = d->a, b = d->b, v = 0, m = 0;
     qmag = 0;
     switch (d->family) {
     case INFODIV_NORMAL: v = 0.5Q * (1 + QLOG2PI) + logq(b), m = 0.5Q * (1 + QLOG2PI) + fabsq(logq(b)); break;
@@ -458,12 +461,12 @@ static int qref_entropy(const infodiv_dist *d, fq *h, fq *mag, fq *err)
     case INFODIV_LAPLACE: v = 1 + M_LN2q + logq(b), m = 1 + M_LN2q + fabsq(logq(b)); break;
     case INFODIV_CAUCHY: v = logq(4 * QPI) + logq(b), m = logq(4 * QPI) + fabsq(logq(b)); break;
     case INFODIV_GAMMA: {
-        fq g = qG(a), l = logq(b);
+        f128 g = qG(a), l = logq(b);
         v = g - l, m = fabsq(g) + fabsq(l);
         break;
     }
     case INFODIV_BETA: {
-        fq ga = qG(a), gb = qG(b), gs = qG(a + b), ps = qdigamma(a + b);
+        f128 ga = qG(a), gb = qG(b), gs = qG(a + b), ps = qdigamma(a + b);
         v = ga + gb - gs - ps, m = fabsq(ga) + fabsq(gb) + fabsq(gs) + fabsq(ps);
         break;
     }
@@ -472,27 +475,27 @@ static int qref_entropy(const infodiv_dist *d, fq *h, fq *mag, fq *err)
             return 0;
         qq s0 = { 0, 0 };
         for (size_t i = 0; i < d->k; i++) {
-            fq g = qG(d->v[i]);
+            f128 g = qG(d->v[i]);
             v += g, m += fabsq(g);
             qq_add(&s0, d->v[i]);
         }
-        fq s = qq_val(s0), gs = qG(s), ps = (fq)(d->k - 1) * qdigamma(s);
+        f128 s = qq_val(s0), gs = qG(s), ps = (f128)(d->k - 1) * qdigamma(s);
         v -= gs + ps, m += fabsq(gs) + fabsq(ps);
         break;
     }
     case INFODIV_MULTIVARIATE_NORMAL: {
-        fq l[QMAXK * QMAXK];
+        f128 l[QMAXK * QMAXK];
         if (!d->v || !d->m || d->k > QMAXK || !qcholesky(d->m, d->k, l))
             return 0;
         v = m = 0.5Q * d->k * (1 + QLOG2PI);
         for (size_t i = 0; i < d->k; i++) {
-            fq x = logq(l[i * d->k + i]);
+            f128 x = logq(l[i * d->k + i]);
             v += x, m += fabsq(x);
         }
         break;
     }
     case INFODIV_BERNOULLI: case INFODIV_GEOMETRIC: {
-        fq x = a <= 0.5Q ? a : 1 - a;
+        f128 x = a <= 0.5Q ? a : 1 - a;
         v = x == 0 ? 0 : -x * logq(x) - (1 - x) * log1pq(-x);
         if (d->family == INFODIV_GEOMETRIC)
             v /= a;
@@ -501,7 +504,7 @@ static int qref_entropy(const infodiv_dist *d, fq *h, fq *mag, fq *err)
     }
     case INFODIV_POISSON: v = a == 0 ? 0 : qdiscrete_entropy(1, 0, 0, a), m = v; break;
     case INFODIV_BINOMIAL: {
-        fq x = b <= 0.5Q ? b : 1 - b;
+        f128 x = b <= 0.5Q ? b : 1 - b;
         v = x == 0 || a == 0 ? 0 : qdiscrete_entropy(0, a, x, 0), m = v;
         break;
     }
@@ -512,22 +515,22 @@ static int qref_entropy(const infodiv_dist *d, fq *h, fq *mag, fq *err)
 }
 
 /* KL(P||Q) in nats of the pairs with a closed form whose supports nest; *err its bound. */
-static int qref_kl(const infodiv_dist *p, const infodiv_dist *q, fq *kl, fq *err)
+static int qref_kl(const infodiv_dist *p, const infodiv_dist *q, f128 *kl, f128 *err)
 {
     double a = p->a, b = p->b, c = q->a, d = q->b;
     int fp = p->family, fq_ = q->family;
-    fq v;
+    f128 v;
     qmag = 0;
     if (fp == INFODIV_NORMAL && fq_ == INFODIV_LAPLACE) {
         /* log(2 b/sigma) - (1 + log 2 pi)/2 + (sigma/b) E|Z + z|, z = (mu - m)/sigma */
-        fq z = fabsq(((fq)a - c) / b), ma = sqrtq(2 / QPI) * expq(-z * z / 2) + z * erfq(z / M_SQRT2q);
-        fq t1 = logq(2 * ((fq)d / b)), t2 = ((fq)b / d) * ma, t3 = -0.5Q * (1 + QLOG2PI);
+        f128 z = fabsq(((f128)a - c) / b), ma = sqrtq(2 / QPI) * expq(-z * z / 2) + z * erfq(z / M_SQRT2q);
+        f128 t1 = logq(2 * ((f128)d / b)), t2 = ((f128)b / d) * ma, t3 = -0.5Q * (1 + QLOG2PI);
         qmag += fabsq(t1) + fabsq(t2) + fabsq(t3);
         v = t1 + t2 + t3;
     } else if (fp == INFODIV_LAPLACE && fq_ == INFODIV_NORMAL) {
         /* log(sigma/(2 b)) + log(2 pi)/2 - 1 + (2 b^2 + (m - mu)^2)/(2 sigma^2) */
-        fq r = (fq)b / d, z = ((fq)a - c) / d;
-        fq t1 = -logq(2 * r), t2 = r * r + z * z / 2, t3 = QLOG2PI / 2 - 1;
+        f128 r = (f128)b / d, z = ((f128)a - c) / d;
+        f128 t1 = -logq(2 * r), t2 = r * r + z * z / 2, t3 = QLOG2PI / 2 - 1;
         qmag += fabsq(t1) + fabsq(t2) + fabsq(t3);
         v = t1 + t2 + t3;
     } else if ((fp == INFODIV_EXPONENTIAL || fp == INFODIV_GAMMA) && (fq_ == INFODIV_EXPONENTIAL || fq_ == INFODIV_GAMMA)) {
@@ -537,27 +540,27 @@ static int qref_kl(const infodiv_dist *p, const infodiv_dist *q, fq *kl, fq *err
     } else {
         switch (fp) {
         case INFODIV_NORMAL: case INFODIV_LOG_NORMAL: {
-            fq rho = (fq)b / d, z = ((fq)a - c) / d;
-            fq g = qgr(rho * rho, ((fq)b - d) * ((fq)b + d) / ((fq)d * d), 2 * logq(rho));
+            f128 rho = (f128)b / d, z = ((f128)a - c) / d;
+            f128 g = qgr(rho * rho, ((f128)b - d) * ((f128)b + d) / ((f128)d * d), 2 * logq(rho));
             v = 0.5Q * (g + z * z);
             break;
         }
         case INFODIV_EXPONENTIAL: {
-            fq r = (fq)c / a;
-            v = qgr(r, ((fq)c - a) / a, logq(r));
+            f128 r = (f128)c / a;
+            v = qgr(r, ((f128)c - a) / a, logq(r));
             break;
         }
         case INFODIV_LAPLACE: {
-            fq r = (fq)b / d, t = fabsq((fq)a - c) / b;
-            v = qgr(r, ((fq)b - d) / d, logq(r)) + r * qem1r(-t);
+            f128 r = (f128)b / d, t = fabsq((f128)a - c) / b;
+            v = qgr(r, ((f128)b - d) / d, logq(r)) + r * qem1r(-t);
             break;
         }
         case INFODIV_CAUCHY: {
-            fq ds = (fq)b - d, dm = (fq)a - c;
-            v = log1pq((ds * ds + dm * dm) / (4 * (fq)b * d));
+            f128 ds = (f128)b - d, dm = (f128)a - c;
+            v = log1pq((ds * ds + dm * dm) / (4 * (f128)b * d));
             break;
         }
-        case INFODIV_UNIFORM: v = log1pq((((fq)d - b) + ((fq)a - c)) / ((fq)b - a)); break;
+        case INFODIV_UNIFORM: v = log1pq((((f128)d - b) + ((f128)a - c)) / ((f128)b - a)); break;
         case INFODIV_GAMMA: v = qgamma_kl(a, b, c, d); break;
         case INFODIV_BETA: {
             const double x[2] = { a, b }, y[2] = { c, d };
@@ -577,7 +580,7 @@ static int qref_kl(const infodiv_dist *p, const infodiv_dist *q, fq *kl, fq *err
                 return 0;
             break;
         case INFODIV_BERNOULLI: case INFODIV_BINOMIAL: case INFODIV_GEOMETRIC: {
-            fq x = fp == INFODIV_BINOMIAL ? b : a, y = fp == INFODIV_BINOMIAL ? d : c;
+            f128 x = fp == INFODIV_BINOMIAL ? b : a, y = fp == INFODIV_BINOMIAL ? d : c;
             v = qbreg(x, y, x - y) + qbreg(1 - x, 1 - y, y - x);
             if (fp == INFODIV_BINOMIAL)
                 v = a == 0 ? 0 : a * v;
@@ -585,7 +588,7 @@ static int qref_kl(const infodiv_dist *p, const infodiv_dist *q, fq *kl, fq *err
                 v /= x;
             break;
         }
-        case INFODIV_POISSON: v = qbreg(a, c, (fq)a - c); break;
+        case INFODIV_POISSON: v = qbreg(a, c, (f128)a - c); break;
         default: return 0;
         }
     }
