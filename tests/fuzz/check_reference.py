@@ -122,6 +122,16 @@ for n, p in ((10, 0.3), (1600, 0.25), (2000, 0.5), (20000, 0.1), (3000, 1e-300))
 for p in (1e-300, 1e-5, 0.5, 0.999):
     E_(D(BERNOULLI, p)); E_(D(GEOMETRIC, p))
 
+# subnormal and near-DBL_MAX parameters together
+K_(D(GAMMA, 5e-324, 0.375), D(GAMMA, 9.9577667347105031e-297, 2.2250738585072014e-308))
+K_(D(GAMMA, 1e-300, 1e300), D(GAMMA, 1e300, 1e-300)); K_(D(GAMMA, 1e300, 1e-300), D(GAMMA, 1e-300, 1e300))
+K_(D(BETA, 5e-324, 1e308), D(BETA, 1e308, 5e-324)); K_(D(BETA, 1e308, 1e308), D(BETA, 3.375, 3.375))
+K_(D(BETA, 2**53, 2**53), D(BETA, 3.375, 3.375)); K_(D(DIRICHLET, 0, 0, [1000, 5e-324, 1]), D(DIRICHLET, 0, 0, [1e-300, 1e300, 1]))
+E_(D(GAMMA, 5e-324, 1e-308)); E_(D(BETA, 1.5e-323, 1.5e-323)); E_(D(DIRICHLET, 0, 0, [1e300, 1e-300, 5e-324]))
+K_(D(CAUCHY, 1.7976931348623157e308, 1.7976931348623157e308), D(CAUCHY, 4, 1.7976931348623157e308))
+K_(D(CAUCHY, 1e308, 5e-324), D(CAUCHY, -1e308, 5e-324)); K_(D(LAPLACE, 1e308, 5e-324), D(LAPLACE, -1e308, 1e308))
+K_(D(LOG_NORMAL, 0.625, 0.125), D(LOG_NORMAL, 24832, 1.37e-150))
+
 def fmt(d):
     return f"{d[0]} {d[1]!r} {d[2]!r} {len(d[3])} " + " ".join(repr(float(x)) for x in d[3])
 

@@ -123,7 +123,9 @@ static f128 qG(f128 x)
         qmag += fabsq(v) + 1;
         return v;
     }
-    f128 l = qlgamma(x), p = (1 - x) * qdigamma(x);
+    f128 l = qlgamma(x), m0 = qmag, p = qdigamma(x);
+    qmag = m0 + fabsq(1 - x) * (qmag - m0);
+    p *= 1 - x;
     qmag += fabsq(l) + fabsq(p) + x;
     return l + p + x;
 }
@@ -232,8 +234,8 @@ static f128 qD_st(f128 a, f128 t)
 {
     f128 s = 0.5Q * qg(t), z = 1 / (a * a), p = 1 / a;
     for (int k = 1; k <= QK; k++, p *= z) {
-        f128 term = qstirling_c(k) * p * qh(2 * k - 1, t);
-        qmag += fabsq(term);
+        f128 m0 = qmag, c = qstirling_c(k) * p, term = c * qh(2 * k - 1, t);
+        qmag = m0 + fabsq(c) * (qmag - m0) + fabsq(term); /* qh's parts, scaled as they are used */
         s += term;
     }
     return s;
@@ -258,7 +260,9 @@ static f128 qD(f128 a, f128 x, f128 d)
         qmag += b + ap;
         return b - ap;
     }
-    f128 fx = qf(x), fa = qf(a), pl = d * qpsilog(a);
+    f128 fx = qf(x), fa = qf(a), m0 = qmag, pl = qpsilog(a);
+    qmag = m0 + fabsq(d) * (qmag - m0); /* psi - log's parts, times d */
+    pl *= d;
     qmag += fabsq(fx) + fabsq(fa) + fabsq(pl);
     return fx - fa - pl;
 }
