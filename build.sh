@@ -46,6 +46,7 @@ node scripts/embed-wasm.mjs dist/build/infodiv-core-general.js dist/build/infodi
 # the site also serves, with the example blog post that uses it.
 npx vite build --config web/explorer/vite.config.js --logLevel warn
 npx vite build --config web/explorer/vite.embed.config.js --logLevel warn
+cp web/explorer/kl-explorer.d.ts web/explorer/kl-explorer-react.d.ts dist/
 cp dist/kl-explorer.js dist/site/
 cp -r examples dist/site/
 

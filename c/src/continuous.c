@@ -2,11 +2,17 @@
  * densities, and KL of two densities sampled on a grid.
  *
  * Every KL here is written as a sum of nonnegative parts, as the discrete one
- * is (sum q phi(p/q)): r - 1 - log r (infodiv_log1p_rest), e^-t - 1 + t
- * (infodiv_expm1_rest), y phi(x/y) (phi.h) and the Bregman difference of
- * log-gamma (infodiv_lgamma_bregman). So KL of nearly equal parameters keeps
- * its digits (N(0.5, 1) against N(0.5 + 1e-7, 1): 5e-15 to full precision)
- * and is never negative. H(P,Q) is H(P) + KL(P||Q).
+ * is (sum q phi(p/q)): w (s - 1 - log s) for a ratio s of scales or rates
+ * (infodiv_ratio_rest, which forms log s from the exponents and mantissas, so
+ * ratios of 1e-600 to 1e600 neither overflow nor cancel), e^-t - 1 + t
+ * (infodiv_expm1_rest), y phi(x/y) (phi.h), the KL of two gamma laws of one
+ * mean (infodiv_gamma_matched_kl, in which the large parts of log-gamma cancel
+ * analytically) and, for Beta and Dirichlet, a discrete KL (infodiv_kl). So KL
+ * of nearly equal parameters keeps its digits (N(0.5, 1) against
+ * N(0.5 + 1e-7, 1): 5e-15 to full precision), shapes and scales anywhere in
+ * the double range keep theirs, and KL is never negative. H(P,Q) is formed
+ * directly where H(P) + KL would cancel (location-scale families), else as
+ * H(P) + KL(P||Q).
  */
 #include "infodiv.h"
 
@@ -258,6 +264,37 @@ static double entropy_by_sum(const infodiv_dist *d, double mode, double lo, doub
     return sum + c;
 }
 
+/* The sum of v_i 2^-h, compensated. */
+static double sum_halved(const double *v, size_t k, int h)
+{
+    double s = 0, c = 0;
+    for (size_t i = 0; i < k; i++) {
+        double x = ldexp(v[i], -h), t = s + x;
+        c += (s - t) + x; /* entries > 0, the running total grows: Fast2Sum */
+        s = t;
+    }
+    return s + c;
+}
+
+/* Entropy of Dir(v) (Beta: k = 2): sum_i G(v_i) - G(v0) - (k - 1) psi(v0),
+ * G(x) = lgamma(x) + (1 - x) psi(x) + x (the v_i cancel exactly), v0 the sum.
+ * A sum beyond DBL_MAX is taken halved: there G(v0) = log(2 pi v0)/2 + 1/2 and
+ * psi(v0) = log v0, their terms in 1/v0 being below the rounding. */
+static double dirichlet_entropy(const double *v, size_t k)
+{
+    double s = 0;
+    for (size_t i = 0; i < k; i++)
+        s += infodiv_gamma_entropy_part(v[i]);
+    int h = 0;
+    while (!isfinite(sum_halved(v, k, h)))
+        h++;
+    double total = sum_halved(v, k, h);
+    if (h == 0)
+        return s - infodiv_gamma_entropy_part(total) - (double)(k - 1) * infodiv_digamma(total);
+    double log_total = log(total) + h * LN2;
+    return s - (0.5 * (LOG_2PI + log_total) + 0.5) - (double)(k - 1) * log_total;
+}
+
 /* Entropy of P (nats). MULTIVARIATE_NORMAL needs its Cholesky factor in l. */
 static double entropy_nats(const infodiv_dist *d, const double *l)
 {
@@ -267,12 +304,7 @@ static double entropy_nats(const infodiv_dist *d, const double *l)
     case INFODIV_LOG_NORMAL: return a + 0.5 * (1 + LOG_2PI) + log(b);
     case INFODIV_EXPONENTIAL: return 1 - log(a);
     case INFODIV_GAMMA: return infodiv_gamma_entropy_part(a) - log(b);
-    case INFODIV_BETA: {
-        /* lgamma(a) - (a-1) psi(a) = G(a) - a with G the gamma entropy part; the a's cancel exactly */
-        double s = a + b;
-        return infodiv_gamma_entropy_part(a) + infodiv_gamma_entropy_part(b) - infodiv_gamma_entropy_part(s)
-               - infodiv_digamma(s);
-    }
+    case INFODIV_BETA: return dirichlet_entropy((const double[]){ a, b }, 2);
     case INFODIV_UNIFORM: return isfinite(b - a) ? log(b - a) : log(0.5 * b - 0.5 * a) + LN2;
     case INFODIV_LAPLACE: return 1 + LN2 + log(b);
     case INFODIV_CAUCHY: return 2 * LN2 + LOG_PI + log(b);
@@ -282,17 +314,7 @@ static double entropy_nats(const infodiv_dist *d, const double *l)
             s += log(l[i * d->k + i]);
         return s;
     }
-    case INFODIV_DIRICHLET: {
-        double total = 0, c = 0, s = 0;
-        for (size_t i = 0; i < d->k; i++) {
-            double t = total + d->v[i];
-            c += (total - t) + d->v[i]; /* entries > 0, the running total grows: Fast2Sum */
-            total = t;
-            s += infodiv_gamma_entropy_part(d->v[i]);
-        }
-        total += c;
-        return s - infodiv_gamma_entropy_part(total) - (double)(d->k - 1) * infodiv_digamma(total);
-    }
+    case INFODIV_DIRICHLET: return dirichlet_entropy(d->v, d->k);
     case INFODIV_BERNOULLI: return bernoulli_entropy(a);
     case INFODIV_GEOMETRIC: return bernoulli_entropy(a) / a;
     case INFODIV_POISSON:
@@ -316,7 +338,30 @@ static double entropy_nats(const infodiv_dist *d, const double *l)
     }
 }
 
-/* ---- KL, in nats, for P and Q of one family (or the mixed pairs) ---- */
+/* ---- KL and H(P,Q), in nats, for P and Q of one family (or the mixed pairs) ---- */
+
+/* (x - y)/s without overflow in x - y (locations of +-1e308): the halves
+ * where the difference alone would overflow. */
+static double difference_over(double x, double y, double s)
+{
+    double d = x - y;
+    return isfinite(d) ? d / s : 2 * ((0.5 * x - 0.5 * y) / s);
+}
+
+/* log(x/y), x, y > 0: from the quotient where it is a normal double, else
+ * from the two logs (|log| > 690 there, so their rounding is eps relative). */
+static double log_ratio(double x, double y)
+{
+    double r = x / y;
+    return r > 0x1p-1000 && r < 0x1p1000 ? log(r) : log(x) - log(y);
+}
+
+/* z^2/2, with the half inside the square so that it overflows only where z^2/2 does. */
+static double half_square(double z)
+{
+    double h = z * SQRT1_2;
+    return h * h;
+}
 
 /* KL(Bernoulli(p) || Bernoulli(q)) = q phi(p/q) + (1-q) phi((1-p)/(1-q)). */
 static double bernoulli_kl(double p, double q)
@@ -324,111 +369,264 @@ static double bernoulli_kl(double p, double q)
     return bregman_term(p, q, p - q) + bregman_term(1 - p, 1 - q, q - p);
 }
 
-/* KL(N(mp, sp) || N(mq, sq)) = ((r - 1 - log r) + ((mp - mq)/sq)^2) / 2, r = sp^2/sq^2. */
+/* KL(N(mp, sp) || N(mq, sq)) = (r - 1 - log r)/2 + z^2/2, r = sp^2/sq^2, z = (mp - mq)/sq. */
 static double normal_kl(double mp, double sp, double mq, double sq)
 {
-    double r_minus_1 = ((sp - sq) / sq) * ((sp + sq) / sq), z = (mp - mq) / sq;
-    return 0.5 * (infodiv_log1p_rest(r_minus_1) + z * z);
+    return infodiv_ratio_rest(0.5, sp, sq, sp, sq) + half_square(difference_over(mp, mq, sq));
 }
 
-/* KL(Gamma(ap, bp) || Gamma(aq, bq)), shape and rate:
- * B(ap, aq - ap) + ap (u - log(1+u)) - (aq - ap) log(1+u), u = bq/bp - 1. */
+/* H(P,Q) of two normals: log(2 pi)/2 + log sq + r/2 + z^2/2, each part as it is. */
+static double normal_cross(double mp, double sp, double mq, double sq)
+{
+    return 0.5 * LOG_2PI + log(sq) + half_square(sp / sq) + half_square(difference_over(mp, mq, sq));
+}
+
+/* KL(Gamma(ap, bp) || Gamma(aq, bq)), shape and rate: through Gamma(aq, bp aq/ap),
+ * of P's mean, KL = G(ap, aq) + aq (s - 1 - log s), s = (bq/bp)(ap/aq), G the
+ * KL of two gamma laws of equal mean (infodiv_gamma_matched_kl): both >= 0. */
 static double gamma_kl(double ap, double bp, double aq, double bq)
 {
-    double d = aq - ap, u = (bq - bp) / bp;
-    return infodiv_lgamma_bregman(ap, d) + ap * infodiv_log1p_rest(u) - d * log1p(u);
+    return infodiv_gamma_matched_kl(ap, aq, aq - ap) + infodiv_ratio_rest(aq, bq, bp, ap, aq);
 }
 
-/* KL of two multivariate normals from the Cholesky factors lp, lq:
- * with M = lq^-1 lp (lower triangular) and y = lq^-1 (mp - mq),
- * 2 KL = tr(M M^T) - k - log det(M M^T) + |y|^2
- *      = sum_i (M_ii^2 - 1 - log M_ii^2) + sum_i>j M_ij^2 + |y|^2: all >= 0.
- * M overwrites lp; y uses the k doubles at y. */
-static double mvn_kl(const infodiv_dist *p, const infodiv_dist *q, double *lp, const double *lq, double *y)
+/* KL(Laplace(mp, bp) || Laplace(mq, bq)) = (r - 1 - log r) + r (e^-t - 1 + t),
+ * r = bp/bq, t = |mp - mq|/bp; beyond t = 2 the second part as
+ * r e^-t + (|mp - mq|/bq - r), whose difference loses at most a factor 2. */
+static double laplace_kl(double mp, double bp, double mq, double bq)
 {
-    size_t k = p->k;
-    double s = 0;
-    for (size_t c = 0; c < k; c++) { /* column c of M: forward substitution */
-        for (size_t i = c; i < k; i++) {
-            double v = lp[i * k + c];
-            for (size_t j = c; j < i; j++)
-                v -= lq[i * k + j] * lp[j * k + c];
-            lp[i * k + c] = v / lq[i * k + i];
+    double scale_part = infodiv_ratio_rest(1, bp, bq, 1, 1);
+    if (isinf(scale_part))
+        return scale_part;
+    double r = bp / bq, t = fabs(difference_over(mp, mq, bp));
+    if (t <= 2)
+        return scale_part + r * infodiv_expm1_rest(-t);
+    return scale_part + (r * exp(-t) + (fabs(difference_over(mp, mq, bq)) - r));
+}
+
+/* KL(Cauchy(mp, sp) || Cauchy(mq, sq)) = log1p(h^2), h^2 = ((sp - sq)^2 + dm^2)/(4 sp sq):
+ * h from the larger of |sp - sq|/2 and |dm|/2 and a hypot of numbers <= 1,
+ * divided by sqrt(sp) and sqrt(sq) one at a time; from logs where that
+ * overflows (h > 1e150). */
+static double cauchy_kl(double mp, double sp, double mq, double sq)
+{
+    double u = 0.5 * fabs(sp - sq), v = fabs(0.5 * mp - 0.5 * mq), m = u > v ? u : v;
+    if (m == 0)
+        return 0;
+    double h_unit = hypot(u / m, v / m), h = (m / sqrt(sp)) / sqrt(sq) * h_unit;
+    if (h < 1e150)
+        return log1p(h * h);
+    return 2 * (log(m) + log(h_unit) - 0.5 * log(sp) - 0.5 * log(sq));
+}
+
+/* H(P,Q) of two Cauchy laws: log(pi sq) + log(((sp + sq)^2 + dm^2)/sq^2). */
+static double cauchy_cross(double mp, double sp, double mq, double sq)
+{
+    double hyp = hypot(sp + sq, mp - mq), log_hyp;
+    if (isfinite(hyp))
+        log_hyp = log(hyp);
+    else { /* halves, and the larger taken out of the hypot */
+        double u = 0.5 * sp + 0.5 * sq, v = fabs(0.5 * mp - 0.5 * mq), m = u > v ? u : v;
+        log_hyp = log(m) + log(hypot(u / m, v / m)) + LN2;
+    }
+    return LOG_PI + 2 * log_hyp - log(sq);
+}
+
+/* E|X - c|/d for X ~ N(m, s): |m - c|/d + (s/d) (2 phi(z) - 2|z| Phi(-|z|)),
+ * z = (m - c)/s; the bracket is >= 0 (the normal's tail), and for |z| <= 1 the
+ * folded mean sqrt(2/pi) e^(-z^2/2) + z erf(z/sqrt 2) is used whole. */
+static double normal_mean_abs_over(double m, double s, double c, double d)
+{
+    double z = difference_over(m, c, s), az = fabs(z), r = s / d;
+    if (az <= 1) {
+        double folded = SQRT_2_PI * exp(-0.5 * z * z) + z * erf(z * SQRT1_2);
+        return isfinite(r) ? r * folded : s * folded / d; /* s/d first: s * folded may be subnormal */
+    }
+    double tail = az < 40 ? SQRT_2_PI * exp(-0.5 * z * z) - az * erfc(az * SQRT1_2) : 0; /* below 1e-340 from 40 on */
+    return fabs(difference_over(m, c, d)) + (isfinite(r) ? r * tail : s * tail / d);
+}
+
+/* KL(Uniform(a, b) || Uniform(c, d)), nested: log(width_q/width_p), the
+ * difference of widths summed from >= 0 parts (halves where a width overflows). */
+static double uniform_kl(double a, double b, double c, double d)
+{
+    if (isfinite(b - a) && isfinite(d - c))
+        return log1p(((d - b) + (a - c)) / (b - a));
+    return log1p(((0.5 * d - 0.5 * b) + (0.5 * a - 0.5 * c)) / (0.5 * b - 0.5 * a));
+}
+
+/* x := l^-1 x for each of the k columns of the k x k matrix x (l lower triangular). */
+static void solve_columns(const double *l, double *x, size_t k)
+{
+    for (size_t c = 0; c < k; c++)
+        for (size_t i = 0; i < k; i++) {
+            double v = x[i * k + c];
+            for (size_t j = 0; j < i; j++)
+                v -= l[i * k + j] * x[j * k + c];
+            x[i * k + c] = v / l[i * k + i];
+        }
+}
+
+/* 2 KL - |y|^2 for nearly equal covariances: with B = lq^-1 (Sp - Sq) lq^-T
+ * (Sp - Sq exact entry by entry where they agree to a factor 2) and the
+ * Cholesky factor L of I + B, L_ii^2 = 1 + u_i, u_i = B_ii - sum_c<i L_ic^2:
+ * 2 KL - |y|^2 = tr B - log det(I + B) = sum_i (u_i - log(1 + u_i)) + sum_i>c L_ic^2,
+ * all >= 0 and accurate however small B is. b holds k*k doubles. NAN where
+ * B is not small (|B_ii| > 1/2) or I + B loses definiteness to rounding. */
+static double mvn_near(const double *sp, const double *sq, const double *lq, double *b, size_t k, double *trace)
+{
+    for (size_t i = 0; i < k * k; i++)
+        b[i] = sp[i] - sq[i];
+    solve_columns(lq, b, k);
+    for (size_t i = 0; i < k; i++) /* transpose: (lq^-1 D)^T = D lq^-T */
+        for (size_t j = 0; j < i; j++) {
+            double t = b[i * k + j];
+            b[i * k + j] = b[j * k + i], b[j * k + i] = t;
+        }
+    solve_columns(lq, b, k);
+    double s = 0, tr = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (!(fabs(b[i * k + i]) <= 0.5))
+            return NAN;
+        tr += b[i * k + i];
+    }
+    for (size_t i = 0; i < k; i++) { /* Cholesky of I + B in place, keeping u_i apart from the 1 */
+        double u = b[i * k + i];
+        for (size_t c = 0; c < i; c++)
+            u -= b[i * k + c] * b[i * k + c], s += b[i * k + c] * b[i * k + c];
+        if (!(u > -1))
+            return NAN;
+        s += infodiv_log1p_rest(u);
+        double lii = sqrt(1 + u);
+        for (size_t j = i + 1; j < k; j++) {
+            double v = b[j * k + i];
+            for (size_t c = 0; c < i; c++)
+                v -= b[j * k + c] * b[i * k + c];
+            b[j * k + i] = v / lii;
         }
     }
+    *trace = tr;
+    return s;
+}
+
+/* KL and H(P,Q) of two multivariate normals from the Cholesky factors lp, lq:
+ * with M = lq^-1 lp (lower triangular, M_ii = lp_ii/lq_ii) and y = lq^-1 (mp - mq),
+ * 2 KL = sum_i (M_ii^2 - 1 - log M_ii^2) + sum_i>j M_ij^2 + |y|^2: all >= 0;
+ * 2 H(P,Q) = k log(2 pi) + 2 sum_i log lq_ii + tr(M M^T) + |y|^2.
+ * Where the covariances nearly agree, M - I is known only to the Cholesky
+ * factors' rounding, so mvn_near() takes over. lp is overwritten; y uses the
+ * k doubles at y. */
+static void mvn_measures(const infodiv_dist *p, const infodiv_dist *q, double *lp, const double *lq, double *y,
+                         double *kl, double *cross)
+{
+    size_t k = p->k;
+    double s = 0, tr = 0, quad = 0, log_det = 0;
+    int halved = 0; /* y from the halves of mp - mq where that overflows */
+    for (size_t i = 0; i < k; i++)
+        halved |= !isfinite(p->v[i] - q->v[i]);
     for (size_t i = 0; i < k; i++) {
-        double v = p->v[i] - q->v[i];
+        double v = halved ? 0.5 * p->v[i] - 0.5 * q->v[i] : p->v[i] - q->v[i];
         for (size_t j = 0; j < i; j++)
             v -= lq[i * k + j] * y[j];
         y[i] = v / lq[i * k + i];
-        double mii = lp[i * k + i];
-        s += infodiv_log1p_rest((mii - 1) * (mii + 1)) + y[i] * y[i];
-        for (size_t j = 0; j < i; j++)
-            s += lp[i * k + j] * lp[i * k + j];
+        quad += halved ? 4 * (y[i] * y[i]) : y[i] * y[i];
+        log_det += log(lq[i * k + i]);
+        s += infodiv_ratio_rest(1, lp[i * k + i], lq[i * k + i], lp[i * k + i], lq[i * k + i]);
     }
-    return 0.5 * s;
+    solve_columns(lq, lp, k); /* M; lp is lower triangular, so M is */
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j <= i; j++) {
+            tr += lp[i * k + j] * lp[i * k + j];
+            if (j < i)
+                s += lp[i * k + j] * lp[i * k + j];
+        }
+    double near_trace, near = mvn_near(p->m, q->m, lq, lp, k, &near_trace);
+    if (!isnan(near))
+        s = near, tr = (double)k + near_trace;
+    *kl = 0.5 * (s + quad);
+    *cross = 0.5 * (double)k * LOG_2PI + log_det + 0.5 * (tr + quad);
 }
 
-/* KL(Dir(a) || Dir(b)) = sum_i B(a_i, b_i - a_i) - B(a0, b0 - a0), B the
- * Bregman difference of lgamma, a0 = sum a_i. */
+/* KL(Dir(a) || Dir(b)). With X_i ~ Gamma(a_i, 1) and Y_i ~ Gamma(b_i, mu),
+ * mu = b0/a0 (a0, b0 the sums), Dir is the law of X/sum X, independent of
+ * sum X ~ Gamma(a0, 1); so KL(Dir) = sum_i KL(Gamma(a_i, 1) || Gamma(b_i, mu)) -
+ * KL(Gamma(a0, 1) || Gamma(b0, mu)), which is
+ *   sum_i G(a_i, b_i) - G(a0, b0) + b0 KL(b/b0 || a/a0)
+ * (G: infodiv_gamma_matched_kl; the last a discrete KL, infodiv_kl). No
+ * log-gamma of a large shape is ever subtracted from another. Beta: k = 2.
+ * Sums beyond DBL_MAX are halved h times: G(a0, b0) then stands for that of
+ * the true sums, exact where both are large (it depends on their ratio only). */
 static double dirichlet_kl(const double *a, const double *b, size_t k)
 {
-    double s = 0, a0 = 0, d0 = 0;
+    int h = 0; /* halvings until both sums are finite (alphas of 1e308) */
+    while (!isfinite(sum_halved(a, k, h)) || !isfinite(sum_halved(b, k, h)))
+        h++;
+    double a0 = sum_halved(a, k, h), b0 = sum_halved(b, k, h), d0 = 0, c = 0, g = 0, cat;
     for (size_t i = 0; i < k; i++) {
-        s += infodiv_lgamma_bregman(a[i], b[i] - a[i]);
-        a0 += a[i];
-        d0 += b[i] - a[i];
+        /* the differences summed in double-double (TwoSum): G(a0, b0) needs b0 - a0 exactly */
+        double di = b[i] - a[i], dh = ldexp(di, -h), t = d0 + dh, bv = t - d0;
+        c += (d0 - (t - bv)) + (dh - bv);
+        d0 = t;
+        g += infodiv_gamma_matched_kl(a[i], b[i], di);
     }
-    return s - infodiv_lgamma_bregman(a0, d0);
+    g -= infodiv_gamma_matched_kl(a0, b0, d0 + c);
+    infodiv_options nats = { INFODIV_E, 1 };
+    if (infodiv_kl(b, a, k, &nats, &cat, NULL) != INFODIV_OK)
+        return NAN; /* not reached: the alphas are checked */
+    double kl = g + ldexp(b0 * cat, h);
+    return kl > 0 ? kl : 0; /* a sum of >= 0 parts but for the G difference's last rounding */
 }
 
-/* KL(P||Q) in nats for the pairs of one-dimensional families this file knows;
- * NAN for a pair it does not. Supports are already known to nest. */
-static double kl_nats(const infodiv_dist *p, const infodiv_dist *q)
+enum { NO_FORMULA = -1 };
+
+/* KL(P||Q) and H(P,Q) in nats for the pairs of one-dimensional families this
+ * file knows (h = H(P)); NO_FORMULA for a pair it does not. Supports are
+ * already known to nest. */
+static int kl_nats(const infodiv_dist *p, const infodiv_dist *q, double h, double *kl, double *cross)
 {
     double a = p->a, b = p->b, c = q->a, d = q->b;
     int fp = p->family, fq = q->family;
+    *cross = NAN; /* H(P) + KL, below, unless a family forms it directly */
     if (fp == INFODIV_EXPONENTIAL && fq == INFODIV_GAMMA)
-        return gamma_kl(1, a, c, d);
-    if (fp == INFODIV_GAMMA && fq == INFODIV_EXPONENTIAL)
-        return gamma_kl(a, b, 1, c);
-    if (fp == INFODIV_NORMAL && fq == INFODIV_LAPLACE) {
-        /* log(2 scale/sigma) + E|X - loc|/scale - log(2 pi e)/2, E|X - loc| of the normal folded */
-        double z = (a - c) / b, ratio = b / d;
-        double mean_abs = SQRT_2_PI * exp(-0.5 * z * z) + z * erf(z * SQRT1_2);
-        return LN2 - log(ratio) + ratio * mean_abs - 0.5 * (1 + LOG_2PI);
-    }
-    if (fp == INFODIV_LAPLACE && fq == INFODIV_NORMAL) {
+        *kl = gamma_kl(1, a, c, d);
+    else if (fp == INFODIV_GAMMA && fq == INFODIV_EXPONENTIAL)
+        *kl = gamma_kl(a, b, 1, c);
+    else if (fp == INFODIV_NORMAL && fq == INFODIV_LAPLACE) {
+        /* log(2 scale/sigma) + E|X - loc|/scale - log(2 pi e)/2 */
+        double mean_abs = normal_mean_abs_over(a, b, c, d);
+        *kl = (LN2 - 0.5 * (1 + LOG_2PI)) - log_ratio(b, d) + mean_abs;
+        *cross = LN2 + log(d) + mean_abs;
+    } else if (fp == INFODIV_LAPLACE && fq == INFODIV_NORMAL) {
         /* log(sigma/(2 scale)) + (2 scale^2 + (loc - mu)^2)/(2 sigma^2) + log(2 pi)/2 - 1 */
-        double ratio = b / d, z = (a - c) / d;
-        return -log(2 * ratio) + ratio * ratio + 0.5 * z * z + 0.5 * LOG_2PI - 1;
+        double r = b / d, quad = r * r + half_square(difference_over(a, c, d));
+        *kl = (0.5 * LOG_2PI - 1 - LN2) - log_ratio(b, d) + quad;
+        *cross = 0.5 * LOG_2PI + log(d) + quad;
+    } else if (fp != fq)
+        return NO_FORMULA;
+    else {
+        switch (fp) {
+        case INFODIV_NORMAL: *kl = normal_kl(a, b, c, d), *cross = normal_cross(a, b, c, d); break;
+        case INFODIV_LOG_NORMAL: *kl = normal_kl(a, b, c, d), *cross = a + normal_cross(a, b, c, d); break;
+        case INFODIV_EXPONENTIAL: *kl = infodiv_ratio_rest(1, c, a, 1, 1), *cross = c / a - log(c); break;
+        case INFODIV_GAMMA: *kl = gamma_kl(a, b, c, d); break;
+        case INFODIV_BETA: *kl = dirichlet_kl((const double[]){ a, b }, (const double[]){ c, d }, 2); break;
+        case INFODIV_UNIFORM: *kl = uniform_kl(a, b, c, d), *cross = entropy_nats(q, NULL); break;
+        case INFODIV_LAPLACE: {
+            double t = fabs(difference_over(a, c, b));
+            *kl = laplace_kl(a, b, c, d);
+            *cross = LN2 + log(d) + fabs(difference_over(a, c, d)) + b / d * exp(-t);
+            break;
+        }
+        case INFODIV_CAUCHY: *kl = cauchy_kl(a, b, c, d), *cross = cauchy_cross(a, b, c, d); break;
+        case INFODIV_BERNOULLI: *kl = bernoulli_kl(a, c); break;
+        case INFODIV_BINOMIAL: *kl = a == 0 ? 0 : a * bernoulli_kl(b, d); break;
+        case INFODIV_POISSON: *kl = bregman_term(a, c, a - c); break;
+        case INFODIV_GEOMETRIC: *kl = bernoulli_kl(a, c) / a; break;
+        default: return NO_FORMULA;
+        }
     }
-    if (fp != fq)
-        return NAN;
-    switch (fp) {
-    case INFODIV_NORMAL:
-    case INFODIV_LOG_NORMAL: return normal_kl(a, b, c, d);
-    case INFODIV_EXPONENTIAL: return infodiv_log1p_rest((c - a) / a);
-    case INFODIV_GAMMA: return gamma_kl(a, b, c, d);
-    case INFODIV_BETA:
-        return infodiv_lgamma_bregman(a, c - a) + infodiv_lgamma_bregman(b, d - b)
-               - infodiv_lgamma_bregman(a + b, (c - a) + (d - b));
-    case INFODIV_UNIFORM: /* nested: log(width_q/width_p), the difference of widths summed from >= 0 parts */
-        return log1p(((d - b) + (a - c)) / (b - a));
-    case INFODIV_LAPLACE: { /* (r - 1 - log r) + r (e^-t - 1 + t), r = bp/bq, t = |mp - mq|/bp */
-        double r = b / d;
-        return infodiv_log1p_rest((b - d) / d) + r * infodiv_expm1_rest(-fabs(a - c) / b);
-    }
-    case INFODIV_CAUCHY: { /* log(((sp + sq)^2 + dm^2) / (4 sp sq)) = log1p(((sp - sq)^2 + dm^2) / (4 sp sq)) */
-        double g = 2 * sqrt(b) * sqrt(d), h = hypot((b - d) / g, (a - c) / g);
-        return h < 1e150 ? log1p(h * h) : 2 * log(h);
-    }
-    case INFODIV_BERNOULLI: return bernoulli_kl(a, c);
-    case INFODIV_BINOMIAL: return a == 0 ? 0 : a * bernoulli_kl(b, d);
-    case INFODIV_POISSON: return bregman_term(a, c, a - c);
-    case INFODIV_GEOMETRIC: return bernoulli_kl(a, c) / a;
-    default: return NAN;
-    }
+    if (isnan(*cross) || isinf(*kl))
+        *cross = isinf(*kl) ? *kl : h + *kl; /* not -inf + inf = NaN when h overflows (Gamma(shape 5e-324)) */
+    return INFODIV_OK;
 }
 
 static int read_ln_base(const infodiv_options *opt, double *ln_base, infodiv_error *err)
@@ -510,31 +708,32 @@ int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_
         return s;
 
     int fp = p->family, fq = q->family;
+    double cross;
     if (is_vector(fp) || is_vector(fq)) {
         if (fp != fq)
             return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_Q, PARAM_NONE, 0, fq);
         if (p->k != q->k)
             return fail_param(err, INFODIV_DIMENSION_MISMATCH, INFODIV_ARG_Q, PARAM_V, p->k, (double)q->k);
         h = entropy_nats(p, lp);
-        kl = fp == INFODIV_DIRICHLET ? dirichlet_kl(p->v, q->v, p->k) : mvn_kl(p, q, lp, lq, lq + p->k * p->k);
+        if (fp == INFODIV_DIRICHLET) {
+            kl = dirichlet_kl(p->v, q->v, p->k);
+            cross = isinf(kl) ? kl : h + kl;
+        } else
+            mvn_measures(p, q, lp, lq, lq + p->k * p->k, &kl, &cross);
     } else {
         if (is_discrete(fp) != is_discrete(fq))
             return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_Q, PARAM_NONE, 0, fq);
         support sp = support_of(p), sq = support_of(q);
         h = entropy_nats(p, NULL);
         if (sp.lo < sq.lo || sp.hi > sq.hi) {
-            kl = INFINITY;
+            kl = cross = INFINITY;
         } else {
             if (fp == INFODIV_BINOMIAL && fq == INFODIV_BINOMIAL && p->a != q->a)
                 return fail_param(err, INFODIV_DIMENSION_MISMATCH, INFODIV_ARG_Q, PARAM_A, 0, q->a);
-            kl = kl_nats(p, q);
-            if (isnan(kl))
+            if (kl_nats(p, q, h, &kl, &cross) == NO_FORMULA)
                 return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_Q, PARAM_NONE, 0, fq);
         }
     }
-    double cross = kl == INFINITY ? kl : h + kl; /* not -inf + inf = NaN when h overflows (Gamma(shape 5e-324)) */
-    if (fp == INFODIV_UNIFORM && fq == INFODIV_UNIFORM && isfinite(kl))
-        cross = entropy_nats(q, NULL); /* -log of q's density, exactly: log 0.6 + log(1/0.6) is 1e-16, not 0 */
     result->entropy_p = h / ln_base;
     result->kl_pq = kl / ln_base;
     result->cross_entropy_pq = cross / ln_base;
@@ -627,66 +826,97 @@ int infodiv_dist_log_density(const infodiv_dist *d, const double *x, size_t n, d
 
 /* ---- KL on a grid ---- */
 
+/* Powers of two that bring the grid's span and the largest p and q to about
+ * 1: the normalised KL does not change when x, p or q is scaled (p^ = p/Zp),
+ * and the unnormalised one scales by 2^(x + p), so the rules below never
+ * overflow on the way to a result that does not. */
+typedef struct {
+    int x, p, q;
+} grid_scale;
+
+static int exponent_of(double v)
+{
+    int e;
+    frexp(v, &e);
+    return e;
+}
+
+static int exponent_of_max(const double *v, size_t n)
+{
+    double m = 0;
+    for (size_t i = 0; i < n; i++)
+        m = v[i] > m ? v[i] : m;
+    return exponent_of(m);
+}
+
+/* The rule's weights for the 2 or 3 points from start (scaled by 2^-scale);
+ * returns the number of points, *at the first of them, *next the next start. */
+static size_t rule_weights(const double *x, size_t n, size_t start, int simpson, int scale, double w3[3], size_t *at,
+                           size_t *next)
+{
+    if (!simpson) {
+        double h = ldexp(x[start + 1] - x[start], -scale);
+        w3[0] = w3[1] = 0.5 * h;
+        *at = start, *next = start + 1;
+        return 2;
+    }
+    if (start + 2 < n) {
+        double h0 = ldexp(x[start + 1] - x[start], -scale), h1 = ldexp(x[start + 2] - x[start + 1], -scale), s = h0 + h1;
+        w3[0] = s / 6 * (2 - h1 / h0);
+        w3[1] = s / 6 * (s / h0) * (s / h1);
+        w3[2] = s / 6 * (2 - h0 / h1);
+        *at = start, *next = start + 2;
+        return 3;
+    }
+    double h0 = ldexp(x[n - 2] - x[n - 3], -scale), h1 = ldexp(x[n - 1] - x[n - 2], -scale);
+    w3[0] = -h1 / 6 * (h1 / h0) * (h1 / (h0 + h1));
+    w3[1] = h1 * (h1 + 3 * h0) / (6 * h0);
+    w3[2] = h1 * (2 * h1 + 3 * h0) / (6 * (h0 + h1));
+    *at = n - 3, *next = n;
+    return 3;
+}
+
 /* KL by one rule, trapezoid or Simpson's in its non-uniform form on pairs of
  * intervals (h0, h1), ending, for an odd number of intervals, with the
  * integral over the last one of the parabola through the last three points.
  * With normalisation, sum w_i q^_i phi(p^_i/q^_i), p^ = p/Zp and q^ = q/Zq,
  * which equals the integral of p^ log(p^/q^) when the rule integrates p and q
  * to Zp and Zq (the linear parts cancel);
- * without, sum w_i p_i log(p_i/q_i). NAN when the rule's integrals are not
- * positive (possible only with Simpson's negative weights). */
-static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
+ * without, sum w_i p_i log(p_i/q_i). x, p and q are taken scaled by sc (see
+ * grid_scale), the result without: 2^(sc.x + sc.p) times the sum without
+ * normalisation. NAN when the rule's integrals are not positive (possible
+ * only with Simpson's negative weights). */
+static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize,
+                        grid_scale sc)
 {
     double zp = 0, zq = 0, sum = 0;
     /* two passes: integrals, then the integrand */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t start = 0; start + 1 < n;) { /* weights of 2 or 3 points at a time: no scratch */
             double w3[3];
-            size_t at, count;
-            if (!simpson) {
-                double h = x[start + 1] - x[start];
-                w3[0] = w3[1] = 0.5 * h;
-                at = start;
-                count = 2;
-                start += 1;
-            } else if (start + 2 < n) {
-                double h0 = x[start + 1] - x[start], h1 = x[start + 2] - x[start + 1], s = h0 + h1;
-                w3[0] = s / 6 * (2 - h1 / h0);
-                w3[1] = s / 6 * (s * s / (h0 * h1));
-                w3[2] = s / 6 * (2 - h0 / h1);
-                at = start;
-                count = 3;
-                start += 2;
-            } else {
-                double h0 = x[n - 2] - x[n - 3], h1 = x[n - 1] - x[n - 2];
-                w3[0] = -h1 * h1 * h1 / (6 * h0 * (h0 + h1));
-                w3[1] = h1 * (h1 + 3 * h0) / (6 * h0);
-                w3[2] = h1 * (2 * h1 + 3 * h0) / (6 * (h0 + h1));
-                at = n - 3;
-                count = 3;
-                start = n;
-            }
+            size_t at, count = rule_weights(x, n, start, simpson, sc.x, w3, &at, &start);
             for (size_t j = 0; j < count; j++) {
-                double pi = p[at + j], qi = q[at + j];
+                double pi = p[at + j], qi = q[at + j], ps = ldexp(pi, -sc.p), qs = ldexp(qi, -sc.q);
                 if (!pass) {
-                    zp += w3[j] * pi;
-                    zq += w3[j] * qi;
+                    zp += w3[j] * ps;
+                    zq += w3[j] * qs;
                 } else if (normalize) {
-                    /* p/Zp and q/Zq, not p and (Zp/Zq) q: that ratio overflows for a q of 1e-316 beside a p of 1.5 */
-                    double ph = pi / zp, qh = qi / zq;
-                    /* q/Zq underflowing to 0 where q > 0 (a far tail): the term is finite, from logs */
-                    sum += w3[j] * (qh == 0 && qi > 0 && ph > 0 ? ph * ((log(pi) - log(qi)) + (log(zq) - log(zp)) - 1)
-                                                                 : bregman_term(ph, qh, ph - qh));
+                    double ph = ps / zp, qh = qs / zq;
+                    /* q^ underflowing to 0 where q > 0 (a far tail): the term is finite, from logs */
+                    sum += w3[j] * (qh == 0 && qi > 0 && ph > 0
+                                        ? ph * ((log(pi) - log(qi)) + (log(zq) - log(zp)) + (sc.q - sc.p) * LN2 - 1)
+                                        : bregman_term(ph, qh, ph - qh));
                 } else if (pi > 0) {
-                    double r = pi / qi; /* beyond the doubles (3.7e144 / 9e-219 was inf; tests/fuzz): the logs apart */
-                    sum += w3[j] * (qi > 0 ? pi * (r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(pi) - log(qi)) : INFINITY);
+                    double r = pi / qi; /* beyond the doubles (3.7e144 / 9e-219): the logs apart */
+                    sum += w3[j] * (qi > 0 ? ldexp(pi, -sc.p) * (r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(pi) - log(qi))
+                                           : INFINITY);
                 }
             }
         }
         if (!pass && normalize && !(zp > 0 && zq > 0))
             return NAN;
     }
-    return sum;
+    return normalize ? sum : ldexp(sum, sc.x + sc.p);
 }
 
 static int check_density(const double *v, size_t n, int arg, infodiv_error *err)
@@ -733,8 +963,11 @@ int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
         }
     }
     int normalize = opt ? opt->normalize : 1;
-    double trapezoid = grid_rule(x, p, q, n, 0, normalize);
-    double simpson = grid_rule(x, p, q, n, 1, normalize);
+    grid_scale sc = { exponent_of(0.5 * x[n - 1] - 0.5 * x[0]) + 1, exponent_of_max(p, n), exponent_of_max(q, n) };
+    if (!normalize)
+        sc.q = sc.p; /* p and q alike: log(p/q) is taken from the values themselves */
+    double trapezoid = grid_rule(x, p, q, n, 0, normalize, sc);
+    double simpson = grid_rule(x, p, q, n, 1, normalize, sc);
     /* Simpson's weights can be negative on very uneven grids: fall back on the trapezoid's, which are not */
     double kl = isnan(simpson) || (normalize && simpson < 0) ? trapezoid : simpson;
     double estimate = isnan(simpson) ? fabs(trapezoid) : fabs(simpson - trapezoid);

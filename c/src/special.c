@@ -196,33 +196,155 @@ double infodiv_expm1_rest(double y)
     return s * y;
 }
 
+/* The Stirling part of lgamma's Bregman difference at a >= ASYMPTOTIC,
+ * a + d too, t = d/a: sum_k c_k a^(1-2k) h_(2k-1)(t) with
+ * h_m(t) = (1+t)^-m - 1 + m t = (e^(-m u) - 1 + m u) + m (t - u), u = log(1+t):
+ * every part >= 0. */
+static double stirling_bregman(double a, double t)
+{
+    double u = log1p(t), rest = infodiv_log1p_rest(t);
+    double z = 1 / (a * a), power = 1 / a, series = 0;
+    for (int k = 0; k < STIRLING_TERMS; k++, power *= z) {
+        double m = 2 * k + 1;
+        series += STIRLING[k] * power * (infodiv_expm1_rest(-m * u) + m * rest);
+    }
+    return series;
+}
+
 /* lgamma(a + d) - lgamma(a) - d psi(a), a > 0 and a + d > 0: >= 0, ~ psi'(a) d^2/2.
  * Method: while a or a + d is below 10, shift both up by one; each shift adds
  *   t - log(1+t) >= 0, t = d/(a+j) (from Gamma(x+1) = x Gamma(x) and
  *   psi(x+1) = psi(x) + 1/x). Then, with t = d/a and Stirling's series,
- *   B = a phi(1+t) + (t - log(1+t))/2 + sum_k c_k a^(1-2k) h_(2k-1)(t),
- *   h_m(t) = (1+t)^-m - 1 + m t = (e^(-m u) - 1 + m u) + m (t - u), u = log(1+t):
- *   every part >= 0, so nothing cancels, however small d is.
+ *   B = a phi(1+t) + (t - log(1+t))/2 + stirling_bregman(a, t): every part
+ *   >= 0, so nothing cancels, however small d is.
  * Accuracy: relative ~1e-15 for every d (tests/c/test_special.c). */
 double infodiv_lgamma_bregman(double a, double d)
 {
     if (d == 0)
         return 0;
     double sum = 0, a0 = a;
-    /* at most 10 shifts bring a and a + d (both > 0) to 10; the bound stops a
-     * hang (and int overflow) where a + d has rounded away, as for a = 1e300,
-     * d = 5 - 1e300 (a Dirichlet's alpha 1e300 against 5; found by tests/fuzz) */
+    /* at most 16 shifts: where a + d has rounded away (a = 1e300, d = 5 - 1e300) the loop still ends */
     for (int j = 1; j <= 16 && (a < ASYMPTOTIC || a + d < ASYMPTOTIC); j++) {
         sum += infodiv_log1p_rest(d / a);
         a = a0 + j;
     }
-    double t = d / a, u = log1p(t), rest = infodiv_log1p_rest(t);
-    double z = 1 / (a * a), power = 1 / a, series = 0;
-    for (int k = 0; k < STIRLING_TERMS; k++, power *= z) {
-        double m = 2 * k + 1;
-        series += STIRLING[k] * power * (infodiv_expm1_rest(-m * u) + m * rest);
+    double t = d / a;
+    return sum + a * phi(t) + 0.5 * infodiv_log1p_rest(t) + stirling_bregman(a, t);
+}
+
+/* x = m 2^e with m in [0.5, 1), and the product of two such m exactly, as
+ * hi + lo (Dekker's product: the halves of 26 bits multiply exactly). */
+static void exact_product(double x, double y, double *hi, double *lo)
+{
+    const double split = 134217729.0; /* 2^27 + 1 */
+    double xs = x * split, ys = y * split;
+    double xh = xs - (xs - x), xl = x - xh, yh = ys - (ys - y), yl = y - yh;
+    *hi = x * y;
+    *lo = ((xh * yh - *hi) + xh * yl + xl * yh) + xl * yl;
+}
+
+#define LN2_HI 6.93147180369123816490e-01 /* ln 2 in two parts: e * LN2_HI is exact for |e| < 2^20 */
+#define LN2_LO 1.90821492927058770002e-10
+
+/* w (s - 1 - log s) >= 0 with s = (x1/y1)(x2/y2), all four finite and > 0, w > 0.
+ * Method: the mantissas of the four (frexp, exact) give s = (N/D) 2^e, N and
+ *   D exact products as hi + lo. Where s is within [1/2, 2], s - 1 =
+ *   (N 2^e - D)/D, its leading difference exact (Sterbenz), then
+ *   t - log(1+t) (infodiv_log1p_rest). Elsewhere log s = log(N/D) + e log 2,
+ *   accurate to a few eps absolute whatever the size of s (no quotient
+ *   overflows or underflows), and w s = ldexp(w N/D, e), taken apart from the
+ *   rest where it alone would overflow; there s - 1 - log s >= 0.19 s, so at
+ *   most a factor 7 is lost.
+ * Special cases: +inf where the value exceeds DBL_MAX; 0 for s = 1 exactly.
+ * Accuracy: a few ulps relative, for ratios from 1e-600 to 1e600. */
+double infodiv_ratio_rest(double w, double x1, double y1, double x2, double y2)
+{
+    int e1, e2, e3, e4;
+    double mx1 = frexp(x1, &e1), my1 = frexp(y1, &e2), mx2 = frexp(x2, &e3), my2 = frexp(y2, &e4);
+    double nh, nl, dh, dl;
+    exact_product(mx1, mx2, &nh, &nl);
+    exact_product(my1, my2, &dh, &dl);
+    int e = (e1 + e3) - (e2 + e4);
+    double q = nh / dh; /* in (1/4, 4) */
+    if (e >= -3 && e <= 3) {
+        double ns = ldexp(nh, e), nls = ldexp(nl, e);
+        if (ns >= 0.5 * dh && ns <= 2 * dh) {
+            double t = ((ns - dh) + (nls - dl)) / dh;
+            return w * infodiv_log1p_rest(t);
+        }
     }
-    return sum + a * phi(t) + 0.5 * rest + series;
+    double log_s = e * LN2_HI + (e * LN2_LO + log(q));
+    /* w scaled down by 2^12 (exactly) so that w (1 + log s) cannot overflow */
+    int scale = w > 1 ? 12 : 0;
+    double ws = ldexp(w, -scale), wq = ws * q, tail = ws * (1 + log_s);
+    double v = e > 0 ? ldexp(wq - ldexp(tail, -e), e) : ldexp(wq, e) - tail;
+    return ldexp(v, scale);
+}
+
+/* log(y/x), y, x > 0: from the quotient where it is a normal double, else
+ * from the two logs (|log| > 690 there, so their rounding is eps relative). */
+static double log_of_ratio(double y, double x)
+{
+    double r = y / x;
+    return r > 0x1p-1000 && r < 0x1p1000 ? log(r) : log(y) - log(x);
+}
+
+/* t - log(1+t) for 1 + t = y/x, y - x = d: from d where y and x are within
+ * a factor 2 (d exact there, or accurate where y is a rounded sum), else
+ * from y and x (rounded by eps relative, harmless so far from 1). */
+static double rest_of(double y, double x, double d)
+{
+    if (y >= 0.5 * x && y <= 2 * x)
+        return infodiv_log1p_rest(d / x);
+    return infodiv_ratio_rest(1, y, x, 1, 1);
+}
+
+/* R(b) - R(a) - (b - a) R'(a) >= 0 for a, b >= ASYMPTOTIC, R the remainder of
+ * Stirling's series: in the form of stirling_bregman() near b = a, where it
+ * would cancel; else directly (at most a factor 2 lost). */
+static double remainder_bregman(double a, double b, double d)
+{
+    if (b >= 0.5 * a && b <= 2 * a)
+        return stirling_bregman(a, d / a);
+    return stirling_rest(b) - stirling_rest(a) - d * stirling_rest_derivative(a);
+}
+
+/* KL(Gamma(a, rate a) || Gamma(b, rate b)): two gamma laws of mean 1, or of
+ * any one mean; = lgamma(b) - lgamma(a) - d psi(a) - a phi(b/a) >= 0, d = b - a
+ * given apart (exactly, or from exact parts: b may be a rounded sum).
+ * Method: from 10 on, (t - log(1+t))/2, 1 + t = b/a, + the remainder part:
+ *   the large parts a log a of lgamma and psi cancel analytically, so shapes
+ *   up to 1e300 keep their digits. Below, the shifts of
+ *   infodiv_lgamma_bregman() (each t - log(1+t), 1 + t = (b+j)/(a+j), from d
+ *   near 1 and from the two numbers far from it, so a b of 1e-16 beside an a
+ *   of 0.375 or 2^53 keeps its digits), less a phi(b/a) and plus a' phi(d/a')
+ *   at the shifted a'.
+ * Accuracy: relative ~1e-15 from 10 on; below, up to (2a + 1) eps where a and
+ *   b nearly agree (the shifts' sum, less the phi terms). */
+double infodiv_gamma_matched_kl(double a, double b, double d)
+{
+    if (d == 0)
+        return 0;
+    if (a >= ASYMPTOTIC && b >= ASYMPTOTIC)
+        return 0.5 * rest_of(b, a, d) + remainder_bregman(a, b, d);
+    double sum = rest_of(b, a, d), a0 = a;
+    int n = 1;
+    for (; n < 16 && (a0 + n < ASYMPTOTIC || b + n < ASYMPTOTIC); n++)
+        sum += rest_of(b + n, a0 + n, d);
+    a = a0 + n;
+    /* a' phi(b'/a') - a0 phi(b/a0), a phi(b/a) = b log(b/a) - d: through phi
+     * where b is near a; where both are far, d (which may be 1e16 beside a
+     * result of 1) cancels and b' log(b'/a') - b log(b/a0) =
+     * b' (log1p(n/b) - log1p(n/a0)) + n log(b/a0), no two large logs apart */
+    double b_shifted = b + n;
+    int near0 = b >= 0.5 * a0 && b <= 2 * a0, near1 = b_shifted >= 0.5 * a && b_shifted <= 2 * a;
+    double phi_change;
+    if (!near0 && !near1)
+        phi_change = b_shifted * (log1p(n / b) - log1p(n / a0)) + n * log_of_ratio(b, a0);
+    else
+        phi_change = (near1 ? a * phi(d / a) : b_shifted * log_of_ratio(b_shifted, a) - d)
+                     - (near0 ? a0 * phi(d / a0) : b * log_of_ratio(b, a0) - d);
+    return sum + phi_change + 0.5 * rest_of(b_shifted, a, d) + remainder_bregman(a, b_shifted, d);
 }
 
 /* lgamma(x) + (1 - x) psi(x) + x: the shape-dependent part of the entropy of

@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import { prng } from '../js/prng.mjs';
 import { setProbability } from '../../web/explorer/model.js';
 import {
-  useExplorer, ready, eventually, expectedMeasures, expectedContinuous, format3, formatSigned, assertClose, sum,
+  useExplorer, ready, eventually, expectedMeasures, expectedContinuous, formatSigned, assertClose, sum,
   MEASURES, CONTINUOUS_MEASURES, FAMILY_PARAMS, pairFamilies,
 } from './harness.js';
 

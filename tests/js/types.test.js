@@ -66,3 +66,38 @@ test('negative control: must-fail.ts without the markers fails on each line with
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// <kl-explorer>'s types (issue: TSX said "Property 'kl-explorer' does not exist
+// on type 'JSX.IntrinsicElements'" and querySelector('kl-explorer').value did
+// not type-check): tests/types/element compiles, and without the React entry
+// the same TSX fails the way it used to.
+const ELEMENT = join(TYPES, 'element');
+
+test('<kl-explorer> types: querySelector, value, events and React 19 TSX type-check', async () => {
+  const { code, output } = await tsc(ROOT, '-p', ELEMENT);
+  assert.deepEqual({ code, output }, { code: 0, output: '' });
+});
+
+test('negative control: without infodiv/kl-explorer-react, TSX does not know <kl-explorer>', async () => {
+  const dir = mkdtempSync(join(ELEMENT, 'control-'));
+  try {
+    const tsx = readFileSync(join(ELEMENT, 'react.tsx'), 'utf8').split('\n')
+      .filter((line) => !line.includes("from 'infodiv/kl-explorer-react'") && !line.includes('@ts-expect-error'));
+    writeFileSync(join(dir, 'react.tsx'), tsx.join('\n'));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json',
+      compilerOptions: { paths: { react: ['../react-stub/react/index.d.ts'], 'react/jsx-runtime': ['../react-stub/react/jsx-runtime.d.ts'] } },
+      files: ['react.tsx'] }));
+    const { code, output } = await tsc(dir, '-p', '.');
+    assert.notEqual(code, 0);
+    assert.match(output, /react\.tsx\(\d+,\d+\): error TS2339: Property 'kl-explorer' does not exist on type 'JSX\.IntrinsicElements'/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('importing the element where there is no DOM (server rendering) throws nothing and defines nothing', async () => {
+  const { stdout } = await new Promise((resolve, reject) => execFile(process.execPath, ['--input-type=module', '-e',
+    "await import('infodiv/kl-explorer.js'); console.log(typeof globalThis.customElements, typeof globalThis.HTMLElement);"],
+  { cwd: ROOT }, (error, out, err) => (error ? reject(new Error(err)) : resolve({ stdout: out }))));
+  assert.equal(stdout.trim(), 'undefined undefined');
+});

@@ -6,7 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +36,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 test('the tarball holds the package files and nothing else', () => {
   const expected = ['LICENSE', 'README.md', 'bin/infodiv.js', 'dist/infodiv-core.js', 'dist/infodiv.d.ts',
-    'dist/infodiv.js', 'package.json'];
+    'dist/infodiv.js', 'dist/kl-explorer.d.ts', 'dist/kl-explorer-react.d.ts', 'package.json'];
   if (existsSync(join(ROOT, 'dist/kl-explorer.js'))) expected.push('dist/kl-explorer.js'); // once it is built
   assert.deepEqual(packed.files.map((f) => f.path).sort(), expected.sort());
   assert.deepEqual(readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.')), ['infodiv'],
@@ -106,5 +107,59 @@ document.querySelector('#kl').textContent = String(kl([0.6, 0.3, 0.1], [0.5, 0.4
   } finally {
     await browser.close();
     await server.close();
+  }
+});
+
+// A blogger's static site: the README's two lines for a site served from the
+// folder where the package is installed, copied from the README itself, in a
+// page served by a plain static file server (no bundler). The path the README
+// gave before ('infodiv/kl-explorer.js') was a 404 on disk.
+function readmeEmbedLines() {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1])
+    .find((b) => b.includes('node_modules/infodiv/dist/kl-explorer.js'));
+  assert.ok(block, 'the README shows the lines for a site served from the install folder');
+  return block;
+}
+
+function staticServer(root) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript' };
+  const server = createServer((req, res) => {
+    const path = join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!path.startsWith(root) || !existsSync(path) || !/\.(html|js)$/.test(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.slice(path.lastIndexOf('.'))] }).end(readFileSync(path));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+test("the README's embed lines work on a static site that serves the installed package", { timeout: 60_000 }, async () => {
+  writeFileSync(join(app, 'post.html'), `<!doctype html>
+<meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,">
+<h1>Rain</h1>
+${readmeEmbedLines()}`);
+  const [server, browser] = await Promise.all([staticServer(app), chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  })]);
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+    await page.goto(`http://127.0.0.1:${server.address().port}/post.html`);
+    const kl = page.locator('kl-explorer [data-measure="klPQ"][data-value]');
+    await kl.waitFor({ timeout: 20_000 });
+    const shown = Number(await kl.getAttribute('data-value'));
+    const want = 0.8 * Math.log2(0.8 / 0.5) + 0.2 * Math.log2(0.2 / 0.5); // 0.2780719051126377 bits
+    assert.ok(Math.abs(shown - want) <= 1e-15, `KL shown ${shown}, want ${want}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    server.close();
   }
 });

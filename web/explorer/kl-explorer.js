@@ -66,7 +66,11 @@ function readAttributes(element) {
   return { mode, state, problems, panels, height };
 }
 
-class KlExplorer extends HTMLElement {
+// Where there is no DOM (server rendering in Next or Astro), importing this
+// module defines nothing and throws nothing; the element upgrades in the browser.
+const ElementBase = globalThis.HTMLElement ?? class {};
+
+class KlExplorer extends ElementBase {
   static observedAttributes = ['mode', 'family', 'p', 'q', 'labels', 'units', 'bins', 'controls', 'height'];
 
   #note = document.createElement('p');
@@ -167,4 +171,4 @@ class KlExplorer extends HTMLElement {
   }
 }
 
-if (!customElements.get('kl-explorer')) customElements.define('kl-explorer', KlExplorer);
+if (globalThis.customElements && !customElements.get('kl-explorer')) customElements.define('kl-explorer', KlExplorer);
