@@ -1885,12 +1885,12 @@ static void grid_weights(const double *x, size_t n, int simpson, f128 *w)
  * library's double arithmetic rounds), in units of the terms. */
 static f128 grid_ref(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize, f128 *mag)
 {
-    f128 w[MAXN], wa[MAXN], zp = 0, zq = 0, s = 0, m = 0;
+    f128 w[MAXN], wa[MAXN], zp = 0, zq = 0, s = 0, m = 0, mz = 0;
     grid_weights(x, n, simpson, w);
     for (size_t i = 0; i < n; i++)
         wa[i] = grid_wabs[i];
     for (size_t i = 0; i < n; i++)
-        zp += w[i] * p[i], zq += w[i] * q[i], m += wa[i] * ((f128)p[i] + q[i]);
+        zp += w[i] * p[i], zq += w[i] * q[i], mz += wa[i] * ((f128)p[i] + q[i]);
     if (normalize && !(zp > 0 && zq > 0))
         return *mag = 0, NAN;
     for (size_t i = 0; i < n; i++) {
@@ -1909,7 +1909,8 @@ static f128 grid_ref(const double *x, const double *p, const double *q, size_t n
         }
         s += w[i] * t;
     }
-    *mag = normalize ? m / (zp < zq ? zp : zq) + m : m;
+    /* normalised: the integrals' rounding (mz / Z relative) moves each term by as much, relatively */
+    *mag = normalize ? m * (1 + mz / (zp < zq ? zp : zq)) : m;
     return s;
 }
 
