@@ -22,7 +22,10 @@ mkdir -p "$out" "$out/new"
 # -ffp-contract=off: the core's TwoSum/TwoProduct are exact only unfused (as in build.sh)
 FLAGS=(-std=c11 -O1 -g -Wall -Wextra -ffp-contract=off -fno-omit-frame-pointer -Ic/include)
 SANITIZE=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
-clang "${FLAGS[@]}" "${SANITIZE[@]}" tests/fuzz/fuzz_infodiv.c c/src/*.c -lm -o "$out/fuzz_infodiv"
+# the parametric reference (tests/fuzz/reference.h) is in __float128: libquadmath,
+# which comes with gcc; clang finds its header and library through gcc's directories
+QUAD=(-idirafter "$(dirname "$(gcc -print-file-name=include/quadmath.h)")" -L"$(dirname "$(gcc -print-file-name=libquadmath.so)")" -lquadmath)
+clang "${FLAGS[@]}" "${SANITIZE[@]}" tests/fuzz/fuzz_infodiv.c c/src/*.c "${QUAD[@]}" -lm -o "$out/fuzz_infodiv"
 
 if [ "${1:-}" = --merge ]; then
   "$out/fuzz_infodiv" -merge=1 "$corpus" "$out/new"
