@@ -3,7 +3,7 @@
 # npm dependencies, and with --browser Debian's Chromium for the browser tests
 # and the native test tools (--native-tools alone installs just those): clang
 # with libFuzzer (libclang-rt-14-dev holds libclang_rt.fuzzer) for
-# tests/fuzz/run.sh, and valgrind for tests/c/run.sh.
+# tests/fuzz/run.sh, valgrind for tests/c/run.sh, clang-format for `npm run lint`.
 # Run by build.sh and `npm test`, so both work on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,7 @@ if [ $native = 1 ]; then
   ls /usr/lib/llvm-"$clang_major"/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 \
     || need_apt+=(libclang-rt-"$clang_major"-dev)
   command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
+  command -v clang-format >/dev/null 2>&1 || need_apt+=(clang-format)
 fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then

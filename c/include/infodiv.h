@@ -67,31 +67,31 @@
 extern "C" {
 #endif
 
-#define INFODIV_E 2.718281828459045        /* the double nearest e: natural logs, nats */
-#define INFODIV_SUM_TOLERANCE 1e-6         /* allowed |sum - 1| when normalize is off */
+#define INFODIV_E             2.718281828459045 /* the double nearest e: natural logs, nats */
+#define INFODIV_SUM_TOLERANCE 1e-6              /* allowed |sum - 1| when normalize is off */
 
 /* Status codes. The values are stable: the JS binding relies on them. */
 enum infodiv_status {
     INFODIV_OK = 0,
-    INFODIV_EMPTY = 1,          /* n is 0 */
-    INFODIV_NULL = 2,           /* a required pointer is NULL */
-    INFODIV_NAN = 3,            /* an entry is NaN */
-    INFODIV_NEGATIVE = 4,       /* an entry is below 0 (-infinity included) */
-    INFODIV_INFINITE = 5,       /* an entry is +infinity */
-    INFODIV_ZERO_SUM = 6,       /* every entry of a distribution is 0 */
-    INFODIV_NOT_NORMALIZED = 7, /* normalize is off and the sum is not 1 */
-    INFODIV_BAD_BASE = 8,       /* base is not finite, or <= 0, or 1 */
+    INFODIV_EMPTY = 1,           /* n is 0 */
+    INFODIV_NULL = 2,            /* a required pointer is NULL */
+    INFODIV_NAN = 3,             /* an entry is NaN */
+    INFODIV_NEGATIVE = 4,        /* an entry is below 0 (-infinity included) */
+    INFODIV_INFINITE = 5,        /* an entry is +infinity */
+    INFODIV_ZERO_SUM = 6,        /* every entry of a distribution is 0 */
+    INFODIV_NOT_NORMALIZED = 7,  /* normalize is off and the sum is not 1 */
+    INFODIV_BAD_BASE = 8,        /* base is not finite, or <= 0, or 1 */
     INFODIV_BAD_TEMPERATURE = 9, /* temperature is not finite, or <= 0 */
     /* parametric distributions and grids */
-    INFODIV_BAD_FAMILY = 10,     /* family is not an enum infodiv_family */
-    INFODIV_BAD_PARAMETER = 11,  /* a parameter is out of its range (err->param, ->index, ->value) */
+    INFODIV_BAD_FAMILY = 10,            /* family is not an enum infodiv_family */
+    INFODIV_BAD_PARAMETER = 11,         /* a parameter is out of its range (err->param, ->index, ->value) */
     INFODIV_NOT_POSITIVE_DEFINITE = 12, /* a covariance is not (err->index: the pivot, ->value its square) */
-    INFODIV_NOT_SYMMETRIC = 13,  /* cov[i][j] != cov[j][i] (err->index = i*k + j) */
-    INFODIV_DIMENSION_MISMATCH = 14, /* p and q differ in k, or binomials in n (err->value: q's) */
-    INFODIV_NO_CLOSED_FORM = 15, /* no formula here for this pair of families */
-    INFODIV_SCRATCH_TOO_SMALL = 16, /* scratch holds fewer than INFODIV_DIST_SCRATCH(k) doubles */
-    INFODIV_NOT_INCREASING = 17, /* grid: x[index] is not above x[index - 1] */
-    INFODIV_TOO_FEW_POINTS = 18  /* grid: fewer than 3 points */
+    INFODIV_NOT_SYMMETRIC = 13,         /* cov[i][j] != cov[j][i] (err->index = i*k + j) */
+    INFODIV_DIMENSION_MISMATCH = 14,    /* p and q differ in k, or binomials in n (err->value: q's) */
+    INFODIV_NO_CLOSED_FORM = 15,        /* no formula here for this pair of families */
+    INFODIV_SCRATCH_TOO_SMALL = 16,     /* scratch holds fewer than INFODIV_DIST_SCRATCH(k) doubles */
+    INFODIV_NOT_INCREASING = 17,        /* grid: x[index] is not above x[index - 1] */
+    INFODIV_TOO_FEW_POINTS = 18         /* grid: fewer than 3 points */
 };
 
 /* Which argument an error is about. */
@@ -101,22 +101,25 @@ enum infodiv_arg {
     INFODIV_ARG_Q = 2,
     INFODIV_ARG_BASE = 3,
     INFODIV_ARG_TEMPERATURE = 4,
-    INFODIV_ARG_X = 5            /* the grid, or the points of a density */
+    INFODIV_ARG_X = 5 /* the grid, or the points of a density */
 };
 
 typedef struct {
-    double base;    /* logarithm base; INFODIV_E for nats */
-    int normalize;  /* nonzero: rescale p and q to sum 1 */
+    double base;   /* logarithm base; INFODIV_E for nats */
+    int normalize; /* nonzero: rescale p and q to sum 1 */
 } infodiv_options;
 
-#define INFODIV_OPTIONS_DEFAULT { INFODIV_E, 1 }
+#define INFODIV_OPTIONS_DEFAULT                                                                                        \
+    {                                                                                                                  \
+        INFODIV_E, 1                                                                                                   \
+    }
 
 /* Where an error is: filled in on error when the caller passes a non-NULL err. */
 typedef struct {
-    int arg;        /* an enum infodiv_arg */
-    size_t index;   /* the entry, for NAN, NEGATIVE, INFINITE; else 0 */
-    double value;   /* the entry; the sum for NOT_NORMALIZED; the base for BAD_BASE */
-    int param;      /* parametric: which parameter, 1..4 = a, b, v, m of infodiv_dist; else 0 */
+    int arg;      /* an enum infodiv_arg */
+    size_t index; /* the entry, for NAN, NEGATIVE, INFINITE; else 0 */
+    double value; /* the entry; the sum for NOT_NORMALIZED; the base for BAD_BASE */
+    int param;    /* parametric: which parameter, 1..4 = a, b, v, m of infodiv_dist; else 0 */
 } infodiv_error;
 
 /* The seven measures of infodiv_measures, in one struct. */
@@ -133,33 +136,31 @@ typedef struct {
 /* A one-line English meaning of a status code ("an entry is negative"). */
 const char *infodiv_strerror(int status);
 
-int infodiv_entropy(const double *p, size_t n, const infodiv_options *opt,
-                    double *result, infodiv_error *err);
-int infodiv_cross_entropy(const double *p, const double *q, size_t n,
-                          const infodiv_options *opt, double *result, infodiv_error *err);
-int infodiv_kl(const double *p, const double *q, size_t n,
-               const infodiv_options *opt, double *result, infodiv_error *err);
-int infodiv_js(const double *p, const double *q, size_t n,
-               const infodiv_options *opt, double *result, infodiv_error *err);
-int infodiv_measures(const double *p, const double *q, size_t n,
-                     const infodiv_options *opt, infodiv_measure_set *result, infodiv_error *err);
+int infodiv_entropy(const double *p, size_t n, const infodiv_options *opt, double *result, infodiv_error *err);
+int infodiv_cross_entropy(const double *p, const double *q, size_t n, const infodiv_options *opt, double *result,
+                          infodiv_error *err);
+int infodiv_kl(const double *p, const double *q, size_t n, const infodiv_options *opt, double *result,
+               infodiv_error *err);
+int infodiv_js(const double *p, const double *q, size_t n, const infodiv_options *opt, double *result,
+               infodiv_error *err);
+int infodiv_measures(const double *p, const double *q, size_t n, const infodiv_options *opt,
+                     infodiv_measure_set *result, infodiv_error *err);
 /* terms must hold n doubles; it may not overlap p or q. */
-int infodiv_kl_terms(const double *p, const double *q, size_t n,
-                     const infodiv_options *opt, double *terms, infodiv_error *err);
+int infodiv_kl_terms(const double *p, const double *q, size_t n, const infodiv_options *opt, double *terms,
+                     infodiv_error *err);
 
 /* The same for float input; results are double. */
-int infodiv_entropy_f32(const float *p, size_t n, const infodiv_options *opt,
-                        double *result, infodiv_error *err);
-int infodiv_cross_entropy_f32(const float *p, const float *q, size_t n,
-                              const infodiv_options *opt, double *result, infodiv_error *err);
-int infodiv_kl_f32(const float *p, const float *q, size_t n,
-                   const infodiv_options *opt, double *result, infodiv_error *err);
-int infodiv_js_f32(const float *p, const float *q, size_t n,
-                   const infodiv_options *opt, double *result, infodiv_error *err);
-int infodiv_measures_f32(const float *p, const float *q, size_t n,
-                         const infodiv_options *opt, infodiv_measure_set *result, infodiv_error *err);
-int infodiv_kl_terms_f32(const float *p, const float *q, size_t n,
-                         const infodiv_options *opt, double *terms, infodiv_error *err);
+int infodiv_entropy_f32(const float *p, size_t n, const infodiv_options *opt, double *result, infodiv_error *err);
+int infodiv_cross_entropy_f32(const float *p, const float *q, size_t n, const infodiv_options *opt, double *result,
+                              infodiv_error *err);
+int infodiv_kl_f32(const float *p, const float *q, size_t n, const infodiv_options *opt, double *result,
+                   infodiv_error *err);
+int infodiv_js_f32(const float *p, const float *q, size_t n, const infodiv_options *opt, double *result,
+                   infodiv_error *err);
+int infodiv_measures_f32(const float *p, const float *q, size_t n, const infodiv_options *opt,
+                         infodiv_measure_set *result, infodiv_error *err);
+int infodiv_kl_terms_f32(const float *p, const float *q, size_t n, const infodiv_options *opt, double *terms,
+                         infodiv_error *err);
 
 /* BATCHES: p and q hold rows x cols entries, row-major, one distribution per
  * row; out[r] is the measure of row r (the same as the single-row function
@@ -167,14 +168,14 @@ int infodiv_kl_terms_f32(const float *p, const float *q, size_t n,
  * for the first row that has one, with err->index counted in the whole
  * matrix (for a zero or unnormalised sum, the row's first entry); rows
  * before it are already written to out. rows = 0 or cols = 0: INFODIV_EMPTY. */
-int infodiv_kl_rows(const double *p, const double *q, size_t rows, size_t cols,
-                    const infodiv_options *opt, double *out, infodiv_error *err);
-int infodiv_measures_rows(const double *p, const double *q, size_t rows, size_t cols,
-                          const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err);
-int infodiv_kl_rows_f32(const float *p, const float *q, size_t rows, size_t cols,
-                        const infodiv_options *opt, double *out, infodiv_error *err);
-int infodiv_measures_rows_f32(const float *p, const float *q, size_t rows, size_t cols,
-                              const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err);
+int infodiv_kl_rows(const double *p, const double *q, size_t rows, size_t cols, const infodiv_options *opt, double *out,
+                    infodiv_error *err);
+int infodiv_measures_rows(const double *p, const double *q, size_t rows, size_t cols, const infodiv_options *opt,
+                          infodiv_measure_set *out, infodiv_error *err);
+int infodiv_kl_rows_f32(const float *p, const float *q, size_t rows, size_t cols, const infodiv_options *opt,
+                        double *out, infodiv_error *err);
+int infodiv_measures_rows_f32(const float *p, const float *q, size_t rows, size_t cols, const infodiv_options *opt,
+                              infodiv_measure_set *out, infodiv_error *err);
 
 /* LOGITS: a and b are logits, P = softmax(a/T) and Q = softmax(b/T), computed
  * stably inside (shifted by the largest logit): exact for any finite logits at
@@ -184,18 +185,18 @@ int infodiv_measures_rows_f32(const float *p, const float *q, size_t rows, size_
  * finite and > 0 (INFODIV_BAD_TEMPERATURE). opt->normalize is ignored.
  * log(p_i/q_i) is formed from the logits' differences, so KL of logits that
  * differ by a constant is exactly 0 and tiny divergences keep their digits. */
-int infodiv_kl_logits(const double *a, const double *b, size_t n, double t,
-                      const infodiv_options *opt, double *result, infodiv_error *err);
-int infodiv_measures_logits(const double *a, const double *b, size_t n, double t,
-                            const infodiv_options *opt, infodiv_measure_set *result, infodiv_error *err);
+int infodiv_kl_logits(const double *a, const double *b, size_t n, double t, const infodiv_options *opt, double *result,
+                      infodiv_error *err);
+int infodiv_measures_logits(const double *a, const double *b, size_t n, double t, const infodiv_options *opt,
+                            infodiv_measure_set *result, infodiv_error *err);
 int infodiv_kl_logits_rows(const double *a, const double *b, size_t rows, size_t cols, double t,
                            const infodiv_options *opt, double *out, infodiv_error *err);
 int infodiv_measures_logits_rows(const double *a, const double *b, size_t rows, size_t cols, double t,
                                  const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err);
-int infodiv_kl_logits_f32(const float *a, const float *b, size_t n, double t,
-                          const infodiv_options *opt, double *result, infodiv_error *err);
-int infodiv_measures_logits_f32(const float *a, const float *b, size_t n, double t,
-                                const infodiv_options *opt, infodiv_measure_set *result, infodiv_error *err);
+int infodiv_kl_logits_f32(const float *a, const float *b, size_t n, double t, const infodiv_options *opt,
+                          double *result, infodiv_error *err);
+int infodiv_measures_logits_f32(const float *a, const float *b, size_t n, double t, const infodiv_options *opt,
+                                infodiv_measure_set *result, infodiv_error *err);
 int infodiv_kl_logits_rows_f32(const float *a, const float *b, size_t rows, size_t cols, double t,
                                const infodiv_options *opt, double *out, infodiv_error *err);
 int infodiv_measures_logits_rows_f32(const float *a, const float *b, size_t rows, size_t cols, double t,
@@ -270,19 +271,29 @@ int infodiv_measures_logits_rows_f32(const float *a, const float *b, size_t rows
  * error_estimate = |Simpson - trapezoid| of the same integrand.
  */
 enum infodiv_family {
-    INFODIV_NORMAL = 1, INFODIV_LOG_NORMAL = 2, INFODIV_EXPONENTIAL = 3, INFODIV_GAMMA = 4,
-    INFODIV_BETA = 5, INFODIV_UNIFORM = 6, INFODIV_LAPLACE = 7, INFODIV_CAUCHY = 8,
-    INFODIV_MULTIVARIATE_NORMAL = 9, INFODIV_DIRICHLET = 10,
-    INFODIV_BERNOULLI = 11, INFODIV_BINOMIAL = 12, INFODIV_POISSON = 13, INFODIV_GEOMETRIC = 14,
+    INFODIV_NORMAL = 1,
+    INFODIV_LOG_NORMAL = 2,
+    INFODIV_EXPONENTIAL = 3,
+    INFODIV_GAMMA = 4,
+    INFODIV_BETA = 5,
+    INFODIV_UNIFORM = 6,
+    INFODIV_LAPLACE = 7,
+    INFODIV_CAUCHY = 8,
+    INFODIV_MULTIVARIATE_NORMAL = 9,
+    INFODIV_DIRICHLET = 10,
+    INFODIV_BERNOULLI = 11,
+    INFODIV_BINOMIAL = 12,
+    INFODIV_POISSON = 13,
+    INFODIV_GEOMETRIC = 14,
     INFODIV_CATEGORICAL = 15
 };
 
 typedef struct {
-    int family;        /* an enum infodiv_family */
-    double a, b;       /* the scalar parameters, in the order of the table */
-    size_t k;          /* length of v; m is k x k */
-    const double *v;   /* mean, alpha or probs */
-    const double *m;   /* covariance, row-major */
+    int family;      /* an enum infodiv_family */
+    double a, b;     /* the scalar parameters, in the order of the table */
+    size_t k;        /* length of v; m is k x k */
+    const double *v; /* mean, alpha or probs */
+    const double *m; /* covariance, row-major */
 } infodiv_dist;
 
 #define INFODIV_DIST_SCRATCH(k) (2 * (k) * (k) + (k))
@@ -294,18 +305,17 @@ typedef struct {
 } infodiv_dist_measure_set;
 
 typedef struct {
-    double kl;              /* KL(P||Q) by Simpson's rule */
-    double error_estimate;  /* |Simpson - trapezoid| */
+    double kl;             /* KL(P||Q) by Simpson's rule */
+    double error_estimate; /* |Simpson - trapezoid| */
 } infodiv_grid_result;
 
-int infodiv_dist_entropy(const infodiv_dist *p, const infodiv_options *opt,
-                         double *scratch, size_t scratch_len, double *result, infodiv_error *err);
-int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_options *opt,
-                    double *scratch, size_t scratch_len, infodiv_dist_measure_set *result, infodiv_error *err);
-int infodiv_dist_log_density(const infodiv_dist *d, const double *x, size_t n,
-                             double *out, infodiv_error *err);
-int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
-                    const infodiv_options *opt, infodiv_grid_result *result, infodiv_error *err);
+int infodiv_dist_entropy(const infodiv_dist *p, const infodiv_options *opt, double *scratch, size_t scratch_len,
+                         double *result, infodiv_error *err);
+int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_options *opt, double *scratch,
+                    size_t scratch_len, infodiv_dist_measure_set *result, infodiv_error *err);
+int infodiv_dist_log_density(const infodiv_dist *d, const double *x, size_t n, double *out, infodiv_error *err);
+int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n, const infodiv_options *opt,
+                    infodiv_grid_result *result, infodiv_error *err);
 
 #ifdef __cplusplus
 }

@@ -22,14 +22,14 @@
 #include "phi.h"
 #include "special.h"
 
-#define LOG_2PI 1.8378770664093454836 /* log(2 pi) */
-#define LOG_PI 1.1447298858494001741
-#define LN2 0.6931471805599453094
-#define SQRT_2_PI 0.79788456080286535588 /* sqrt(2/pi) */
-#define SQRT1_2 0.70710678118654752440
-#define MAX_WHOLE 9007199254740992.0 /* 2^53: binomial n up to here */
-#define SYMMETRY_TOLERANCE 1e-12 /* |cov_ij - cov_ji| allowed, relative to sqrt(cov_ii cov_jj) */
-#define SUM_ASYMPTOTIC 1e7 /* variance from which discrete entropies use their expansions */
+#define LOG_2PI            1.8378770664093454836 /* log(2 pi) */
+#define LOG_PI             1.1447298858494001741
+#define LN2                0.6931471805599453094
+#define SQRT_2_PI          0.79788456080286535588 /* sqrt(2/pi) */
+#define SQRT1_2            0.70710678118654752440
+#define MAX_WHOLE          9007199254740992.0 /* 2^53: binomial n up to here */
+#define SYMMETRY_TOLERANCE 1e-12              /* |cov_ij - cov_ji| allowed, relative to sqrt(cov_ii cov_jj) */
+#define SUM_ASYMPTOTIC     1e7                /* variance from which discrete entropies use their expansions */
 
 enum { PARAM_NONE, PARAM_A, PARAM_B, PARAM_V, PARAM_M };
 
@@ -44,10 +44,7 @@ static int fail_param(infodiv_error *err, int status, int arg, int param, size_t
     return status;
 }
 
-static int is_discrete(int family)
-{
-    return family >= INFODIV_BERNOULLI;
-}
+static int is_discrete(int family) { return family >= INFODIV_BERNOULLI; }
 
 static int is_vector(int family)
 {
@@ -72,9 +69,8 @@ static int probability_param(double x, int open_at_0, int arg, int param, infodi
     return ok ? INFODIV_OK : fail_param(err, INFODIV_BAD_PARAMETER, arg, param, 0, x);
 }
 
-/* Cholesky factor L (lower, row-major, k x k) of the symmetric matrix m,
- * after checking its entries and its symmetry. */
-static int cholesky(const double *m, size_t k, double *l, int arg, infodiv_error *err)
+/* The covariance's entries finite and the matrix symmetric. */
+static int check_covariance(const double *m, size_t k, int arg, infodiv_error *err)
 {
     for (size_t i = 0; i < k * k; i++) {
         if (!isfinite(m[i]))
@@ -82,37 +78,116 @@ static int cholesky(const double *m, size_t k, double *l, int arg, infodiv_error
     }
     for (size_t i = 0; i < k; i++) {
         for (size_t j = 0; j < i; j++) {
-            /* the roots apart: the product overflowed for variances of 1e200 (any asymmetry
-             * passed) and underflowed for 1e-200 (any asymmetry failed); found by tests/fuzz */
+            /* the roots apart: their product overflows for variances of 1e200 and underflows for 1e-200 */
             double scale = sqrt(fabs(m[i * k + i])) * sqrt(fabs(m[j * k + j]));
             if (fabs(m[i * k + j] - m[j * k + i]) > SYMMETRY_TOLERANCE * scale)
                 return fail_param(err, INFODIV_NOT_SYMMETRIC, arg, PARAM_M, j * k + i, m[j * k + i]);
         }
     }
+    return INFODIV_OK;
+}
+
+/* Double-double helpers for the Cholesky factorisation (x = hi + lo). */
+typedef struct {
+    double hi, lo;
+} ddouble;
+
+static ddouble dd_product(double x, double y) /* exact: Dekker's split (no fused multiply-add needed) */
+{
+    const double split = 134217729.0; /* 2^27 + 1 */
+    double xs = x * split, ys = y * split;
+    double xh = xs - (xs - x), xl = x - xh, yh = ys - (ys - y), yl = y - yh, p = x * y;
+    return (ddouble){ p, ((xh * yh - p) + xh * yl + xl * yh) + xl * yl };
+}
+
+static ddouble dd_add(ddouble a, ddouble b) /* TwoSum of the high parts, the rest added once */
+{
+    double s = a.hi + b.hi, v = s - a.hi, e = (a.hi - (s - v)) + (b.hi - v) + a.lo + b.lo;
+    double t = s + e;
+    return (ddouble){ t, e - (t - s) };
+}
+
+static ddouble dd_mul(ddouble a, ddouble b)
+{
+    ddouble p = dd_product(a.hi, b.hi);
+    p.lo += a.hi * b.lo + a.lo * b.hi;
+    double t = p.hi + p.lo;
+    return (ddouble){ t, p.lo - (t - p.hi) };
+}
+
+static ddouble dd_div(ddouble a, ddouble b)
+{
+    double q = a.hi / b.hi;
+    ddouble qb = dd_mul((ddouble){ q, 0 }, b), r = dd_add(a, (ddouble){ -qb.hi, -qb.lo });
+    double c = r.hi / b.hi, t = q + c;
+    return (ddouble){ t, c - (t - q) };
+}
+
+static ddouble dd_sqrt(ddouble a)
+{
+    double r = sqrt(a.hi);
+    ddouble rr = dd_product(r, r), d = dd_add(a, (ddouble){ -rr.hi, -rr.lo });
+    double c = d.hi / (2 * r), t = r + c;
+    return (ddouble){ t, c - (t - r) };
+}
+
+/* e with 2^(2e) nearest x in exponent (0 for x <= 0, which fails the pivot test) */
+static int half_exponent(double x) { return x > 0 ? ilogb(x) / 2 : 0; }
+
+/* Cholesky factor L (lower, row-major, k x k) of the symmetric matrix m,
+ * after checking its entries and its symmetry, and log det m. The
+ * factorisation runs in double-double on D^-1 m D^-1, D the powers of two
+ * nearest sqrt(m_ii) (no overflow or subnormal on the way, for entries from
+ * 1e-308 to 1e308), so log det is accurate to ~1e-30 relative times the
+ * condition number (pivots down to 1e-14 of their diagonal are admitted).
+ * l holds the high parts of L' during the work and the low parts
+ * transposed above the diagonal (then zeroed). */
+static int cholesky(const double *m, size_t k, double *l, double *log_det, int arg, infodiv_error *err)
+{
+    int s = check_covariance(m, k, arg, err);
+    if (s)
+        return s;
+    double ld = 0;
     for (size_t j = 0; j < k; j++) {
-        double d = m[j * k + j];
-        for (size_t c = 0; c < j; c++)
-            d -= l[j * k + c] * l[j * k + c];
-        /* relative test: a pivot lost to rounding is as singular as a negative one */
-        if (!(d > 1e-14 * fabs(m[j * k + j])) || !(d > 0))
-            return fail_param(err, INFODIV_NOT_POSITIVE_DEFINITE, arg, PARAM_M, j, d);
-        double ljj = sqrt(d);
-        l[j * k + j] = ljj;
-        for (size_t i = j + 1; i < k; i++) {
-            double s = m[i * k + j];
-            for (size_t c = 0; c < j; c++)
-                s -= l[i * k + c] * l[j * k + c];
-            l[i * k + j] = s / ljj;
+        int ej = half_exponent(m[j * k + j]);
+        ddouble d = { ldexp(m[j * k + j], -2 * ej), 0 };
+        double mjj = d.hi;
+        for (size_t c = 0; c < j; c++) {
+            ddouble x = { l[j * k + c], l[c * k + j] };
+            ddouble sq = dd_mul(x, x);
+            d = dd_add(d, (ddouble){ -sq.hi, -sq.lo });
         }
-        for (size_t i = 0; i < j; i++)
+        /* relative test: a pivot lost to rounding is as singular as a negative one */
+        if (!(d.hi > 1e-14 * mjj) || !(d.hi > 0))
+            return fail_param(err, INFODIV_NOT_POSITIVE_DEFINITE, arg, PARAM_M, j, ldexp(d.hi, 2 * ej));
+        ld += 2 * ej * LN2 + (log(d.hi) + d.lo / d.hi);
+        ddouble ljj = dd_sqrt(d);
+        l[j * k + j] = ljj.hi;
+        for (size_t i = j + 1; i < k; i++) {
+            int ei = half_exponent(m[i * k + i]);
+            ddouble t = { ldexp(m[i * k + j], -(ei + ej)), 0 };
+            for (size_t c = 0; c < j; c++) {
+                ddouble pr = dd_mul((ddouble){ l[i * k + c], l[c * k + i] }, (ddouble){ l[j * k + c], l[c * k + j] });
+                t = dd_add(t, (ddouble){ -pr.hi, -pr.lo });
+            }
+            ddouble x = dd_div(t, ljj);
+            l[i * k + j] = x.hi, l[j * k + i] = x.lo;
+        }
+    }
+    for (size_t i = 0; i < k; i++) { /* back to L = D L' in doubles, zero above the diagonal */
+        int ei = half_exponent(m[i * k + i]);
+        for (size_t j = 0; j <= i; j++)
+            l[i * k + j] = ldexp(l[i * k + j], ei);
+        for (size_t j = i + 1; j < k; j++)
             l[i * k + j] = 0;
     }
+    *log_det = ld;
     return INFODIV_OK;
 }
 
 /* Checks d's parameters; for MULTIVARIATE_NORMAL also factors its covariance
- * into l (k*k doubles), when l is not NULL. */
-static int check_dist(const infodiv_dist *d, int arg, double *l, infodiv_error *err)
+ * into l (k*k doubles) and puts its log det in *log_det, when l is not NULL. */
+static int check_dist(const infodiv_dist *d, int arg, double *l, double *log_det, infodiv_error *err)
 {
     int s;
     if (!d)
@@ -125,8 +200,7 @@ static int check_dist(const infodiv_dist *d, int arg, double *l, infodiv_error *
         if ((s = finite_param(d->a, arg, PARAM_A, err)))
             return s;
         return positive_param(d->b, arg, PARAM_B, err);
-    case INFODIV_EXPONENTIAL:
-        return positive_param(d->a, arg, PARAM_A, err);
+    case INFODIV_EXPONENTIAL: return positive_param(d->a, arg, PARAM_A, err);
     case INFODIV_GAMMA:
     case INFODIV_BETA:
         if ((s = positive_param(d->a, arg, PARAM_A, err)))
@@ -136,22 +210,22 @@ static int check_dist(const infodiv_dist *d, int arg, double *l, infodiv_error *
         if ((s = finite_param(d->a, arg, PARAM_A, err)) || (s = finite_param(d->b, arg, PARAM_B, err)))
             return s;
         return d->a < d->b ? INFODIV_OK : fail_param(err, INFODIV_BAD_PARAMETER, arg, PARAM_A, 0, d->a);
-    case INFODIV_BERNOULLI:
-        return probability_param(d->a, 0, arg, PARAM_A, err);
-    case INFODIV_GEOMETRIC:
-        return probability_param(d->a, 1, arg, PARAM_A, err);
+    case INFODIV_BERNOULLI: return probability_param(d->a, 0, arg, PARAM_A, err);
+    case INFODIV_GEOMETRIC: return probability_param(d->a, 1, arg, PARAM_A, err);
     case INFODIV_BINOMIAL:
         if (!(d->a >= 0 && d->a <= MAX_WHOLE && d->a == floor(d->a)))
             return fail_param(err, INFODIV_BAD_PARAMETER, arg, PARAM_A, 0, d->a);
         return probability_param(d->b, 0, arg, PARAM_B, err);
     case INFODIV_POISSON:
-        return d->a >= 0 && d->a <= DBL_MAX ? INFODIV_OK : fail_param(err, INFODIV_BAD_PARAMETER, arg, PARAM_A, 0, d->a);
+        return d->a >= 0 && d->a <= DBL_MAX ? INFODIV_OK
+                                            : fail_param(err, INFODIV_BAD_PARAMETER, arg, PARAM_A, 0, d->a);
     case INFODIV_MULTIVARIATE_NORMAL:
     case INFODIV_DIRICHLET:
     case INFODIV_CATEGORICAL:
         if (d->k == 0)
             return fail_param(err, INFODIV_EMPTY, arg, PARAM_V, 0, 0);
-        if (!d->v || (d->family == INFODIV_MULTIVARIATE_NORMAL && !d->m)) /* err->param: the one at fault (was v for m too) */
+        if (!d->v
+            || (d->family == INFODIV_MULTIVARIATE_NORMAL && !d->m)) /* err->param: the one at fault (was v for m too) */
             return fail_param(err, INFODIV_NULL, arg, !d->v ? PARAM_V : PARAM_M, 0, 0);
         if (d->family == INFODIV_CATEGORICAL)
             return INFODIV_OK; /* the discrete functions check probs */
@@ -163,10 +237,9 @@ static int check_dist(const infodiv_dist *d, int arg, double *l, infodiv_error *
                 return fail_param(err, INFODIV_BAD_PARAMETER, arg, PARAM_V, i, d->v[i]);
         }
         if (d->family == INFODIV_MULTIVARIATE_NORMAL && l)
-            return cholesky(d->m, d->k, l, arg, err);
+            return cholesky(d->m, d->k, l, log_det, arg, err);
         return INFODIV_OK;
-    default:
-        return fail_param(err, INFODIV_BAD_FAMILY, arg, PARAM_NONE, 0, d->family);
+    default: return fail_param(err, INFODIV_BAD_FAMILY, arg, PARAM_NONE, 0, d->family);
     }
 }
 
@@ -241,7 +314,7 @@ static double binomial_log_pmf(double x, double n, double p)
         return n * log(p);
     double q = 1 - p, y = n - x, np = n * p, nq = n * q;
     return infodiv_stirling_error(n) - infodiv_stirling_error(x) - infodiv_stirling_error(y)
-           - bregman_term(x, np, x - np) - bregman_term(y, nq, y - nq) - 0.5 * (LOG_2PI + log(x) + log(y / n));
+        - bregman_term(x, np, x - np) - bregman_term(y, nq, y - nq) - 0.5 * (LOG_2PI + log(x) + log(y / n));
 }
 
 /* -sum P log P over whole numbers lo..hi, from the mode outwards until the
@@ -278,6 +351,17 @@ static double sum_halved(const double *v, size_t k, int h)
     return s + c;
 }
 
+/* log(b - a), b > a: with the rounding of b - a added back (TwoSum), so a
+ * width of 1 + 2e-8 keeps its digits; halved where the width overflows. */
+static double log_width(double a, double b)
+{
+    double w = b - a;
+    if (!isfinite(w))
+        return log(0.5 * b - 0.5 * a) + LN2;
+    double bv = w - b, err = (b - (w - bv)) + (-a - bv);
+    return log(w) + err / w;
+}
+
 /* Entropy of Dir(v) (Beta: k = 2): sum_i G(v_i) - G(v0) - (k - 1) psi(v0),
  * G(x) = lgamma(x) + (1 - x) psi(x) + x (the v_i cancel exactly), v0 the sum.
  * A sum beyond DBL_MAX is taken halved: there G(v0) = log(2 pi v0)/2 + 1/2 and
@@ -287,6 +371,8 @@ static double dirichlet_entropy(const double *v, size_t k)
     double s = 0;
     for (size_t i = 0; i < k; i++)
         s += infodiv_gamma_entropy_part(v[i]);
+    if (s == -INFINITY) /* an alpha so small that -1/alpha overflows: the entropy is below -DBL_MAX */
+        return s;
     int h = 0;
     while (!isfinite(sum_halved(v, k, h)))
         h++;
@@ -298,7 +384,7 @@ static double dirichlet_entropy(const double *v, size_t k)
 }
 
 /* Entropy of P (nats). MULTIVARIATE_NORMAL needs its Cholesky factor in l. */
-static double entropy_nats(const infodiv_dist *d, const double *l)
+static double entropy_nats(const infodiv_dist *d, double log_det)
 {
     double a = d->a, b = d->b;
     switch (d->family) {
@@ -307,27 +393,28 @@ static double entropy_nats(const infodiv_dist *d, const double *l)
     case INFODIV_EXPONENTIAL: return 1 - log(a);
     case INFODIV_GAMMA: return infodiv_gamma_entropy_part(a) - log(b);
     case INFODIV_BETA: return dirichlet_entropy((const double[]){ a, b }, 2);
-    case INFODIV_UNIFORM: return isfinite(b - a) ? log(b - a) : log(0.5 * b - 0.5 * a) + LN2;
+    case INFODIV_UNIFORM: return log_width(a, b);
     case INFODIV_LAPLACE: return 1 + LN2 + log(b);
     case INFODIV_CAUCHY: return 2 * LN2 + LOG_PI + log(b);
-    case INFODIV_MULTIVARIATE_NORMAL: {
-        double s = 0.5 * (double)d->k * (1 + LOG_2PI);
-        for (size_t i = 0; i < d->k; i++)
-            s += log(l[i * d->k + i]);
-        return s;
-    }
+    case INFODIV_MULTIVARIATE_NORMAL: return 0.5 * ((double)d->k * (1 + LOG_2PI) + log_det);
     case INFODIV_DIRICHLET: return dirichlet_entropy(d->v, d->k);
     case INFODIV_BERNOULLI: return bernoulli_entropy(a);
-    case INFODIV_GEOMETRIC: return bernoulli_entropy(a) / a;
+    case INFODIV_GEOMETRIC: /* -log p - ((1-p)/p) log(1-p), no subnormal product on the way */
+        return a == 1 ? 0 : -log(a) - (1 - a) * (log1p(-a) / a);
     case INFODIV_POISSON:
         if (a == 0)
             return 0;
+        if (a < 1e-17) /* = a (1 - log a) + sum_k>=2 P(k) log k!, the sum below eps of the rest */
+            return a * (1 - log(a));
         if (a >= SUM_ASYMPTOTIC) /* Evans and Boersma's expansion; the next term is O(rate^-4) */
             return 0.5 * (1 + LOG_2PI + log(a)) - (1.0 / 12 + (1.0 / 24 + 19.0 / 360 / a) / a) / a;
         return entropy_by_sum(d, floor(a), 0, INFINITY);
     case INFODIV_BINOMIAL: {
         if (b == 0 || b == 1 || a == 0)
             return 0;
+        double mean_rare = a * (b > 0.5 ? 1 - b : b); /* n min(p, 1 - p): the law's mirror has one entropy */
+        if (mean_rare < 1e-17)                        /* as Poisson's of that mean, within (1 + O(mean)) */
+            return mean_rare * (1 - log(mean_rare));
         double var = a * b * (1 - b);
         if (var >= SUM_ASYMPTOTIC) { /* the Edgeworth expansion: -skewness^2 / 12, next term O(var^-2) */
             double skew = 1 - 2 * b;
@@ -366,10 +453,7 @@ static double half_square(double z)
 }
 
 /* KL(Bernoulli(p) || Bernoulli(q)) = q phi(p/q) + (1-q) phi((1-p)/(1-q)). */
-static double bernoulli_kl(double p, double q)
-{
-    return bregman_term(p, q, p - q) + bregman_term(1 - p, 1 - q, q - p);
-}
+static double bernoulli_kl(double p, double q) { return bregman_term(p, q, p - q) + bregman_term(1 - p, 1 - q, q - p); }
 
 /* phi(1+u)/u^2 (-> 1/2 as u -> 0), its series where phi(1+u) itself would underflow. */
 static double phi_over_square(double u)
@@ -417,7 +501,9 @@ static double gamma_kl(double ap, double bp, double aq, double bq)
  * H(P) + KL(P||Q), h + kl (h can be -1e300 beside a KL of 1e300). */
 static double smaller_form(double direct, double direct_size, double h, double kl)
 {
-    double via_kl = h + kl, via_kl_size = fabs(h) + kl;
+    double via_kl = isinf(kl) ? kl : h + kl, via_kl_size = fabs(h) + kl;
+    if (!isfinite(direct) && !isnan(direct)) /* a term beyond the doubles: so is H(P,Q), with its sign */
+        return direct;
     return isfinite(direct) && direct_size <= via_kl_size ? direct : via_kl;
 }
 
@@ -435,6 +521,8 @@ static double gamma_cross(double ap, double bp, double aq, double bq, double h, 
 {
     double log_term = -aq * log(bq), lg = infodiv_lgamma(aq);
     double elog = infodiv_digamma_minus_log(ap) + log_ratio(ap, bp), shape_term = -(aq - 1) * elog;
+    if (!isfinite(elog)) /* ap below 1e-308: psi(ap) = -1/ap - Euler's gamma, to the last digit */
+        shape_term = (aq - 1) / ap + (aq - 1) * (0.57721566490153286061 + log(bp));
     double mean_term = times_ratio(bq, ap, bp);
     double direct = ((log_term + lg) + shape_term) + mean_term;
     return smaller_form(direct, fabs(log_term) + fabs(lg) + fabs(shape_term) + mean_term, h, kl);
@@ -460,13 +548,15 @@ static double laplace_kl(double mp, double bp, double mq, double bq)
  * overflows (h > 1e150). */
 static double cauchy_kl(double mp, double sp, double mq, double sq)
 {
-    double u = 0.5 * fabs(sp - sq), v = fabs(0.5 * mp - 0.5 * mq), m = u > v ? u : v;
+    int whole = isfinite(mp - mq); /* the differences as they are (subnormal scales keep their bits), else halved */
+    double u = fabs(sp - sq) * (whole ? 1 : 0.5), v = whole ? fabs(mp - mq) : fabs(0.5 * mp - 0.5 * mq);
+    double m = u > v ? u : v;
     if (m == 0)
         return 0;
-    double h_unit = hypot(u / m, v / m), h = (m / sqrt(sp)) / sqrt(sq) * h_unit;
+    double h_unit = hypot(u / m, v / m), h = (m / sqrt(sp)) / sqrt(sq) * h_unit * (whole ? 0.5 : 1);
     if (h < 1e150)
         return log1p(h * h);
-    return 2 * (log(m) + log(h_unit) - 0.5 * log(sp) - 0.5 * log(sq));
+    return 2 * (log(m) + log(h_unit) - 0.5 * log(sp) - 0.5 * log(sq) - (whole ? LN2 : 0));
 }
 
 /* H(P,Q) of two Cauchy laws: log(pi sq) + log(((sp + sq)^2 + dm^2)/sq^2). */
@@ -500,8 +590,10 @@ static double normal_mean_abs_over(double m, double s, double c, double d)
  * difference of widths summed from >= 0 parts (halves where a width overflows). */
 static double uniform_kl(double a, double b, double c, double d)
 {
-    if (isfinite(b - a) && isfinite(d - c))
-        return log1p(((d - b) + (a - c)) / (b - a));
+    if (isfinite(b - a) && isfinite(d - c)) {
+        double ratio = ((d - b) + (a - c)) / (b - a);
+        return isfinite(ratio) ? log1p(ratio) : log_width(c, d) - log_width(a, b);
+    }
     double ratio = ((0.5 * d - 0.5 * b) + (0.5 * a - 0.5 * c)) / (0.5 * b - 0.5 * a);
     return isfinite(ratio) ? log1p(ratio) : log(0.5 * d - 0.5 * c) - log(0.5 * b - 0.5 * a);
 }
@@ -567,12 +659,12 @@ static double mvn_near(const double *sp, const double *sq, const double *lq, dou
  * Where the covariances nearly agree, M - I is known only to the Cholesky
  * factors' rounding, so mvn_near() takes over. lp is overwritten; y uses the
  * k doubles at y. */
-static void mvn_measures(const infodiv_dist *p, const infodiv_dist *q, double *lp, const double *lq, double *y,
-                         double *kl, double *cross)
+static void mvn_measures(const infodiv_dist *p, const infodiv_dist *q, double *lp, const double *lq, double log_det_q,
+                         double *y, double *kl, double *cross)
 {
     size_t k = p->k;
-    double s = 0, tr = 0, quad = 0, log_det = 0;
-    int halved = 0; /* y from the halves of mp - mq where that overflows */
+    double s = 0, tr = 0, quad = 0; /* each half its sum: 2 KL may exceed DBL_MAX where KL does not */
+    int halved = 0;                 /* y from the halves of mp - mq where that overflows */
     for (size_t i = 0; i < k; i++)
         halved |= !isfinite(p->v[i] - q->v[i]);
     for (size_t i = 0; i < k; i++) {
@@ -580,22 +672,130 @@ static void mvn_measures(const infodiv_dist *p, const infodiv_dist *q, double *l
         for (size_t j = 0; j < i; j++)
             v -= lq[i * k + j] * y[j];
         y[i] = v / lq[i * k + i];
-        quad += halved ? 4 * (y[i] * y[i]) : y[i] * y[i];
-        log_det += log(lq[i * k + i]);
-        s += infodiv_ratio_rest(1, lp[i * k + i], lq[i * k + i], lp[i * k + i], lq[i * k + i]);
+        double yh = halved ? y[i] * 1.41421356237309504880 : y[i] * SQRT1_2;
+        quad += yh * yh;
+        s += infodiv_ratio_rest(0.5, lp[i * k + i], lq[i * k + i], lp[i * k + i], lq[i * k + i]);
     }
     solve_columns(lq, lp, k); /* M; lp is lower triangular, so M is */
     for (size_t i = 0; i < k; i++)
         for (size_t j = 0; j <= i; j++) {
-            tr += lp[i * k + j] * lp[i * k + j];
+            double mh = lp[i * k + j] * SQRT1_2;
+            tr += mh * mh;
             if (j < i)
-                s += lp[i * k + j] * lp[i * k + j];
+                s += mh * mh;
         }
     double near_trace, near = mvn_near(p->m, q->m, lq, lp, k, &near_trace);
     if (!isnan(near))
-        s = near, tr = (double)k + near_trace;
-    *kl = 0.5 * (s + quad);
-    *cross = 0.5 * (double)k * LOG_2PI + log_det + 0.5 * (tr + quad);
+        s = 0.5 * near, tr = 0.5 * ((double)k + near_trace);
+    *kl = s + quad;
+    *cross = 0.5 * ((double)k * LOG_2PI + log_det_q) + (tr + quad);
+    if (isnan(*kl)) /* inf - inf in a solve: an entry of y or M beyond DBL_MAX, so is KL */
+        *kl = *cross = INFINITY;
+}
+
+/* G(A, B) of the sums A = a0 2^ha and B = b0 2^hb (infodiv_gamma_matched_kl),
+ * divided by 2^hb; d0 = (B - A) 2^-hb, used where neither or both overflowed
+ * (ha = hb). From Stirling's series, with R(x) and 1/x below the rounding:
+ *   B beyond DBL_MAX: G = -B (psi - log)(a0) + log(2 pi)/2 - log(B)/2 + psi(a0) - Gp(a0),
+ *   A beyond DBL_MAX: G = lgamma(b0) - b0 log b0 + b0 + log(A)/2 - log(2 pi)/2 - 1/2,
+ * Gp(x) = lgamma(x) + (1 - x) psi(x) + x. */
+static double matched_kl_of_sums(double a0, int ha, double b0, int hb, double d0)
+{
+    if (ha == hb) /* both large where hb > 0: G depends on A/B alone */
+        return ldexp(infodiv_gamma_matched_kl(a0, b0, d0), -hb);
+    if (hb > 0) {
+        double log_b = log(b0) + hb * LN2;
+        double rest = 0.5 * LOG_2PI - 0.5 * log_b + infodiv_digamma(a0) - infodiv_gamma_entropy_part(a0);
+        return -b0 * infodiv_digamma_minus_log(a0) + ldexp(rest, -hb);
+    }
+    double log_a = log(a0) + ha * LN2;
+    /* lgamma(b0) - b0 log b0 + b0, through Stirling's error from 1 on (b0 log b0 may overflow) */
+    double lead =
+        b0 >= 1 ? infodiv_stirling_error(b0) - 0.5 * log(b0) + 0.5 * LOG_2PI : infodiv_lgamma(b0) - b0 * log(b0) + b0;
+    return lead + 0.5 * log_a - 0.5 * LOG_2PI - 0.5;
+}
+
+/* b0 KL(b/B || a/A) 2^-hb, B = b0 2^hb and A = a0 2^ha the sums, as
+ * sum_i b_i (s_i - 1 - log s_i) 2^-hb, s_i = (a_i/b_i)(B/A): terms >= 0, none
+ * formed below the doubles' range where the discrete KL itself is subnormal
+ * (a proportion near 1e-308). */
+static double scaled_cat_kl(const double *a, const double *b, size_t k, double a0, int ha, double b0, int hb)
+{
+    double sum = 0;
+    if (ha < hb)
+        a0 = ldexp(a0, ha - hb);
+    else
+        b0 = ldexp(b0, hb - ha);
+    for (size_t i = 0; i < k; i++)
+        sum += infodiv_ratio_rest(ldexp(b[i], -hb), a[i], b[i], b0, a0);
+    return sum;
+}
+
+/* 8-point Gauss-Legendre on [0, 1]: the nodes of one half (the others are 1 - t) and their weights. */
+static const double GL8_T[4] = { 0.01985507175123188415822, 0.1016667612931866302042, 0.2372337950418355070911,
+                                 0.4082826787521750975303 };
+static const double GL8_W[4] = { 0.05061426814518812957627, 0.1111905172266872352722, 0.156853322938943643669,
+                                 0.1813418916891809914826 };
+
+/* g'(x) = psi'(x) - 1/x > 0, x >= 2^-500: shifted up to 16 by
+ * g'(x) = g'(x + 1) + 1/(x^2 (x + 1)) (no term of either sign), then
+ * Stirling's series 1/(2x^2) + sum_k B_2k x^-(2k+1), whose first omitted
+ * term is below 1e-17 of the sum there. A few eps relative. */
+static double trigamma_minus_reciprocal(double x)
+{
+    double shifts = 0;
+    for (; x < 16; x += 1)
+        shifts += (1 / x) / (x * (x + 1));
+    double r = 1 / (x * x);
+    double series = 1.0 / 6
+        + r * (-1.0 / 30 + r * (1.0 / 42 + r * (-1.0 / 30 + r * (5.0 / 66 + r * (-691.0 / 2730 + r * (7.0 / 6))))));
+    return shifts + (0.5 * r + r / x * series);
+}
+
+/* G(x + h, y + s) - G(x, y), G = infodiv_gamma_matched_kl, for steps h, s and
+ * y - x = d (exact), s - h = e all within x/16: the integral along the segment
+ * of grad G . (h, s), grad G(x, y) = (-(y - x) g'(x), (y - x) mean of g' on
+ * [x, y]) (g = psi - log), each integral by 8-point Gauss-Legendre, whose
+ * error is below eps there (g' is analytic in |z - x| < x). Where G(x, y) and
+ * G(x + h, y + s) nearly agree (a Dirichlet component holding nearly all the
+ * mass) their difference loses the digits this keeps. */
+static double matched_kl_step(double x, double d, double h, double e)
+{
+    double sum = 0;
+    for (int i = 0; i < 8; i++) {
+        double t = i < 4 ? GL8_T[i] : 1 - GL8_T[7 - i], wt = GL8_W[i < 4 ? i : 7 - i];
+        double xt = x + t * h, dt = d + t * e, mean = 0;
+        for (int j = 0; j < 8; j++) {
+            double u = j < 4 ? GL8_T[j] : 1 - GL8_T[7 - j], wu = GL8_W[j < 4 ? j : 7 - j];
+            mean += wu * trigamma_minus_reciprocal(xt + u * dt);
+        }
+        sum += wt * (dt * ((h + e) * mean - h * trigamma_minus_reciprocal(xt)));
+    }
+    return sum;
+}
+
+/* The index of the largest alpha when the others sum to at most 1/16 of it and
+ * both Dirichlets nearly agree there (see matched_kl_step), else k; *others_a:
+ * the others' sum, *others_d that of their differences b_i - a_i. */
+static size_t dominant_alpha(const double *a, const double *b, size_t k, double *others_a, double *others_d)
+{
+    size_t j = 0;
+    for (size_t i = 1; i < k; i++)
+        j = a[i] > a[j] ? i : j;
+    double h = 0, e = 0, ch = 0, ce = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (i == j)
+            continue;
+        double di = b[i] - a[i], t = h + a[i], tv = t - h, u = e + di, uv = u - e; /* TwoSum, both */
+        ch += (h - (t - tv)) + (a[i] - tv);
+        ce += (e - (u - uv)) + (di - uv);
+        h = t, e = u;
+    }
+    h += ch, e += ce;
+    double x = a[j], d = b[j] - a[j], bound = x / 16;
+    *others_a = h, *others_d = e;
+    int near = x >= 0x1p-500 && x <= 0x1p500 && h <= bound && fabs(d) <= bound && fabs(e) <= bound;
+    return near ? j : k;
 }
 
 /* KL(Dir(a) || Dir(b)). With X_i ~ Gamma(a_i, 1) and Y_i ~ Gamma(b_i, mu),
@@ -609,23 +809,37 @@ static void mvn_measures(const infodiv_dist *p, const infodiv_dist *q, double *l
  * the true sums, exact where both are large (it depends on their ratio only). */
 static double dirichlet_kl(const double *a, const double *b, size_t k)
 {
-    int h = 0; /* halvings until both sums are finite (alphas of 1e308) */
-    while (!isfinite(sum_halved(a, k, h)) || !isfinite(sum_halved(b, k, h)))
-        h++;
-    double a0 = sum_halved(a, k, h), b0 = sum_halved(b, k, h), d0 = 0, c = 0, g = 0, cat;
+    int ha = 0, hb = 0; /* halvings until each sum is finite (alphas of 1e308) */
+    while (!isfinite(sum_halved(a, k, ha)))
+        ha++;
+    while (!isfinite(sum_halved(b, k, hb)))
+        hb++;
+    if (ha > 0 && hb > 0) /* both beyond DBL_MAX: G of the two depends on their ratio alone */
+        ha = hb = ha > hb ? ha : hb;
+    double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, hb), d0 = 0, c = 0, g = 0, cat;
+    int any_inf = 0;
+    double others_a = 0, others_d = 0;
+    size_t j = ha == 0 && hb == 0 ? dominant_alpha(a, b, k, &others_a, &others_d) : k;
     for (size_t i = 0; i < k; i++) {
         /* the differences summed in double-double (TwoSum): G(a0, b0) needs b0 - a0 exactly */
-        double di = b[i] - a[i], dh = ldexp(di, -h), t = d0 + dh, bv = t - d0;
+        double di = b[i] - a[i], dh = ldexp(di, -hb), t = d0 + dh, bv = t - d0;
         c += (d0 - (t - bv)) + (dh - bv);
         d0 = t;
-        g += infodiv_gamma_matched_kl(a[i], b[i], di);
+        if (i == j)
+            continue;
+        double gi = infodiv_gamma_matched_kl(a[i], b[i], di);
+        any_inf |= isinf(gi);
+        g += ldexp(gi, -hb); /* everything in units of 2^hb where b's sum overflows */
     }
-    g -= infodiv_gamma_matched_kl(a0, b0, d0 + c);
+    /* G_j - G(a0, b0) as one quantity where they nearly cancel */
+    g -= j < k ? matched_kl_step(a[j], b[j] - a[j], others_a, others_d) : matched_kl_of_sums(a0, ha, b0, hb, d0 + c);
     infodiv_options nats = { INFODIV_E, 1 };
     if (infodiv_kl(b, a, k, &nats, &cat, NULL) != INFODIV_OK)
         return NAN; /* not reached: the alphas are checked */
-    double kl = g + ldexp(b0 * cat, h);
-    return kl > 0 ? kl : 0; /* a sum of >= 0 parts but for the G difference's last rounding */
+    double kl = ldexp(g + (cat < 0x1p-900 ? scaled_cat_kl(a, b, k, a0, ha, b0, hb) : b0 * cat), hb);
+    if (isnan(kl))
+        return any_inf ? INFINITY : kl; /* a G_i beyond the doubles: so is KL (sum G_i - G0 >= 0 term by term there) */
+    return kl > 0 ? kl : 0;             /* a sum of >= 0 parts but for the G difference's last rounding */
 }
 
 /* H(P,Q) of two Dirichlet laws: log B(b) - sum_i (b_i - 1)(psi(a_i) - psi(a0)),
@@ -642,7 +856,7 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
     for (size_t i = 0; i < k; i++) {
         double lg = infodiv_lgamma(b[i]);
         double psi_diff = log_ratio(ldexp(a[i], -ha), a0) + (infodiv_digamma_minus_log(a[i]) - dml0);
-        double t = -(b[i] - 1) * psi_diff;
+        double t = b[i] == 1 ? 0 : -(b[i] - 1) * psi_diff; /* 0 even where psi(a_i) passes the range (a_i of 1e-323) */
         direct += lg + t;
         size += fabs(lg) + fabs(t);
     }
@@ -686,7 +900,7 @@ static int kl_nats(const infodiv_dist *p, const infodiv_dist *q, double h, doubl
             *kl = dirichlet_kl(pv, qv, 2), *cross = dirichlet_cross(pv, qv, 2, h, *kl);
             break;
         }
-        case INFODIV_UNIFORM: *kl = uniform_kl(a, b, c, d), *cross = entropy_nats(q, NULL); break;
+        case INFODIV_UNIFORM: *kl = uniform_kl(a, b, c, d), *cross = entropy_nats(q, 0); break;
         case INFODIV_LAPLACE: {
             double t = fabs(difference_over(a, c, b));
             *kl = laplace_kl(a, b, c, d);
@@ -701,7 +915,7 @@ static int kl_nats(const infodiv_dist *p, const infodiv_dist *q, double h, doubl
         default: return NO_FORMULA;
         }
     }
-    if (isnan(*cross) || isinf(*kl))
+    if (isnan(*cross))
         *cross = isinf(*kl) ? *kl : h + *kl; /* not -inf + inf = NaN when h overflows (Gamma(shape 5e-324)) */
     return INFODIV_OK;
 }
@@ -740,7 +954,7 @@ static int categorical(int status, infodiv_error *err)
 int infodiv_dist_entropy(const infodiv_dist *p, const infodiv_options *opt, double *scratch, size_t scratch_len,
                          double *result, infodiv_error *err)
 {
-    double ln_base;
+    double ln_base, log_det_p = 0;
     int s;
     if (!result)
         return fail_param(err, INFODIV_NULL, INFODIV_ARG_NONE, PARAM_NONE, 0, 0);
@@ -748,17 +962,17 @@ int infodiv_dist_entropy(const infodiv_dist *p, const infodiv_options *opt, doub
         return fail_param(err, INFODIV_NULL, INFODIV_ARG_P, PARAM_NONE, 0, 0);
     if (p->family == INFODIV_CATEGORICAL && p->k > 0 && p->v)
         return categorical(infodiv_entropy(p->v, p->k, opt, result, err), err);
-    if ((s = scratch_for(p, NULL, scratch_len, scratch, err)) || (s = check_dist(p, INFODIV_ARG_P, scratch, err))
-        || (s = read_ln_base(opt, &ln_base, err)))
+    if ((s = scratch_for(p, NULL, scratch_len, scratch, err))
+        || (s = check_dist(p, INFODIV_ARG_P, scratch, &log_det_p, err)) || (s = read_ln_base(opt, &ln_base, err)))
         return s;
-    *result = entropy_nats(p, scratch) / ln_base;
+    *result = entropy_nats(p, log_det_p) / ln_base;
     return INFODIV_OK;
 }
 
 int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_options *opt, double *scratch,
                     size_t scratch_len, infodiv_dist_measure_set *result, infodiv_error *err)
 {
-    double ln_base, h, kl;
+    double ln_base, h, kl, log_det_p = 0, log_det_q = 0;
     int s;
     if (!result)
         return fail_param(err, INFODIV_NULL, INFODIV_ARG_NONE, PARAM_NONE, 0, 0);
@@ -780,8 +994,8 @@ int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_
         lq = scratch + p->k * p->k; /* p's factor, then q's, then y */
     else
         lp = scratch; /* only one of them needs a factor: none is computed for q */
-    if ((s = check_dist(p, INFODIV_ARG_P, p->family == INFODIV_MULTIVARIATE_NORMAL ? lp : NULL, err))
-        || (s = check_dist(q, INFODIV_ARG_Q, lq, err)) || (s = read_ln_base(opt, &ln_base, err)))
+    if ((s = check_dist(p, INFODIV_ARG_P, p->family == INFODIV_MULTIVARIATE_NORMAL ? lp : NULL, &log_det_p, err))
+        || (s = check_dist(q, INFODIV_ARG_Q, lq, &log_det_q, err)) || (s = read_ln_base(opt, &ln_base, err)))
         return s;
 
     int fp = p->family, fq = q->family;
@@ -791,17 +1005,19 @@ int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_
             return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_Q, PARAM_NONE, 0, fq);
         if (p->k != q->k)
             return fail_param(err, INFODIV_DIMENSION_MISMATCH, INFODIV_ARG_Q, PARAM_V, p->k, (double)q->k);
-        h = entropy_nats(p, lp);
+        h = entropy_nats(p, log_det_p);
         if (fp == INFODIV_DIRICHLET) {
             kl = dirichlet_kl(p->v, q->v, p->k);
-            cross = isinf(kl) ? kl : dirichlet_cross(p->v, q->v, p->k, h, kl);
+            cross = dirichlet_cross(p->v, q->v, p->k, h, kl);
+            if (isnan(cross))
+                cross = kl;
         } else
-            mvn_measures(p, q, lp, lq, lq + p->k * p->k, &kl, &cross);
+            mvn_measures(p, q, lp, lq, log_det_q, lq + p->k * p->k, &kl, &cross);
     } else {
         if (is_discrete(fp) != is_discrete(fq))
             return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_Q, PARAM_NONE, 0, fq);
         support sp = support_of(p), sq = support_of(q);
-        h = entropy_nats(p, NULL);
+        h = entropy_nats(p, 0);
         if (sp.lo < sq.lo || sp.hi > sq.hi) {
             kl = cross = INFINITY;
         } else {
@@ -849,10 +1065,16 @@ static double log_density(const infodiv_dist *d, double x)
             if (e != 1)
                 return e < 1 ? INFINITY : -INFINITY;
         }
-        double lbeta = infodiv_lgamma(a) + infodiv_lgamma(b) - infodiv_lgamma(a + b);
+        /* log B(a, b) = lgamma(s) - B(l, s) - s psi(l), l the larger and s the smaller of a, b
+         * and B lgamma's Bregman difference: lgamma(l) and lgamma(l + s) never apart; below
+         * 2^-1000, where psi(l) ~ -1/l passes the range, the three lgammas of ~log(1/l) */
+        double large = a > b ? a : b, small = a > b ? b : a;
+        double lbeta = large < 0x1p-1000
+            ? infodiv_lgamma(small) + infodiv_lgamma(large) - infodiv_lgamma(small + large)
+            : infodiv_lgamma(small) - infodiv_lgamma_bregman(large, small) - small * infodiv_digamma(large);
         return (a == 1 ? 0 : (a - 1) * log(x)) + (b == 1 ? 0 : (b - 1) * log1p(-x)) - lbeta;
     }
-    case INFODIV_UNIFORM: return x < a || x > b ? -INFINITY : -(isfinite(b - a) ? log(b - a) : log(0.5 * b - 0.5 * a) + LN2);
+    case INFODIV_UNIFORM: return x < a || x > b ? -INFINITY : -log_width(a, b);
     case INFODIV_LAPLACE: return -fabs(x - a) / b - LN2 - log(b);
     case INFODIV_CAUCHY: {
         double z = (x - a) / b;
@@ -888,7 +1110,7 @@ int infodiv_dist_log_density(const infodiv_dist *d, const double *x, size_t n, d
     int s;
     if (!x || !out)
         return fail_param(err, INFODIV_NULL, x ? INFODIV_ARG_NONE : INFODIV_ARG_X, PARAM_NONE, 0, 0);
-    if ((s = check_dist(d, INFODIV_ARG_P, NULL, err)))
+    if ((s = check_dist(d, INFODIV_ARG_P, NULL, NULL, err)))
         return s;
     if (is_vector(d->family))
         return fail_param(err, INFODIV_NO_CLOSED_FORM, INFODIV_ARG_P, PARAM_NONE, 0, d->family);
@@ -903,97 +1125,135 @@ int infodiv_dist_log_density(const infodiv_dist *d, const double *x, size_t n, d
 
 /* ---- KL on a grid ---- */
 
-/* Powers of two that bring the grid's span and the largest p and q to about
- * 1: the normalised KL does not change when x, p or q is scaled (p^ = p/Zp),
- * and the unnormalised one scales by 2^(x + p), so the rules below never
- * overflow on the way to a result that does not. */
+/* m 2^e with m in [0.5, 1), negative, or 0: the weights of very uneven grids
+ * (Simpson's s^3/(h0 h1) of steps 1e-320 and 1e308) and their products with
+ * densities pass the doubles' range, and the sums of such terms need not. */
 typedef struct {
-    int x, p, q;
-} grid_scale;
-
-static int exponent_of(double v)
-{
+    double m;
     int e;
-    frexp(v, &e);
-    return e;
+} xfloat;
+
+static xfloat xf(double v)
+{
+    xfloat r;
+    r.m = frexp(v, &r.e);
+    return r;
 }
 
-static int exponent_of_max(const double *v, size_t n)
+static xfloat xmul(xfloat a, xfloat b)
 {
-    double m = 0;
-    for (size_t i = 0; i < n; i++)
-        m = v[i] > m ? v[i] : m;
-    return exponent_of(m);
+    xfloat r = xf(a.m * b.m);
+    r.e += r.m != 0 ? a.e + b.e : 0;
+    return r;
 }
 
-/* The rule's weights for the 2 or 3 points from start (scaled by 2^-scale);
- * returns the number of points, *at the first of them, *next the next start. */
-static size_t rule_weights(const double *x, size_t n, size_t start, int simpson, int scale, double w3[3], size_t *at,
-                           size_t *next)
+static xfloat xdiv(xfloat a, xfloat b)
 {
+    xfloat r = xf(a.m / b.m);
+    r.e += r.m != 0 ? a.e - b.e : 0;
+    return r;
+}
+
+static xfloat xadd(xfloat a, xfloat b)
+{
+    if (b.m == 0 || (a.m != 0 && a.e - b.e > 60))
+        return a;
+    if (a.m == 0 || b.e - a.e > 60)
+        return b;
+    int e = a.e > b.e ? a.e : b.e;
+    xfloat r = xf(ldexp(a.m, a.e - e) + ldexp(b.m, b.e - e));
+    r.e += r.m != 0 ? e : 0;
+    return r;
+}
+
+static double xdouble(xfloat a) { return ldexp(a.m, a.e); }
+
+/* The rule's weights for the 2 or 3 points from start; returns the number of
+ * points, *at the first of them, *next the next start. Simpson's in its
+ * non-uniform form on pairs of intervals (h0, h1), ending, for an odd number
+ * of intervals, with the integral over the last one of the parabola through
+ * the last three points. */
+static size_t rule_weights(const double *x, size_t n, size_t start, int simpson, xfloat w[3], size_t *at, size_t *next)
+{
+    const xfloat two = xf(2), sixth = xf(1.0 / 6);
     if (!simpson) {
-        double h = ldexp(x[start + 1] - x[start], -scale);
-        w3[0] = w3[1] = 0.5 * h;
+        w[0] = w[1] = xf(0.5 * (x[start + 1] - x[start]));
         *at = start, *next = start + 1;
         return 2;
     }
+    *at = start + 2 < n ? start : n - 3;
+    xfloat h0 = xf(x[*at + 1] - x[*at]), h1 = xf(x[*at + 2] - x[*at + 1]), s = xadd(h0, h1);
     if (start + 2 < n) {
-        double h0 = ldexp(x[start + 1] - x[start], -scale), h1 = ldexp(x[start + 2] - x[start + 1], -scale), s = h0 + h1;
-        w3[0] = s / 6 * (2 - h1 / h0);
-        w3[1] = s / 6 * (s / h0) * (s / h1);
-        w3[2] = s / 6 * (2 - h0 / h1);
-        *at = start, *next = start + 2;
+        xfloat s6 = xmul(s, sixth);
+        w[0] = xmul(s6, xadd(two, xmul(xf(-1), xdiv(h1, h0))));
+        w[1] = xmul(s6, xmul(xdiv(s, h0), xdiv(s, h1)));
+        w[2] = xmul(s6, xadd(two, xmul(xf(-1), xdiv(h0, h1))));
+        *next = start + 2;
         return 3;
     }
-    double h0 = ldexp(x[n - 2] - x[n - 3], -scale), h1 = ldexp(x[n - 1] - x[n - 2], -scale);
-    w3[0] = -h1 / 6 * (h1 / h0) * (h1 / (h0 + h1));
-    w3[1] = h1 * (h1 + 3 * h0) / (6 * h0);
-    w3[2] = h1 * (2 * h1 + 3 * h0) / (6 * (h0 + h1));
-    *at = n - 3, *next = n;
+    xfloat h1_6 = xmul(h1, sixth), three_h0 = xmul(xf(3), h0);
+    w[0] = xmul(xmul(xf(-1), h1_6), xmul(xdiv(h1, h0), xdiv(h1, s)));
+    w[1] = xdiv(xmul(h1_6, xadd(h1, three_h0)), h0);
+    w[2] = xdiv(xmul(h1_6, xadd(xmul(two, h1), three_h0)), s);
+    *next = n;
     return 3;
 }
 
-/* KL by one rule, trapezoid or Simpson's in its non-uniform form on pairs of
- * intervals (h0, h1), ending, for an odd number of intervals, with the
- * integral over the last one of the parabola through the last three points.
- * With normalisation, sum w_i q^_i phi(p^_i/q^_i), p^ = p/Zp and q^ = q/Zq,
- * which equals the integral of p^ log(p^/q^) when the rule integrates p and q
- * to Zp and Zq (the linear parts cancel);
- * without, sum w_i p_i log(p_i/q_i). x, p and q are taken scaled by sc (see
- * grid_scale), the result without: 2^(sc.x + sc.p) times the sum without
- * normalisation. NAN when the rule's integrals are not positive (possible
- * only with Simpson's negative weights). */
-static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize,
-                        grid_scale sc)
+/* One point's share of the normalised sum, q^ phi(p^/q^) for the rule's
+ * masses fp = w p/Zp and fq = w q/Zq of the point (their ratio is p^/q^);
+ * from logs where one of them is beyond the doubles' reach of the other. */
+static xfloat normalized_term(xfloat fp, xfloat fq)
 {
-    double zp = 0, zq = 0, sum = 0;
-    /* two passes: integrals, then the integrand */
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t start = 0; start + 1 < n;) { /* weights of 2 or 3 points at a time: no scratch */
-            double w3[3];
-            size_t at, count = rule_weights(x, n, start, simpson, sc.x, w3, &at, &start);
+    if (fp.m < 0) { /* a negative weight (Simpson's, uneven steps): the logs of the magnitudes */
+        fp.m = -fp.m, fq.m = -fq.m;
+        xfloat t = normalized_term(fp, fq);
+        t.m = -t.m;
+        return t;
+    }
+    if (fp.m == 0)
+        return fq;
+    int e = fp.e > fq.e ? fp.e : fq.e;
+    double a = ldexp(fp.m, fp.e - e), b = ldexp(fq.m, fq.e - e);
+    if (fabs(a) >= DBL_MIN && fabs(b) >= DBL_MIN) {
+        xfloat t = xf(bregman_term(a, b, a - b));
+        t.e += t.m != 0 ? e : 0;
+        return t;
+    }
+    double log_ratio = log(fp.m / fq.m) + (fp.e - fq.e) * LN2;
+    return xadd(xmul(fp, xf(log_ratio - 1)), fq);
+}
+
+/* KL by one rule: normalised, sum w q^ phi(p^/q^) with p^ = p/Zp and
+ * q^ = q/Zq, which equals the integral of p^ log(p^/q^) when the rule
+ * integrates p and q to Zp and Zq (the linear parts cancel); without,
+ * sum w p log(p/q). NAN when the rule's integrals are not positive (possible
+ * only with Simpson's negative weights). */
+static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
+{
+    xfloat zp = { 0, 0 }, zq = { 0, 0 }, sum = { 0, 0 };
+    for (int pass = normalize ? 0 : 1; pass < 2; pass++) { /* integrals, then the integrand */
+        for (size_t start = 0; start + 1 < n;) {           /* 2 or 3 points at a time: no scratch */
+            xfloat w[3];
+            size_t at, count = rule_weights(x, n, start, simpson, w, &at, &start);
             for (size_t j = 0; j < count; j++) {
-                double pi = p[at + j], qi = q[at + j], ps = ldexp(pi, -sc.p), qs = ldexp(qi, -sc.q);
+                double pi = p[at + j], qi = q[at + j];
+                xfloat wp = xmul(w[j], xf(pi)), wq = xmul(w[j], xf(qi));
                 if (!pass) {
-                    zp += w3[j] * ps;
-                    zq += w3[j] * qs;
+                    zp = xadd(zp, wp);
+                    zq = xadd(zq, wq);
                 } else if (normalize) {
-                    double ph = ps / zp, qh = qs / zq;
-                    /* q^ underflowing to 0 where q > 0 (a far tail): the term is finite, from logs */
-                    sum += w3[j] * (qh == 0 && qi > 0 && ph > 0
-                                        ? ph * ((log(pi) - log(qi)) + (log(zq) - log(zp)) + (sc.q - sc.p) * LN2 - 1)
-                                        : bregman_term(ph, qh, ph - qh));
+                    if (qi > 0)
+                        sum = xadd(sum, normalized_term(xdiv(wp, zp), xdiv(wq, zq)));
                 } else if (pi > 0) {
                     double r = pi / qi; /* beyond the doubles (3.7e144 / 9e-219): the logs apart */
-                    sum += w3[j] * (qi > 0 ? ldexp(pi, -sc.p) * (r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(pi) - log(qi))
-                                           : INFINITY);
+                    sum = xadd(sum, xmul(wp, xf(r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(pi) - log(qi))));
                 }
             }
         }
-        if (!pass && normalize && !(zp > 0 && zq > 0))
+        if (!pass && !(zp.m > 0 && zq.m > 0))
             return NAN;
     }
-    return normalize ? sum : ldexp(sum, sc.x + sc.p);
+    return xdouble(sum);
 }
 
 static int check_density(const double *v, size_t n, int arg, infodiv_error *err)
@@ -1017,7 +1277,11 @@ int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
     double ln_base;
     int s;
     if (!x || !p || !q || !result)
-        return fail_param(err, INFODIV_NULL, !x ? INFODIV_ARG_X : !p ? INFODIV_ARG_P : !q ? INFODIV_ARG_Q : INFODIV_ARG_NONE,
+        return fail_param(err, INFODIV_NULL,
+                          !x       ? INFODIV_ARG_X
+                              : !p ? INFODIV_ARG_P
+                              : !q ? INFODIV_ARG_Q
+                                   : INFODIV_ARG_NONE,
                           PARAM_NONE, 0, 0);
     if (n < 3)
         return fail_param(err, INFODIV_TOO_FEW_POINTS, INFODIV_ARG_X, PARAM_NONE, 0, (double)n);
@@ -1040,11 +1304,8 @@ int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
         }
     }
     int normalize = opt ? opt->normalize : 1;
-    grid_scale sc = { exponent_of(0.5 * x[n - 1] - 0.5 * x[0]) + 1, exponent_of_max(p, n), exponent_of_max(q, n) };
-    if (!normalize)
-        sc.q = sc.p; /* p and q alike: log(p/q) is taken from the values themselves */
-    double trapezoid = grid_rule(x, p, q, n, 0, normalize, sc);
-    double simpson = grid_rule(x, p, q, n, 1, normalize, sc);
+    double trapezoid = grid_rule(x, p, q, n, 0, normalize);
+    double simpson = grid_rule(x, p, q, n, 1, normalize);
     /* Simpson's weights can be negative on very uneven grids: fall back on the trapezoid's, which are not */
     double kl = isnan(simpson) || (normalize && simpson < 0) ? trapezoid : simpson;
     double estimate = isnan(simpson) ? fabs(trapezoid) : fabs(simpson - trapezoid);

@@ -29,10 +29,10 @@
 #pragma STDC FP_CONTRACT OFF
 #endif
 
-#define LN2 0.6931471805599453094
-#define LOG_3_2 0.4054651081081644 /* log(3/2): the near range of ratio, [2/3, 3/2] */
-#define LN2_HI 6.93147180369123816490e-01 /* 32 significant bits: k*LN2_HI is exact */
-#define LN2_LO 1.90821492927058770002e-10
+#define LN2     0.6931471805599453094
+#define LOG_3_2 0.4054651081081644         /* log(3/2): the near range of ratio, [2/3, 3/2] */
+#define LN2_HI  6.93147180369123816490e-01 /* 32 significant bits: k*LN2_HI is exact */
+#define LN2_LO  1.90821492927058770002e-10
 
 /* An unevaluated sum hi + lo: a double-double. */
 typedef struct {
@@ -100,8 +100,8 @@ static inline double log_ratio(double a, double b)
  * then leaves the case to the general path, as it does for every input the
  * pass cannot vouch for (see kl_lanes_ok()). */
 
-#define FAST_BLOCK 64    /* entries per lane-wise partial sum: its error stays below 32 eps */
-#define FAST_Z_MAX 0.0403 /* s^2 after the reduction of kl_lanes(); P is fitted up to here */
+#define FAST_BLOCK   64       /* entries per lane-wise partial sum: its error stays below 32 eps */
+#define FAST_Z_MAX   0.0403   /* s^2 after the reduction of kl_lanes(); P is fitted up to here */
 #define FAST_SUM_MIN 0x1p-900 /* sums and A above this: a subnormal term's lost digits do not matter */
 
 /* P(z) = sum_j z^j/(2j+3) on [0, FAST_Z_MAX], so atanh(s) = s (1 + s^2 P(s^2)):
@@ -169,11 +169,11 @@ static inline vd kl_lanes(vd x, vd y, vd *s2)
 
 /* What one fast pass over p and q found. */
 typedef struct {
-    double a;      /* sum y phi(x/y); NaN or infinite for some inputs it cannot take */
-    double sum_p;  /* S_p */
-    double sum_q;  /* S_q */
-    double diff;   /* S_q - S_p, summed as sum (y - x): exact where they nearly agree */
-    int lanes_ok;  /* every s^2 <= FAST_Z_MAX and no entry of q negative */
+    double a;     /* sum y phi(x/y); NaN or infinite for some inputs it cannot take */
+    double sum_p; /* S_p */
+    double sum_q; /* S_q */
+    double diff;  /* S_q - S_p, summed as sum (y - x): exact where they nearly agree */
+    int lanes_ok; /* every s^2 <= FAST_Z_MAX and no entry of q negative */
 } kl_sums;
 
 /* The checks of a pass: the largest s^2 and the smallest entry of q. NaN need
@@ -287,8 +287,7 @@ typedef struct {
  *   [1, 2): the ratio is unchanged and u keeps its accuracy down to entries
  *   of 1e-320. Only if the smaller then lies below RATIO_MIN (a ratio beyond
  *   2^899, far from 1) are the logs taken of the values as given. */
-static inline ratio outcome_ratio(double x, double y, double vx, double vy,
-                                  const dist *P, const dist *Q)
+static inline ratio outcome_ratio(double x, double y, double vx, double vy, const dist *P, const dist *Q)
 {
     ratio r = { 0, 0, 0 };
     if (x < RATIO_MIN || y < RATIO_MIN) {
@@ -302,8 +301,8 @@ static inline ratio outcome_ratio(double x, double y, double vx, double vy,
     }
     double a = x * Q->sum.hi, b = y * P->sum.hi;
     if (2 * a <= 3 * b && 3 * a >= 2 * b) {
-        double num = (a - b) + ((two_prod_err(x, Q->sum.hi, a) - two_prod_err(y, P->sum.hi, b))
-                                + (x * Q->sum.lo - y * P->sum.lo));
+        double num = (a - b)
+            + ((two_prod_err(x, Q->sum.hi, a) - two_prod_err(y, P->sum.hi, b)) + (x * Q->sum.lo - y * P->sum.lo));
         r.near = 1;
         r.u = num / b;
     } else {
@@ -343,8 +342,8 @@ typedef struct {
  *   (with every q_j = c p_j exact) give d_j = 0, so every term is exactly 0.
  * Special case: entries below RATIO_MIN keep outcome_ratio()'s value (the
  *   products' errors would be subnormal), as do ratios far from 1. */
-static inline ratio outcome_ratio_terms(double x, double y, double vx, double vy,
-                                        const dist *P, const dist *Q, const deviations *dv)
+static inline ratio outcome_ratio_terms(double x, double y, double vx, double vy, const dist *P, const dist *Q,
+                                        const deviations *dv)
 {
     ratio r = outcome_ratio(x, y, vx, vy, P, Q);
     if (!r.near || x < RATIO_MIN || y < RATIO_MIN)
@@ -385,10 +384,7 @@ static inline double kl_share(ratio r, double ph, double qh)
 }
 
 /* p^ log(p^/q^): one outcome's signed term of KL, as the textbook writes it. */
-static inline double kl_textbook_term(ratio r, double ph)
-{
-    return ph * (r.near ? log1p(r.u) : r.L);
-}
+static inline double kl_textbook_term(ratio r, double ph) { return ph * (r.near ? log1p(r.u) : r.L); }
 
 /* m^ (phi(p^/m^) + phi(q^/m^)) with m^ = (p^+q^)/2: twice one outcome's share
  * of JS. p^/m^ = 1 + v and q^/m^ = 1 - v with v = (t-1)/(t+1), t = p^/q^,
@@ -410,10 +406,7 @@ static int fail(infodiv_error *err, int status, int arg, size_t index, double va
     return status;
 }
 
-static int normalize_option(const infodiv_options *opt)
-{
-    return opt ? opt->normalize != 0 : 1;
-}
+static int normalize_option(const infodiv_options *opt) { return opt ? opt->normalize != 0 : 1; }
 
 /* Check the base; set *ln_base to log(base), exactly 1 for INFODIV_E. */
 static int read_base(const infodiv_options *opt, double *ln_base, infodiv_error *err)
@@ -427,10 +420,7 @@ static int read_base(const infodiv_options *opt, double *ln_base, infodiv_error 
 
 /* The value of a double-double sum; an infinite term makes it infinite
  * (its error term is then NaN). */
-static inline double dd_value(dd s)
-{
-    return isinf(s.hi) ? s.hi : s.hi + s.lo;
-}
+static inline double dd_value(dd s) { return isinf(s.hi) ? s.hi : s.hi + s.lo; }
 
 /* KL from a fast pass, or 0 when the general path must decide: an entry it
  * did not accept, q_i = 0 < p_i, a zero sum, sums not 1 with normalize off
@@ -438,8 +428,7 @@ static inline double dd_value(dd s)
  * more than two bits to cancellation. With those excluded, the error is a few
  * ulps of A/S_p from the terms, 32 eps from the blocked sums, and of psi,
  * which needs S_q - S_p accurate only relative to sum |y - x|. */
-static int kl_finish(const kl_sums *f, const infodiv_options *opt, double *result,
-                     infodiv_error *err, int *status)
+static int kl_finish(const kl_sums *f, const infodiv_options *opt, double *result, infodiv_error *err, int *status)
 {
     double sum_q = f->sum_q, kl, ln_base;
     if (!f->lanes_ok || !(f->a <= DBL_MAX) || !(f->a == 0 || f->a >= FAST_SUM_MIN)
@@ -524,9 +513,9 @@ static int scale_exponent(double max, int normalize)
  *      1.8e4, not +infinity. */
 typedef struct {
     double max_a, max_b, t;
-    double z_a, z_b;         /* Z_a, Z_b rounded */
-    double log_za, log_zb;   /* log Z_a, log Z_b, each >= 0 */
-    double l;                /* log(Z_a/Z_b) */
+    double z_a, z_b;       /* Z_a, Z_b rounded */
+    double log_za, log_zb; /* log Z_a, log Z_b, each >= 0 */
+    double l;              /* log(Z_a/Z_b) */
 } logits_pair;
 
 /* A quotient (num + lo)/(c T), lo a tail below an ulp of num, whose rounded
@@ -635,11 +624,11 @@ static inline double logit_share(double x, double y, quot g, double l, int s, do
 
 /* The loops, once per input type: FN names the public functions, LOCAL the
  * file-private helpers. */
-#define REAL double
-#define FN(name) infodiv_##name
+#define REAL        double
+#define FN(name)    infodiv_##name
 #define LOCAL(name) name##_f64
-#define VLOAD v_load
-#define VLOAD1 v_load1
+#define VLOAD       v_load
+#define VLOAD1      v_load1
 #include "discrete_loops.h"
 #undef REAL
 #undef FN
@@ -647,11 +636,11 @@ static inline double logit_share(double x, double y, quot g, double l, int s, do
 #undef VLOAD
 #undef VLOAD1
 
-#define REAL float
-#define FN(name) infodiv_##name##_f32
+#define REAL        float
+#define FN(name)    infodiv_##name##_f32
 #define LOCAL(name) name##_f32
-#define VLOAD v_load_f32
-#define VLOAD1 v_load1_f32
+#define VLOAD       v_load_f32
+#define VLOAD1      v_load1_f32
 #include "discrete_loops.h"
 #undef REAL
 #undef FN

@@ -18,82 +18,42 @@
 
 #include "phi.h"
 
-#define HALF_LOG_2PI 0.91893853320467274178 /* log(2 pi)/2 */
-#define EULER_GAMMA 0.57721566490153286061
-#define ASYMPTOTIC 10.0 /* from here on, Stirling's series: its 10th term is below 3e-19 */
+#define HALF_LOG_2PI    0.91893853320467274178 /* log(2 pi)/2 */
+#define LOG_2PI_        1.8378770664093454836  /* log(2 pi) */
+#define EULER_GAMMA     0.57721566490153286061
+#define ASYMPTOTIC      10.0 /* from here on, Stirling's series: its 10th term is below 3e-19 */
 #define DIGAMMA_ROOT_HI 1.4616321449683622
 #define DIGAMMA_ROOT_LO 9.549995429965697e-17 /* x0 = HI + LO to 32 digits */
-#define NEAR_ROOT 0.25 /* |x - x0| below this: the Taylor series at the root */
+#define NEAR_ROOT       0.25                  /* |x - x0| below this: the Taylor series at the root */
 
 /* c_k = B_2k / (2k (2k-1)), k = 1..10: Stirling's series
  * lgamma(x) = (x - 1/2) log x - x + log(2 pi)/2 + R(x), R(x) = sum c_k x^(1-2k). */
 static const double STIRLING[] = {
-    1.0 / 12, -1.0 / 360, 1.0 / 1260, -1.0 / 1680, 1.0 / 1188,
-    -691.0 / 360360, 1.0 / 156, -3617.0 / 122400, 43867.0 / 244188, -174611.0 / 125400,
+    1.0 / 12,        -1.0 / 360, 1.0 / 1260,       -1.0 / 1680,      1.0 / 1188,
+    -691.0 / 360360, 1.0 / 156,  -3617.0 / 122400, 43867.0 / 244188, -174611.0 / 125400,
 };
 #define STIRLING_TERMS 10
 
 /* zeta(k) - 1 for k = 2..30 (c/tools/special_constants.py). */
 static const double ZETA_MINUS_1[] = {
-    0.6449340668482264,
-    0.2020569031595943,
-    0.08232323371113819,
-    0.03692775514336993,
-    0.01734306198444914,
-    0.008349277381922827,
-    0.00407735619794434,
-    0.0020083928260822143,
-    0.0009945751278180853,
-    0.0004941886041194645,
-    0.0002460865533080483,
-    0.00012271334757848915,
-    6.124813505870483e-05,
-    3.058823630702049e-05,
-    1.528225940865187e-05,
-    7.637197637899763e-06,
-    3.81729326499984e-06,
-    1.908212716553939e-06,
-    9.539620338727962e-07,
-    4.769329867878064e-07,
-    2.38450502727733e-07,
-    1.1921992596531106e-07,
-    5.960818905125948e-08,
-    2.980350351465228e-08,
-    1.4901554828365043e-08,
-    7.45071178983543e-09,
-    3.725334024788457e-09,
-    1.862659723513049e-09,
-    9.313274324196682e-10
+    0.6449340668482264,    0.2020569031595943,     0.08232323371113819,   0.03692775514336993,   0.01734306198444914,
+    0.008349277381922827,  0.00407735619794434,    0.0020083928260822143, 0.0009945751278180853, 0.0004941886041194645,
+    0.0002460865533080483, 0.00012271334757848915, 6.124813505870483e-05, 3.058823630702049e-05, 1.528225940865187e-05,
+    7.637197637899763e-06, 3.81729326499984e-06,   1.908212716553939e-06, 9.539620338727962e-07, 4.769329867878064e-07,
+    2.38450502727733e-07,  1.1921992596531106e-07, 5.960818905125948e-08, 2.980350351465228e-08, 1.4901554828365043e-08,
+    7.45071178983543e-09,  3.725334024788457e-09,  1.862659723513049e-09, 9.313274324196682e-10
 };
 #define ZETA_TERMS 29
 
 /* psi^(k)(x0)/k! for k = 1..24, x0 the root of psi (c/tools/special_constants.py). */
-static const double DIGAMMA_AT_ROOT[] = {
-    0.9676722454476212,
-    -0.4427631689835921,
-    0.258499760955651,
-    -0.16394270544240652,
-    0.10782405069126237,
-    -0.07219956125645471,
-    0.04880428816414311,
-    -0.03316112647484736,
-    0.022597648232218104,
-    -0.01542476590494896,
-    0.010538791616612175,
-    -0.007204534386356869,
-    0.004926781395729853,
-    -0.003369801655439328,
-    0.002305126326734928,
-    -0.0015769367714301972,
-    0.0010788252019162967,
-    -0.0007380709389960052,
-    0.000504953265834602,
-    -0.0003454680251063077,
-    0.00023635601564027053,
-    -0.00016170622091974803,
-    0.0001106337276874741,
-    -7.569179582195066e-05
-};
+static const double DIGAMMA_AT_ROOT[] = { 0.9676722454476212,      -0.4427631689835921,    0.258499760955651,
+                                          -0.16394270544240652,    0.10782405069126237,    -0.07219956125645471,
+                                          0.04880428816414311,     -0.03316112647484736,   0.022597648232218104,
+                                          -0.01542476590494896,    0.010538791616612175,   -0.007204534386356869,
+                                          0.004926781395729853,    -0.003369801655439328,  0.002305126326734928,
+                                          -0.0015769367714301972,  0.0010788252019162967,  -0.0007380709389960052,
+                                          0.000504953265834602,    -0.0003454680251063077, 0.00023635601564027053,
+                                          -0.00016170622091974803, 0.0001106337276874741,  -7.569179582195066e-05 };
 #define ROOT_TERMS 24
 
 /* R(x) and R'(x) of Stirling's series, x >= ASYMPTOTIC. */
@@ -283,11 +243,11 @@ double infodiv_ratio_rest(double w, double x1, double y1, double x2, double y2)
         }
     }
     double log_s = e * LN2_HI + (e * LN2_LO + log(q));
-    /* w scaled down by 2^12 (exactly) so that w (1 + log s) cannot overflow */
-    int scale = w > 1 ? 12 : 0;
-    double ws = ldexp(w, -scale), wq = ws * q, tail = ws * (1 + log_s);
-    double v = e > 0 ? ldexp(wq - ldexp(tail, -e), e) : ldexp(wq, e) - tail;
-    return ldexp(v, scale);
+    /* w = mw 2^ew apart: w q 2^e and w (1 + log s) can each pass the range
+     * (or be subnormal, w of 1e-323 beside s of 1e323) where their difference does not */
+    int ew;
+    double mw = frexp(w, &ew), wq = mw * q, tail = mw * (1 + log_s);
+    return e > 0 ? ldexp(wq - ldexp(tail, -e), e + ew) : ldexp(ldexp(wq, e) - tail, ew);
 }
 
 /* log(y/x), y, x > 0: from the quotient where it is a normal double, else
@@ -296,6 +256,13 @@ static double log_of_ratio(double y, double x)
 {
     double r = y / x;
     return r > 0x1p-1000 && r < 0x1p1000 ? log(r) : log(y) - log(x);
+}
+
+/* log(1 + n/x), from logs where n/x overflows (x subnormal). */
+static double log1p_ratio(double n, double x)
+{
+    double r = n / x;
+    return r < 0x1p1000 ? log1p(r) : log(n) - log(x) + log1p(x / n);
 }
 
 /* t - log(1+t) for 1 + t = y/x, y - x = d: from d where y and x are within
@@ -337,9 +304,14 @@ double infodiv_gamma_matched_kl(double a, double b, double d)
     if (a >= ASYMPTOTIC && b >= ASYMPTOTIC)
         return 0.5 * rest_of(b, a, d) + remainder_bregman(a, b, d);
     double sum = rest_of(b, a, d), a0 = a;
+    if (isinf(sum)) /* b/a beyond the doubles (a subnormal shape): so is G */
+        return sum;
     int n = 1;
     for (; n < 16 && (a0 + n < ASYMPTOTIC || b + n < ASYMPTOTIC); n++)
         sum += rest_of(b + n, a0 + n, d);
+    if (isinf(sum) && b >= ASYMPTOTIC) /* b near DBL_MAX: the shifts' sum overflows where G does not */
+        return -b * infodiv_digamma_minus_log(a0) + (0.5 * LOG_2PI_ - 0.5 * log(b) + stirling_rest(b))
+            + (infodiv_digamma(a0) - infodiv_gamma_entropy_part(a0));
     a = a0 + n;
     /* a' phi(b'/a') - a0 phi(b/a0), a phi(b/a) = b log(b/a) - d: through phi
      * where b is near a; where both are far, d (which may be 1e16 beside a
@@ -349,10 +321,10 @@ double infodiv_gamma_matched_kl(double a, double b, double d)
     int near0 = b >= 0.5 * a0 && b <= 2 * a0, near1 = b_shifted >= 0.5 * a && b_shifted <= 2 * a;
     double phi_change;
     if (!near0 && !near1)
-        phi_change = b_shifted * (log1p(n / b) - log1p(n / a0)) + n * log_of_ratio(b, a0);
+        phi_change = b_shifted * (log1p_ratio(n, b) - log1p_ratio(n, a0)) + n * log_of_ratio(b, a0);
     else
         phi_change = (near1 ? a * phi(d / a) : b_shifted * log_of_ratio(b_shifted, a) - d)
-                     - (near0 ? a0 * phi(d / a0) : b * log_of_ratio(b, a0) - d);
+            - (near0 ? a0 * phi(d / a0) : b * log_of_ratio(b, a0) - d);
     return sum + phi_change + 0.5 * rest_of(b_shifted, a, d) + remainder_bregman(a, b_shifted, d);
 }
 

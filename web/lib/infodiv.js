@@ -209,7 +209,7 @@ const FAMILIES = {
 const FAMILY_NAMES = Object.keys(FAMILIES);
 const MAX_DIMENSION = 512; // multivariateNormal: its scratch, 2k^2 + k doubles, stays below 4.2 MB
 const DIST_AT = ARRAYS_AT, DIST_BYTES = 40; // after the result: P's struct, then Q's, then the vectors and the scratch
-const PARAM_A = 1, PARAM_B = 2, PARAM_V = 3, PARAM_M = 4;
+const PARAM_V = 3, PARAM_M = 4; // 1 and 2 are the scalar parameters, names[param - 1]
 
 /** Entropy of a parametric distribution (differential for the continuous families). */
 export function entropyDist(p, options) {
