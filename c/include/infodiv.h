@@ -230,7 +230,9 @@ int infodiv_measures_logits_rows_f32(const float *a, const float *b, size_t rows
  * shape), alpha, beta finite and > 0; Poisson's rate finite and >= 0;
  * probabilities in [0, 1], geometric's in (0, 1]; n a whole number in
  * [0, 2^53]; low < high, both finite; cov symmetric (to 1e-12 of
- * sqrt(cov_ii cov_jj)) and positive definite; probs as the discrete
+ * sqrt(cov_ii cov_jj)) and positive definite (each pivot of its Cholesky
+ * factorisation, done in double-double, above 1e-14 of its diagonal entry:
+ * INFODIV_NOT_POSITIVE_DEFINITE names the first that is not); probs as the discrete
  * functions' p (normalised by opt->normalize). k >= 1 (>= 2 for DIRICHLET).
  *
  * MEASURES (log in opt->base; opt may be NULL)
@@ -252,8 +254,7 @@ int infodiv_measures_logits_rows_f32(const float *a, const float *b, size_t rows
  *   relative to the larger of their value and the size of their terms (a
  *   differential entropy crosses 0: log sigma + 1.42 at sigma = 0.242). KL is
  *   never negative, and +inf only where its exact value in nats exceeds
- *   DBL_MAX or the supports do not nest. Every KL is a sum of nonnegative
- *   parts (see continuous.c).
+ *   DBL_MAX or the supports do not nest.
  *
  * SCRATCH  The multivariate normal needs INFODIV_DIST_SCRATCH(k) doubles of
  * scratch (two Cholesky factors); other families none (scratch may be NULL).

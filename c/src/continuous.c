@@ -737,39 +737,51 @@ static const double GL8_T[4] = { 0.01985507175123188415822, 0.101666761293186630
 static const double GL8_W[4] = { 0.05061426814518812957627, 0.1111905172266872352722, 0.156853322938943643669,
                                  0.1813418916891809914826 };
 
-/* g'(x) = psi'(x) - 1/x > 0, x >= 2^-500: shifted up to 16 by
- * g'(x) = g'(x + 1) + 1/(x^2 (x + 1)) (no term of either sign), then
- * Stirling's series 1/(2x^2) + sum_k B_2k x^-(2k+1), whose first omitted
- * term is below 1e-17 of the sum there. A few eps relative. */
-static double trigamma_minus_reciprocal(double x)
+/* g'(x) = psi'(x) - 1/x > 0 and g''(x) = psi''(x) + 1/x^2 < 0, x >= 2^-500:
+ * shifted up to 20 by g'(x) = g'(x + 1) + 1/(x^2 (x + 1)) and its derivative
+ * (every term of one sign), then Stirling's series
+ * g'(x) = 1/(2x^2) + sum_k B_2k x^-(2k+1), whose first omitted terms are
+ * below 1e-17 of the sums there. A few eps relative. */
+static void trigamma_rest(double x, double *g1, double *g2)
 {
-    double shifts = 0;
-    for (; x < 16; x += 1)
-        shifts += (1 / x) / (x * (x + 1));
-    double r = 1 / (x * x);
-    double series = 1.0 / 6
+    double s1 = 0, s2 = 0;
+    for (; x < 20; x += 1) {
+        double u = 1 / x, v = 1 / (x + 1);
+        s1 += u * u * v;
+        s2 -= (3 * x + 2) * (u * u * u) * (v * v);
+    }
+    double r = 1 / (x * x), u = 1 / x;
+    double c1 = 1.0 / 6
         + r * (-1.0 / 30 + r * (1.0 / 42 + r * (-1.0 / 30 + r * (5.0 / 66 + r * (-691.0 / 2730 + r * (7.0 / 6))))));
-    return shifts + (0.5 * r + r / x * series);
+    double c2 =
+        0.5 + r * (-1.0 / 6 + r * (1.0 / 6 + r * (-3.0 / 10 + r * (5.0 / 6 + r * (-691.0 / 210 + r * (35.0 / 2))))));
+    *g1 = s1 + (0.5 * r + r * u * c1);
+    *g2 = s2 - (r * u + r * r * c2);
 }
 
 /* G(x + h, y + s) - G(x, y), G = infodiv_gamma_matched_kl, for steps h, s and
- * y - x = d (exact), s - h = e all within x/16: the integral along the segment
- * of grad G . (h, s), grad G(x, y) = (-(y - x) g'(x), (y - x) mean of g' on
- * [x, y]) (g = psi - log), each integral by 8-point Gauss-Legendre, whose
- * error is below eps there (g' is analytic in |z - x| < x). Where G(x, y) and
- * G(x + h, y + s) nearly agree (a Dirichlet component holding nearly all the
- * mass) their difference loses the digits this keeps. */
+ * y - x = d (exact), e = s - h all within x/16 (g = psi - log below):
+ *   grad G(x, y) = (-(y - x) g'(x), g(y) - g(x)), so along the segment
+ *   the integrand grad G . (h, s) = d (e m1 + h d m2), with m1 the mean of
+ *   g' over [x, y] and m2 that of (1 - w) g''(x + w d), w in [0, 1]
+ *   (g'(x + w d) - g'(x) integrated: no difference of nearby values formed);
+ * every integral by 8-point Gauss-Legendre, whose error is below eps there
+ * (g' and g'' are analytic in |z - x| < x). Where G(x, y) and G(x + h, y + s)
+ * nearly agree (a Dirichlet component holding nearly all the mass) their
+ * difference loses the digits this keeps. */
 static double matched_kl_step(double x, double d, double h, double e)
 {
     double sum = 0;
     for (int i = 0; i < 8; i++) {
         double t = i < 4 ? GL8_T[i] : 1 - GL8_T[7 - i], wt = GL8_W[i < 4 ? i : 7 - i];
-        double xt = x + t * h, dt = d + t * e, mean = 0;
+        double xt = x + t * h, dt = d + t * e, m1 = 0, m2 = 0;
         for (int j = 0; j < 8; j++) {
-            double u = j < 4 ? GL8_T[j] : 1 - GL8_T[7 - j], wu = GL8_W[j < 4 ? j : 7 - j];
-            mean += wu * trigamma_minus_reciprocal(xt + u * dt);
+            double w = j < 4 ? GL8_T[j] : 1 - GL8_T[7 - j], ww = GL8_W[j < 4 ? j : 7 - j], g1, g2;
+            trigamma_rest(xt + w * dt, &g1, &g2);
+            m1 += ww * g1;
+            m2 += ww * (1 - w) * g2;
         }
-        sum += wt * (dt * ((h + e) * mean - h * trigamma_minus_reciprocal(xt)));
+        sum += wt * (dt * (e * m1 + h * dt * m2));
     }
     return sum;
 }
@@ -1033,6 +1045,19 @@ int infodiv_dist_kl(const infodiv_dist *p, const infodiv_dist *q, const infodiv_
     return INFODIV_OK;
 }
 
+/* log density of Beta(a, b) at x in (0, 1) for a, b >= 2^1000, s = a + b:
+ * with Stirling's formula for the three lgammas of log B(a, b) (their
+ * remainders ~1/(12 a) below 1e-300),
+ *   -s KL(Bernoulli(a/s) || Bernoulli(x)) - log x - log(1 - x) + log(a b / (2 pi s)) / 2,
+ * s taken in halves (it overflows for a = b = DBL_MAX, where the density is
+ * -0.29 DBL_MAX at 0.75: (a - 1) log x and log B each overflow). */
+static double beta_log_density_large(double a, double b, double x)
+{
+    double hs = 0.5 * a + 0.5 * b, p = 0.5 * a / hs, q = 0.5 * b / hs, y = 1 - x;
+    double kl = bregman_term(p, x, p - x) + bregman_term(q, y, q - y);
+    return -2 * (hs * kl) - log(x) - log1p(-x) + 0.5 * (log(a) + log(b) - log(hs) - LN2 - LOG_2PI);
+}
+
 /* ---- log densities ---- */
 
 static double log_density(const infodiv_dist *d, double x)
@@ -1069,6 +1094,8 @@ static double log_density(const infodiv_dist *d, double x)
          * and B lgamma's Bregman difference: lgamma(l) and lgamma(l + s) never apart; below
          * 2^-1000, where psi(l) ~ -1/l passes the range, the three lgammas of ~log(1/l) */
         double large = a > b ? a : b, small = a > b ? b : a;
+        if (small >= 0x1p1000) /* lgamma overflows: Stirling's form, see beta_log_density_large */
+            return beta_log_density_large(a, b, x);
         double lbeta = large < 0x1p-1000
             ? infodiv_lgamma(small) + infodiv_lgamma(large) - infodiv_lgamma(small + large)
             : infodiv_lgamma(small) - infodiv_lgamma_bregman(large, small) - small * infodiv_digamma(large);

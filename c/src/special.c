@@ -304,14 +304,16 @@ double infodiv_gamma_matched_kl(double a, double b, double d)
     if (a >= ASYMPTOTIC && b >= ASYMPTOTIC)
         return 0.5 * rest_of(b, a, d) + remainder_bregman(a, b, d);
     double sum = rest_of(b, a, d), a0 = a;
-    if (isinf(sum)) /* b/a beyond the doubles (a subnormal shape): so is G */
-        return sum;
     int n = 1;
-    for (; n < 16 && (a0 + n < ASYMPTOTIC || b + n < ASYMPTOTIC); n++)
+    for (; n < 16 && !isinf(sum) && (a0 + n < ASYMPTOTIC || b + n < ASYMPTOTIC); n++)
         sum += rest_of(b + n, a0 + n, d);
-    if (isinf(sum) && b >= ASYMPTOTIC) /* b near DBL_MAX: the shifts' sum overflows where G does not */
-        return -b * infodiv_digamma_minus_log(a0) + (0.5 * LOG_2PI_ - 0.5 * log(b) + stirling_rest(b))
+    if (isinf(sum) && b >= ASYMPTOTIC) { /* b/a beyond the doubles, G perhaps not (0.8 b at a = 0.75): Stirling at b */
+        double g = -b * infodiv_digamma_minus_log(a0) + (0.5 * LOG_2PI_ - 0.5 * log(b) + stirling_rest(b))
             + (infodiv_digamma(a0) - infodiv_gamma_entropy_part(a0));
+        return isnan(g) ? INFINITY : g; /* inf - inf: a shape near 1e-323, G ~ b/a beyond the doubles */
+    }
+    if (isinf(sum)) /* b/a beyond the doubles with b small (a subnormal shape): so is G */
+        return sum;
     a = a0 + n;
     /* a' phi(b'/a') - a0 phi(b/a0), a phi(b/a) = b log(b/a) - d: through phi
      * where b is near a; where both are far, d (which may be 1e16 beside a

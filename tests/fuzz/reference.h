@@ -461,7 +461,11 @@ static int qref_entropy(const infodiv_dist *d, f128 *h, f128 *mag, f128 *err)
         v = a + 0.5Q * (1 + QLOG2PI) + logq(b), m = fabsq(a) + 0.5Q * (1 + QLOG2PI) + fabsq(logq(b));
         break;
     case INFODIV_EXPONENTIAL: v = 1 - logq(a), m = 1 + fabsq(logq(a)); break;
-    case INFODIV_UNIFORM: v = logq(b - a), m = fabsq(v); break;
+    case INFODIV_UNIFORM: { /* b - a is not exact in quad for (-1e-300, 1): its rounding added back (TwoSum) */
+        f128 w = b - a, bv = w - b, err = (b - (w - bv)) + (-a - bv);
+        v = logq(w) + err / w, m = fabsq(v);
+        break;
+    }
     case INFODIV_LAPLACE: v = 1 + M_LN2q + logq(b), m = 1 + M_LN2q + fabsq(logq(b)); break;
     case INFODIV_CAUCHY: v = logq(4 * QPI) + logq(b), m = logq(4 * QPI) + fabsq(logq(b)); break;
     case INFODIV_GAMMA: {
