@@ -1081,6 +1081,8 @@ static double log_density(const infodiv_dist *d, double x)
             return -INFINITY;
         if (x == 0)
             return a < 1 ? INFINITY : a == 1 ? log(b) : -INFINITY;
+        if (a >= 1) /* Stirling's form of lgamma(a), the large parts cancelled: -a (r - 1 - log r), r = b x / a */
+            return -infodiv_ratio_rest(a, b, a, x, 1) + 0.5 * (log(a) - LOG_2PI) - log(x) - infodiv_stirling_error(a);
         return a * log(b) - infodiv_lgamma(a) + (a - 1) * log(x) - b * x;
     case INFODIV_BETA: {
         if (x < 0 || x > 1)
