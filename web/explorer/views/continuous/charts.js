@@ -1,11 +1,12 @@
-// The charts of the continuous mode: the densities of P and Q (with the
+// The charts of the continuous view: the densities of P and Q (with the
 // bins behind them and the drag handles' geometry), the integrands of KL in
 // both directions, and the binned KL against the number of bins. Plugins are
 // passed to each chart, never registered globally.
 import {
   Chart, Filler, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
-import { formatNumber } from './format.js';
+import { baseOptions as sharedOptions } from '../../shell/charts.js';
+import { formatNumber } from '../../util.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Filler, Legend, Tooltip);
 
@@ -38,11 +39,7 @@ function hatch(color, alpha) {
 
 function baseOptions(palette, animate) {
   return {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: animate ? { duration: 200 } : false,
-    color: palette.text,
-    font: { family: palette.font },
+    ...sharedOptions(palette, animate),
     parsing: false,
     normalized: true,
     elements: { point: { radius: 0, hoverRadius: 0 }, line: { borderWidth: 2, tension: 0 } },
