@@ -181,9 +181,9 @@ export function createIntegrandChart(canvas, palette, animate, view) {
   });
 }
 
-/** Binned KL in both directions against k, with the continuous values as dashed lines; `view.k` is marked. */
-export function createConvergenceChart(canvas, palette, animate, view) {
-  const marker = {
+// The plugin that marks `view.k` on the chart of binned KL, and says when a continuous KL it approaches is infinite.
+function currentKMarker(palette, view) {
+  return {
     id: 'infodivCurrentK',
     afterDatasetsDraw(chart) {
       if (!view.k) return;
@@ -214,6 +214,11 @@ export function createConvergenceChart(canvas, palette, animate, view) {
       ctx.restore();
     },
   };
+}
+
+/** Binned KL in both directions against k, with the continuous values as dashed lines; `view.k` is marked. */
+export function createConvergenceChart(canvas, palette, animate, view) {
+  const marker = currentKMarker(palette, view);
   return new Chart(canvas, {
     type: 'line',
     data: {

@@ -45,8 +45,8 @@ function drawCharts({ charts, state, current: { m, terms } }, mode) {
 
 /** Draws the state; once a change settles, also its text for screen readers. */
 export function render(view, { settled }) {
-  const current = view.current = compute(view);
-  const { m, terms, infinite } = current;
+  view.current = compute(view);
+  const { m, terms, infinite } = view.current;
   Object.assign(view.plugins.outcomes, {
     locked: [view.state.locked.p, view.state.locked.q], infinite,
     infiniteTerm: terms.map((t) => Array.from(t, (v) => v === Infinity)),
