@@ -21,7 +21,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prng } from '../js/prng.mjs';
-import { setProbability } from '../../web/explorer/model.js';
+import { setProbability } from '../../web/explorer/views/discrete/model.js';
 import {
   useExplorer, ready, eventually, expectedMeasures, expectedContinuous, formatSigned, assertClose, sum,
   MEASURES, CONTINUOUS_MEASURES, FAMILY_PARAMS, pairFamilies,

@@ -10,10 +10,8 @@
 // both with detail { p, q, labels, units, measures } (continuous mode:
 // { mode: 'continuous', family, p, q, units, bins, measures }, p and q the
 // parameters as objects).
-import { CONTINUOUS_PANELS, mountContinuousExplorer } from './continuous.js';
-import { fromContinuousParts, readMode } from './continuous-model.js';
-import { mountExplorer, PANELS as DISCRETE_PANELS } from './explorer.js';
-import { fromParts, problemNote } from './model.js';
+import { problemNote } from './input.js';
+import { ATTRIBUTES, VIEWS, fromAttributes } from './views/index.js';
 import explorerCss from './explorer.css?inline';
 
 const HOST_CSS = `
@@ -37,47 +35,18 @@ function styleSheets() {
   return sheets;
 }
 
-const list = (text) => (text === null ? null : text.split(',').map((s) => s.trim()));
-
-/** Reads the attributes (untrusted): the mode, the state, the panels, the height, and what was wrong. */
-function readAttributes(element) {
-  const attr = (name) => element.getAttribute(name);
-  const [mode, modeProblem] = readMode(attr('mode'));
-  const { state, problems } = mode === 'continuous'
-    ? fromContinuousParts({ family: attr('family'), p: attr('p'), q: attr('q'), units: attr('units'), bins: attr('bins') })
-    : fromParts({ p: attr('p'), q: attr('q'), labels: list(attr('labels')), units: attr('units') });
-  if (modeProblem) problems.unshift(modeProblem);
-  const all = mode === 'continuous' ? CONTINUOUS_PANELS : DISCRETE_PANELS;
-  let panels = all;
-  const controls = attr('controls');
-  if (controls !== null && controls.trim() !== '' && controls.trim() !== 'all') {
-    const names = controls.split(/[\s,]+/).filter(Boolean);
-    const unknown = names.filter((n) => !all.includes(n));
-    if (unknown.length) problems.push(`controls may list ${all.join(', ')} (not ${unknown.join(', ').slice(0, 60)})`);
-    else panels = names;
-  }
-  let height = null;
-  const heightText = attr('height');
-  if (heightText !== null) {
-    const match = /^\s*(\d{2,4})(px)?\s*$/.exec(heightText);
-    if (match && Number(match[1]) >= 120 && Number(match[1]) <= 2000) height = `${Number(match[1])}px`;
-    else problems.push('height must be a number of pixels from 120 to 2000, e.g. height="300"');
-  }
-  return { mode, state, problems, panels, height };
-}
-
 // Where there is no DOM (server rendering in Next or Astro), importing this
 // module defines nothing and throws nothing; the element upgrades in the browser.
 const ElementBase = globalThis.HTMLElement ?? class {};
 
 class KlExplorer extends ElementBase {
-  static observedAttributes = ['mode', 'family', 'p', 'q', 'labels', 'units', 'bins', 'controls', 'height'];
+  static observedAttributes = ATTRIBUTES;
 
   #note = document.createElement('p');
   #host = document.createElement('div');
   #explorer = null;
   #panels = '';
-  #mode = 'discrete';
+  #view = VIEWS.discrete; // the view mounted, which says what the events' detail is
   #last = null; // the measures of the state shown
   #quiet = false; // applying attributes: no events
   #queued = false;
@@ -114,11 +83,7 @@ class KlExplorer extends ElementBase {
   }
 
   #detail(state, measures) {
-    if (this.#mode === 'continuous') {
-      return { mode: 'continuous', family: state.family, p: { ...state.p }, q: { ...state.q }, units: state.units,
-        bins: state.bins, measures: { ...measures } };
-    }
-    return { p: [...state.p], q: [...state.q], labels: [...state.labels], units: state.units, measures: { ...measures } };
+    return this.#view.detail(state, measures);
   }
 
   // Several attributes set in one task, or an upgrade, make one update.
@@ -141,13 +106,13 @@ class KlExplorer extends ElementBase {
       this.#panels = '';
       return;
     }
-    const { mode, state, problems, panels, height } = readAttributes(this);
+    const { view, state, problems, panels, height } = fromAttributes(this);
     this.#note.textContent = problemNote('kl-explorer', problems);
     this.#note.hidden = problems.length === 0;
     if (height) this.#host.style.setProperty('--bars-height', height);
     else this.#host.style.removeProperty('--bars-height');
 
-    if (this.#explorer && this.#panels === `${mode}:${panels.join()}`) {
+    if (this.#explorer && this.#panels === `${view.mode}:${panels.join()}`) {
       this.#quiet = true; // like a native input, only a reader's changes fire events
       this.#explorer.setState(state);
       this.#quiet = false;
@@ -155,9 +120,9 @@ class KlExplorer extends ElementBase {
     }
     this.#explorer?.destroy();
     this.#explorer = null;
-    this.#panels = `${mode}:${panels.join()}`;
-    this.#mode = mode;
-    this.#explorer = await (mode === 'continuous' ? mountContinuousExplorer : mountExplorer)(this.#host, {
+    this.#panels = `${view.mode}:${panels.join()}`;
+    this.#view = view;
+    this.#explorer = await view.mount(this.#host, {
       state,
       panels,
       onChange: (current, measures, { settled }) => {

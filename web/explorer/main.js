@@ -1,34 +1,29 @@
-// The explorer page: reads the mode and the state from the address bar
-// (untrusted), mounts the discrete or the continuous explorer, and keeps the
-// prose's numbers and the address bar in step.
-import { mountContinuousExplorer } from './continuous.js';
-import { continuousShareSnippets, fromContinuousQuery, readMode, toContinuousQuery } from './continuous-model.js';
-import { mountExplorer } from './explorer.js';
-import { formatNumber } from './format.js';
-import { fromQuery, problemNote, shareSnippets, toQuery } from './model.js';
+// The explorer page: reads the view and its state from the address bar
+// (untrusted) through the registry, mounts it, and keeps the prose's numbers,
+// the address bar and the share snippets in step.
+import { problemNote } from './input.js';
+import { formatNumber } from './util.js';
+import { fromQuery } from './views/index.js';
 
 const host = document.querySelector('[data-explorer]');
-const [mode, modeProblem] = readMode(new URLSearchParams(location.search).get('mode'));
-const continuous = mode === 'continuous';
-const { state, problems } = continuous ? fromContinuousQuery(location.search) : fromQuery(location.search);
-if (modeProblem) problems.unshift(modeProblem);
+const { view, state, problems } = fromQuery(location.search);
 if (problems.length) {
   const note = document.querySelector('[data-role="url-note"]');
   note.textContent = problemNote('This link', problems);
   note.hidden = false;
 }
 
-// The page's text for the other mode goes; the mode switch marks this one.
-for (const el of document.querySelectorAll('[data-only-mode]')) if (el.dataset.onlyMode !== mode) el.remove();
+// The page's text for the other modes goes; the mode switch marks this one.
+for (const el of document.querySelectorAll('[data-only-mode]')) if (el.dataset.onlyMode !== view.mode) el.remove();
 for (const link of document.querySelectorAll('[data-mode-link]')) {
-  if (link.dataset.modeLink === mode) link.setAttribute('aria-current', 'page');
+  if (link.dataset.modeLink === view.mode) link.setAttribute('aria-current', 'page');
 }
-if (continuous) document.title = 'KL divergence of densities, by dragging · infodiv explorer';
+if (view.title) document.title = view.title;
 
 const siteBase = new URL('./', location.href).href;
 
 function showShare(current) {
-  const snippets = (continuous ? continuousShareSnippets : shareSnippets)(current, siteBase);
+  const snippets = view.shareSnippets(current, siteBase);
   for (const field of document.querySelectorAll('[data-share]')) field.value = snippets[field.dataset.share];
 }
 
@@ -52,12 +47,12 @@ function showLive(current, m) {
 }
 
 try {
-  await (continuous ? mountContinuousExplorer : mountExplorer)(host, {
+  await view.mount(host, {
     state,
     onChange(current, m, { settled }) {
       showLive(current, m);
       if (!settled) return;
-      history.replaceState(null, '', (continuous ? toContinuousQuery : toQuery)(current) + location.hash);
+      history.replaceState(null, '', view.toQuery(current) + location.hash);
       showShare(current);
     },
   });

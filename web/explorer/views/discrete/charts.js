@@ -1,21 +1,12 @@
-// The three Chart.js charts of the explorer: P and Q as bars (with the
+// The three Chart.js charts of the discrete view: P and Q as bars (with the
 // geometry the drag handles need), cross-entropy split into entropy + KL, and
 // the per-outcome terms of KL in both directions. Plugins are passed to each
 // chart, never registered globally, so other charts on a page are untouched.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { formatNumber, formatProbability } from './format.js';
+import { baseOptions } from '../../shell/charts.js';
+import { formatNumber, formatProbability } from '../../util.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
-
-/** Colours from the CSS custom properties of the explorer (light or dark scheme). */
-export function readPalette(element) {
-  const css = getComputedStyle(element);
-  const get = (name) => css.getPropertyValue(name).trim();
-  return {
-    p: get('--p'), q: get('--q'), alert: get('--alert'), text: get('--text'),
-    muted: get('--muted'), grid: get('--grid'), surface: get('--surface'), font: css.fontFamily,
-  };
-}
 
 // Q's bars are striped as well as coloured, so P and Q differ without colour too.
 function stripes(color, background) {
@@ -33,16 +24,6 @@ function stripes(color, background) {
   ctx.moveTo(6, 10); ctx.lineTo(10, 6);
   ctx.stroke();
   return ctx.createPattern(tile, 'repeat');
-}
-
-function baseOptions(palette, animate) {
-  return {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: animate ? { duration: 200 } : false,
-    color: palette.text,
-    font: { family: palette.font },
-  };
 }
 
 const axis = (palette, title) => ({

@@ -1,11 +1,12 @@
-// The charts of the continuous mode: the densities of P and Q (with the
+// The charts of the continuous view: the densities of P and Q (with the
 // bins behind them and the drag handles' geometry), the integrands of KL in
 // both directions, and the binned KL against the number of bins. Plugins are
 // passed to each chart, never registered globally.
 import {
   Chart, Filler, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
-import { formatNumber } from './format.js';
+import { baseOptions as sharedOptions } from '../../shell/charts.js';
+import { formatNumber } from '../../util.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Filler, Legend, Tooltip);
 
@@ -38,11 +39,7 @@ function hatch(color, alpha) {
 
 function baseOptions(palette, animate) {
   return {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: animate ? { duration: 200 } : false,
-    color: palette.text,
-    font: { family: palette.font },
+    ...sharedOptions(palette, animate),
     parsing: false,
     normalized: true,
     elements: { point: { radius: 0, hoverRadius: 0 }, line: { borderWidth: 2, tension: 0 } },
@@ -184,9 +181,9 @@ export function createIntegrandChart(canvas, palette, animate, view) {
   });
 }
 
-/** Binned KL in both directions against k, with the continuous values as dashed lines; `view.k` is marked. */
-export function createConvergenceChart(canvas, palette, animate, view) {
-  const marker = {
+// The plugin that marks `view.k` on the chart of binned KL, and says when a continuous KL it approaches is infinite.
+function currentKMarker(palette, view) {
+  return {
     id: 'infodivCurrentK',
     afterDatasetsDraw(chart) {
       if (!view.k) return;
@@ -217,6 +214,11 @@ export function createConvergenceChart(canvas, palette, animate, view) {
       ctx.restore();
     },
   };
+}
+
+/** Binned KL in both directions against k, with the continuous values as dashed lines; `view.k` is marked. */
+export function createConvergenceChart(canvas, palette, animate, view) {
+  const marker = currentKMarker(palette, view);
   return new Chart(canvas, {
     type: 'line',
     data: {

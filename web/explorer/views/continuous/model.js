@@ -1,10 +1,9 @@
-// The continuous mode's state and the pure rules that change it: the
+// The continuous view's state and the pure rules that change it: the
 // families P and Q may come from, their parameters (ranges, constraints,
-// what dragging a handle on a curve does to them), the interesting range of
-// x, and the URL form of the state (untrusted input, read like the discrete
-// mode's in model.js). No measure is computed here: the densities and every
-// divergence come from the library (continuous.js).
-import { UNITS, clamp, repeatedParams } from './model.js';
+// what dragging a handle on a curve does to them) and the interesting range
+// of x. Its URL and attribute form is in url.js. No DOM here, and no
+// measure: the densities and every divergence come from the library.
+import { clamp } from '../../util.js';
 
 export const MIN_BINS = 2;
 export const MAX_BINS = 200;
@@ -136,7 +135,7 @@ export const FAMILIES = {
   },
 };
 
-const UNIFORM_MIN_WIDTH = 0.01;
+export const UNIFORM_MIN_WIDTH = 0.01;
 
 /**
  * What the family picker offers: P and Q of one family, or of two (the
@@ -161,6 +160,12 @@ export const pairName = (key) => {
   const { p, q } = PAIRS[key];
   return p === q ? FAMILIES[p].name : `${FAMILIES[p].name} ‖ ${FAMILIES[q].name}`;
 };
+
+/** The family of one side ('p' or 'q') of a state. */
+export const familyOf = (state, side) => FAMILIES[PAIRS[state.family][side]];
+
+/** The parameter `key` of a family, with its symbol, meaning and range. */
+export const paramOf = (familyKey, key) => FAMILIES[familyKey].params.find((p) => p.key === key);
 
 /** The library's form of one side of a state: { family: 'normal', mu, sigma }. */
 export const distOf = (state, side) => ({ family: PAIRS[state.family][side], ...state[side] });
@@ -196,9 +201,12 @@ export function constrain(familyKey, values, changed = null) {
   return out;
 }
 
+/** Handle `id` of a family: where it sits and what dragging it does. */
+export const handleSpec = (familyKey, id) => FAMILIES[familyKey].handles.find((h) => h.id === id);
+
 /** The parameters that put handle `id` of one side at x. */
 export function dragHandle(familyKey, values, id, x) {
-  const handle = FAMILIES[familyKey].handles.find((h) => h.id === id);
+  const handle = handleSpec(familyKey, id);
   return constrain(familyKey, handle.drag(values, x), handle.id === 'peak' ? null : 'high');
 }
 
@@ -219,109 +227,4 @@ export function viewRange(state) {
   hi = Math.min(hi, supHi);
   if (!(hi - lo >= 1e-3)) [lo, hi] = [(lo + hi) / 2 - 5e-4, (lo + hi) / 2 + 5e-4];
   return [lo, hi];
-}
-
-// ---- the URL and attribute form ------------------------------------------------
-
-/** The query string of a state: ?mode=continuous&family=…&p=…&q=…&units=…[&bins=k]. */
-export function toContinuousQuery(state) {
-  const values = (side) => FAMILIES[PAIRS[state.family][side]].params.map(({ key }) => String(state[side][key])).join(',');
-  return `?mode=continuous&family=${state.family}&p=${values('p')}&q=${values('q')}&units=${state.units}`
-    + (state.bins ? `&bins=${state.bins}` : '');
-}
-
-const fmt = (v) => String(Number(v.toPrecision(6)));
-
-// One side's parameters from text ("0,1"): [values] or [null, reason].
-function parseParams(text, familyKey, name) {
-  const family = FAMILIES[familyKey], n = family.params.length;
-  const list = family.params.map((p) => p.symbol).join(', ');
-  if (text.length > 200) return [null, `${name} is too long`];
-  const parts = text.split(',');
-  if (parts.length !== n) return [null, `${name} needs ${n === 1 ? 'one number' : `${n} numbers`} for ${family.name} (${list})`];
-  const values = {};
-  for (const [i, { key, symbol, min, max }] of family.params.entries()) {
-    const v = /^\s*[0-9.eE+-]+\s*$/.test(parts[i]) ? Number(parts[i]) : NaN;
-    if (!Number.isFinite(v)) return [null, `${name}'s ${symbol} is not a number`];
-    if (v < min || v > max) return [null, `${name}'s ${symbol} must be from ${fmt(min)} to ${fmt(max)} (got ${fmt(v)})`];
-    values[key] = v;
-  }
-  if (familyKey === 'uniform' && !(values.high - values.low >= UNIFORM_MIN_WIDTH)) {
-    return [null, `${name}'s lower end must be below its upper end by at least ${UNIFORM_MIN_WIDTH}`];
-  }
-  return [values];
-}
-
-/** Finds a pair by name, ignoring case ("lognormal" is logNormal). */
-const pairKey = (text) => Object.keys(PAIRS).find((k) => k.toLowerCase() === text.trim().toLowerCase());
-
-/**
- * The state that untrusted parts ask for (a URL's or an element's): family,
- * p, q, units and bins as text or null. Anything unusable falls back to the
- * default for that part; `problems` says what, in words for a visible note.
- */
-export function fromContinuousParts({ family: familyText, p: pText, q: qText, units: unitsText, bins: binsText }) {
-  const problems = [];
-  let units = unitsText ?? 'nats';
-  if (!Object.hasOwn(UNITS, units)) {
-    problems.push('the units were not nats, bits or hartleys');
-    units = 'nats';
-  }
-  let bins = 0;
-  if (binsText !== null && binsText !== undefined) {
-    const k = /^\s*\d{1,4}\s*$/.test(binsText) ? Number(binsText) : NaN;
-    if (k >= MIN_BINS && k <= MAX_BINS) bins = k;
-    else problems.push(`bins must be a whole number from ${MIN_BINS} to ${MAX_BINS}`);
-  }
-  let family = DEFAULT_PAIR;
-  if (familyText !== null && familyText !== undefined) {
-    const key = familyText.length <= 40 ? pairKey(familyText) : undefined;
-    if (key) family = key;
-    else problems.push(`the family must be one of ${Object.keys(PAIRS).join(', ')}`);
-  }
-  const state = fromPair(family, units, bins);
-  const unknownFamily = familyText !== null && familyText !== undefined && family === DEFAULT_PAIR && !pairKey(familyText);
-  for (const [side, text] of [['p', pText], ['q', qText]]) {
-    if (text === null || text === undefined || unknownFamily) continue; // numbers meant for an unknown family are not read
-    const [values, problem] = parseParams(text, PAIRS[family][side], side.toUpperCase());
-    if (values) state[side] = values;
-    else problems.push(problem);
-  }
-  return { state, problems };
-}
-
-/** The state a query string asks for (mode=continuous already read). */
-export function fromContinuousQuery(search) {
-  const params = new URLSearchParams(search);
-  const { state, problems } = fromContinuousParts({
-    family: params.get('family'), p: params.get('p'), q: params.get('q'),
-    units: params.get('units'), bins: params.get('bins'),
-  });
-  return { state, problems: [...problems, ...repeatedParams(params, ['mode', 'family', 'p', 'q', 'units', 'bins'])] };
-}
-
-const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** What "Share / embed" offers for a continuous state: the link, a <kl-explorer> snippet and an iframe snippet. */
-export function continuousShareSnippets(state, base) {
-  const values = (side) => FAMILIES[PAIRS[state.family][side]].params.map(({ key }) => String(state[side][key])).join(',');
-  const attributes = [['mode', 'continuous'], ['family', state.family], ['p', values('p')], ['q', values('q')],
-    ['units', state.units], ...(state.bins ? [['bins', String(state.bins)]] : [])]
-    .map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
-  const script = new URL('kl-explorer.js', base).href;
-  return {
-    link: new URL(toContinuousQuery(state), base).href,
-    tag: `<script type="module" src="${escapeAttribute(script)}"></script>\n<kl-explorer ${attributes}></kl-explorer>`,
-    iframe: `<iframe src="${escapeAttribute(new URL(`embed.html${toContinuousQuery(state)}`, base).href)}" `
-      + 'title="KL divergence explorer, continuous" style="width: 100%; border: 0;" height="900" loading="lazy"></iframe>',
-  };
-}
-
-export const MODES = ['discrete', 'continuous'];
-
-/** The mode a URL or attribute asks for: [mode, problem or undefined]. */
-export function readMode(text) {
-  if (text === null || text === undefined || text.trim() === '') return ['discrete'];
-  const mode = text.trim().toLowerCase();
-  return MODES.includes(mode) ? [mode] : ['discrete', 'the mode must be discrete or continuous'];
 }

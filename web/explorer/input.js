@@ -1,0 +1,48 @@
+// Reading untrusted input, the parts every view shares: the page's address,
+// the iframe embed's address and <kl-explorer>'s attributes all go through
+// these, so a bad value is reported the same way wherever it comes from.
+// What could not be used is collected in `problems`, in words for a note.
+import { UNITS } from './util.js';
+
+/** A number written plainly ("0.5", "1e-3"), else NaN: no "Infinity", "0x10" or "" (which Number() accepts). */
+export const parseNumber = (text) => (/^\s*[0-9.eE+-]+\s*$/.test(text) ? Number(text) : NaN);
+
+/** The units asked for, or nats (with a problem) if they are not nats, bits or hartleys. */
+export function readUnits(text, problems) {
+  const units = text ?? 'nats';
+  if (Object.hasOwn(UNITS, units)) return units;
+  problems.push('the units were not nats, bits or hartleys');
+  return 'nats';
+}
+
+/**
+ * The panels `controls` asks for, out of `all`: none given, empty or "all"
+ * means all; a name not in `all` is reported and all are shown.
+ */
+export function readControls(text, all, problems) {
+  if (text === null || text === undefined || text.trim() === '' || text.trim() === 'all') return all;
+  const names = text.split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((name) => !all.includes(name));
+  if (!unknown.length) return names;
+  problems.push(`controls may list ${all.join(', ')} (not ${unknown.join(', ').slice(0, 60)})`);
+  return all;
+}
+
+/** The chart height asked for, as CSS ("300px"), or null: 120 to 2000 pixels. */
+export function readHeight(text, problems) {
+  if (text === null || text === undefined) return null;
+  const match = /^\s*(\d{2,4})(px)?\s*$/.exec(text);
+  if (match && Number(match[1]) >= 120 && Number(match[1]) <= 2000) return `${Number(match[1])}px`;
+  problems.push('height must be a number of pixels from 120 to 2000, e.g. height="300"');
+  return null;
+}
+
+/** What is wrong with `names` of a query given more than once (the first is used, the rest said). */
+export function repeatedParams(params, names) {
+  return names.filter((name) => params.getAll(name).length > 1).map((name) => `${name} was given more than once (the first is used)`);
+}
+
+/** The visible note about untrusted input that could not all be used ('' when it could). */
+export function problemNote(source, problems) {
+  return problems.length ? `${source}: ${problems.join('; ')}. The default is shown for what could not be used.` : '';
+}

@@ -1,0 +1,59 @@
+// The life of a view's Chart.js charts: created with the page's colours and
+// motion preference, created again when either changes, resized with their
+// containers, destroyed with the view. Also what every chart shares: the
+// palette from CSS and the base options.
+
+/** Colours from the CSS custom properties of the explorer (light or dark scheme). */
+export function readPalette(element) {
+  const css = getComputedStyle(element);
+  const get = (name) => css.getPropertyValue(name).trim();
+  return {
+    p: get('--p'), q: get('--q'), alert: get('--alert'), text: get('--text'),
+    muted: get('--muted'), grid: get('--grid'), surface: get('--surface'), font: css.fontFamily,
+  };
+}
+
+/** Options every chart starts from: sized by its container, animated unless the reader prefers less motion. */
+export function baseOptions(palette, animate) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: animate ? { duration: 200 } : false,
+    color: palette.text,
+    font: { family: palette.font },
+  };
+}
+
+/**
+ * Creates a chart per entry of `factories`, each factory(canvas, palette,
+ * animate) given the view's <canvas data-chart="name">. Returns one object
+ * holding the charts by name; its members are replaced when the colour scheme
+ * or the motion preference changes, after which redraw() fills them again.
+ */
+export function manageCharts(shell, factories, redraw) {
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+  const charts = {};
+  const create = () => {
+    const palette = readPalette(shell.root), animate = !reducedMotion.matches;
+    for (const [name, factory] of Object.entries(factories)) charts[name] = factory(shell.$(`[data-chart="${name}"]`), palette, animate);
+  };
+  const destroy = () => Object.values(charts).forEach((chart) => chart.destroy());
+  const recreate = () => {
+    destroy();
+    create();
+    redraw();
+  };
+  create();
+  shell.on(darkScheme, 'change', recreate);
+  shell.on(reducedMotion, 'change', recreate);
+  // Chart.js resizes with its container, but can miss a resize that comes
+  // during its opening animation (seen in iframes); this one never does.
+  const resizing = new ResizeObserver(() => Object.values(charts).forEach((chart) => chart.resize()));
+  shell.$$('.chart').forEach((container) => resizing.observe(container));
+  shell.onDestroy(() => {
+    resizing.disconnect();
+    destroy();
+  });
+  return charts;
+}

@@ -1,0 +1,60 @@
+// The shell every view mounts into: it puts the view's markup into a
+// container (never found by global id, so several explorers share a page),
+// shows the panels asked for, and owns what must be undone on destroy():
+// every listener (one AbortController), every observer, timer and chart.
+// The charts, dragging and announcements are in the modules beside this one.
+export { announcer } from './announce.js';
+export { manageCharts, readPalette } from './charts.js';
+export { makeDraggable, onKeys } from './drag.js';
+
+// Hides the panels not asked for, and a row of panels when all of it is hidden.
+function showPanels(shell, panels) {
+  for (const el of shell.$$('[data-panel]')) el.hidden = !panels.includes(el.dataset.panel);
+  for (const row of shell.$$('.toolbar, .main-row, .lower-row')) row.hidden = [...row.children].every((c) => c.hidden);
+}
+
+/**
+ * Mounts `template` (static markup: every user-provided text goes in later
+ * through textContent or value) into `root`, with the class names
+ * 'infodiv-explorer' and `classes` (the latter removed again on destroy).
+ * Returns the shell: $ and $$ query inside the root, on() adds a listener
+ * removed on destroy, onDestroy() registers any other clean-up.
+ */
+export function createShell(root, { template, panels, classes = [] }) {
+  root.innerHTML = template;
+  root.classList.add('infodiv-explorer', ...classes);
+  const listening = new AbortController();
+  const cleanups = [];
+  const shell = {
+    root,
+    $: (selector) => root.querySelector(selector),
+    $$: (selector) => [...root.querySelectorAll(selector)],
+    /** The focused element: the document's, or the shadow root's the explorer lives in. */
+    focused: () => root.getRootNode().activeElement,
+    on: (target, type, handler) => target.addEventListener(type, handler, { signal: listening.signal }),
+    onDestroy: (cleanup) => cleanups.push(cleanup),
+    destroy() {
+      listening.abort();
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      root.replaceChildren();
+      root.classList.remove(...classes);
+    },
+  };
+  showPanels(shell, panels);
+  return shell;
+}
+
+/** Shows `text` in a note element, hidden when there is nothing to say. */
+export function setNote(el, text) {
+  el.textContent = text;
+  el.hidden = !text;
+}
+
+/** A focusable element with role slider (a drag handle), with `data` as its data-* attributes. */
+export function sliderHandle(className, data) {
+  const el = document.createElement('div');
+  Object.assign(el, { tabIndex: 0, className });
+  el.setAttribute('role', 'slider');
+  Object.assign(el.dataset, data);
+  return el;
+}

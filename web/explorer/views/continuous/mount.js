@@ -1,0 +1,56 @@
+// The continuous view: P and Q are densities of a family, set with sliders
+// or by dragging handles on their curves (the peak moves the location, the
+// shoulder the width); beside them KL in both directions, the integrands
+// p·log(p/q) and q·log(q/p), and KL of the two binned into k bins, which
+// approaches the continuous value as k grows. One object holds the view (its
+// shell, state, charts, the x and y range on screen and what was drawn last);
+// render.js draws it, events.js changes it. Every density and every measure
+// comes from the infodiv library.
+import { init } from 'infodiv';
+import { announcer, createShell, manageCharts } from '../../shell/index.js';
+import { createConvergenceChart, createCurvesChart, createIntegrandChart } from './charts.js';
+import { buildControls, placeHandles } from './controls.js';
+import { wireEvents } from './events.js';
+import { DEFAULT_BINS } from './model.js';
+import { render, setState } from './render.js';
+import { PANELS, TEMPLATE } from './template.js';
+
+// What the chart plugins read: filled in by render().
+function pluginViews(view) {
+  return {
+    curves: { bins: null, mismatch: [], onLayout: (chart) => placeHandles(view, chart) },
+    integrand: { infinite: [[], []] },
+    convergence: { k: 0, infinite: [false, false] },
+  };
+}
+
+/**
+ * Mounts the continuous view into `root`. `state` is { family, p, q, units,
+ * bins } (see model.js); `panels` lists the PANELS to show; onChange(state,
+ * measures, { settled }) is called after every change, with settled false
+ * while a handle or slider moves. Returns { state, setState(next), destroy() }.
+ */
+export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
+  await init();
+  const shell = createShell(root, { template: TEMPLATE, panels, classes: ['continuous'] });
+  const view = {
+    shell, state, onChange, announce: announcer(shell),
+    lastBins: state.bins || DEFAULT_BINS, // k to come back to when bins are switched on again
+    frame: null, current: null, mounted: false, dragger: null,
+  };
+  view.plugins = pluginViews(view);
+  view.charts = manageCharts(shell, {
+    curves: (canvas, palette, animate) => createCurvesChart(canvas, palette, animate, view.plugins.curves),
+    integrand: (canvas, palette, animate) => createIntegrandChart(canvas, palette, animate, view.plugins.integrand),
+    convergence: (canvas, palette, animate) => createConvergenceChart(canvas, palette, animate, view.plugins.convergence),
+  }, () => render(view, { settled: true }));
+  wireEvents(view);
+  buildControls(view);
+  render(view, { settled: true });
+  view.mounted = true;
+  return {
+    get state() { return view.state; },
+    setState: (next) => setState(view, next, { fresh: true }),
+    destroy: () => shell.destroy(),
+  };
+}

@@ -1,0 +1,105 @@
+// What a reader does to the discrete view: drag a bar or move it with keys,
+// lock it, pick a preset, swap, reset, add or remove an outcome, type a value
+// or a label, switch units. Each ends in setState or render (render.js).
+import { makeDraggable, onKeys, setNote } from '../../shell/index.js';
+import { clamp, formatProbability } from '../../util.js';
+import {
+  DEFAULT_PRESET, addOutcome, cleanLabel, fromPreset, maxProbability, removeOutcome, setProbability, swapped, toggledLock,
+} from './model.js';
+import { render, setState } from './render.js';
+
+const FINE_STEP = 0.01, COARSE_STEP = 0.1;
+
+/** Moves bar i of `dist` to `value`, the others making room (unless it is locked). */
+function setBar(view, dist, i, value, options) {
+  const values = setProbability(view.state[dist], view.state.locked[dist], i, value);
+  if (values) setState(view, { ...view.state, [dist]: values }, options); // null: the bar cannot move (locked)
+}
+
+const barOf = (el) => ({ dist: el.dataset.dist, i: Number(el.dataset.index) });
+
+function wireDragging(view) {
+  const moveTo = ({ dist, i }, { clientY }) => {
+    const y = clientY - view.shell.$('[data-chart="bars"]').getBoundingClientRect().top;
+    setBar(view, dist, i, clamp(view.charts.bars.scales.y.getValueForPixel(y), 0, 1), { settled: false });
+  };
+  makeDraggable(view.shell, '.handle', {
+    start(el, event) {
+      const bar = barOf(el);
+      if (view.state.locked[bar.dist][bar.i]) return null;
+      moveTo(bar, event);
+      return bar;
+    },
+    move: moveTo,
+    end: () => render(view, { settled: true }),
+  });
+}
+
+// Arrow keys step (Shift: a big step), Page Up/Down big steps, Home 0, End as far as the locks allow, L locks.
+function pressKey(view, el, event) {
+  const { dist, i } = barOf(el), v = view.state[dist][i];
+  const step = event.shiftKey ? COARSE_STEP : FINE_STEP;
+  const targets = {
+    ArrowUp: v + step, ArrowRight: v + step, ArrowDown: v - step, ArrowLeft: v - step,
+    PageUp: v + COARSE_STEP, PageDown: v - COARSE_STEP, Home: 0,
+    End: maxProbability(view.state[dist], view.state.locked[dist], i),
+  };
+  if (event.key === 'l' || event.key === 'L') {
+    setState(view, toggledLock(view.state, dist, i));
+  } else if (Object.hasOwn(targets, event.key)) {
+    // Round away the float noise of repeated steps: 0.61, not 0.6100000000000001.
+    setBar(view, dist, i, Math.round(targets[event.key] * 1e9) / 1e9);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function clickButton(view, button) {
+  const { preset, action } = button.dataset, { state } = view;
+  if (preset) setState(view, fromPreset(preset, state.units));
+  else if (action === 'swap') setState(view, swapped(state));
+  else if (action === 'reset') setState(view, fromPreset(DEFAULT_PRESET));
+  else if (action === 'add') setState(view, addOutcome(state));
+  else if (action === 'remove') setState(view, removeOutcome(state, Number(button.dataset.index)));
+}
+
+// A typed value: set if it is a number the bar can take, else a note saying what it may be.
+function typeValue(view, input) {
+  const { dist } = input.dataset, i = Number(input.dataset.index), { state } = view;
+  const value = input.value.trim() === '' ? NaN : Number(input.value);
+  const max = maxProbability(state[dist], state.locked[dist], i);
+  const problem = !Number.isFinite(value) || value < 0 || value > max
+    ? `${dist.toUpperCase()}(${state.labels[i]}) must be a number from 0 to ${formatProbability(max)}.`
+    : state.locked[dist][i] ? `${dist.toUpperCase()}(${state.labels[i]}) is locked; unlock it first.` : '';
+  input.setAttribute('aria-invalid', String(Boolean(problem)));
+  setNote(view.shell.$('[data-role="field-error"]'), problem);
+  if (!problem) setBar(view, dist, i, value);
+}
+
+function change(view, input) {
+  if (input.name === 'units') return setState(view, { ...view.state, units: input.value });
+  if (input.dataset.field === 'lock') return setState(view, toggledLock(view.state, input.dataset.dist, Number(input.dataset.index)));
+  if (input.dataset.field === 'value') typeValue(view, input);
+  return undefined;
+}
+
+/** Wires every listener of the view (the shell removes them on destroy). */
+export function wireEvents(view) {
+  const { shell } = view;
+  wireDragging(view);
+  onKeys(shell, '.handle', (el, event) => pressKey(view, el, event));
+  shell.on(shell.root, 'submit', (event) => event.preventDefault()); // the units form never navigates
+  shell.on(shell.root, 'click', (event) => {
+    const button = event.target.closest?.('button');
+    if (button && shell.root.contains(button)) clickButton(view, button);
+  });
+  shell.on(shell.root, 'change', (event) => change(view, event.target));
+  shell.on(shell.root, 'input', (event) => {
+    const input = event.target;
+    if (input.dataset.field !== 'label') return;
+    const labels = view.state.labels.slice();
+    labels[Number(input.dataset.index)] = cleanLabel(input.value);
+    setState(view, { ...view.state, labels });
+  });
+}

@@ -1,0 +1,52 @@
+// The discrete view: P and Q as draggable bars, the seven measures, the
+// decomposition and the per-outcome terms, an editable table of outcomes.
+// One object holds the view (its shell, state, charts and what was drawn
+// last); render.js draws it, events.js changes it. Every number comes from
+// the infodiv library; none is computed here.
+import { init } from 'infodiv';
+import { announcer, createShell, manageCharts } from '../../shell/index.js';
+import { createBarsChart, createDecompositionChart, createTermsChart } from './charts.js';
+import { buildOutcomeControls, placeHandles } from './controls.js';
+import { wireEvents } from './events.js';
+import { render, setState } from './render.js';
+import { PANELS, TEMPLATE } from './template.js';
+import { describeTerm } from './text.js';
+
+// What the chart plugins read: filled in by render().
+function pluginViews(view) {
+  return {
+    outcomes: { // read by the bars and the terms charts
+      locked: [[], []], infinite: [], infiniteTerm: [[], []],
+      onLayout: (geometry) => placeHandles(view, geometry),
+      describeTerm: (d, i) => describeTerm(view.state, view.current.terms, d, i),
+    },
+    decomposition: { infinite: [false, false] }, // per row: is KL(P‖Q), KL(Q‖P) infinite
+  };
+}
+
+/**
+ * Mounts the discrete view into `root`. `state` is the starting state (see
+ * model.js); `panels` lists the PANELS to show; onChange(state, measures,
+ * { settled }) is called after every change, with settled false while a bar
+ * is being dragged. Returns { state, setState(next), destroy() }.
+ */
+export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
+  await init();
+  const shell = createShell(root, { template: TEMPLATE, panels });
+  const view = { shell, state, current: null, mounted: false, onChange, announce: announcer(shell) };
+  view.plugins = pluginViews(view);
+  view.charts = manageCharts(shell, {
+    bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.plugins.outcomes),
+    decomposition: (canvas, palette, animate) => createDecompositionChart(canvas, palette, animate, view.plugins.decomposition),
+    terms: (canvas, palette, animate) => createTermsChart(canvas, palette, animate, view.plugins.outcomes),
+  }, () => render(view, { settled: true }));
+  wireEvents(view);
+  buildOutcomeControls(view);
+  render(view, { settled: true });
+  view.mounted = true;
+  return {
+    get state() { return view.state; },
+    setState: (next) => setState(view, next),
+    destroy: () => shell.destroy(),
+  };
+}
