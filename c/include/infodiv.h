@@ -62,6 +62,7 @@
 #define INFODIV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -91,7 +92,9 @@ enum infodiv_status {
     INFODIV_NO_CLOSED_FORM = 15,        /* no formula here for this pair of families */
     INFODIV_SCRATCH_TOO_SMALL = 16,     /* scratch holds fewer than INFODIV_DIST_SCRATCH(k) doubles */
     INFODIV_NOT_INCREASING = 17,        /* grid: x[index] is not above x[index - 1] */
-    INFODIV_TOO_FEW_POINTS = 18         /* grid: fewer than 3 points */
+    INFODIV_TOO_FEW_POINTS = 18,        /* grid: fewer than 3 points */
+    INFODIV_TOO_MANY_OUTCOMES = 19,     /* sampler: n above 2^32 - 1 (err->value: n) */
+    INFODIV_BAD_DRAW = 20               /* draws[index] is not an outcome the function admits (err->value: it) */
 };
 
 /* Which argument an error is about. */
@@ -101,7 +104,8 @@ enum infodiv_arg {
     INFODIV_ARG_Q = 2,
     INFODIV_ARG_BASE = 3,
     INFODIV_ARG_TEMPERATURE = 4,
-    INFODIV_ARG_X = 5 /* the grid, or the points of a density */
+    INFODIV_ARG_X = 5,    /* the grid, or the points of a density */
+    INFODIV_ARG_DRAWS = 6 /* the outcomes drawn, of evidence_path and kl_estimates */
 };
 
 typedef struct {
@@ -149,6 +153,53 @@ int infodiv_measures(const double *p, const double *q, size_t n, const infodiv_o
 int infodiv_kl_terms(const double *p, const double *q, size_t n, const infodiv_options *opt, double *terms,
                      infodiv_error *err);
 
+/* out[i] = log(p^_i/q^_i), the evidence outcome i carries for P against Q
+ * (p^, q^: p and q normalised): -inf where p_i = 0 < q_i, +inf where
+ * q_i = 0 < p_i, 0 where both are 0. Accurate to a few eps relative, for
+ * ratios within 1e-28 of 1 as for 1e300 apart. out: n doubles. */
+int infodiv_log_ratios(const double *p, const double *q, size_t n, const infodiv_options *opt, double *out,
+                       infodiv_error *err);
+
+/* CODES, DRAWS AND EVIDENCE (double input)
+ *
+ * infodiv_code_lengths: the codeword lengths, in bits, of an optimal
+ *   (Huffman) binary prefix code for p: sum p^_i lengths_i is the least
+ *   average length of any prefix code, and H(P) <= it < H(P) + 1 (bits).
+ *   Outcomes with p_i = 0 get length 0 (no codeword); a single possible
+ *   outcome gets 0 too (nothing need be sent). Ties are broken by the
+ *   outcomes' order, so the lengths depend on p alone. opt: normalize only
+ *   (the lengths do not depend on the scale). lengths: n; work: 2n doubles.
+ *   O(n log n), in place (Moffat and Katajainen's method).
+ * infodiv_sampler_init: cdf (n doubles) for infodiv_sampler_draw, the
+ *   cumulative sums of p^, compensated, with 1 exactly from the last
+ *   outcome of p > 0 on. n <= 2^32 - 1 (else INFODIV_TOO_MANY_OUTCOMES).
+ * infodiv_sampler_draw: count outcomes drawn from that cdf (inversion: the
+ *   first i with cdf[i] > u) with u = 53 random bits / 2^53 from SplitMix64
+ *   on *state, which it advances: the same state gives the same draws on
+ *   every platform. An outcome of p^ = 0 is never drawn (nor one below 2^-53
+ *   of the total beside the others, the uniform's resolution).
+ * infodiv_evidence_path: out[k] = sum over j <= k of log(p^/q^) at
+ *   draws[j] (compensated): the log-likelihood ratio of the first k + 1
+ *   draws, which grows like k KL(P||Q) when they come from P and falls like
+ *   -k KL(Q||P) when they come from Q; +-inf once a draw is impossible
+ *   under Q (resp. P). INFODIV_BAD_DRAW (arg INFODIV_ARG_DRAWS, index j):
+ *   draws[j] >= n, an outcome with p = q = 0, or one impossible under the
+ *   other law than an earlier one was. out: count doubles.
+ * infodiv_kl_estimates: Schulman's ("Approximating KL divergence", 2020)
+ *   estimators of KL(P||Q) from draws of P, with r = p^/q^ at each draw:
+ *   out[0] = k1 = mean log r (unbiased), out[1] = k2 = mean (log r)^2 / 2,
+ *   out[2] = k3 = mean (1/r - 1 - log(1/r)) (unbiased, every term >= 0),
+ *   in opt->base (k2 in its square). count >= 1 (else INFODIV_EMPTY, arg
+ *   INFODIV_ARG_DRAWS); every draw must have p > 0 (else INFODIV_BAD_DRAW). */
+int infodiv_code_lengths(const double *p, size_t n, const infodiv_options *opt, unsigned *lengths, double *work,
+                         infodiv_error *err);
+int infodiv_sampler_init(const double *p, size_t n, const infodiv_options *opt, double *cdf, infodiv_error *err);
+void infodiv_sampler_draw(const double *cdf, size_t n, uint64_t *state, size_t count, uint32_t *out);
+int infodiv_evidence_path(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
+                          size_t count, double *out, infodiv_error *err);
+int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
+                         size_t count, double out[3], infodiv_error *err);
+
 /* The same for float input; results are double. */
 int infodiv_entropy_f32(const float *p, size_t n, const infodiv_options *opt, double *result, infodiv_error *err);
 int infodiv_cross_entropy_f32(const float *p, const float *q, size_t n, const infodiv_options *opt, double *result,
@@ -161,6 +212,8 @@ int infodiv_measures_f32(const float *p, const float *q, size_t n, const infodiv
                          infodiv_measure_set *result, infodiv_error *err);
 int infodiv_kl_terms_f32(const float *p, const float *q, size_t n, const infodiv_options *opt, double *terms,
                          infodiv_error *err);
+int infodiv_log_ratios_f32(const float *p, const float *q, size_t n, const infodiv_options *opt, double *out,
+                           infodiv_error *err);
 
 /* BATCHES: p and q hold rows x cols entries, row-major, one distribution per
  * row; out[r] is the measure of row r (the same as the single-row function

@@ -507,11 +507,13 @@ static double smaller_form(double direct, double direct_size, double h, double k
     return isfinite(direct) && direct_size <= via_kl_size ? direct : via_kl;
 }
 
-/* b a/c without overflow or underflow on the way: a/c first where that is a normal double. */
+/* b a/c without overflow or underflow on the way: the mantissas apart, as
+ * a/c and b/c may each pass the range where b a/c does not. */
 static double times_ratio(double b, double a, double c)
 {
-    double r = a / c;
-    return r > 0x1p-1000 && r < 0x1p1000 ? b * r : a * (b / c);
+    int ea, eb, ec;
+    double ma = frexp(a, &ea), mb = frexp(b, &eb), mc = frexp(c, &ec);
+    return ldexp(mb * ma / mc, ea + eb - ec);
 }
 
 /* H(P,Q) of two gamma laws: -aq log bq + lgamma(aq) - (aq - 1) E log X + bq E X,

@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "phi.h"
+#include "special.h"
 #include "vec.h"
 
 /* TwoSum and TwoProduct below are exact only if no multiply-add is fused
@@ -647,3 +648,237 @@ static inline double logit_share(double x, double y, quot g, double l, int s, do
 #undef LOCAL
 #undef VLOAD
 #undef VLOAD1
+
+/* ---- Codes, draws and evidence (double inputs) ---- */
+
+/* (weight, index) pairs w[j], ix[j], ordered by weight, then index. */
+static int pair_before(const double *w, const double *ix, size_t a, size_t b)
+{
+    return w[a] < w[b] || (w[a] == w[b] && ix[a] < ix[b]);
+}
+
+static void swap_pairs(double *w, double *ix, size_t a, size_t b)
+{
+    double t = w[a];
+    w[a] = w[b], w[b] = t;
+    t = ix[a];
+    ix[a] = ix[b], ix[b] = t;
+}
+
+static void sift_down(double *w, double *ix, size_t root, size_t end)
+{
+    for (size_t child; (child = 2 * root + 1) < end; root = child) {
+        if (child + 1 < end && pair_before(w, ix, child, child + 1))
+            child++;
+        if (!pair_before(w, ix, root, child))
+            return;
+        swap_pairs(w, ix, root, child);
+    }
+}
+
+/* Heapsort: in place, O(m log m), no recursion and no allocation. */
+static void sort_pairs(double *w, double *ix, size_t m)
+{
+    for (size_t i = m / 2; i-- > 0;)
+        sift_down(w, ix, i, m);
+    for (size_t end = m; end-- > 1;) {
+        swap_pairs(w, ix, 0, end);
+        sift_down(w, ix, 0, end);
+    }
+}
+
+/* Minimum-redundancy (Huffman) code lengths of the m >= 1 weights a[0..m),
+ * nondecreasing, written over them: Moffat and Katajainen's in-place method
+ * (1995). Pass 1 pairs the two lightest of the leaves and the internal nodes
+ * (both queues are sorted), leaving parent indices; pass 2 turns them into
+ * depths; pass 3 gives each depth's leaves, heaviest first. Ties prefer a
+ * leaf, so the lengths are a function of the weights alone. One weight: 0. */
+static void minimum_redundancy(double *a, size_t m)
+{
+    if (m == 1) {
+        a[0] = 0;
+        return;
+    }
+    size_t root = 0, leaf = 2;
+    a[0] += a[1];
+    for (size_t next = 1; next < m - 1; next++) {
+        if (leaf >= m || a[root] < a[leaf])
+            a[next] = a[root], a[root++] = (double)next;
+        else
+            a[next] = a[leaf++];
+        if (leaf >= m || (root < next && a[root] < a[leaf]))
+            a[next] += a[root], a[root++] = (double)next;
+        else
+            a[next] += a[leaf++];
+    }
+    a[m - 2] = 0;
+    for (size_t next = m - 2; next-- > 0;)
+        a[next] = a[(size_t)a[next]] + 1;
+    size_t avail = 1, used = 0, next = m - 1;
+    double depth = 0;
+    for (size_t r = m - 1; avail > 0; depth++) { /* r - 1: the next internal node, right to left */
+        for (; r > 0 && a[r - 1] == depth; r--)
+            used++;
+        for (; avail > used; avail--)
+            a[next--] = depth;
+        avail = 2 * used, used = 0;
+    }
+}
+
+int infodiv_code_lengths(const double *p, size_t n, const infodiv_options *opt, unsigned *lengths, double *work,
+                         infodiv_error *err)
+{
+    dist P;
+    int status;
+    if (!p || !lengths || !work)
+        return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : INFODIV_ARG_NONE, 0, 0);
+    if (n == 0)
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);
+    if ((status = prepare_f64(p, n, normalize_option(opt), INFODIV_ARG_P, &P, err)))
+        return status;
+    double *w = work, *ix = work + n;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        lengths[i] = 0;
+        if (p[i] > 0)
+            w[m] = p[i] * P.scale1 * P.scale2, ix[m++] = (double)i;
+    }
+    sort_pairs(w, ix, m);
+    minimum_redundancy(w, m);
+    for (size_t j = 0; j < m; j++)
+        lengths[(size_t)ix[j]] = (unsigned)w[j];
+    return INFODIV_OK;
+}
+
+int infodiv_sampler_init(const double *p, size_t n, const infodiv_options *opt, double *cdf, infodiv_error *err)
+{
+    dist P;
+    int status;
+    if (!p || !cdf)
+        return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : INFODIV_ARG_NONE, 0, 0);
+    if (n == 0)
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);
+    if (n > UINT32_MAX)
+        return fail(err, INFODIV_TOO_MANY_OUTCOMES, INFODIV_ARG_P, 0, (double)n);
+    if ((status = prepare_f64(p, n, normalize_option(opt), INFODIV_ARG_P, &P, err)))
+        return status;
+    dd run = { 0, 0 };
+    size_t last = 0;
+    for (size_t i = 0; i < n; i++) {
+        acc_add(&run, p[i] * P.scale1 * P.scale2);
+        cdf[i] = (run.hi + run.lo) / (P.sum.hi + P.sum.lo); /* rounding is monotone: so is cdf */
+        last = p[i] > 0 ? i : last;
+    }
+    for (size_t i = last; i < n; i++)
+        cdf[i] = 1;
+    return INFODIV_OK;
+}
+
+/* SplitMix64 (Steele, Lea and Flood 2014): integer arithmetic only, so the
+ * same state gives the same numbers on every platform; 53 bits make u. */
+static double next_uniform(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return (double)((z ^ (z >> 31)) >> 11) * 0x1p-53;
+}
+
+void infodiv_sampler_draw(const double *cdf, size_t n, uint64_t *state, size_t count, uint32_t *out)
+{
+    for (size_t k = 0; k < count; k++) {
+        double u = next_uniform(state);
+        size_t lo = 0, hi = n - 1; /* the first i with cdf[i] > u: cdf[n - 1] = 1 > u */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cdf[mid] > u)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        out[k] = (uint32_t)lo;
+    }
+}
+
+/* log(p^/q^) of outcome i, both > 0 (as in log_ratios, without its pass for
+ * ratios within 1e-28 of 1: a few eps of relative accuracy). */
+static ratio draw_ratio(const double *p, const double *q, size_t i, const dist *P, const dist *Q)
+{
+    return outcome_ratio(p[i] * P->scale1 * P->scale2, q[i] * Q->scale1 * Q->scale2, p[i], q[i], P, Q);
+}
+
+static double ratio_log(ratio r) { return r.near ? log1p(r.u) : r.L; }
+
+/* A draw that is not an outcome, or (need_p) one that P cannot draw. */
+static int check_draws(const double *p, const double *q, size_t n, const uint32_t *draws, size_t count, int need_p,
+                       infodiv_error *err)
+{
+    for (size_t k = 0; k < count; k++) {
+        size_t i = draws[k];
+        if (i >= n || (p[i] == 0 && (need_p || q[i] == 0)))
+            return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
+    }
+    return INFODIV_OK;
+}
+
+int infodiv_evidence_path(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
+                          size_t count, double *out, infodiv_error *err)
+{
+    dist P, Q;
+    double ln_base;
+    int status = prepare_pair_f64(p, q, n, out, opt, &P, &Q, &ln_base, err);
+    if (status)
+        return status;
+    if (!draws)
+        return fail(err, INFODIV_NULL, INFODIV_ARG_DRAWS, 0, 0);
+    if ((status = check_draws(p, q, n, draws, count, 0, err)))
+        return status;
+    dd sum = { 0, 0 };
+    double infinite = 0;
+    for (size_t k = 0; k < count; k++) {
+        size_t i = draws[k];
+        double t = p[i] == 0 ? -INFINITY : q[i] == 0 ? INFINITY : ratio_log(draw_ratio(p, q, i, &P, &Q));
+        if (isinf(t) && infinite == -t) /* impossible under P, then under Q: no likelihood ratio */
+            return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
+        if (isinf(t))
+            infinite = t;
+        else
+            acc_add(&sum, t);
+        out[k] = (infinite != 0 ? infinite : sum.hi + sum.lo) / ln_base;
+    }
+    return INFODIV_OK;
+}
+
+int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
+                         size_t count, double out[3], infodiv_error *err)
+{
+    dist P, Q;
+    double ln_base;
+    int status = prepare_pair_f64(p, q, n, out, opt, &P, &Q, &ln_base, err);
+    if (status)
+        return status;
+    if (!draws)
+        return fail(err, INFODIV_NULL, INFODIV_ARG_DRAWS, 0, 0);
+    if (count == 0)
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_DRAWS, 0, 0);
+    if ((status = check_draws(p, q, n, draws, count, 1, err)))
+        return status;
+    dd k1 = { 0, 0 }, k2 = { 0, 0 }, k3 = { 0, 0 };
+    for (size_t k = 0; k < count; k++) {
+        size_t i = draws[k];
+        if (q[i] == 0) { /* log(p/q) = +inf: so are all three */
+            out[0] = out[1] = out[2] = INFINITY / ln_base;
+            return INFODIV_OK;
+        }
+        ratio r = draw_ratio(p, q, i, &P, &Q), inv = ratio_inverse(r);
+        double l = ratio_log(r);
+        acc_add(&k1, l);
+        acc_add(&k2, 0.5 * l * l);
+        /* rho - 1 - log rho, rho = q^/p^ = 1 + u': >= 0 and without cancellation */
+        acc_add(&k3, inv.near ? infodiv_log1p_rest(inv.u) : expm1(inv.L) - inv.L);
+    }
+    out[0] = (k1.hi + k1.lo) / count / ln_base;
+    out[1] = (k2.hi + k2.lo) / count / (ln_base * ln_base);
+    out[2] = (k3.hi + k3.lo) / count / ln_base;
+    return INFODIV_OK;
+}

@@ -27,8 +27,7 @@ static void LOCAL(kl_pass)(const REAL *p, const REAL *q, size_t n, kl_sums *out)
 }
 
 /* Steps 1-3 for one distribution: scan, scale, sum. */
-static int LOCAL(prepare)(const REAL *v, size_t n, int normalize, int arg, dist *d,
-                          infodiv_error *err)
+static int LOCAL(prepare)(const REAL *v, size_t n, int normalize, int arg, dist *d, infodiv_error *err)
 {
     double max = 0;
     for (size_t i = 0; i < n; i++) {
@@ -54,9 +53,8 @@ static int LOCAL(prepare)(const REAL *v, size_t n, int normalize, int arg, dist 
 
 /* Arguments and options of the two-distribution functions, in the order the
  * errors are reported: pointers, length, p entry by entry, q, then the base. */
-static int LOCAL(prepare_pair)(const REAL *p, const REAL *q, size_t n, const void *out,
-                               const infodiv_options *opt, dist *P, dist *Q, double *ln_base,
-                               infodiv_error *err)
+static int LOCAL(prepare_pair)(const REAL *p, const REAL *q, size_t n, const void *out, const infodiv_options *opt,
+                               dist *P, dist *Q, double *ln_base, infodiv_error *err)
 {
     int status;
     if (!p || !q || !out)
@@ -72,8 +70,7 @@ static int LOCAL(prepare_pair)(const REAL *p, const REAL *q, size_t n, const voi
 
 /* H(P) = sum p^ (-log p^): nonnegative terms, compensated sum; each term
  * from surprisal() (log1p for the dominant outcome). */
-int FN(entropy)(const REAL *p, size_t n, const infodiv_options *opt, double *result,
-                infodiv_error *err)
+int FN(entropy)(const REAL *p, size_t n, const infodiv_options *opt, double *result, infodiv_error *err)
 {
     int status;
     double ln_base;
@@ -99,8 +96,8 @@ int FN(entropy)(const REAL *p, size_t n, const infodiv_options *opt, double *res
 }
 
 /* H(P,Q) = sum p^ (-log q^): nonnegative terms as in entropy, surprisal of q. */
-int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
-                      double *result, infodiv_error *err)
+int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *result,
+                      infodiv_error *err)
 {
     dist P, Q;
     double ln_base;
@@ -130,8 +127,7 @@ int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_opti
  * textbook terms cancel to 1e-25; phi near t = 1 comes from phi_near(), with
  * u = t - 1 formed without cancellation by outcome_ratio(). p_i = 0 adds q^_i
  * (phi(0) = 1); q_i = 0 < p_i gives +infinity. KL(P||P) = 0 exactly. */
-int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *result,
-           infodiv_error *err)
+int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *result, infodiv_error *err)
 {
     dist P, Q;
     double ln_base;
@@ -168,8 +164,7 @@ int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
  * KL(.||M) written as in kl(), with p^/m^ = 1 + v, q^/m^ = 1 - v computed in
  * js_share() from the same ratio. An outcome absent from one side adds
  * (the other's probability) * log 2 / 2. Always finite, JS(P,P) = 0 exactly. */
-int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *result,
-           infodiv_error *err)
+int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *result, infodiv_error *err)
 {
     dist P, Q;
     double ln_base;
@@ -197,8 +192,8 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
  * in entropy() and cross_entropy(), from the same two surprisals per outcome
  * (so they equal those functions' results exactly), and both KL directions
  * and JS from one outcome_ratio() per outcome. */
-int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
-                 infodiv_measure_set *result, infodiv_error *err)
+int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, infodiv_measure_set *result,
+                 infodiv_error *err)
 {
     dist P, Q;
     double ln_base;
@@ -245,14 +240,36 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     return INFODIV_OK;
 }
 
+/* Q's departure from rho P, for outcome_ratio_terms(): rho = y_m/x_m at the
+ * largest entry m of p; none (rho = 1) when not normalising. */
+static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q,
+                                       int normalize)
+{
+    deviations dv = { 1, { 0, 0 } };
+    if (!normalize)
+        return dv;
+    size_t m = 0;
+    for (size_t i = 1; i < n; i++)
+        if (p[i] > p[m])
+            m = i;
+    double xm = p[m] * P->scale1 * P->scale2, ym = q[m] * Q->scale1 * Q->scale2;
+    dv.rho = ym > 0 ? ym / xm : Q->sum.hi / P->sum.hi;
+    for (size_t i = 0; i < n; i++) {
+        dd d = deviation(q[i] * Q->scale1 * Q->scale2, p[i] * P->scale1 * P->scale2, dv.rho);
+        acc_add(&dv.total, d.hi);
+        acc_add(&dv.total, d.lo);
+    }
+    dv.total = acc_result(dv.total);
+    return dv;
+}
+
 /* terms[i] = p^_i log(p^_i/q^_i), the signed textbook terms (they sum to KL
  * up to their own cancellation): log1p(u) near p^ = q^, with u from
  * outcome_ratio_terms() (one more pass sums Q's departure from rho P), so a
  * term of 1e-14, or one whose ratio differs from 1 by 1e-28 through the
  * normalisers alone, keeps its digits; 0 where p_i = 0; +infinity where
  * q_i = 0 < p_i. */
-int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
-                 double *terms, infodiv_error *err)
+int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *terms, infodiv_error *err)
 {
     dist P, Q;
     double ln_base;
@@ -260,21 +277,7 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     if (status)
         return status;
 
-    deviations dv = { 1, { 0, 0 } };
-    if (normalize_option(opt)) {
-        size_t m = 0;
-        for (size_t i = 1; i < n; i++)
-            if (p[i] > p[m])
-                m = i;
-        double xm = p[m] * P.scale1 * P.scale2, ym = q[m] * Q.scale1 * Q.scale2;
-        dv.rho = ym > 0 ? ym / xm : Q.sum.hi / P.sum.hi;
-        for (size_t i = 0; i < n; i++) {
-            dd d = deviation(q[i] * Q.scale1 * Q.scale2, p[i] * P.scale1 * P.scale2, dv.rho);
-            acc_add(&dv.total, d.hi);
-            acc_add(&dv.total, d.lo);
-        }
-        dv.total = acc_result(dv.total);
-    }
+    deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, normalize_option(opt));
     for (size_t i = 0; i < n; i++) {
         double vx = p[i], vy = q[i];
         if (vx == 0) {
@@ -290,33 +293,59 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     return INFODIV_OK;
 }
 
+/* out[i] = log(p^_i/q^_i), the evidence one outcome carries for P against Q:
+ * log1p(u) near p^ = q^ with u from outcome_ratio_terms() (as in kl_terms(),
+ * so a ratio of 1 + 1e-28 keeps its digits), else the log of the ratio;
+ * -infinity where p_i = 0 < q_i, +infinity where q_i = 0 < p_i, 0 where both
+ * are 0 (an outcome neither law draws). */
+int FN(log_ratios)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *out, infodiv_error *err)
+{
+    dist P, Q;
+    double ln_base;
+    int status = LOCAL(prepare_pair)(p, q, n, out, opt, &P, &Q, &ln_base, err);
+    if (status)
+        return status;
+    deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, normalize_option(opt));
+    for (size_t i = 0; i < n; i++) {
+        double vx = p[i], vy = q[i];
+        if (vx == 0 || vy == 0) {
+            out[i] = vx == vy ? 0 : (vx == 0 ? -INFINITY : INFINITY) / ln_base;
+            continue;
+        }
+        double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
+        ratio r = outcome_ratio_terms(x, y, vx, vy, &P, &Q, &dv);
+        out[i] = (r.near ? log1p(r.u) : r.L) / ln_base;
+    }
+    return INFODIV_OK;
+}
+
 /* ---- Batches: one distribution per row of a rows x cols matrix ---- */
 
 /* Runs one single-row function on each row; an error names the entry by its
  * index in the whole matrix (a zero sum: the row's first entry). */
-#define ROWS_BODY(call)                                                          \
-    if (!p || !q || !out)                                                        \
-        return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : !q ? INFODIV_ARG_Q : INFODIV_ARG_NONE, 0, 0); \
-    if (rows == 0 || cols == 0)                                                  \
-        return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);                   \
-    for (size_t r = 0; r < rows; r++) {                                          \
-        int status = (call);                                                     \
-        if (status) {                                                            \
-            if (err)                                                             \
-                err->index += r * cols;                                          \
-            return status;                                                       \
-        }                                                                        \
-    }                                                                            \
+#define ROWS_BODY(call)                                                                                                \
+    if (!p || !q || !out)                                                                                              \
+        return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : !q ? INFODIV_ARG_Q : INFODIV_ARG_NONE, 0, 0);              \
+    if (rows == 0 || cols == 0)                                                                                        \
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);                                                          \
+    for (size_t r = 0; r < rows; r++) {                                                                                \
+        int status = (call);                                                                                           \
+        if (status) {                                                                                                  \
+            if (err)                                                                                                   \
+                err->index += r * cols;                                                                                \
+            return status;                                                                                             \
+        }                                                                                                              \
+    }                                                                                                                  \
     return INFODIV_OK;
 
-int FN(kl_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols,
-                const infodiv_options *opt, double *out, infodiv_error *err)
+int FN(kl_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols, const infodiv_options *opt, double *out,
+                infodiv_error *err)
 {
     ROWS_BODY(FN(kl)(p + r * cols, q + r * cols, cols, opt, out + r, err))
 }
 
-int FN(measures_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols,
-                      const infodiv_options *opt, infodiv_measure_set *out, infodiv_error *err)
+int FN(measures_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols, const infodiv_options *opt,
+                      infodiv_measure_set *out, infodiv_error *err)
 {
     ROWS_BODY(FN(measures)(p + r * cols, q + r * cols, cols, opt, out + r, err))
 }
@@ -347,9 +376,8 @@ static inline quot LOCAL(gap)(const REAL *a, const REAL *b, size_t i, const logi
     return logit_gap(a[i], b[i], lp->max_a, lp->max_b, lp->t);
 }
 
-static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const void *out,
-                                 double t, const infodiv_options *opt, logits_pair *lp,
-                                 double *ln_base, infodiv_error *err)
+static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const void *out, double t,
+                                 const infodiv_options *opt, logits_pair *lp, double *ln_base, infodiv_error *err)
 {
     int status;
     if (!a || !b || !out)
@@ -387,8 +415,8 @@ static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const v
  * sum q phi(p/q) as in kl(), each share from logit_share(), as in
  * measures_logits(). a_i = -inf adds q_i; b_i = -inf < a_i gives +infinity.
  * Temperature t: finite and > 0. */
-int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
-                  double *result, infodiv_error *err)
+int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt, double *result,
+                  infodiv_error *err)
 {
     logits_pair lp;
     double ln_base;
@@ -466,8 +494,8 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
     return INFODIV_OK;
 }
 
-int FN(kl_logits_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols, double t,
-                       const infodiv_options *opt, double *out, infodiv_error *err)
+int FN(kl_logits_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols, double t, const infodiv_options *opt,
+                       double *out, infodiv_error *err)
 {
     ROWS_BODY(FN(kl_logits)(p + r * cols, q + r * cols, cols, t, opt, out + r, err))
 }

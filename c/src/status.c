@@ -23,6 +23,8 @@ const char *infodiv_strerror(int status)
     case INFODIV_SCRATCH_TOO_SMALL: return "the scratch buffer is too small";
     case INFODIV_NOT_INCREASING: return "the grid is not strictly increasing";
     case INFODIV_TOO_FEW_POINTS: return "the grid has fewer than 3 points";
+    case INFODIV_TOO_MANY_OUTCOMES: return "more than 2^32 - 1 outcomes to draw from";
+    case INFODIV_BAD_DRAW: return "a draw is not an outcome this function admits";
     default: return "unknown status";
     }
 }

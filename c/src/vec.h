@@ -37,7 +37,6 @@ static inline vd v_max(vd a, vd b) { return wasm_f64x2_pmax(a, b); }
 static inline vd v_min(vd a, vd b) { return wasm_f64x2_pmin(a, b); }
 static inline vm v_eq(vd a, vd b) { return wasm_f64x2_eq(a, b); }
 
-
 static inline vm v_bits(vd a) { return a; }
 static inline vd v_from_bits(vm a) { return a; }
 static inline vm vm_add(vm a, vm b) { return wasm_i64x2_add(a, b); }
@@ -60,7 +59,11 @@ static inline vd v_load(const double *p) { return *p; }
 static inline vd v_load_f32(const float *p) { return *p; }
 static inline vd v_load1(const double *p) { return *p; }
 static inline vd v_load1_f32(const float *p) { return *p; }
-static inline double v_lane(vd a, int k) { (void)k; return a; }
+static inline double v_lane(vd a, int k)
+{
+    (void)k;
+    return a;
+}
 
 static inline vd v_add(vd a, vd b) { return a + b; }
 static inline vd v_sub(vd a, vd b) { return a - b; }
@@ -70,8 +73,18 @@ static inline vd v_max(vd a, vd b) { return a < b ? b : a; }
 static inline vd v_min(vd a, vd b) { return b < a ? b : a; }
 static inline vm v_eq(vd a, vd b) { return a == b ? ~(vm)0 : 0; }
 
-static inline vm v_bits(vd a) { vm m; memcpy(&m, &a, sizeof m); return m; }
-static inline vd v_from_bits(vm a) { vd d; memcpy(&d, &a, sizeof d); return d; }
+static inline vm v_bits(vd a)
+{
+    vm m;
+    memcpy(&m, &a, sizeof m);
+    return m;
+}
+static inline vd v_from_bits(vm a)
+{
+    vd d;
+    memcpy(&d, &a, sizeof d);
+    return d;
+}
 static inline vm vm_add(vm a, vm b) { return a + b; }
 static inline vm vm_sub(vm a, vm b) { return a - b; }
 static inline vm vm_and(vm a, vm b) { return a & b; }

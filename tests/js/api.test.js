@@ -20,7 +20,8 @@ test('init() loads once and returns the same promise', async () => {
 test('the package exports exactly the documented functions', () => {
   assert.deepEqual(Object.keys(infodiv).sort(),
     ['allocPair', 'crossEntropy', 'crossEntropyDist', 'entropy', 'entropyDist', 'init', 'jsDivergence', 'kl', 'klDist',
-      'klGrid', 'klRows', 'klTerms', 'logDensity', 'measures', 'measuresRows', 'memoryUsage']);
+      'klGrid', 'klRows', 'klTerms', 'logDensity', 'measures', 'measuresRows', 'memoryUsage',
+      'codeLengths', 'evidencePath', 'klEstimates', 'logRatios', 'prefixCode', 'sampler'].sort());
 });
 
 test('number[], Float64Array, Float32Array and integer typed arrays agree', async () => {

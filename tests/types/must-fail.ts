@@ -2,7 +2,7 @@
 // with the error it must cause: tsc fails on a marked line that compiles, and
 // tests/js/types.test.js compiles a copy without the markers and checks that
 // each line fails with exactly that error code.
-import { init, entropy, kl, measures, klTerms, klRows, measuresRows, allocPair } from 'infodiv';
+import { init, entropy, kl, measures, klTerms, klRows, measuresRows, allocPair, sampler } from 'infodiv';
 import type { Options, LogitOptions } from 'infodiv';
 
 // @ts-expect-error TS2724 no such export (did you mean 'jsDivergence'?)
@@ -125,3 +125,7 @@ const densityArray: number[] = logDensity({ family: 'normal', mu: 0, sigma: 1 },
 logDensity({ family: 'normal', mu: 0, sigma: 1 }, '0.5');
 // @ts-expect-error TS2322 a multivariate normal's mean is an array, not a number
 entropyDist({ family: 'multivariateNormal', mean: 0, cov: [[1]] });
+// @ts-expect-error TS2322 a sampler takes probabilities, not logits
+sampler([0.5, 0.5], { logits: true });
+// @ts-expect-error TS2322 a seed is a number or a bigint
+sampler([0.5, 0.5], { seed: '1' });

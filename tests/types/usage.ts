@@ -4,9 +4,11 @@
 import * as infodiv from 'infodiv';
 import {
   init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, memoryUsage, klRows, measuresRows, allocPair,
+  logRatios, codeLengths, prefixCode, sampler, evidencePath, klEstimates,
 } from 'infodiv';
 import type {
   AllocPairOptions, Distribution, LogitOptions, Measures, MeasuresRows, Options, ProbabilityOptions, WasmPair,
+  PrefixCode, Sampler, KlEstimates,
 } from 'infodiv';
 
 const ready: Promise<void> = init();
@@ -176,3 +178,14 @@ function mean(d: Dist): number {
   }
 }
 const m0: number = mean(normal);
+// Codes, draws and evidence.
+const ratios: Float64Array = logRatios([0.5, 0.5], [0.25, 0.75], { base: 2 });
+const lengths: Uint32Array = codeLengths([0.5, 0.25, 0.25]);
+const code: PrefixCode = prefixCode(new Float64Array([0.5, 0.25, 0.25]));
+const word: string = code.codewords[0];
+const draws: Sampler = sampler([0.6, 0.3, 0.1], { seed: 7n });
+const drawn: Uint32Array = draws.draw(100);
+const next: Sampler = sampler([0.6, 0.3, 0.1], { seed: draws.state, normalize: true });
+const path: Float64Array = evidencePath([0.6, 0.3, 0.1], [0.5, 0.4, 0.1], drawn);
+const est: KlEstimates = klEstimates([0.6, 0.3, 0.1], [0.5, 0.4, 0.1], [0, 1, 2], { base: 2 });
+const k3: number = est.k3;

@@ -142,6 +142,87 @@ export function measures(p: Distribution, q: Distribution, options?: Options): M
  */
 export function klTerms(p: Distribution, q: Distribution, options?: Options): Float64Array;
 
+/**
+ * log(p_i/q_i) of p and q normalised, per outcome, in a new Float64Array: the
+ * evidence one observation of outcome i carries for P against Q (its mean
+ * under P is KL(P||Q)). -Infinity where p_i = 0 < q_i, Infinity where
+ * q_i = 0 < p_i, 0 where both are 0. Accurate to a few ulps however close the
+ * ratio is to 1. Probabilities only (`logits: true` is a TypeError).
+ */
+export function logRatios(p: Distribution, q: Distribution, options?: Options): Float64Array;
+
+/**
+ * Codeword lengths in bits of an optimal (Huffman) binary prefix code for p:
+ * no prefix code has a smaller average length sum p_i l_i, which lies in
+ * [H(P), H(P) + 1) with H in bits. 0 for an outcome of probability 0 (no
+ * codeword) and for the only possible outcome (nothing need be sent). Ties go
+ * by the outcomes' order, so the lengths depend on p alone.
+ */
+export function codeLengths(p: Distribution, options?: ProbabilityOptions): Uint32Array;
+
+/** An optimal prefix code: its lengths and, per outcome, the codeword ('' where none). */
+export interface PrefixCode {
+  lengths: Uint32Array;
+  /** The canonical code of those lengths: shorter words first, then by outcome; e.g. '0', '10', '11'. */
+  codewords: string[];
+}
+
+/** {@link codeLengths} with the codewords of the canonical code of those lengths. */
+export function prefixCode(p: Distribution, options?: ProbabilityOptions): PrefixCode;
+
+/** Options of {@link sampler}: a seed, and how to read p. */
+export interface SamplerOptions extends ProbabilityOptions {
+  /** A whole number from 0 to 2^64 - 1 (default 0); pass a sampler's `state` to continue its stream. */
+  seed?: number | bigint;
+}
+
+/** Draws outcomes of one distribution; see {@link sampler}. */
+export interface Sampler {
+  /** The number of outcomes. */
+  readonly size: number;
+  /** The position in the random stream: a sampler made with { seed: state } draws what this one would draw next. */
+  readonly state: bigint;
+  /** count (default 1) outcome indices drawn independently from p. */
+  draw(count?: number): Uint32Array;
+}
+
+/**
+ * A seeded sampler of the outcomes of p (normalised): SplitMix64 and
+ * inversion of the cumulative sums, in the wasm core, so the same seed gives
+ * the same draws in Node and in every browser. An outcome of probability 0 is
+ * never drawn.
+ */
+export function sampler(p: Distribution, options?: SamplerOptions): Sampler;
+
+/**
+ * The log-likelihood ratio of P against Q after each draw: out[k] is the sum
+ * of log(p/q) over draws[0..k], which grows like k KL(P||Q) when the draws
+ * come from P and falls like -k KL(Q||P) when they come from Q. A draw
+ * impossible under Q makes it Infinity from there on (under P, -Infinity).
+ * A draw that is not an outcome index, or whose outcome has p = q = 0, or that
+ * is impossible under P after one impossible under Q (or the reverse) is a
+ * RangeError naming it (`draws[3] is 7: not an outcome ...`).
+ */
+export function evidencePath(p: Distribution, q: Distribution, draws: ArrayLike<number> | Uint32Array, options?: ProbabilityOptions): Float64Array;
+
+/** The three estimators of {@link klEstimates}, each a mean over the draws, with r = p/q at each draw. */
+export interface KlEstimates {
+  /** mean of log r: unbiased, can be negative. */
+  k1: number;
+  /** mean of (log r)^2 / 2: biased, low variance near P = Q (in the base's square). */
+  k2: number;
+  /** mean of 1/r - 1 + log r: unbiased, every term >= 0. */
+  k3: number;
+}
+
+/**
+ * Estimates of KL(P||Q) from outcomes drawn from P, as reinforcement-learning
+ * and distillation code computes them (J. Schulman, "Approximating KL
+ * divergence", 2020). Every draw must be an outcome with p > 0 (else a
+ * RangeError naming it); at least one draw.
+ */
+export function klEstimates(p: Distribution, q: Distribution, draws: ArrayLike<number> | Uint32Array, options?: ProbabilityOptions): KlEstimates;
+
 /** The seven measures of every row pair, returned by {@link measuresRows}: one value per row in each. */
 export interface MeasuresRows {
   /** H(P_r) of each row r */

@@ -37,8 +37,8 @@ const ARRAYS_AT = 96; // p, then q, then terms
 // enum infodiv_status and enum infodiv_arg of infodiv.h
 const EMPTY = 1, NAN = 3, NEGATIVE = 4, INFINITE = 5, ZERO_SUM = 6, NOT_NORMALIZED = 7, BAD_BASE = 8, BAD_TEMPERATURE = 9;
 const BAD_PARAMETER = 11, NOT_POSITIVE_DEFINITE = 12, NOT_SYMMETRIC = 13, DIMENSION_MISMATCH = 14, NO_CLOSED_FORM = 15;
-const NOT_INCREASING = 17, TOO_FEW_POINTS = 18;
-const ARG_P = 1, ARG_Q = 2, ARG_X = 5;
+const NOT_INCREASING = 17, TOO_FEW_POINTS = 18, TOO_MANY_OUTCOMES = 19, BAD_DRAW = 20;
+const ARG_P = 1, ARG_Q = 2, ARG_X = 5, ARG_DRAWS = 6;
 
 /** Loads and instantiates the WebAssembly core. Safe to call many times. */
 export function init() {
@@ -91,8 +91,94 @@ export function measures(p, q, options) {
 
 /** The per-outcome terms p_i log(p_i/q_i) of KL(P||Q), as a new Float64Array. */
 export function klTerms(p, q, options) {
-  const k = kinds(p, q, true), o = readOptions(options, false);
+  const k = kinds(p, q, true), o = readOptions(options, 'klTerms');
   return call(o, 'kl_terms', p, q, k, -1, (at, n) => f64.slice(at / 8, at / 8 + n));
+}
+
+/** log(p_i/q_i) of p and q normalised, per outcome, as a new Float64Array: the evidence each outcome carries for P. */
+export function logRatios(p, q, options) {
+  const k = kinds(p, q, true), o = readOptions(options, 'logRatios');
+  return call(o, 'log_ratios', p, q, k, -1, (at, n) => f64.slice(at / 8, at / 8 + n));
+}
+
+/** Codeword lengths in bits of an optimal (Huffman) prefix code for p, as a Uint32Array (0: no codeword). */
+export function codeLengths(p, options) {
+  const o = readProbabilityOptions(options, 'codeLengths');
+  const n = readProbabilities(p, 'p');
+  return withRegion(ARRAYS_AT + 8 * n + 4 * n + 16 * n, 'p is', (region) => {
+    const at = region + ARRAYS_AT, work = at + 8 * n, lengths = work + 16 * n;
+    f64.set(p, at / 8);
+    const status = functions.code_lengths(at, n, optionsAt(region, o), lengths, work, region + ERROR_AT);
+    if (status !== 0) throw statusError(status, region + ERROR_AT, o);
+    return u32.slice(lengths / 4, lengths / 4 + n);
+  });
+}
+
+/**
+ * An optimal prefix code for p: { lengths, codewords }, the lengths of
+ * codeLengths() and, for each outcome, its codeword as a string of 0s and 1s
+ * ('' for an outcome of probability 0, or the only possible one): the
+ * canonical code of those lengths (shorter words first, then by outcome).
+ */
+export function prefixCode(p, options) {
+  const lengths = codeLengths(p, options);
+  const order = Array.from(lengths.keys()).filter((i) => lengths[i] > 0).sort((a, b) => lengths[a] - lengths[b] || a - b);
+  const codewords = Array.from(lengths, () => '');
+  let code = 0n, previous = 0;
+  for (const i of order) {
+    code <<= BigInt(lengths[i] - previous);
+    codewords[i] = code.toString(2).padStart(lengths[i], '0');
+    code += 1n;
+    previous = lengths[i];
+  }
+  return { lengths, codewords };
+}
+
+/**
+ * A seeded sampler of the outcomes of p (normalised): draw(count) returns a
+ * Uint32Array of outcome indices. The same seed gives the same draws in Node
+ * and in every browser (SplitMix64 in the wasm core, inversion of the CDF).
+ * seed: a whole number from 0 to 2^64 - 1 (number or bigint); `state` holds
+ * the position in the stream (a bigint), to continue it with { seed: state }.
+ */
+export function sampler(p, options) {
+  const { seed, rest } = readSeed(options);
+  const o = readProbabilityOptions(rest, 'sampler');
+  const n = readProbabilities(p, 'p');
+  const cdf = withRegion(ARRAYS_AT + 16 * n, 'p is', (region) => {
+    const at = region + ARRAYS_AT, out = at + 8 * n;
+    f64.set(p, at / 8);
+    const status = functions.sampler_init(at, n, optionsAt(region, o), out, region + ERROR_AT);
+    if (status !== 0) throw statusError(status, region + ERROR_AT, o);
+    return f64.slice(out / 8, out / 8 + n);
+  });
+  let state = seed;
+  return {
+    get size() { return n; },
+    get state() { return state; },
+    draw(count = 1) {
+      if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number >= 0 (got ${describe(count)})`);
+      return withRegion(ARRAYS_AT + 8 * n + 8 + 4 * count, 'count is', (region) => {
+        const at = region + ARRAYS_AT, stateAt = at + 8 * n, out = stateAt + 8;
+        f64.set(cdf, at / 8);
+        u32[stateAt / 4] = Number(state & 0xffffffffn);
+        u32[stateAt / 4 + 1] = Number(state >> 32n);
+        functions.sampler_draw(at, n, stateAt, count, out);
+        state = BigInt(u32[stateAt / 4]) | (BigInt(u32[stateAt / 4 + 1]) << 32n);
+        return u32.slice(out / 4, out / 4 + count);
+      });
+    },
+  };
+}
+
+/** The running log-likelihood ratio sum log(p/q) over the outcomes drawn, as a Float64Array. */
+export function evidencePath(p, q, draws, options) {
+  return drawsCall('evidence_path', 'evidencePath', p, q, draws, options, (at, count) => f64.slice(at / 8, at / 8 + count));
+}
+
+/** Schulman's estimators of KL(P||Q) from outcomes drawn from P: { k1, k2, k3 }. */
+export function klEstimates(p, q, draws, options) {
+  return drawsCall('kl_estimates', 'klEstimates', p, q, draws, options, (at) => ({ k1: f64[at / 8], k2: f64[at / 8 + 1], k3: f64[at / 8 + 2] }));
 }
 
 /** KL(P_r||Q_r) of each row r of two row-major rows x cols matrices, as a Float64Array. */
@@ -622,11 +708,99 @@ function readCols(cols, length) {
   return length / cols;
 }
 
+// Runs body(region) on the scratch region, or on a block of `bytes` of its own.
+function withRegion(bytes, what, body) {
+  const lib = ready();
+  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : bytes < 2 ** 31 ? lib._malloc(bytes) : 0; // as in call()
+  if (!region) throw new RangeError(`${what} too large for the wasm heap (${bytes} bytes)`);
+  const wasBusy = busy;
+  busy = true;
+  try {
+    heap();
+    return body(region);
+  } finally {
+    busy = wasBusy;
+    if (region !== scratch) lib._free(region);
+  }
+}
+
+// The options struct's address (written into the region), or 0 for the defaults.
+function optionsAt(region, o) {
+  if (o === DEFAULTS) return 0;
+  f64[(region + OPTIONS_AT) / 8] = o.base;
+  i32[(region + OPTIONS_AT) / 4 + 2] = o.normalize ? 1 : 0;
+  return region + OPTIONS_AT;
+}
+
+// Options of the functions that take probabilities only (base, normalize).
+function readProbabilityOptions(options, fn) {
+  const o = readOptions(options, fn);
+  if (o.error) throw o.error;
+  return o;
+}
+
+// The length of a probability vector after checking its type; the values are checked by the core.
+function readProbabilities(p, name) {
+  ready();
+  if (inputKind(p, name) === ARRAY) checkNumbers(p, name);
+  if (p.length === 0) throw new RangeError(`${name} is empty`);
+  return p.length;
+}
+
+// { seed, rest }: the sampler's seed as a bigint, and the other options.
+function readSeed(options) {
+  if (options === undefined) return { seed: 0n, rest: undefined };
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`options must be an object such as { seed: 1 } (got ${describe(options)})`);
+  }
+  const { seed = 0, ...rest } = options;
+  const ok = typeof seed === 'bigint' ? seed >= 0n && seed < 2n ** 64n : Number.isSafeInteger(seed) && seed >= 0;
+  if (!ok) {
+    if (typeof seed !== 'number' && typeof seed !== 'bigint') throw new TypeError(`options.seed must be a number or a bigint (got ${describe(seed)})`);
+    throw new RangeError(`options.seed must be a whole number from 0 to 2^64 - 1 (got ${describe(seed)})`);
+  }
+  return { seed: BigInt(seed), rest };
+}
+
+// Draws: outcome indices, as an array of whole numbers or a Uint32Array.
+function readDraws(draws) {
+  if (draws instanceof Uint32Array) return draws;
+  if (!Array.isArray(draws)) throw new TypeError(`draws must be an array of outcome indices or a Uint32Array (got ${describe(draws)})`);
+  for (let k = 0; k < draws.length; k++) {
+    const d = draws[k];
+    if (typeof d !== 'number') throw new TypeError(`draws[${k}] is not a number (got ${describe(d)})`);
+    if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) throw new RangeError(`draws[${k}] must be an outcome index (got ${d})`);
+  }
+  return Uint32Array.from(draws);
+}
+
+// evidence_path and kl_estimates: p, q (double), the draws, options; read(out address, count).
+function drawsCall(name, fn, p, q, draws, options, read) {
+  kinds(p, q, true);
+  const d = readDraws(draws), o = readProbabilityOptions(options, fn);
+  const n = p.length, count = d.length;
+  if (n === 0) throw new RangeError('p is empty');
+  if (q.length !== n) throw new RangeError(`p and q differ in length (${n} vs ${q.length})`);
+  return withRegion(ARRAYS_AT + 16 * n + 4 * count + 8 + 8 * Math.max(count, 3), 'p, q and draws are', (region) => {
+    const at = region + ARRAYS_AT, atQ = at + 8 * n, atD = atQ + 8 * n, out = atD + 4 * count + (count % 2) * 4;
+    f64.set(p, at / 8);
+    f64.set(q, atQ / 8);
+    u32.set(d, atD / 4);
+    const status = functions[name](at, atQ, n, optionsAt(region, o), atD, count, out, region + ERROR_AT);
+    if (status !== 0) throw statusError(status, region + ERROR_AT, o);
+    return read(out, count);
+  });
+}
+
 // The one place where a C status becomes a JS error naming the culprit.
 function statusError(status, at, o, cols) {
   const arg = i32[at / 4];
   const index = u32[at / 4 + 1];
   const value = f64[at / 8 + 1];
+  if (arg === ARG_DRAWS) {
+    if (status === EMPTY) return new RangeError('draws is empty');
+    return new RangeError(`draws[${index}] is ${value}: ${status === BAD_DRAW ? 'not an outcome this function admits (an index below the length of p, with p > 0 for klEstimates, p or q > 0 for evidencePath, and not impossible under both P and Q along one path)' : 'not valid'}`);
+  }
   const who = arg === ARG_P ? 'p' : 'q';
   const entry = cols === undefined ? `${who}[${index}]` : `${who}[${Math.floor(index / cols)}][${index % cols}]`;
   const whole = cols === undefined ? who : `row ${Math.floor(index / cols)} of ${who}`;
@@ -644,6 +818,7 @@ function statusError(status, at, o, cols) {
       return new RangeError(`options.base must be a finite number > 0 and not 1 (got ${value})`);
     case BAD_TEMPERATURE:
       return new RangeError(`options.temperature must be a finite number > 0 (got ${value})`);
+    case TOO_MANY_OUTCOMES: return new RangeError(`${who} has ${value} outcomes; a sampler takes at most 2^32 - 1`);
     default: return new Error(`infodiv: unexpected status ${status}`);
   }
 }
@@ -688,7 +863,7 @@ function checkNumbers(a, name) {
 const DEFAULTS = { base: Math.E, normalize: true, logits: false, temperature: 1, error: null };
 const OPTION_NAMES = 'base, normalize, logits and temperature';
 
-// logitsAllowed: false for klTerms. An option that is wrong only for the
+// logitsAllowed: true, or the name of a function that takes no logits. An option that is wrong only for the
 // function called is returned as `error`, thrown after the arrays' checks.
 function readOptions(options, logitsAllowed) {
   if (options === undefined) return DEFAULTS;
@@ -713,7 +888,9 @@ function readOptions(options, logitsAllowed) {
     throw new TypeError(`options.temperature must be a number (got ${describe(temperature)})`);
   }
   let error = null;
-  if (logits && !logitsAllowed) error = new TypeError('klTerms takes probabilities, not logits: drop options.logits');
+  if (logits && logitsAllowed !== true) {
+    error = new TypeError(`${logitsAllowed || 'klTerms'} takes probabilities, not logits: drop options.logits`);
+  }
   else if (logits && normalize !== undefined) error = new TypeError('options.normalize applies to probabilities, not to logits');
   else if (!logits && temperature !== undefined) error = new TypeError('options.temperature applies only with logits: true');
   return { base, normalize: normalize === undefined ? true : normalize, logits,

@@ -1,0 +1,112 @@
+// Codes, draws and evidence through the JS API: code lengths on cases whose
+// optimal code is known by hand, the canonical codewords, the sampler's
+// frequencies against p (a chi-square bound: the draws are fixed by the seed),
+// its stream (SplitMix64's published first outputs), log ratios and sums on
+// exact cases, and the errors that name the argument and the index.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  init, codeLengths, prefixCode, sampler, logRatios, evidencePath, klEstimates, klTerms, kl,
+} from '../../dist/infodiv.js';
+
+await init();
+
+test('code lengths of distributions whose optimal code is known', () => {
+  assert.deepEqual([...codeLengths([0.5, 0.25, 0.125, 0.125])], [1, 2, 3, 3]);
+  assert.deepEqual([...codeLengths([1, 1, 1, 1])], [2, 2, 2, 2]);
+  assert.deepEqual([...codeLengths([0, 3, 0, 1])], [0, 1, 0, 1]); // zeros: no codeword
+  assert.deepEqual([...codeLengths([0, 7])], [0, 0]); // one possible outcome: nothing to send
+  // Fibonacci weights give the deepest tree: lengths 1, 2, ..., n-2, n-1, n-1
+  const fib = [1, 1, 2, 3, 5, 8, 13, 21].reverse();
+  assert.deepEqual([...codeLengths(fib)], [1, 2, 3, 4, 5, 6, 7, 7]);
+  // 0.4, 0.2, 0.2, 0.1, 0.1: the optimum is 2.2 bits per symbol (either 1,2,3,4,4 or 2,2,2,3,3)
+  const p = [0.4, 0.2, 0.2, 0.1, 0.1], l = codeLengths(p);
+  assert.ok(Math.abs(p.reduce((s, pi, i) => s + pi * l[i], 0) - 2.2) < 1e-12);
+});
+
+test('prefixCode gives a canonical prefix-free code of those lengths', () => {
+  const { lengths, codewords } = prefixCode([0.1, 0.4, 0.2, 0.2, 0.1]);
+  assert.deepEqual(codewords.map((w) => w.length), [...lengths]);
+  for (const a of codewords) for (const b of codewords) if (a !== b) assert.ok(!b.startsWith(a), `${a} is a prefix of ${b}`);
+  assert.deepEqual(prefixCode([0.5, 0.25, 0.125, 0.125]).codewords, ['0', '10', '110', '111']);
+  assert.deepEqual(prefixCode([0, 1, 1]).codewords, ['', '0', '1']);
+});
+
+test('the sampler draws with p\'s frequencies, never an outcome of probability 0', () => {
+  const p = [0.5, 0, 0.3, 0.2], n = 200000;
+  const counts = [0, 0, 0, 0];
+  for (const d of sampler(p, { seed: 2024 }).draw(n)) counts[d]++;
+  assert.equal(counts[1], 0);
+  const chi2 = [0, 2, 3].reduce((s, i) => s + (counts[i] - n * p[i]) ** 2 / (n * p[i]), 0);
+  assert.ok(chi2 < 13.8, `chi-square ${chi2} with 2 degrees of freedom (P(> 13.8) = 0.001)`); // fixed seed: a fixed verdict
+});
+
+test('the stream is SplitMix64: the same seed gives the same draws, and state continues it', () => {
+  const cells = new Float64Array(2 ** 20).fill(1);
+  // From state 0 SplitMix64's first outputs are 0xE220A8397B1DCDAF and 0x6E789E6AA1B965F4; a draw from
+  // 2^20 equal cells is the output's top 20 bits
+  assert.deepEqual([...sampler(cells).draw(2)], [0xE220A, 0x6E789]);
+  const a = sampler([0.6, 0.3, 0.1], { seed: 99n }), b = sampler([0.6, 0.3, 0.1], { seed: 99 });
+  const first = a.draw(50);
+  assert.deepEqual(first, b.draw(50));
+  const c = sampler([0.6, 0.3, 0.1], { seed: a.state });
+  assert.deepEqual(a.draw(20), c.draw(20));
+  assert.equal(a.size, 3);
+});
+
+test('log ratios: exact cases, and their mean under P is KL', () => {
+  const r = logRatios([0.5, 0.5, 0], [0.25, 0.5, 0.25]);
+  assert.deepEqual([...r], [Math.LN2, 0, -Infinity]);
+  assert.deepEqual([...logRatios([1, 0], [0, 1])], [Infinity, -Infinity]);
+  assert.deepEqual([...logRatios([0, 1], [0, 1])], [0, 0]);
+  assert.deepEqual([...logRatios([2, 6], [1, 3])], [0, 0]); // normalised first
+  const p = [0.6, 0.3, 0.1], q = [0.5, 0.4, 0.1], terms = klTerms(p, q), lr = logRatios(p, q);
+  lr.forEach((v, i) => assert.ok(Math.abs(p[i] * v - terms[i]) <= 1e-16, `${i}`));
+  // P = (1 + e, 3)/(4 + e) beside Q = (1, 3)/4: log1p(e) - log1p(e/4), and -log1p(e/4)
+  const e = 2 ** -52, near = logRatios([1 + e, 3], [1, 3]);
+  assert.ok(Math.abs(near[0] / (Math.log1p(e) - Math.log1p(e / 4)) - 1) < 1e-14);
+  assert.ok(Math.abs(near[1] / -Math.log1p(e / 4) - 1) < 1e-14);
+});
+
+test('evidence paths: running sums, and their slope is KL', () => {
+  assert.deepEqual([...evidencePath([0.5, 0.5, 0], [0.25, 0.5, 0.25], [0, 1, 0, 0], { base: 2 })], [1, 1, 2, 3]);
+  assert.deepEqual([...evidencePath([0.5, 0.5, 0], [0.25, 0.5, 0.25], [1, 2, 0])], [0, -Infinity, -Infinity]);
+  const p = [0.6, 0.3, 0.1], q = [0.5, 0.4, 0.1], n = 100000;
+  const path = evidencePath(p, q, sampler(p, { seed: 5 }).draw(n));
+  const slope = path[n - 1] / n, want = kl(p, q);
+  // sd of log(p/q) under P is below 0.3 here: the mean of 1e5 draws is within 4 sd / sqrt(n) = 0.004
+  assert.ok(Math.abs(slope - want) < 0.004, `slope ${slope}, KL ${want}`);
+});
+
+test('Schulman\'s estimators on exact cases and on draws of P', () => {
+  const e = klEstimates([0.5, 0.5, 0], [0.25, 0.5, 0.25], [0, 1, 0, 0]);
+  assert.ok(Math.abs(e.k1 - 0.75 * Math.LN2) < 1e-16);
+  assert.ok(Math.abs(e.k2 - 0.375 * Math.LN2 ** 2) < 1e-16);
+  assert.ok(Math.abs(e.k3 - 0.75 * (Math.LN2 - 0.5)) < 1e-16);
+  const p = [0.6, 0.3, 0.1], q = [0.5, 0.4, 0.1];
+  const est = klEstimates(p, q, sampler(p, { seed: 11 }).draw(100000)), want = kl(p, q);
+  assert.ok(Math.abs(est.k1 - want) < 0.004 && Math.abs(est.k3 - want) < 0.002, JSON.stringify(est));
+  assert.deepEqual(klEstimates([0.5, 0.5], [1, 0], [1]), { k1: Infinity, k2: Infinity, k3: Infinity });
+});
+
+test('bad input: errors name the argument and the index, and the library stays usable', () => {
+  assert.throws(() => codeLengths([0.5, -1]), { name: 'RangeError', message: 'p[1] is negative (-1)' });
+  assert.throws(() => codeLengths([]), { name: 'RangeError', message: 'p is empty' });
+  assert.throws(() => codeLengths('0.5,0.5'), { name: 'TypeError' });
+  assert.throws(() => codeLengths([0.5, '0.5']), { name: 'TypeError', message: /p\[1\] is not a number/ });
+  assert.throws(() => codeLengths([0, 0]), { name: 'RangeError', message: /sums to 0/ });
+  assert.throws(() => sampler([0.5, NaN]), { name: 'RangeError', message: 'p[1] is NaN' });
+  assert.throws(() => sampler([1], { seed: 1.5 }), { name: 'RangeError', message: /options.seed/ });
+  assert.throws(() => sampler([1], { seed: 2n ** 64n }), { name: 'RangeError', message: /options.seed/ });
+  assert.throws(() => sampler([1], { seed: '1' }), { name: 'TypeError', message: /options.seed/ });
+  assert.throws(() => sampler([1], { logits: true }), { name: 'TypeError', message: /sampler takes probabilities/ });
+  assert.throws(() => sampler([1]).draw(-1), { name: 'RangeError', message: /count/ });
+  assert.throws(() => logRatios([1, 2], [1]), { name: 'RangeError', message: /differ in length/ });
+  assert.throws(() => evidencePath([1, 1], [1, 1], [0, 2]), { name: 'RangeError', message: /^draws\[1\] is 2: not an outcome/ });
+  assert.throws(() => evidencePath([1, 0], [0, 1], [0, 1]), { name: 'RangeError', message: /^draws\[1\] is 1/ });
+  assert.throws(() => evidencePath([1, 1], [1, 1], [0, 0.5]), { name: 'RangeError', message: /draws\[1\] must be an outcome index/ });
+  assert.throws(() => evidencePath([1, 1], [1, 1], 'x'), { name: 'TypeError', message: /draws must be/ });
+  assert.throws(() => klEstimates([1, 0], [1, 1], [1]), { name: 'RangeError', message: /^draws\[0\] is 1/ });
+  assert.throws(() => klEstimates([1, 0], [1, 1], []), { name: 'RangeError', message: 'draws is empty' });
+  assert.deepEqual([...codeLengths([0.5, 0.25, 0.25])], [1, 2, 2]);
+});
