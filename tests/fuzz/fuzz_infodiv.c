@@ -2036,7 +2036,7 @@ static void fuzz_strerror(src *s)
         status = (int)(int8_t)u8(s);
     const char *m = infodiv_strerror(status);
     REQUIRE(m && strlen(m) > 0 && strlen(m) < 200, "strerror(%d)", status);
-    int known = status >= INFODIV_OK && status <= INFODIV_TOO_FEW_POINTS;
+    int known = status >= INFODIV_OK && status <= INFODIV_BAD_DRAW;
     REQUIRE(known == (strcmp(m, "unknown status") != 0), "strerror(%d) = %s", status, m);
 }
 
