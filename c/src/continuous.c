@@ -22,6 +22,7 @@
 #include "phi.h"
 #include "special.h"
 
+#define EULER_GAMMA        0.57721566490153286061
 #define LOG_2PI            1.8378770664093454836 /* log(2 pi) */
 #define LOG_PI             1.1447298858494001741
 #define LN2                0.6931471805599453094
@@ -524,7 +525,7 @@ static double gamma_cross(double ap, double bp, double aq, double bq, double h, 
     double log_term = -aq * log(bq), lg = infodiv_lgamma(aq);
     double elog = infodiv_digamma_minus_log(ap) + log_ratio(ap, bp), shape_term = -(aq - 1) * elog;
     if (!isfinite(elog)) /* ap below 1e-308: psi(ap) = -1/ap - Euler's gamma, to the last digit */
-        shape_term = (aq - 1) / ap + (aq - 1) * (0.57721566490153286061 + log(bp));
+        shape_term = (aq - 1) / ap + (aq - 1) * (EULER_GAMMA + log(bp));
     double mean_term = times_ratio(bq, ap, bp);
     double direct = ((log_term + lg) + shape_term) + mean_term;
     return smaller_form(direct, fabs(log_term) + fabs(lg) + fabs(shape_term) + mean_term, h, kl);
@@ -871,6 +872,8 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
         double lg = infodiv_lgamma(b[i]);
         double psi_diff = log_ratio(ldexp(a[i], -ha), a0) + (infodiv_digamma_minus_log(a[i]) - dml0);
         double t = b[i] == 1 ? 0 : -(b[i] - 1) * psi_diff; /* 0 even where psi(a_i) passes the range (a_i of 1e-323) */
+        if (!isfinite(psi_diff) && b[i] != 1) /* there psi(a_i) = -1/a_i - Euler's gamma, to the last digit */
+            t = (b[i] - 1) / a[i] + (b[i] - 1) * (EULER_GAMMA + (log(a0) + ha * LN2 + dml0));
         direct += lg + t;
         size += fabs(lg) + fabs(t);
     }

@@ -800,11 +800,11 @@ void infodiv_sampler_draw(const double *cdf, size_t n, uint64_t *state, size_t c
     }
 }
 
-/* log(p^/q^) of outcome i, both > 0 (as in log_ratios, without its pass for
- * ratios within 1e-28 of 1: a few eps of relative accuracy). */
-static ratio draw_ratio(const double *p, const double *q, size_t i, const dist *P, const dist *Q)
+/* p^/q^ of outcome i, both > 0, as log_ratios forms it (dv: Q's departure
+ * from rho P), so a ratio within 1e-28 of 1 keeps its digits. */
+static ratio draw_ratio(const double *p, const double *q, size_t i, const dist *P, const dist *Q, const deviations *dv)
 {
-    return outcome_ratio(p[i] * P->scale1 * P->scale2, q[i] * Q->scale1 * Q->scale2, p[i], q[i], P, Q);
+    return outcome_ratio_terms(p[i] * P->scale1 * P->scale2, q[i] * Q->scale1 * Q->scale2, p[i], q[i], P, Q, dv);
 }
 
 static double ratio_log(ratio r) { return r.near ? log1p(r.u) : r.L; }
@@ -833,11 +833,12 @@ int infodiv_evidence_path(const double *p, const double *q, size_t n, const info
         return fail(err, INFODIV_NULL, INFODIV_ARG_DRAWS, 0, 0);
     if ((status = check_draws(p, q, n, draws, count, 0, err)))
         return status;
+    deviations dv = deviations_of_f64(p, q, n, &P, &Q, normalize_option(opt));
     dd sum = { 0, 0 };
     double infinite = 0;
     for (size_t k = 0; k < count; k++) {
         size_t i = draws[k];
-        double t = p[i] == 0 ? -INFINITY : q[i] == 0 ? INFINITY : ratio_log(draw_ratio(p, q, i, &P, &Q));
+        double t = p[i] == 0 ? -INFINITY : q[i] == 0 ? INFINITY : ratio_log(draw_ratio(p, q, i, &P, &Q, &dv));
         if (isinf(t) && infinite == -t) /* impossible under P, then under Q: no likelihood ratio */
             return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
         if (isinf(t))
@@ -863,14 +864,16 @@ int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infod
         return fail(err, INFODIV_EMPTY, INFODIV_ARG_DRAWS, 0, 0);
     if ((status = check_draws(p, q, n, draws, count, 1, err)))
         return status;
+    deviations dv = deviations_of_f64(p, q, n, &P, &Q, normalize_option(opt));
     dd k1 = { 0, 0 }, k2 = { 0, 0 }, k3 = { 0, 0 };
     for (size_t k = 0; k < count; k++) {
         size_t i = draws[k];
-        if (q[i] == 0) { /* log(p/q) = +inf: so are all three */
-            out[0] = out[1] = out[2] = INFINITY / ln_base;
+        if (q[i] == 0) { /* log(p/q) = +inf: so are all three (k2, in the base's square, is +inf for any base) */
+            out[0] = out[2] = INFINITY / ln_base;
+            out[1] = INFINITY;
             return INFODIV_OK;
         }
-        ratio r = draw_ratio(p, q, i, &P, &Q), inv = ratio_inverse(r);
+        ratio r = draw_ratio(p, q, i, &P, &Q, &dv), inv = ratio_inverse(r);
         double l = ratio_log(r);
         acc_add(&k1, l);
         acc_add(&k2, 0.5 * l * l);

@@ -684,6 +684,99 @@ static void check_rows(const double *p, const double *q, size_t rows, size_t col
     free(pd), free(qd), free(pf), free(qf);
 }
 
+/* Textbook Huffman's average length (merge the two lightest, O(n^2)) of the
+ * positive entries of p, in long double: independent of the library's
+ * in-place method. */
+static long double huffman_average(const double *p, size_t n)
+{
+    long double w[MAXN], total = 0, avg = 0;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] > 0)
+            w[m++] = p[i], total += p[i];
+    while (m > 1) {
+        size_t a = w[1] < w[0], b = !a;
+        for (size_t i = 2; i < m; i++) {
+            if (w[i] < w[a])
+                b = a, a = i;
+            else if (w[i] < w[b])
+                b = i;
+        }
+        avg += w[a] + w[b];
+        w[a] += w[b];
+        w[b] = w[--m];
+    }
+    return avg / total;
+}
+
+/* Codes, draws and evidence on valid p and q (pd, qd: heap copies):
+ * log ratios against long double, code lengths complete (Kraft sum 1) and
+ * optimal, the sampler's cdf and draws, evidence paths and estimates. */
+static void check_coding(src *s, const double *pd, const double *qd, size_t n, const infodiv_options *o)
+{
+    int normalize = opt_normalize(o);
+    long double lnb = ln_base(opt_base(o)), sp = 0, sq = 0;
+    for (size_t i = 0; i < n; i++)
+        sp += pd[i], sq += qd[i];
+    if (!normalize)
+        sp = sq = 1;
+    double *lr = result_area(n * sizeof *lr);
+    REQUIRE(infodiv_log_ratios(pd, qd, n, o, lr, NULL) == INFODIV_OK, "log_ratios status");
+    for (size_t i = 0; i < n; i++) {
+        if (pd[i] == 0 || qd[i] == 0) {
+            long double want = pd[i] == qd[i] ? 0 : (pd[i] == 0 ? -INFINITY : INFINITY) / lnb;
+            REQUIRE(lr[i] == want, "log_ratios[%zu] = %g with p %g, q %g", i, lr[i], pd[i], qd[i]);
+            continue;
+        }
+        long double lp = logl(pd[i] / sp), lq = logl(qd[i] / sq), want = (lp - lq) / lnb;
+        /* the reference's own error: its quotients' rounding, EPSL absolute in each log */
+        long double tol = (1e-13L * fabsl(lp - lq) + 16 * EPSL * (1 + fabsl(lp) + fabsl(lq))) / fabsl(lnb);
+        REQUIRE(fabsl(lr[i] - want) <= tol, "log_ratios[%zu] = %.17g, reference %.17Lg", i, lr[i], want);
+    }
+    unsigned *len = result_area(n * sizeof *len);
+    double *work = result_area(2 * n * sizeof *work);
+    REQUIRE(infodiv_code_lengths(pd, n, o, len, work, NULL) == INFODIV_OK, "code_lengths status");
+    long double kraft = 0, avg = 0;
+    size_t positive = 0;
+    for (size_t i = 0; i < n; i++) {
+        REQUIRE(pd[i] > 0 || len[i] == 0, "a codeword for p = 0");
+        if (pd[i] > 0)
+            kraft += ldexpl(1, -(int)len[i]), avg += (long double)pd[i] * len[i], positive++;
+    }
+    long double want_avg = huffman_average(pd, n), total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += pd[i];
+    REQUIRE(positive == 1 ? kraft == 1 && avg == 0 : kraft == 1, "Kraft sum %Lg of %zu codewords", kraft, positive);
+    REQUIRE(fabsl(avg / total - want_avg) <= 1e-12L * (1 + want_avg), "average length %.17Lg, optimal %.17Lg",
+            avg / total, want_avg);
+    double *cdf = result_area(n * sizeof *cdf);
+    REQUIRE(infodiv_sampler_init(pd, n, o, cdf, NULL) == INFODIV_OK, "sampler_init status");
+    for (size_t i = 0; i < n; i++)
+        REQUIRE(cdf[i] >= 0 && cdf[i] <= 1 && (i == 0 || cdf[i] >= cdf[i - 1]), "cdf[%zu] = %.17g", i, cdf[i]);
+    REQUIRE(cdf[n - 1] == 1, "cdf ends at %.17g", cdf[n - 1]);
+    uint64_t state = raw64(s);
+    enum { DRAWS = 8 };
+    uint32_t draws[DRAWS];
+    infodiv_sampler_draw(cdf, n, &state, DRAWS, draws);
+    for (size_t k = 0; k < DRAWS; k++)
+        REQUIRE(draws[k] < n && pd[draws[k]] > 0, "drew %u, p %g", draws[k], draws[k] < n ? pd[draws[k]] : 0);
+    double path[DRAWS], est[3];
+    REQUIRE(infodiv_evidence_path(pd, qd, n, o, draws, DRAWS, path, NULL) == INFODIV_OK, "evidence_path status");
+    long double run = 0;
+    for (size_t k = 0; k < DRAWS; k++) {
+        run += lr[draws[k]];
+        long double tol = 1e-12L * (fabsl(run) + k + 1) * (1 + fabsl(lr[draws[k]]));
+        REQUIRE(isinf(run) ? path[k] == run : fabsl(path[k] - run) <= tol, "path[%zu] = %.17g, sum of log ratios %.17Lg", k,
+                path[k], run);
+    }
+    REQUIRE(infodiv_kl_estimates(pd, qd, n, o, draws, DRAWS, est, NULL) == INFODIV_OK, "kl_estimates status");
+    int up = lnb > 0;
+    REQUIRE(agree(est[0], (double)(run / DRAWS), 1e-12) || (isinf(run) && est[0] == (double)run),
+            "k1 %.17g, mean log ratio %.17Lg", est[0], run / DRAWS);
+    REQUIRE(est[1] >= 0 && (up ? est[2] >= 0 : est[2] <= 0), "k2 %g, k3 %g of the wrong sign", est[1], est[2]);
+    free(lr), free(len), free(work), free(cdf);
+}
+
 static void fuzz_discrete(src *s)
 {
     unsigned flags = u8(s);
@@ -804,6 +897,7 @@ static void fuzz_discrete(src *s)
         REQUIRE(agree(d.kl, v / ln_b, 4 * EPS), "KL in base %g: %.17g, nats / ln b %.17g", base, d.kl, v / ln_b);
         REQUIRE(infodiv_entropy(pd, n, &nats, &v, NULL) == INFODIV_OK && agree(d.h, v / ln_b, 4 * EPS), "entropy in base %g", base);
     }
+    check_coding(s, pd, qd, n, o);
     if (normalize && n > 1) {
         /* a permutation of the outcomes, the same for p and q */
         double pp[MAXN], qp[MAXN];
