@@ -139,3 +139,27 @@ test('binCounts: every k once settled, a few ascending with the chosen one while
   assert.equal(new Set(quick).size, quick.length, 'no k twice');
   assert.ok(quick.length <= 21);
 });
+
+// What the page says of the binned KL (index.html, "From densities back to
+// bars"), checked on the page's own numbers: splitting every bin in two never
+// lowers it (the k bins are unions of the 2k ones), k + 1 bins can (the normal
+// pair: 3 bins give less than 2), and it stays below the continuous value.
+test('binned KL as the page computes it: k → 2k never lowers it, k → k + 1 can, never above the continuous KL', async () => {
+  const { binned, measuresOf } = await import('../../web/explorer/views/continuous/numbers.js');
+  const { fromPair, viewRange } = await import('../../web/explorer/views/continuous/model.js');
+  for (const family of ['normal', 'laplace', 'gamma', 'beta', 'logNormal']) {
+    const state = { ...fromPair(family), bins: 10 };
+    const { series } = binned(state, viewRange(state), Math.E, true);
+    const { m } = measuresOf(state, Math.E);
+    for (const [i, key] of [[0, 'klPQ'], [1, 'klQP']]) {
+      const at = new Map(series[i].map(({ x, y }) => [x, y]));
+      for (let k = 2; k <= 100; k++) {
+        assert.ok(at.get(2 * k) >= at.get(k) * (1 - 1e-9), `${family} ${key}: ${2 * k} bins ${at.get(2 * k)} < ${k} bins ${at.get(k)}`);
+      }
+      for (const [k, v] of at) assert.ok(v <= m[key] * (1 + 1e-7), `${family} ${key}: ${k} bins ${v} above ${m[key]}`);
+    }
+  }
+  const state = { ...fromPair('normal'), bins: 10 };
+  const at = new Map(binned(state, viewRange(state), Math.E, true).series[0].map(({ x, y }) => [x, y]));
+  assert.ok(at.get(3) < at.get(2), `the normal pair: 3 bins ${at.get(3)}, 2 bins ${at.get(2)}`);
+});

@@ -95,9 +95,34 @@ test('negative control: without infodiv/kl-explorer-react, TSX does not know <kl
   }
 });
 
+// The README's React 19 example, as written there, type-checks.
+test("the README's TSX for React 19 type-checks, its onInput reading event.nativeEvent.detail", async () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const tsx = /```tsx\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(tsx?.includes('.nativeEvent.detail'), 'the README shows a React example reading the detail');
+  const dir = mkdtempSync(join(ELEMENT, 'readme-'));
+  try {
+    writeFileSync(join(dir, 'readme.tsx'), `${tsx}\ndeclare function setKl(kl: number): void;\nexport {};\n`);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json',
+      compilerOptions: { paths: { react: ['../react-stub/react/index.d.ts'], 'react/jsx-runtime': ['../react-stub/react/jsx-runtime.d.ts'] } },
+      files: ['readme.tsx'] }));
+    const { code, output } = await tsc(dir, '-p', '.');
+    assert.deepEqual({ code, output }, { code: 0, output: '' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('importing the element where there is no DOM (server rendering) throws nothing and defines nothing', async () => {
   const { stdout } = await new Promise((resolve, reject) => execFile(process.execPath, ['--input-type=module', '-e',
     "await import('infodiv/kl-explorer.js'); console.log(typeof globalThis.customElements, typeof globalThis.HTMLElement);"],
   { cwd: ROOT }, (error, out, err) => (error ? reject(new Error(err)) : resolve({ stdout: out }))));
   assert.equal(stdout.trim(), 'undefined undefined');
+});
+
+test('the kl-explorer.js at the package root (for static sites) imports without a DOM too', async () => {
+  const { stdout } = await new Promise((resolve, reject) => execFile(process.execPath, ['--input-type=module', '-e',
+    "await import('./kl-explorer.js'); console.log(typeof globalThis.customElements);"],
+  { cwd: ROOT }, (error, out, err) => (error ? reject(new Error(err)) : resolve({ stdout: out }))));
+  assert.equal(stdout.trim(), 'undefined');
 });

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 test('the tarball holds the package files and nothing else', () => {
   const expected = ['LICENSE', 'README.md', 'bin/infodiv.js', 'dist/infodiv-core.js', 'dist/infodiv.d.ts',
-    'dist/infodiv.js', 'dist/kl-explorer.d.ts', 'dist/kl-explorer-react.d.ts', 'package.json'];
+    'dist/infodiv.js', 'dist/kl-explorer.d.ts', 'dist/kl-explorer-react.d.ts', 'kl-explorer.js', 'package.json'];
   if (existsSync(join(ROOT, 'dist/kl-explorer.js'))) expected.push('dist/kl-explorer.js'); // once it is built
   assert.deepEqual(packed.files.map((f) => f.path).sort(), expected.sort());
   assert.deepEqual(readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.')), ['infodiv'],
@@ -110,15 +110,16 @@ document.querySelector('#kl').textContent = String(kl([0.6, 0.3, 0.1], [0.5, 0.4
   }
 });
 
-// A blogger's static site: the README's two lines for a site served from the
-// folder where the package is installed, copied from the README itself, in a
-// page served by a plain static file server (no bundler). The path the README
-// gave before ('infodiv/kl-explorer.js') was a 404 on disk.
-function readmeEmbedLines() {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1])
-    .find((b) => b.includes('node_modules/infodiv/dist/kl-explorer.js'));
-  assert.ok(block, 'the README shows the lines for a site served from the install folder');
+// A blogger's static site: the README's two lines, copied from the README
+// itself, in a page served by a plain static file server (no bundler). The
+// path the README once gave ('infodiv/kl-explorer.js') was a 404 on disk, and
+// so was the name a blogger guesses from it, node_modules/infodiv/kl-explorer.js.
+const README = () => readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** The README's ```html block that contains `marker`. */
+function readmeBlock(marker) {
+  const block = [...README().matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes(marker));
+  assert.ok(block, `the README shows an html block with ${marker}`);
   return block;
 }
 
@@ -135,31 +136,58 @@ function staticServer(root) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-test("the README's embed lines work on a static site that serves the installed package", { timeout: 60_000 }, async () => {
-  writeFileSync(join(app, 'post.html'), `<!doctype html>
-<meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,">
-<h1>Rain</h1>
-${readmeEmbedLines()}`);
-  const [server, browser] = await Promise.all([staticServer(app), chromium.launch({
+/**
+ * Serves `root` statically, writes post.html there with `lines(origin)` as its
+ * body, opens it in Chromium; resolves to the KL(P‖Q) the explorer shows and
+ * every console error, page error and failed request.
+ */
+async function openPost(root, lines) {
+  const [server, browser] = await Promise.all([staticServer(root), chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   })]);
   try {
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    writeFileSync(join(root, 'post.html'), `<!doctype html>
+<meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,">
+<h1>Rain</h1>
+${lines(origin)}`);
     const page = await browser.newPage();
     const problems = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-    await page.goto(`http://127.0.0.1:${server.address().port}/post.html`);
+    await page.goto(`${origin}/post.html`);
     const kl = page.locator('kl-explorer [data-measure="klPQ"][data-value]');
-    await kl.waitFor({ timeout: 20_000 });
-    const shown = Number(await kl.getAttribute('data-value'));
-    const want = 0.8 * Math.log2(0.8 / 0.5) + 0.2 * Math.log2(0.2 / 0.5); // 0.2780719051126377 bits
-    assert.ok(Math.abs(shown - want) <= 1e-15, `KL shown ${shown}, want ${want}`);
-    assert.deepEqual(problems, []);
+    await kl.waitFor({ timeout: 20_000 }).catch(() => problems.push('no explorer with numbers in 20 s'));
+    const shown = problems.length ? NaN : Number(await kl.getAttribute('data-value'));
+    return { shown, problems };
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+const RAIN_KL_BITS = 0.8 * Math.log2(0.8 / 0.5) + 0.2 * Math.log2(0.2 / 0.5); // 0.2780719051126377
+
+test("the README's lines for a site that serves the installed package: the explorer shows KL", { timeout: 60_000 }, async () => {
+  const lines = readmeBlock('/node_modules/infodiv/');
+  const src = /<script type="module" src="([^"]+)"><\/script>/.exec(lines)?.[1];
+  assert.equal(src, '/node_modules/infodiv/kl-explorer.js', 'the name the element is imported by');
+  const { shown, problems } = await openPost(app, () => lines);
+  assert.deepEqual(problems, []);
+  assert.ok(Math.abs(shown - RAIN_KL_BITS) <= 1e-15, `KL shown ${shown}, want ${RAIN_KL_BITS}`);
+});
+
+test("the README's two lines, with the file copied from where the README says, on the blogger's site", { timeout: 60_000 }, async () => {
+  const from = /copy\s+it to your site from the package \(`npm install infodiv`, then `([^`]+)`\)/.exec(README())?.[1];
+  assert.equal(from, 'node_modules/infodiv/dist/kl-explorer.js');
+  const site = join(tmp, 'site');
+  mkdirSync(site);
+  copyFileSync(join(app, from), join(site, 'kl-explorer.js'));
+  const lines = readmeBlock('https://YOUR-SITE/kl-explorer.js');
+  const { shown, problems } = await openPost(site, (origin) => lines.replace('https://YOUR-SITE', origin));
+  assert.deepEqual(problems, []);
+  assert.ok(Math.abs(shown - RAIN_KL_BITS) <= 1e-15, `KL shown ${shown}, want ${RAIN_KL_BITS}`);
 });

@@ -20,6 +20,9 @@ el?.addEventListener('change', (event) => {
   const units: 'nats' | 'bits' | 'hartleys' = event.detail.units;
   void units;
 });
+// The element as a page that knows it is there writes it.
+const klBits: number = document.querySelector('kl-explorer')!.value!.measures.klPQ;
+void klBits;
 const made = document.createElement('kl-explorer');
 made.setAttribute('units', 'bits');
 // @ts-expect-error TS2540 value is read-only

@@ -6,7 +6,7 @@ import { logDensity } from 'infodiv';
 import { setNote, sliderHandle } from '../../shell/index.js';
 import { clamp, formatNumber, formatParameter } from '../../util.js';
 import { PAIRS, distOf, familyOf, handleSpec, paramOf } from './model.js';
-import { NAMES, binsResult, describeDist } from './text.js';
+import { NAMES, binsResult, describeDist, handlesHint } from './text.js';
 
 const SIDES = ['p', 'q'];
 
@@ -25,7 +25,9 @@ function parameterRow(side, p) {
     : { min: String(p.min), max: String(p.max), step: '0.01' });
   Object.assign(field, { min: String(p.min), max: String(p.max) });
   for (const el of [slider, field]) Object.assign(el.dataset, { dist: side, param: p.key });
-  field.setAttribute('aria-label', `${NAMES[side]} ${p.symbol} (${p.meaning}), exact value`);
+  // Both sides have a "μ mean": the names say whose it is.
+  slider.setAttribute('aria-label', `${NAMES[side]}'s ${p.symbol} (${p.meaning})`);
+  field.setAttribute('aria-label', `${NAMES[side]}'s ${p.symbol} (${p.meaning}), exact value`);
   return row;
 }
 
@@ -43,6 +45,7 @@ export function buildControls({ shell, state }) {
     shell.$(`[data-role="family-name-${side}"]`).textContent = family.name;
     shell.$(`[data-role="params-${side}"]`).replaceChildren(...family.params.map((p) => parameterRow(side, p)));
   }
+  shell.$('[data-role="handles-hint"]').textContent = handlesHint(state);
   shell.$('[data-control="family"]').value = state.family;
 }
 

@@ -35,8 +35,8 @@ export const TEMPLATE = `
         <canvas data-chart="curves" role="img" aria-label="The densities of P and Q"></canvas>
         <div class="handles" data-role="handles"></div>
       </div>
-      <figcaption class="hint">Drag a round handle (P) or a square one (Q): the peak moves the distribution,
-        the shoulder changes its width. Or focus a handle and use the arrow keys (Page Up/Down for big steps).</figcaption>
+      <figcaption class="hint">Drag a round handle (P) or a square one (Q): <span data-role="handles-hint">the peak
+        moves the distribution, the shoulder changes its width</span>. Or focus a handle and use the arrow keys (Page Up/Down for big steps).</figcaption>
     </figure>
     <section class="panel measures-panel" aria-label="Measures" data-panel="numbers">
       <div class="kl-pair">
@@ -88,7 +88,8 @@ export const TEMPLATE = `
           aria-label="number of bins k"></label>
       <p class="bins-explain">Cut the x range into <var>k</var> equal bins (what falls outside goes into the end bins)
         and compare the two lists of bin probabilities with the discrete KL. Binning can only lose information, so
-        the binned KL is never above the continuous one, and it approaches it as <var>k</var> grows.</p>
+        the binned KL is never above the continuous one, and it approaches it as <var>k</var> grows: doubling
+        <var>k</var> never lowers it, though <var>k</var> + 1 bins can give less than <var>k</var>.</p>
       <p class="bins-result" data-role="bins-result" hidden></p>
       <div class="chart chart-convergence" data-role="convergence" hidden><canvas data-chart="convergence" role="img"
         aria-label="Binned KL against the number of bins"></canvas></div>

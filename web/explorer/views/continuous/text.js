@@ -11,6 +11,18 @@ export const NAMES = { p: 'P', q: 'Q' };
 export const describeDist = (familyKey, values) => `${FAMILIES[familyKey].name}, `
   + FAMILIES[familyKey].params.map(({ key, symbol }) => `${symbol} = ${formatParameter(values[key])}`).join(', ');
 
+/**
+ * What the handles on the curves do, by their names in the families shown:
+ * "the peak moves the distribution, the shoulder changes its width"; for
+ * gamma and beta the middle handle is the mean, not the peak.
+ */
+export function handlesHint(state) {
+  const named = (id) => [...new Set(['p', 'q'].map((side) => familyOf(state, side).handles.find((h) => h.id === id)?.name))]
+    .filter(Boolean).join(' or ');
+  const shoulder = named('shoulder');
+  return `the ${named('peak')} moves the distribution${shoulder ? `, the ${shoulder} changes its width` : ''}`;
+}
+
 /** "[0, 1]", "(−∞, 2]", "[0, ∞)". */
 const interval = ([a, b]) => `${a === -Infinity ? '(−∞' : `[${formatParameter(a)}`}, ${b === Infinity ? '∞)' : `${formatParameter(b)}]`}`;
 

@@ -59,7 +59,7 @@ function clickButton(view, button) {
   const { preset, action } = button.dataset, { state } = view;
   if (preset) setState(view, fromPreset(preset, state.units));
   else if (action === 'swap') setState(view, swapped(state));
-  else if (action === 'reset') setState(view, fromPreset(DEFAULT_PRESET));
+  else if (action === 'reset') setState(view, fromPreset(DEFAULT_PRESET, state.units)); // units are a preference: kept
   else if (action === 'add') setState(view, addOutcome(state));
   else if (action === 'remove') setState(view, removeOutcome(state, Number(button.dataset.index)));
 }
