@@ -171,7 +171,8 @@ int infodiv_log_ratios(const double *p, const double *q, size_t n, const infodiv
  *   (the lengths do not depend on the scale). lengths: n; work: 2n doubles.
  *   O(n log n), in place (Moffat and Katajainen's method).
  * infodiv_sampler_init: cdf (n doubles) for infodiv_sampler_draw, the
- *   cumulative sums of p^, compensated, with 1 exactly from the last
+ *   cumulative sums of p over its sum (also with normalize off, where that
+ *   sum is 1 only within INFODIV_SUM_TOLERANCE), compensated, with 1 exactly from the last
  *   outcome of p > 0 on. n <= 2^32 - 1 (else INFODIV_TOO_MANY_OUTCOMES).
  * infodiv_sampler_draw: count outcomes drawn from that cdf (inversion: the
  *   first i with cdf[i] > u) with u = 53 random bits / 2^53 from SplitMix64

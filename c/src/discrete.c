@@ -762,11 +762,14 @@ int infodiv_sampler_init(const double *p, size_t n, const infodiv_options *opt, 
         return fail(err, INFODIV_TOO_MANY_OUTCOMES, INFODIV_ARG_P, 0, (double)n);
     if ((status = prepare_f64(p, n, normalize_option(opt), INFODIV_ARG_P, &P, err)))
         return status;
-    dd run = { 0, 0 };
+    dd run = { 0, 0 }, total = { 0, 0 }; /* the total as summed: with normalize off p sums to 1 only within 1e-6 */
     size_t last = 0;
+    for (size_t i = 0; i < n; i++)
+        acc_add(&total, p[i] * P.scale1 * P.scale2);
+    total = acc_result(total);
     for (size_t i = 0; i < n; i++) {
         acc_add(&run, p[i] * P.scale1 * P.scale2);
-        cdf[i] = (run.hi + run.lo) / (P.sum.hi + P.sum.lo); /* rounding is monotone: so is cdf */
+        cdf[i] = fmin((run.hi + run.lo) / (total.hi + total.lo), 1); /* monotone, as rounding is */
         last = p[i] > 0 ? i : last;
     }
     for (size_t i = last; i < n; i++)
