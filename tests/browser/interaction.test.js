@@ -149,7 +149,7 @@ test('typing a value (Enter or leaving the field) sets that bar exactly and leav
   await lockBox(page, 'p', 3).uncheck();
   await type('q', 2, '0.375', 'Tab'); // leaving the field
   await stateIs(p, [0.25, 0.25, 0.375, 0.25]);
-  assert.match(await note.textContent(), /Q sums to 1\.13/);
+  assert.match(await note.textContent(), /Q sums to 1\.125/);
   await page.locator('button[data-action="normalise"]').click();
   await eventually(async () => {
     const { state } = await checkMeasures(page);

@@ -31,7 +31,7 @@ export const TEMPLATE = `
   </div>
   <div class="main-row">
     <figure class="panel curves-panel" data-panel="curves">
-      <p class="touch-hint" data-role="touch-hint">Touch and hold a handle to drag it; a swipe scrolls.</p>
+      <p class="touch-hint" data-role="touch-hint">Hold a handle still to drag it; a swipe scrolls.</p>
       <div class="chart chart-curves">
         <canvas data-chart="curves" role="img" aria-label="The densities of P and Q"></canvas>
         <div class="handles" data-role="handles"></div>

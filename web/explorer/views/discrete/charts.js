@@ -102,7 +102,8 @@ export function createBarsChart(canvas, palette, animate, view) {
       events: [], // the drag handles above the canvas take every pointer event
       layout: { padding: { top: 8 } },
       scales: { x: axis(palette), y: { ...axis(palette, 'probability'), min: 0, max: 1 } },
-      plugins: { legend: { labels: { color: palette.text } }, tooltip: { enabled: false } },
+      // The legend at the start: with many outcomes the chart scrolls sideways, and a centred legend would be out of sight.
+      plugins: { legend: { align: 'start', labels: { color: palette.text } }, tooltip: { enabled: false } },
     },
     plugins: [overlay],
   });

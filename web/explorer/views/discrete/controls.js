@@ -76,7 +76,7 @@ function showSums({ shell, state }) {
     cell.textContent = String(Number(sumOf(state[dist]).toFixed(4)));
     cell.dataset.off = String(off.includes(dist));
   }
-  const text = off.map((dist) => `${dist.toUpperCase()} sums to ${formatNumber(sumOf(state[dist]))}, not 1`).join('; ');
+  const text = off.map((dist) => `${dist.toUpperCase()} sums to ${Number(sumOf(state[dist]).toPrecision(4))}, not 1`).join('; ');
   shell.$('[data-role="sum-text"]').textContent = off.length
     ? `${text}. The measures use ${off.map((d) => d.toUpperCase()).join(' and ')} divided by ${off.length > 1 ? 'their sums' : 'its sum'}; `
       + 'Normalise makes that the values (locked ones stay, if they can).' : '';

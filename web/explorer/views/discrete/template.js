@@ -31,7 +31,7 @@ export const TEMPLATE = `
   </div>
   <div class="main-row">
     <figure class="panel bars-panel" data-panel="bars">
-      <p class="touch-hint" data-role="touch-hint">Touch and hold a bar to drag it; a swipe scrolls.</p>
+      <p class="touch-hint" data-role="touch-hint">Hold a bar still to drag it; a swipe scrolls.</p>
       <div class="chart-scroller">
         <div class="chart chart-bars">
           <canvas data-chart="bars" role="img" aria-label="Bar chart of the distributions P and Q"></canvas>
