@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useExplorer, checkContinuous, shownContinuous, curveHandle, dragCurveHandle, readContinuousState, eventually,
-  assertClose, expectedContinuous, FAMILY_PARAMS, pairFamilies, CONTINUOUS_MEASURES, PHONE,
+  assertClose, expectedContinuous, FAMILY_PARAMS, pairFamilies, CONTINUOUS_MEASURES, PHONE, TOUCH_HOLD,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -61,7 +61,7 @@ test('continuous: dragging the peak of P with the mouse moves μ with the pointe
   assert.deepEqual(narrower.state.p, after.state.p, 'P unchanged');
 });
 
-test('continuous: a finger drags a handle on a phone without scrolling the page', async () => {
+test('continuous: a finger drags a handle on a phone (after a press-and-hold) without scrolling the page', async () => {
   const page = await explorer.open(CONTINUOUS, { device: PHONE });
   await curveHandle(page, 'q', 'peak').scrollIntoViewIfNeeded();
   const scroll = await page.evaluate(() => window.scrollY);
@@ -69,7 +69,7 @@ test('continuous: a finger drags a handle on a phone without scrolling the page'
   assert.ok(box.width >= 20, `the handle is big enough to see (${box.width} px)`);
   const target = await curveHandle(page, 'q', 'peak').evaluate((e) => getComputedStyle(e, '::before').inset);
   assert.equal(target, '-11px', 'the touch target reaches 44 px');
-  await dragCurveHandle(page, page, 'q', 'peak', -50, { touch: true });
+  await dragCurveHandle(page, page, 'q', 'peak', -50, { touch: true, hold: TOUCH_HOLD });
   const { state } = await checkContinuous(page);
   assert.ok(state.q.mu < 1, `μ of Q moved left: ${state.q.mu}`);
   assert.equal(await page.evaluate(() => window.scrollY), scroll, 'the page did not scroll');

@@ -17,6 +17,10 @@ export const BASES = { nats: Math.E, bits: 2, hartleys: 10 };
 export const THREE = { p: [0.6, 0.3, 0.1], q: [0.5, 0.4, 0.1] }; // the default view
 export const DESKTOP = { viewport: { width: 1280, height: 900 } };
 export const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+/** A phone of the common 390 × 844 size, with touch. */
+export const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+/** How long a finger rests before dragging: longer than the explorer's press-and-hold (300 ms). */
+export const TOUCH_HOLD = 450;
 
 await init();
 
@@ -169,6 +173,33 @@ export function checkMeasures(page) {
 
 // ---- acting on the page ---------------------------------------------------
 
+/**
+ * One finger on the page through CDP's Input.dispatchTouchEvent: real touch
+ * input, which the browser turns into pointer and touch events and scrolls on
+ * as a phone does. Returns { down(x, y), move(x, y), up(), detach() }.
+ */
+export async function finger(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type, x, y) => cdp.send('Input.dispatchTouchEvent',
+    { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+  return {
+    down: (x, y) => send('touchStart', x, y),
+    move: (x, y) => send('touchMove', x, y),
+    up: () => send('touchEnd'),
+    detach: () => cdp.detach(),
+  };
+}
+
+/** A finger from (x, y0) to (x, y1) in `steps` moves, after resting `hold` ms; the page scrolls on it unless something stops it. */
+export async function swipe(page, x, y0, y1, { steps = 10, hold = 0 } = {}) {
+  const f = await finger(page);
+  await f.down(x, y0);
+  if (hold) await page.waitForTimeout(hold);
+  for (let k = 1; k <= steps; k++) await f.move(x, y0 + ((y1 - y0) * k) / steps);
+  await f.up();
+  await f.detach();
+}
+
 export const handle = (page, dist, i) => page.locator(`[role="slider"][data-dist="${dist}"][data-index="${i}"]`);
 export const valueInput = (page, dist, i) => page.locator(`input[data-field="value"][data-dist="${dist}"][data-index="${i}"]`);
 export const lockBox = (page, dist, i) => page.locator(`input[type="checkbox"][data-field="lock"][data-dist="${dist}"][data-index="${i}"]`);
@@ -193,21 +224,21 @@ export async function barGeometry(page, dist, i) {
 
 /**
  * Drags bar i of dist ('p' or 'q') up by dy CSS pixels (down if negative),
- * starting at the bar's top, with the mouse or (touch: true) a finger.
+ * starting at the bar's top, with the mouse or (touch: true) a finger that
+ * first rests `hold` ms (a touch drag needs a press-and-hold: TOUCH_HOLD).
  * Returns the probability under the pointer at release, clamped to [0, 1], and one pixel's worth.
  */
-export async function dragBar(page, dist, i, dy, { steps = 6, touch = false, pause = 0, during } = {}) {
+export async function dragBar(page, dist, i, dy, { steps = 6, touch = false, hold = 0, pause = 0, during } = {}) {
   const g = await barGeometry(page, dist, i);
   const ys = Array.from({ length: steps }, (_, k) => g.top - (dy * (k + 1)) / steps);
   if (touch) {
-    const cdp = await page.context().newCDPSession(page);
-    const finger = (type, y) => cdp.send('Input.dispatchTouchEvent',
-      { type, touchPoints: type === 'touchEnd' ? [] : [{ x: g.x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
-    await finger('touchStart', g.top);
-    for (const y of ys) { await finger('touchMove', y); if (pause) await page.waitForTimeout(pause); }
+    const f = await finger(page);
+    await f.down(g.x, g.top);
+    if (hold) await page.waitForTimeout(hold);
+    for (const y of ys) { await f.move(g.x, y); if (pause) await page.waitForTimeout(pause); }
     await during?.();
-    await finger('touchEnd');
-    await cdp.detach();
+    await f.up();
+    await f.detach();
   } else {
     await page.mouse.move(g.x, g.top);
     await page.mouse.down();
@@ -307,24 +338,24 @@ export function checkContinuous(root, { url = true } = {}) {
 export const curveHandle = (root, side, id) => root.locator(`[role="slider"][data-dist="${side}"][data-handle="${id}"]`);
 
 /**
- * Drags a handle on a curve by dx CSS pixels with the mouse (or a finger),
- * from its centre. `during` runs before the release. Returns the pointer's x at the end.
+ * Drags a handle on a curve by dx CSS pixels with the mouse (or a finger,
+ * which first rests `hold` ms), from its centre. `during` runs before the
+ * release. Returns the pointer's x at the end.
  */
-export async function dragCurveHandle(page, root, side, id, dx, { steps = 8, touch = false, during } = {}) {
+export async function dragCurveHandle(page, root, side, id, dx, { steps = 8, touch = false, hold = 0, during } = {}) {
   const h = curveHandle(root, side, id);
   await h.scrollIntoViewIfNeeded();
   const box = await h.boundingBox();
   const x = box.x + box.width / 2, y = box.y + box.height / 2;
   const xs = Array.from({ length: steps }, (_, k) => x + (dx * (k + 1)) / steps);
   if (touch) {
-    const cdp = await page.context().newCDPSession(page);
-    const finger = (type, fx) => cdp.send('Input.dispatchTouchEvent',
-      { type, touchPoints: type === 'touchEnd' ? [] : [{ x: fx, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
-    await finger('touchStart', x);
-    for (const fx of xs) await finger('touchMove', fx);
+    const f = await finger(page);
+    await f.down(x, y);
+    if (hold) await page.waitForTimeout(hold);
+    for (const fx of xs) await f.move(fx, y);
     await during?.(xs.at(-1));
-    await finger('touchEnd');
-    await cdp.detach();
+    await f.up();
+    await f.detach();
   } else {
     await page.mouse.move(x, y);
     await page.mouse.down();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useExplorer, checkMeasures, readState, eventually, sum, assertClose, format3, handle, valueInput, lockBox,
-  labelInput, barGeometry, dragBar, THREE, PHONE,
+  labelInput, barGeometry, dragBar, THREE, PHONE, TOUCH_HOLD,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -47,11 +47,12 @@ test('mouse: dragging a P bar puts its top under the pointer; the others make ro
   await checkMove(page, 'p', 1, before, down.target, down.pixel);
 });
 
-test('touch: a tap-and-drag on a phone moves the bar and does not scroll the page', async () => {
+// A finger must hold a bar still before dragging it (a swipe scrolls the page: touch.test.js).
+test('touch: a press-and-hold then drag on a phone moves the bar and does not scroll the page', async () => {
   const page = await explorer.open('', { device: PHONE });
   const g = await barGeometry(page, 'p', 2);
   const scrollAtStart = await page.evaluate(() => window.scrollY);
-  const { target, pixel } = await dragBar(page, 'p', 2, 60, { touch: true, steps: 8 });
+  const { target, pixel } = await dragBar(page, 'p', 2, 60, { touch: true, hold: TOUCH_HOLD, steps: 8 });
   assert.ok(g.box.width >= 20, `the bar handle is wide enough to touch (${g.box.width} px)`);
   await checkMove(page, 'p', 2, THREE, target, pixel);
   assert.equal(await page.evaluate(() => window.scrollY), scrollAtStart, 'the drag did not scroll the page');
@@ -113,32 +114,48 @@ test('keyboard: arrows, Page keys, Shift, Home, End and "l" on a focused bar', a
   await eventually(async () => assert.equal(await lockBox(page, 'p', 1).isChecked(), false, '"l" again unlocks'));
 });
 
-test('typing a value (Enter or leaving the field) sets that bar exactly and rescales the unlocked others', async () => {
+// Typed values are kept exactly as typed: the others wait for Normalise (exact-entry.test.js has the rest).
+test('typing a value (Enter or leaving the field) sets that bar exactly and leaves the others; Normalise rescales the unlocked ones', async () => {
   // Sums exactly 1 in binary floating point, so the page keeps these values as they are.
   const query = '?p=0.5,0.25,0.125,0.125&q=0.25,0.25,0.25,0.25&label=a&label=b&label=c&label=d';
   const page = await explorer.open(query);
   const type = async (dist, i, text, key) => {
-    const before = await eventually(async () => (await checkMeasures(page)).state);
     await valueInput(page, dist, i).fill(text);
     await valueInput(page, dist, i).press(key);
-    return before;
   };
+  const note = page.locator('[data-role="sum-note"]');
+  const stateIs = (p, q) => eventually(async () => {
+    const { state } = await checkMeasures(page); // the library's numbers for P and Q as the library normalises them
+    assert.deepEqual([state.p, state.q], [p, q]);
+    return state;
+  });
   await lockBox(page, 'p', 3).check();
-  let before = await type('p', 0, '0.25', 'Enter');
-  let p = await checkMove(page, 'p', 0, before, 0.25, 0, [3]);
-  assert.deepEqual([p[0], p[3]], [0.25, 0.125]);
-  assertClose(p[1], 0.625 * 2 / 3, 'p[1]');
-  assertClose(p[2], 0.625 / 3, 'p[2]');
+  await type('p', 0, '0.25', 'Enter');
+  await stateIs([0.25, 0.25, 0.125, 0.125], [0.25, 0.25, 0.25, 0.25]);
+  assert.equal(await note.isVisible(), true, 'a note says P does not sum to 1');
+  assert.match(await note.textContent(), /P sums to 0\.75/);
+  assert.equal(Number(await valueInput(page, 'p', 0).inputValue()), 0.25);
+
+  await page.locator('button[data-action="normalise"]').click(); // p[3] is locked: the others share 0.875
+  const p = await eventually(async () => {
+    const { state } = await checkMeasures(page);
+    assert.equal(state.p[3], 0.125, 'the locked value stays');
+    [0.35, 0.35, 0.175].forEach((v, i) => assertClose(state.p[i], v, `p[${i}]`, 1e-12));
+    assertClose(sum(state.p), 1, 'sum of P');
+    return state.p;
+  });
+  assert.equal(await note.isVisible(), false, 'no note once P sums to 1');
 
   await lockBox(page, 'p', 3).uncheck();
-  before = await type('p', 1, '0.125', 'Tab'); // leaving the field
-  p = await checkMove(page, 'p', 1, before, 0.125, 0);
-  assert.equal(p[1], 0.125);
-
-  before = await type('q', 2, '0.375', 'Enter');
-  const q = await checkMove(page, 'q', 2, before, 0.375, 0);
-  assert.equal(q[2], 0.375);
-  assert.equal(Number(await valueInput(page, 'q', 2).inputValue()), 0.375);
+  await type('q', 2, '0.375', 'Tab'); // leaving the field
+  await stateIs(p, [0.25, 0.25, 0.375, 0.25]);
+  assert.match(await note.textContent(), /Q sums to 1\.125/);
+  await page.locator('button[data-action="normalise"]').click();
+  await eventually(async () => {
+    const { state } = await checkMeasures(page);
+    assert.deepEqual(state.p, p, 'P already summed to 1: unchanged');
+    [2, 2, 3, 2].forEach((v, i) => assertClose(state.q[i], v / 9, `q[${i}]`, 1e-12));
+  });
 });
 
 test('infinity: dragging a Q bar below the axis gives q = 0, KL(P‖Q) = ∞ and a note naming the outcome', async () => {

@@ -18,6 +18,7 @@ export interface KlExplorerContinuousMeasures {
 
 /** `value` and the events' `detail` in the discrete mode. */
 export interface KlExplorerDiscreteValue {
+  /** As shown: after a reader types a value it may not sum to 1 until they normalise (`measures` use it normalised). */
   p: number[];
   q: number[];
   labels: string[];

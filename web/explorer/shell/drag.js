@@ -2,16 +2,26 @@
 // makeDraggable): pointer capture so a drag survives leaving the handle,
 // moves handled at most once per animation frame with the latest position,
 // and one end for release, cancel and lost capture.
+//
+// A finger must not edit by accident: the handles cover the chart, and a
+// swipe over it is the reader scrolling the page. So a mouse or a pen drags
+// at once, but a finger grabs a handle only after resting on it for HOLD_MS
+// (it is outlined while it waits, then marked as grabbed). A finger that
+// moves first is left to the browser, which scrolls (touch-action allows
+// panning on the handles); once grabbed, its touchmoves are cancelled so the
+// page stays still while the handle follows.
+const HOLD_MS = 300;
+const SLOP_PX = 10; // a resting finger still wobbles this much
 
 /**
  * Makes the elements matching `selector` under the shell's root draggable.
- * start(el, event) returns the drag's own state (or null: this one does not
- * move, e.g. locked); move(drag, { clientX, clientY }) follows the pointer;
- * end(drag) runs once the drag is over, after its last move. Returns
- * { current }: the drag under way, or null.
+ * start(el, { clientX, clientY }) returns the drag's own state (or null:
+ * this one does not move, e.g. locked); move(drag, { clientX, clientY })
+ * follows the pointer; end(drag) runs once the drag is over, after its last
+ * move. Returns { current }: the drag under way, or null.
  */
 export function makeDraggable(shell, selector, { start, move, end }) {
-  let drag = null, pending = null, frame = 0;
+  let drag = null, pending = null, frame = 0, hold = null;
   const target = (event) => event.target.closest?.(selector);
   const flush = () => {
     cancelAnimationFrame(frame);
@@ -19,30 +29,71 @@ export function makeDraggable(shell, selector, { start, move, end }) {
     if (pending && drag) move(drag, pending);
     pending = null;
   };
+  const begin = (el, pointerId, at) => {
+    el.focus({ preventScroll: true });
+    const next = start(el, at);
+    if (!next) return;
+    el.setPointerCapture(pointerId);
+    drag = next;
+  };
+  const stopHolding = () => {
+    if (!hold) return;
+    clearTimeout(hold.timer);
+    delete hold.el.dataset.touch;
+    hold = null;
+  };
+  const grab = () => {
+    const { el, pointerId, at } = hold;
+    hold = null;
+    el.dataset.touch = 'grabbed';
+    begin(el, pointerId, at);
+    if (!drag) delete el.dataset.touch;
+  };
   shell.on(shell.root, 'pointerdown', (event) => {
     const el = target(event);
-    if (!el || event.button !== 0) return;
+    if (!el || event.button !== 0 || drag) return;
+    const at = { clientX: event.clientX, clientY: event.clientY };
+    if (event.pointerType === 'touch') {
+      stopHolding();
+      hold = { el, pointerId: event.pointerId, at, from: at, timer: setTimeout(grab, HOLD_MS) };
+      el.dataset.touch = 'holding';
+      return;
+    }
     event.preventDefault();
-    el.focus({ preventScroll: true });
-    const next = start(el, event);
-    if (!next) return;
-    el.setPointerCapture(event.pointerId);
-    drag = next;
+    begin(el, event.pointerId, at);
   });
   shell.on(shell.root, 'pointermove', (event) => {
+    if (hold?.pointerId === event.pointerId) {
+      hold.at = { clientX: event.clientX, clientY: event.clientY };
+      if (Math.hypot(event.clientX - hold.from.clientX, event.clientY - hold.from.clientY) > SLOP_PX) stopHolding();
+      return;
+    }
     if (!drag || !target(event)?.hasPointerCapture(event.pointerId)) return;
     pending = { clientX: event.clientX, clientY: event.clientY };
     if (!frame) frame = requestAnimationFrame(flush);
   });
-  const finish = () => {
+  // A grabbed finger moves the handle, not the page.
+  shell.on(shell.root, 'touchmove', (event) => {
+    if (drag && event.cancelable) event.preventDefault();
+  }, { passive: false });
+  // A long press would open the context menu or select text on some phones.
+  shell.on(shell.root, 'contextmenu', (event) => {
+    if (target(event)) event.preventDefault();
+  });
+  const finish = (event) => {
+    if (hold?.pointerId === event.pointerId) stopHolding();
     if (!drag) return;
     flush();
     const done = drag;
     drag = null;
+    for (const el of shell.$$('[data-touch]')) delete el.dataset.touch;
     end(done);
   };
   for (const type of ['pointerup', 'pointercancel', 'lostpointercapture']) shell.on(shell.root, type, finish);
-  shell.onDestroy(() => cancelAnimationFrame(frame));
+  shell.onDestroy(() => {
+    cancelAnimationFrame(frame);
+    stopHolding();
+  });
   return { get current() { return drag; } };
 }
 

@@ -2,10 +2,11 @@
 // container (never found by global id, so several explorers share a page),
 // shows the panels asked for, and owns what must be undone on destroy():
 // every listener (one AbortController), every observer, timer and chart.
-// The charts, dragging and announcements are in the modules beside this one.
+// The charts, dragging, undo and announcements are in the modules beside this one.
 export { announcer } from './announce.js';
 export { manageCharts, readPalette } from './charts.js';
 export { makeDraggable, onKeys } from './drag.js';
+export { undoHistory } from './undo.js';
 
 // Hides the panels not asked for, and a row of panels when all of it is hidden.
 function showPanels(shell, panels) {
@@ -18,7 +19,7 @@ function showPanels(shell, panels) {
  * through textContent or value) into `root`, with the class names
  * 'infodiv-explorer' and `classes` (the latter removed again on destroy).
  * Returns the shell: $ and $$ query inside the root, on() adds a listener
- * removed on destroy, onDestroy() registers any other clean-up.
+ * (with addEventListener's options) removed on destroy, onDestroy() registers any other clean-up.
  */
 export function createShell(root, { template, panels, classes = [] }) {
   root.innerHTML = template;
@@ -31,7 +32,7 @@ export function createShell(root, { template, panels, classes = [] }) {
     $$: (selector) => [...root.querySelectorAll(selector)],
     /** The focused element: the document's, or the shadow root's the explorer lives in. */
     focused: () => root.getRootNode().activeElement,
-    on: (target, type, handler) => target.addEventListener(type, handler, { signal: listening.signal }),
+    on: (target, type, handler, options = {}) => target.addEventListener(type, handler, { ...options, signal: listening.signal }),
     onDestroy: (cleanup) => cleanups.push(cleanup),
     destroy() {
       listening.abort();

@@ -13,9 +13,9 @@ const setSide = (view, side, values, options) => setState(view, { ...view.state,
 
 function wireDragging(view) {
   view.dragger = makeDraggable(view.shell, '.curve-handle', {
-    start(el, event) {
+    start(el, { clientX }) {
       const box = el.getBoundingClientRect();
-      return { el, offset: event.clientX - (box.left + box.width / 2) }; // grabbed off-centre, the handle keeps its offset
+      return { el, offset: clientX - (box.left + box.width / 2) }; // grabbed off-centre, the handle keeps its offset
     },
     move({ el, offset }, { clientX }) {
       const { side, familyKey, spec } = handleOf(view, el);
@@ -76,6 +76,7 @@ export function wireEvents(view) {
     const { state } = view;
     if (button.dataset.action === 'swap') setState(view, swapped(state), { fresh: true });
     else if (button.dataset.action === 'reset') setState(view, fromPair(state.family, state.units, state.bins), { fresh: true });
+    else if (button.dataset.action === 'undo') view.history.undo();
   });
   shell.on(shell.root, 'input', (event) => {
     const el = event.target;

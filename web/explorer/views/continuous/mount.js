@@ -7,7 +7,7 @@
 // render.js draws it, events.js changes it. Every density and every measure
 // comes from the infodiv library.
 import { init } from 'infodiv';
-import { announcer, createShell, manageCharts } from '../../shell/index.js';
+import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
 import { createConvergenceChart, createCurvesChart, createIntegrandChart } from './charts.js';
 import { buildControls, placeHandles } from './controls.js';
 import { wireEvents } from './events.js';
@@ -39,6 +39,11 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     frame: null, current: null, mounted: false, dragger: null,
   };
   view.plugins = pluginViews(view);
+  // Undo brings back the family and P and Q, in the units and bins now shown.
+  view.history = undoHistory(shell, {
+    key: (s) => JSON.stringify([s.family, s.p, s.q]),
+    restore: (previous) => setState(view, { ...previous, units: view.state.units, bins: view.state.bins }, { fresh: true }),
+  });
   view.charts = manageCharts(shell, {
     curves: (canvas, palette, animate) => createCurvesChart(canvas, palette, animate, view.plugins.curves),
     integrand: (canvas, palette, animate) => createIntegrandChart(canvas, palette, animate, view.plugins.integrand),

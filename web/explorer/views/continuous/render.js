@@ -103,7 +103,10 @@ export function render(view, { settled }) {
   showNumbers(view, m, bins, errors);
   updateControls(view);
   setNote(view.shell.$('[data-role="infinity-note"]'), infinityNote(state, m));
-  if (settled) describeCharts(view, m, bins);
+  if (settled) {
+    describeCharts(view, m, bins);
+    view.history.settled(state);
+  }
   view.onChange(state, m, { settled });
   if (settled && view.mounted) view.announce(() => announcement(view.state, view.current.m, view.current.bins));
 }

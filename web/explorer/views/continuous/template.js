@@ -31,12 +31,17 @@ export const TEMPLATE = `
   </div>
   <div class="main-row">
     <figure class="panel curves-panel" data-panel="curves">
+      <p class="touch-hint" data-role="touch-hint">Hold a handle still to drag it; a swipe scrolls.</p>
       <div class="chart chart-curves">
         <canvas data-chart="curves" role="img" aria-label="The densities of P and Q"></canvas>
         <div class="handles" data-role="handles"></div>
       </div>
+      <div class="chart-actions">
+        <button type="button" data-action="undo" aria-keyshortcuts="Control+Z Meta+Z" disabled>Undo</button>
+      </div>
       <figcaption class="hint">Drag a round handle (P) or a square one (Q): <span data-role="handles-hint">the peak
-        moves the distribution, the shoulder changes its width</span>. Or focus a handle and use the arrow keys (Page Up/Down for big steps).</figcaption>
+        moves the distribution, the shoulder changes its width</span>. Or focus a handle and use the arrow keys (Page Up/Down for big steps).
+        Undo (Ctrl+Z) takes back the last change.</figcaption>
     </figure>
     <section class="panel measures-panel" aria-label="Measures" data-panel="numbers">
       <div class="kl-pair">

@@ -56,7 +56,7 @@ function drawBarText(chart, textOf, insideColor = chart.options.color) {
 /**
  * P and Q as grouped bars on a fixed 0..1 axis. `view` supplies what the
  * plugins draw: locked[d][i], infinite[i] (q_i = 0 < p_i or the reverse), and
- * onLayout(geometry) receives each bar's box for the drag handles.
+ * onLayout(geometry) receives the box of each bar's drag handle.
  */
 export function createBarsChart(canvas, palette, animate, view) {
   const overlay = {
@@ -79,12 +79,13 @@ export function createBarsChart(canvas, palette, animate, view) {
         if (view.locked[d][i]) drawPadlock(ctx, x, Math.min(y, chartArea.bottom) - (width >= 18 ? 20 : 4), palette.text);
       }));
     },
+    // Each bar's handle is wider than the bar: P's takes the left half of its outcome's slot, Q's the right half.
     afterUpdate(chart) {
-      const { chartArea } = chart;
-      view.onLayout(chart.data.datasets.map((_, d) => chart.getDatasetMeta(d).data.map((bar) => {
-        const { x, width } = bar.getProps(['x', 'width'], true);
-        return { left: x - width / 2, width, top: chartArea.top, height: chartArea.bottom - chartArea.top };
-      })));
+      const { chartArea, scales: { x } } = chart, n = chart.data.labels.length;
+      const half = n ? (x.right - x.left) / n / 2 : 0;
+      view.onLayout([0, 1].map((d) => chart.data.labels.map((_, i) => ({
+        left: x.getPixelForValue(i) - half + d * half, width: half, top: chartArea.top, height: chartArea.bottom - chartArea.top,
+      }))));
     },
   };
   return new Chart(canvas, {
@@ -101,7 +102,8 @@ export function createBarsChart(canvas, palette, animate, view) {
       events: [], // the drag handles above the canvas take every pointer event
       layout: { padding: { top: 8 } },
       scales: { x: axis(palette), y: { ...axis(palette, 'probability'), min: 0, max: 1 } },
-      plugins: { legend: { labels: { color: palette.text } }, tooltip: { enabled: false } },
+      // The legend at the start: with many outcomes the chart scrolls sideways, and a centred legend would be out of sight.
+      plugins: { legend: { align: 'start', labels: { color: palette.text } }, tooltip: { enabled: false } },
     },
     plugins: [overlay],
   });

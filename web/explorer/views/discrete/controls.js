@@ -1,9 +1,10 @@
 // The discrete view's controls and numbers on screen: a drag handle over each
-// bar, a row of the outcomes table per outcome, the measures. Each function
-// takes the view (see mount.js) and brings the DOM in line with its state.
+// bar, a row of the outcomes table per outcome, the sums, the text fields of
+// whole distributions, the measures. Each function takes the view (see
+// mount.js) and brings the DOM in line with its state.
 import { setNote, sliderHandle } from '../../shell/index.js';
 import { formatNumber, formatProbability } from '../../util.js';
-import { MAX_OUTCOMES, MIN_OUTCOMES } from './model.js';
+import { MAX_OUTCOMES, MIN_OUTCOMES, sumsToOne } from './model.js';
 import { MEASURES, ROW_TEMPLATE } from './template.js';
 import { infinityNote } from './text.js';
 
@@ -28,6 +29,8 @@ export function buildOutcomeControls({ shell, state, charts }) {
     row.querySelectorAll('input, button').forEach((el) => { el.dataset.index = String(i); });
     rows.append(row);
   });
+  // Each outcome needs room for two handles of a finger's width: many outcomes make the chart scroll sideways.
+  shell.$('.chart-bars').style.setProperty('--outcomes', String(state.p.length));
   charts.bars.update('none'); // lays out the new handles
 }
 
@@ -63,11 +66,42 @@ function updateRow(row, { shell, state, current }) {
   remove.setAttribute('aria-label', `remove ${state.labels[i]}`);
 }
 
-/** The handles and the table rows show the state. */
+const sumOf = (values) => values.reduce((s, v) => s + v, 0);
+
+// The sums under the table and, when one is not 1 (typed values), what the measures do about it.
+function showSums({ shell, state }) {
+  const off = ['p', 'q'].filter((dist) => !sumsToOne(state[dist]));
+  for (const dist of ['p', 'q']) {
+    const cell = shell.$(`[data-sum="${dist}"]`);
+    cell.textContent = String(Number(sumOf(state[dist]).toFixed(4)));
+    cell.dataset.off = String(off.includes(dist));
+  }
+  const text = off.map((dist) => `${dist.toUpperCase()} sums to ${Number(sumOf(state[dist]).toPrecision(4))}, not 1`).join('; ');
+  shell.$('[data-role="sum-text"]').textContent = off.length
+    ? `${text}. The measures use ${off.map((d) => d.toUpperCase()).join(' and ')} divided by ${off.length > 1 ? 'their sums' : 'its sum'}; `
+      + 'Normalise makes that the values (locked ones stay, if they can).' : '';
+  shell.$('[data-role="sum-note"]').hidden = !off.length;
+}
+
+/**
+ * The text fields of whole distributions show the state, except one the
+ * reader is typing in or whose text was refused (force: all of them).
+ */
+export function showDistributionTexts({ shell, state }, { force = false } = {}) {
+  for (const input of shell.$$('[data-field="dist-text"]')) {
+    if (!force && (shell.focused() === input || input.getAttribute('aria-invalid') === 'true')) continue;
+    input.value = input.dataset.shown = state[input.dataset.dist].map((v) => String(Number(v.toPrecision(6)))).join(', ');
+    input.removeAttribute('aria-invalid');
+  }
+}
+
+/** The handles, the table rows, the sums and the text fields show the state. */
 export function updateOutcomeControls(view) {
   updateHandles(view);
   for (const row of view.shell.$$('[data-role="rows"] tr')) updateRow(row, view);
   view.shell.$('[data-action="add"]').disabled = view.state.p.length >= MAX_OUTCOMES;
+  showSums(view);
+  showDistributionTexts(view);
 }
 
 /** Puts each handle over its bar; `geometry[d][i]` is the box of bar i of P (d = 0) or Q (d = 1). */

@@ -1,6 +1,8 @@
 // The discrete view's state and the pure rules that change it: presets,
-// moving one bar while the others make room, adding and removing outcomes.
-// Its URL and attribute form is in url.js. No DOM here.
+// moving one bar while the others make room, adding and removing outcomes,
+// a distribution typed as text, normalising. Its URL and attribute form is
+// in url.js. No DOM here.
+import { parseNumber } from '../../input.js';
 import { clamp } from '../../util.js';
 
 export const MIN_OUTCOMES = 2;
@@ -104,4 +106,65 @@ export const swapped = (state) => ({ ...state, p: state.q, q: state.p, locked: {
 export function toggledLock(state, dist, i) {
   const locked = state.locked[dist].map((l, j) => (j === i ? !l : l));
   return { ...state, locked: { ...state.locked, [dist]: locked } };
+}
+
+const total = (values) => values.reduce((s, v) => s + v, 0);
+
+/** Whether values sum to 1, up to the rounding of decimals typed by hand ("0.6, 0.3, 0.1" sums to 0.9999999999999999). */
+export const sumsToOne = (values) => Math.abs(total(values) - 1) <= 1e-9;
+
+// The entries of a typed list: separated by commas, or by semicolons (then a
+// comma may be the decimal mark, "0,6; 0,4"), or by spaces alone.
+function entries(text) {
+  if (text.includes(';')) return text.split(';').map((part) => part.replace(',', '.'));
+  return text.includes(',') ? text.split(',') : text.split(/\s+/);
+}
+
+/**
+ * A distribution typed as text (see entries()): probabilities or counts.
+ * Returns { values } divided by their sum unless it is 1 already (then
+ * exactly as typed), and `divided` the sum it was divided by (null if not);
+ * or { problem } in words ("entry 2 is not a number").
+ */
+export function parseDistributionText(text) {
+  const trimmed = String(text).trim().replace(/[,;]\s*$/, ''); // a trailing separator is harmless
+  if (!trimmed) return { problem: 'it is empty' };
+  const parts = entries(trimmed);
+  if (parts.length < MIN_OUTCOMES || parts.length > MAX_OUTCOMES) {
+    return { problem: `it has ${parts.length} ${parts.length === 1 ? 'entry' : 'entries'}; give ${MIN_OUTCOMES} to ${MAX_OUTCOMES}` };
+  }
+  const values = [];
+  for (const [i, part] of parts.entries()) {
+    const v = parseNumber(part);
+    if (part.trim() === '') return { problem: `entry ${i + 1} is empty` };
+    if (!Number.isFinite(v)) return { problem: `entry ${i + 1} is not a number (“${part.trim().slice(0, 20)}”)` };
+    if (v < 0) return { problem: `entry ${i + 1} is negative` };
+    values.push(v);
+  }
+  const sum = total(values);
+  if (!(sum > 0)) return { problem: 'all entries are 0' };
+  if (!Number.isFinite(sum)) return { problem: 'the entries are too large' };
+  return sumsToOne(values) ? { values, divided: null } : { values: values.map((v) => v / sum), divided: sum };
+}
+
+/**
+ * Values divided so they sum to 1 (unchanged if they do): locked ones keep
+ * their value and the free ones share what is left in proportion, when they
+ * can; otherwise all are divided by their sum.
+ */
+export function normalised(values, locked) {
+  if (sumsToOne(values)) return values;
+  const lockedMass = total(values.filter((_, j) => locked[j]));
+  const freeMass = total(values.filter((_, j) => !locked[j]));
+  if (freeMass > 0 && lockedMass <= 1) return values.map((v, j) => (locked[j] ? v : (v / freeMass) * (1 - lockedMass)));
+  const sum = total(values);
+  return values.map((v) => v / sum);
+}
+
+/** The state with P and Q replaced by `p` and `q` (of one length); labels and locks follow a new number of outcomes. */
+export function withDistributions(state, p, q) {
+  const n = p.length, fit = (list, fill) => Array.from({ length: n }, (_, i) => (i < list.length ? list[i] : fill(i)));
+  const labels = fit(state.labels, () => null);
+  for (const [i, label] of labels.entries()) if (label === null) labels[i] = nextLabel(labels.filter((l) => l !== null));
+  return { ...state, labels, p, q, locked: { p: fit(state.locked.p, () => false), q: fit(state.locked.q, () => false) } };
 }

@@ -4,7 +4,7 @@
 // last); render.js draws it, events.js changes it. Every number comes from
 // the infodiv library; none is computed here.
 import { init } from 'infodiv';
-import { announcer, createShell, manageCharts } from '../../shell/index.js';
+import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
 import { createBarsChart, createDecompositionChart, createTermsChart } from './charts.js';
 import { buildOutcomeControls, placeHandles } from './controls.js';
 import { wireEvents } from './events.js';
@@ -35,6 +35,11 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   const shell = createShell(root, { template: TEMPLATE, panels });
   const view = { shell, state, current: null, mounted: false, onChange, announce: announcer(shell) };
   view.plugins = pluginViews(view);
+  // Undo brings back P and Q (with their labels and locks), in the units now shown.
+  view.history = undoHistory(shell, {
+    key: (s) => JSON.stringify([s.p, s.q]),
+    restore: (previous) => setState(view, { ...previous, units: view.state.units }),
+  });
   view.charts = manageCharts(shell, {
     bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.plugins.outcomes),
     decomposition: (canvas, palette, animate) => createDecompositionChart(canvas, palette, animate, view.plugins.decomposition),

@@ -59,6 +59,7 @@ export function render(view, { settled }) {
   }
   showMeasures(view, m);
   updateOutcomeControls(view);
+  if (settled) view.history.settled(view.state);
   view.onChange(view.state, m, { settled });
   if (settled && view.mounted) view.announce(() => announcement(view.current.m, view.state.units)); // changes, not the arrival
 }

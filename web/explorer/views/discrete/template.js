@@ -31,14 +31,21 @@ export const TEMPLATE = `
   </div>
   <div class="main-row">
     <figure class="panel bars-panel" data-panel="bars">
-      <div class="chart chart-bars">
-        <canvas data-chart="bars" role="img" aria-label="Bar chart of the distributions P and Q"></canvas>
-        <div class="handles" data-role="handles"></div>
+      <p class="touch-hint" data-role="touch-hint">Hold a bar still to drag it; a swipe scrolls.</p>
+      <div class="chart-scroller">
+        <div class="chart chart-bars">
+          <canvas data-chart="bars" role="img" aria-label="Bar chart of the distributions P and Q"></canvas>
+          <div class="handles" data-role="handles"></div>
+        </div>
       </div>
-      <p class="quick-measures" aria-hidden="true">KL(P‖Q) <b data-quick="klPQ"></b> ·
-        KL(Q‖P) <b data-quick="klQP"></b> · H(P,Q) <b data-quick="crossEntropyPQ"></b> <span data-unit></span></p>
+      <div class="chart-actions">
+        <button type="button" data-action="undo" aria-keyshortcuts="Control+Z Meta+Z" disabled>Undo</button>
+        <p class="quick-measures" aria-hidden="true">KL(P‖Q) <b data-quick="klPQ"></b> ·
+          KL(Q‖P) <b data-quick="klQP"></b> · H(P,Q) <b data-quick="crossEntropyPQ"></b> <span data-unit></span></p>
+      </div>
       <figcaption class="hint">Drag a bar, or focus it and use the arrow keys (Page Up/Down for big steps,
-        Home for 0, L to lock it). The other bars of that distribution make room.</figcaption>
+        Home for 0, L to lock it). The other bars of that distribution make room. Undo (Ctrl+Z) takes back
+        the last change.</figcaption>
     </figure>
     <section class="panel measures-panel" aria-label="Measures" data-panel="numbers">
       <dl class="measures">
@@ -66,11 +73,24 @@ export const TEMPLATE = `
   </div>
   <details class="panel table-panel" open data-panel="table">
     <summary>Outcomes: type exact values, rename, lock, add or remove</summary>
+    <form class="dist-form" data-role="dist-form" novalidate>
+      <p class="dist-form-intro">Type a whole distribution: probabilities (0.6, 0.3, 0.1) or counts (3, 2, 1),
+        separated by commas. Counts are divided by their sum.</p>
+      ${['p', 'q'].map((d) => `<label class="dist-field"><span class="${d}-name">${d.toUpperCase()}</span><span
+        class="visually-hidden">, comma-separated</span> <input type="text" data-field="dist-text" data-dist="${d}"
+        autocomplete="off" spellcheck="false"></label>`).join('')}
+      <button type="submit">Set P and Q</button>
+      <p class="field-error" data-role="dist-error" role="alert" hidden></p>
+      <p class="dist-status" data-role="dist-status" role="status"></p>
+    </form>
     <table class="outcomes">
       <thead><tr><th scope="col">outcome</th><th scope="col">P <span class="lock-hint">· lock</span></th>
         <th scope="col">Q <span class="lock-hint">· lock</span></th><th scope="col"><span class="visually-hidden">remove</span></th></tr></thead>
       <tbody data-role="rows"></tbody>
+      <tfoot><tr><th scope="row">sum</th><td data-sum="p"></td><td data-sum="q"></td><td></td></tr></tfoot>
     </table>
+    <div class="sum-note" data-role="sum-note" hidden><p data-role="sum-text"></p>
+      <button type="button" data-action="normalise">Normalise</button></div>
     <button type="button" data-action="add">Add an outcome</button>
     <p class="field-error" data-role="field-error" role="alert" hidden></p>
   </details>
@@ -79,8 +99,8 @@ export const TEMPLATE = `
 
 export const ROW_TEMPLATE = `
   <td><input type="text" data-field="label" maxlength="${MAX_LABEL_LENGTH}" autocomplete="off"></td>
-  <td class="value-cell"><input type="number" data-field="value" data-dist="p" min="0" max="1" step="0.001"><input
-    type="checkbox" data-field="lock" data-dist="p"></td>
-  <td class="value-cell"><input type="number" data-field="value" data-dist="q" min="0" max="1" step="0.001"><input
-    type="checkbox" data-field="lock" data-dist="q"></td>
+  <td class="value-cell"><input type="number" data-field="value" data-dist="p" min="0" max="1" step="0.001"><label
+    class="lock"><input type="checkbox" data-field="lock" data-dist="p"></label></td>
+  <td class="value-cell"><input type="number" data-field="value" data-dist="q" min="0" max="1" step="0.001"><label
+    class="lock"><input type="checkbox" data-field="lock" data-dist="q"></label></td>
   <td><button type="button" data-action="remove">✕</button></td>`;

@@ -1,0 +1,81 @@
+// What a phone (390 × 844, touch) shows: the chart on the first screen,
+// without scrolling, and every control a finger can hit at least 24 × 24 CSS
+// pixels (WCAG 2.5.8), with 3 outcomes, with 20 (the chart then scrolls
+// sideways, the page does not), and in the continuous view. Also saves
+// first-screen screenshots, light and dark, in dist/screenshots/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { useExplorer, SCREENSHOTS, PHONE_390 } from './harness.js';
+
+const explorer = useExplorer();
+const SCREEN = PHONE_390.viewport.height;
+const TWENTY = `?p=${Array(20).fill(0.05).join(',')}&q=${Array.from({ length: 20 }, (_, i) => (i + 1) / 210).join(',')}`;
+const VIEWS = { discrete: '', continuous: '?mode=continuous&bins=10', twenty: TWENTY };
+
+/**
+ * Every visible interactive element's target: its box; for a checkbox or a
+ * radio button inside a <label>, the label's (a tap on the label works it);
+ * grown by a ::before
+ * placed around it (the curve handles' finger-sized target). Links inside a
+ * sentence are left out (WCAG's inline exception).
+ */
+function targets() {
+  const SELECTOR = 'button, a[href], select, summary, textarea, input:not([type="hidden"]), [role="slider"], [tabindex]:not([tabindex="-1"])';
+  const union = (a, b) => {
+    const left = Math.min(a.left, b.left), top = Math.min(a.top, b.top);
+    return { left, top, width: Math.max(a.right, b.right) - left, height: Math.max(a.bottom, b.bottom) - top, right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) };
+  };
+  const pseudoBox = (el, r) => {
+    const css = getComputedStyle(el), before = getComputedStyle(el, '::before');
+    if (before.content === 'none' || before.position !== 'absolute') return r;
+    const px = (v) => parseFloat(v) || 0;
+    const left = r.left + px(css.borderLeftWidth) + px(before.left), right = r.right - px(css.borderRightWidth) - px(before.right);
+    const top = r.top + px(css.borderTopWidth) + px(before.top), bottom = r.bottom - px(css.borderBottomWidth) - px(before.bottom);
+    return union(r, { left, right, top, bottom });
+  };
+  return [...document.querySelectorAll(SELECTOR)]
+    .filter((el) => el.checkVisibility() && !(el.matches('a') && el.closest('p')))
+    .map((el) => {
+      let box = el.getBoundingClientRect();
+      const label = el.matches('input[type="checkbox"], input[type="radio"]') && el.closest('label');
+      if (label) box = union(box, label.getBoundingClientRect());
+      box = pseudoBox(el, box);
+      const name = el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30) || el.getAttribute('type') || '';
+      return { what: `${el.tagName.toLowerCase()}[${name}]`, width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 };
+    });
+}
+
+for (const [name, query] of Object.entries(VIEWS)) {
+  test(`phone 390 × 844, ${name}: the chart is on the first screen, with the touch hint`, async () => {
+    const page = await explorer.open(query, { device: PHONE_390 });
+    const first = await page.evaluate(() => {
+      const chart = document.querySelector('.chart canvas').getBoundingClientRect();
+      const hint = document.querySelector('[data-role="touch-hint"]')?.getBoundingClientRect();
+      return { scrollY: window.scrollY, top: chart.top, bottom: chart.bottom, hint: hint?.height > 0 ? hint.bottom : null };
+    });
+    assert.equal(first.scrollY, 0);
+    assert.ok(first.top <= 0.6 * SCREEN, `the chart starts at y = ${first.top}, below 60% of the ${SCREEN} px screen`);
+    assert.ok(first.bottom <= SCREEN, `the chart ends at y = ${first.bottom}, below the first screen`);
+    assert.ok(first.hint !== null && first.hint <= SCREEN, `the touch hint is on the first screen (${first.hint})`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.waitForTimeout(600); // chart animations
+    await page.screenshot({ path: `${SCREENSHOTS}/phone390-light-${name}.png` });
+    const dark = await explorer.open(query, { device: PHONE_390, dark: true });
+    await dark.waitForTimeout(600);
+    await dark.screenshot({ path: `${SCREENSHOTS}/phone390-dark-${name}.png` });
+  });
+
+  test(`phone 390 × 844, ${name}: every target is at least 24 × 24 px, and only the chart scrolls sideways`, async () => {
+    const page = await explorer.open(query, { device: PHONE_390 });
+    const small = (await page.evaluate(targets)).filter((t) => t.width < 24 || t.height < 24);
+    assert.deepEqual(small, [], 'targets smaller than 24 × 24 px');
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, handles: document.querySelectorAll('[role="slider"]').length }));
+    assert.ok(widths.page <= 390, `the page is ${widths.page} px wide: it must not scroll sideways`);
+    if (name === 'twenty') {
+      assert.equal(widths.handles, 40);
+      const scroller = await page.locator('.chart-scroller').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+      assert.ok(scroller.scroll > scroller.client, `the chart scrolls sideways (${scroller.scroll} in ${scroller.client} px)`);
+    }
+  });
+}
