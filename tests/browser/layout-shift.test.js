@@ -10,19 +10,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useExplorer, DESKTOP } from './harness.js';
+import { PAGES, PHONE_390, allReady } from './look.js';
 
 const explorer = useExplorer();
-const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-export const PAGES = {
-  'page, discrete': '',
-  'page, continuous': '?mode=continuous',
-  'embed, discrete': 'embed.html',
-  'embed, continuous': 'embed.html?mode=continuous',
-  'blog post': 'examples/blog-post.html',
-};
 const GOOD_CLS = 0.1;
 
-// Runs in every frame before its scripts: sums the layout shifts not caused by input.
+// Runs in every frame before its scripts: records every layout shift, with what moved.
 function watchShifts() {
   window.__shifts = [];
   new PerformanceObserver((list) => {
@@ -37,15 +30,8 @@ function watchShifts() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
-/** Every explorer on the page (the page's own, or each <kl-explorer> in its shadow root) shows its numbers. */
-export const allReady = (page) => page.waitForFunction(() => {
-  const elements = [...document.querySelectorAll('kl-explorer')];
-  const roots = elements.length ? elements.map((e) => e.shadowRoot) : [document];
-  return roots.every((root) => root?.querySelector('[data-measure="klPQ"][data-value]'));
-}, null, { timeout: 15000 });
-
 /** The layout shifts of the top frame from navigation until the page settles: { total, shifts }. */
-export async function layoutShift(page, path) {
+async function layoutShift(page, path) {
   await page.addInitScript(watchShifts);
   // A mid-range phone's CPU: the browser paints before the scripts have run, as readers see it.
   const cdp = await page.context().newCDPSession(page);
