@@ -1,16 +1,27 @@
 // The life of a view's Chart.js charts: created with the page's colours and
-// motion preference, created again when either changes, resized with their
+// motion preference, created again when either (or the theme) changes, resized with their
 // containers, destroyed with the view. Also what every chart shares: the
 // palette from CSS and the base options.
 
-/** Colours from the CSS custom properties of the explorer (light or dark scheme). */
+/**
+ * Colours from the CSS custom properties of the explorer, as the canvas needs
+ * them: a probe element resolves var(), light-dark() (by the theme in force)
+ * and whatever a host page set (--kl-p, ...) to computed colours.
+ */
 export function readPalette(element) {
-  const css = getComputedStyle(element);
-  const get = (name) => css.getPropertyValue(name).trim();
-  return {
-    p: get('--p'), q: get('--q'), alert: get('--alert'), text: get('--text'),
-    muted: get('--muted'), grid: get('--grid'), surface: get('--surface'), font: css.fontFamily,
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  element.append(probe);
+  const colour = (name) => {
+    probe.style.color = `var(${name})`;
+    return getComputedStyle(probe).color;
   };
+  const palette = {
+    p: colour('--p'), q: colour('--q'), alert: colour('--alert'), text: colour('--text'), muted: colour('--muted'),
+    grid: colour('--grid'), surface: colour('--surface'), font: getComputedStyle(element).fontFamily,
+  };
+  probe.remove();
+  return palette;
 }
 
 /** Options every chart starts from: sized by its container, animated unless the reader prefers less motion. */
@@ -47,11 +58,14 @@ export function manageCharts(shell, factories, redraw) {
   create();
   shell.on(darkScheme, 'change', recreate);
   shell.on(reducedMotion, 'change', recreate);
+  const themed = new MutationObserver(recreate); // <kl-explorer theme="…"> changed
+  themed.observe(shell.root, { attributes: true, attributeFilter: ['data-theme'] });
   // Chart.js resizes with its container, but can miss a resize that comes
   // during its opening animation (seen in iframes); this one never does.
   const resizing = new ResizeObserver(() => Object.values(charts).forEach((chart) => chart.resize()));
   shell.$$('.chart').forEach((container) => resizing.observe(container));
   shell.onDestroy(() => {
+    themed.disconnect();
     resizing.disconnect();
     destroy();
   });

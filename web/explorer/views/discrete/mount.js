@@ -31,8 +31,8 @@ function pluginViews(view) {
  * is being dragged. Returns { state, setState(next), destroy() }.
  */
 export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
-  await init();
   const shell = createShell(root, { template: TEMPLATE, panels });
+  await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = { shell, state, current: null, mounted: false, onChange, announce: announcer(shell) };
   view.plugins = pluginViews(view);
   view.charts = manageCharts(shell, {
