@@ -40,14 +40,23 @@ export function baseOptions(palette, animate) {
  * animate) given the view's <canvas data-chart="name">. Returns one object
  * holding the charts by name; its members are replaced when the colour scheme
  * or the motion preference changes, after which redraw() fills them again.
+ * The charts start without animation, so the first render (in the task that
+ * creates them) is drawn at once: Chart.js would otherwise queue a resize
+ * animation at creation and put off every draw to its next frames. Changes
+ * after that animate, unless the reader prefers less motion.
  */
 export function manageCharts(shell, factories, redraw) {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   const darkScheme = matchMedia('(prefers-color-scheme: dark)');
   const charts = {};
+  let animating = 0;
   const create = () => {
-    const palette = readPalette(shell.root), animate = !reducedMotion.matches;
-    for (const [name, factory] of Object.entries(factories)) charts[name] = factory(shell.$(`[data-chart="${name}"]`), palette, animate);
+    const palette = readPalette(shell.root);
+    for (const [name, factory] of Object.entries(factories)) charts[name] = factory(shell.$(`[data-chart="${name}"]`), palette, false);
+    clearTimeout(animating);
+    if (!reducedMotion.matches) {
+      animating = setTimeout(() => Object.values(charts).forEach((chart) => { chart.options.animation = baseOptions(palette, true).animation; }));
+    }
   };
   const destroy = () => Object.values(charts).forEach((chart) => chart.destroy());
   const recreate = () => {
@@ -65,6 +74,7 @@ export function manageCharts(shell, factories, redraw) {
   const resizing = new ResizeObserver(() => Object.values(charts).forEach((chart) => chart.resize()));
   shell.$$('.chart').forEach((container) => resizing.observe(container));
   shell.onDestroy(() => {
+    clearTimeout(animating);
     themed.disconnect();
     resizing.disconnect();
     destroy();
