@@ -39,7 +39,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     frame: null, current: null, mounted: false, dragger: null,
   };
   view.plugins = pluginViews(view);
-  view.charts = manageCharts(shell, {
+  view.charts = await manageCharts(shell, {
     curves: (canvas, palette, animate) => createCurvesChart(canvas, palette, animate, view.plugins.curves),
     integrand: (canvas, palette, animate) => createIntegrandChart(canvas, palette, animate, view.plugins.integrand),
     convergence: (canvas, palette, animate) => createConvergenceChart(canvas, palette, animate, view.plugins.convergence),

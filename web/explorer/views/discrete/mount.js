@@ -35,7 +35,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = { shell, state, current: null, mounted: false, onChange, announce: announcer(shell) };
   view.plugins = pluginViews(view);
-  view.charts = manageCharts(shell, {
+  view.charts = await manageCharts(shell, {
     bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.plugins.outcomes),
     decomposition: (canvas, palette, animate) => createDecompositionChart(canvas, palette, animate, view.plugins.decomposition),
     terms: (canvas, palette, animate) => createTermsChart(canvas, palette, animate, view.plugins.outcomes),
