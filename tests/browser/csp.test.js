@@ -13,6 +13,7 @@ import {
   useExplorer, ready, eventually, checkMeasures, checkContinuous, dragBar, dragCurveHandle, format3, assertClose,
   expectedMeasures, MEASURES,
 } from './harness.js';
+import { allReady, axeViolations } from './look.js';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -27,14 +28,14 @@ const HOST_HTML = `<!doctype html>
   <script src="./csp-host-height.js"></script>
   <script type="module" src="./kl-explorer.js"></script>
   <script type="module" src="./csp-host.js"></script>
-</head><body>
+</head><body><main>
   <h1>A post</h1>
   <kl-explorer id="weather" p="80,20" q="50,50" labels="rain,no rain" units="bits"></kl-explorer>
   <kl-explorer id="gamma" mode="continuous" family="gamma" p="2,1" q="3,2" units="bits" bins="20"></kl-explorer>
   <kl-explorer id="bad" p="1,-2" q="a,b" units="furlongs"></kl-explorer>
   <div id="scripted"></div>
   <iframe id="framed" title="KL divergence explorer" src="./embed.html?p=80,20&amp;q=50,50&amp;label=rain&amp;label=no%20rain&amp;units=bits"></iframe>
-</body></html>`;
+</main></body></html>`;
 // The documented height listener, a classic script in the head as the
 // README's inline one would be (so it listens before the iframe can report),
 // and an element made by script.
@@ -215,4 +216,19 @@ test('host page with <kl-explorer> (both modes, by markup and by script) and the
     assert.equal(Math.round(h), content, 'the iframe was sized to its content by the host script');
   }, 10000);
   await assertNoViolations(w);
+});
+
+test('axe-core under the policy: the page, the embed (both modes, both themes) and the host page, no violation of either', async () => {
+  const paths = ['?theme=dark', '?mode=continuous', 'embed.html', 'embed.html?mode=continuous&theme=dark', 'csp-host.html'];
+  for (const path of paths) {
+    const w = await watchedPage({ dark: path === 'csp-host.html' });
+    await w.page.goto(explorer.url(path));
+    await allReady(w.page);
+    if (path === 'csp-host.html') {
+      await w.page.locator('#framed').scrollIntoViewIfNeeded();
+      await w.page.frameLocator('#framed').locator('[data-measure="klPQ"][data-value]').waitFor();
+    }
+    assert.deepEqual(await axeViolations(w.page), [], `axe on ${path}`);
+    await assertNoViolations(w);
+  }
 });

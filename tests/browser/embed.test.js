@@ -304,7 +304,7 @@ test('the elements do not restyle the host page', async () => {
   const styles = (page) => page.evaluate(() => {
     const button = document.body.appendChild(Object.assign(document.createElement('button'), { textContent: 'Subscribe' }));
     const pick = (e) => { const s = getComputedStyle(e); return [s.fontSize, s.fontFamily, s.backgroundColor, s.color, s.lineHeight, s.padding]; };
-    const out = { p: pick(document.querySelector('body > p')), button: pick(button), body: pick(document.body), html: pick(document.documentElement),
+    const out = { p: pick(document.querySelector('main > p')), button: pick(button), body: pick(document.body), html: pick(document.documentElement),
       sheets: document.adoptedStyleSheets.length, styleElements: document.querySelectorAll('style, link[rel="stylesheet"]').length };
     button.remove();
     return out;

@@ -66,7 +66,7 @@ test('the registry: every view declares what the adapters use, and <kl-explorer>
     }
     assert.ok(view.panels.length > 0 && view.attributes.length > 0);
   }
-  assert.deepEqual([...ATTRIBUTES].sort(), ['bins', 'controls', 'family', 'height', 'labels', 'mode', 'p', 'q', 'units']);
+  assert.deepEqual([...ATTRIBUTES].sort(), ['bins', 'controls', 'family', 'height', 'labels', 'mode', 'p', 'q', 'theme', 'units']);
 });
 
 test('fromQuery: the page ignores controls; the embed reports unknown ones as the element does', () => {
@@ -92,6 +92,20 @@ test('fromQuery and fromAttributes: the mode problem first, then the state\'s, t
   const url = fromQuery('?mode=fluid&p=1,2&p=3,4');
   assert.match(url.problems[0], /mode/);
   assert.match(url.problems.at(-1), /p was given more than once/);
+});
+
+test('theme: light, dark or auto (case and spaces aside) from the address and the attribute; else auto and a problem', () => {
+  for (const [text, want] of [[null, 'auto'], ['', 'auto'], ['light', 'light'], [' Dark ', 'dark'], ['auto', 'auto']]) {
+    const attribute = fromAttributes(element(text === null ? {} : { theme: text }));
+    assert.deepEqual([attribute.theme, attribute.problems], [want, []], `theme=${JSON.stringify(text)}`);
+    if (text !== null) assert.equal(fromQuery(`?theme=${encodeURIComponent(text)}`).theme, want);
+  }
+  for (const text of ['sepia', 'light dark', 'true']) {
+    const attribute = fromAttributes(element({ theme: text })), url = fromQuery(`?mode=continuous&theme=${encodeURIComponent(text)}`);
+    assert.equal(attribute.theme, 'auto');
+    assert.deepEqual(attribute.problems, ['the theme must be light, dark or auto']);
+    assert.deepEqual([url.theme, url.problems], ['auto', attribute.problems], 'the same words from the address');
+  }
 });
 
 test('each view\'s state survives its own query string, and the element reads the same state', () => {

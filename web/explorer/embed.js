@@ -5,7 +5,8 @@
 import { problemNote } from './input.js';
 import { fromQuery } from './views/index.js';
 
-const { view, state, panels, problems } = fromQuery(location.search, { controls: true });
+const { view, state, panels, theme, problems } = fromQuery(location.search, { controls: true });
+document.documentElement.dataset.theme = theme; // as early.js guessed, now checked
 if (problems.length) {
   const note = document.querySelector('[data-role="url-note"]');
   note.textContent = problemNote("This embed's address", problems);

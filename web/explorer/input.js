@@ -37,6 +37,18 @@ export function readHeight(text, problems) {
   return null;
 }
 
+/** The themes: light, dark, or auto (the reader's system setting). */
+export const THEMES = ['auto', 'light', 'dark'];
+
+/** The theme asked for (case and spaces aside), or auto (with a problem) if it is not one of THEMES. */
+export function readTheme(text, problems) {
+  if (text === null || text === undefined || text.trim() === '') return 'auto';
+  const theme = text.trim().toLowerCase();
+  if (THEMES.includes(theme)) return theme;
+  problems.push('the theme must be light, dark or auto');
+  return 'auto';
+}
+
 /** What is wrong with `names` of a query given more than once (the first is used, the rest said). */
 export function repeatedParams(params, names) {
   return names.filter((name) => params.getAll(name).length > 1).map((name) => `${name} was given more than once (the first is used)`);

@@ -58,6 +58,12 @@ export interface KlExplorerAttributes {
   mode?: 'discrete' | 'continuous';
   family?: KlExplorerFamily;
   bins?: string | number;
+  /**
+   * `auto` (the default) follows the reader's system setting. A host page can also set CSS custom
+   * properties on the element: --kl-p, --kl-q (colours of P and Q), --kl-font, --kl-bg,
+   * --kl-surface, --kl-text, --kl-muted, --kl-border, --kl-accent, --kl-alert (see the README).
+   */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 export interface KlExplorerElement extends HTMLElement {

@@ -13,20 +13,12 @@
 import { problemNote } from './input.js';
 import { ATTRIBUTES, VIEWS, fromAttributes } from './views/index.js';
 import explorerCss from './explorer.css?inline';
-
-const HOST_CSS = `
-  /* Not !important: the host page may hide or place the element; inside, nothing of it reaches. */
-  :host { display: block; margin: 1em 0; }
-  :host([hidden]) { display: none; }
-  .attribute-note { font: 14px/1.4 system-ui, sans-serif; color: #7a1c12; background: #fdecea;
-    border: 1px solid #e3a59c; border-radius: 8px; padding: 8px 12px; margin: 0 0 8px; }
-  @media (prefers-color-scheme: dark) { .attribute-note { color: #ffd9d3; background: #3a1d19; border-color: #7a3b32; } }
-  .infodiv-explorer { margin: 0; }`;
+import hostCss from './kl-explorer.css?inline';
 
 let sheets = null; // shared by every element on the page
 function styleSheets() {
   if (!sheets) {
-    sheets = [explorerCss, HOST_CSS].map((css) => {
+    sheets = [explorerCss, hostCss].map((css) => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css);
       return sheet;
@@ -106,9 +98,11 @@ class KlExplorer extends ElementBase {
       this.#panels = '';
       return;
     }
-    const { view, state, problems, panels, height } = fromAttributes(this);
+    const { view, state, problems, panels, height, theme } = fromAttributes(this);
     this.#note.textContent = problemNote('kl-explorer', problems);
     this.#note.hidden = problems.length === 0;
+    // Set only when it changes: the shell then recreates the charts in the theme's colours.
+    for (const el of [this.#note, this.#host]) if (el.dataset.theme !== theme) el.dataset.theme = theme;
     if (height) this.#host.style.setProperty('--bars-height', height);
     else this.#host.style.removeProperty('--bars-height');
 

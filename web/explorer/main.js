@@ -6,7 +6,8 @@ import { formatNumber } from './util.js';
 import { fromQuery } from './views/index.js';
 
 const host = document.querySelector('[data-explorer]');
-const { view, state, problems } = fromQuery(location.search);
+const { view, state, theme, problems } = fromQuery(location.search);
+Object.assign(document.documentElement.dataset, { mode: view.mode, theme }); // as early.js guessed, now checked
 if (problems.length) {
   const note = document.querySelector('[data-role="url-note"]');
   note.textContent = problemNote('This link', problems);
@@ -52,7 +53,7 @@ try {
     onChange(current, m, { settled }) {
       showLive(current, m);
       if (!settled) return;
-      history.replaceState(null, '', view.toQuery(current) + location.hash);
+      history.replaceState(null, '', view.toQuery(current) + (theme === 'auto' ? '' : `&theme=${theme}`) + location.hash);
       showShare(current);
     },
   });

@@ -1,17 +1,35 @@
 // The life of a view's Chart.js charts: created with the page's colours and
-// motion preference, created again when either changes, resized with their
+// motion preference, created again when either (or the theme) changes, resized with their
 // containers, destroyed with the view. Also what every chart shares: the
 // palette from CSS and the base options.
 
-/** Colours from the CSS custom properties of the explorer (light or dark scheme). */
+/**
+ * Colours from the CSS custom properties of the explorer, as the canvas needs
+ * them: a probe element resolves var(), light-dark() (by the theme in force)
+ * and whatever a host page set (--kl-p, ...) to computed colours.
+ */
 export function readPalette(element) {
-  const css = getComputedStyle(element);
-  const get = (name) => css.getPropertyValue(name).trim();
-  return {
-    p: get('--p'), q: get('--q'), alert: get('--alert'), text: get('--text'),
-    muted: get('--muted'), grid: get('--grid'), surface: get('--surface'), font: css.fontFamily,
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  element.append(probe);
+  const colour = (name) => {
+    probe.style.color = `var(${name})`;
+    return getComputedStyle(probe).color;
   };
+  const palette = {
+    p: colour('--p'), q: colour('--q'), alert: colour('--alert'), text: colour('--text'), muted: colour('--muted'),
+    grid: colour('--grid'), surface: colour('--surface'), font: getComputedStyle(element).fontFamily,
+  };
+  probe.remove();
+  return palette;
 }
+
+/**
+ * A value axis's tick label, up to 4 significant digits. Chart.js's own
+ * formats with Intl.NumberFormat, whose first use costs a slow phone about
+ * 100 ms while the explorer starts.
+ */
+export const tickLabel = (value) => String(Number(Number(value).toPrecision(4)));
 
 /** Options every chart starts from: sized by its container, animated unless the reader prefers less motion. */
 export function baseOptions(palette, animate) {
@@ -24,19 +42,36 @@ export function baseOptions(palette, animate) {
   };
 }
 
+// A new task, so that the browser may paint and handle input in between.
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
 /**
  * Creates a chart per entry of `factories`, each factory(canvas, palette,
- * animate) given the view's <canvas data-chart="name">. Returns one object
- * holding the charts by name; its members are replaced when the colour scheme
- * or the motion preference changes, after which redraw() fills them again.
+ * animate) given the view's <canvas data-chart="name">. Resolves to one
+ * object holding the charts by name; its members are replaced when the colour
+ * scheme, the theme or the motion preference changes, after which redraw()
+ * fills them again. The first time, each chart is made in a task of its own:
+ * on a slow phone one chart takes Chart.js a good part of a second.
+ * The charts start without animation, so the first render (in the task that
+ * follows) is drawn at once: Chart.js would otherwise queue a resize
+ * animation at creation and put off every draw to its next frames. Changes
+ * after that animate, unless the reader prefers less motion.
  */
-export function manageCharts(shell, factories, redraw) {
+export async function manageCharts(shell, factories, redraw) {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   const darkScheme = matchMedia('(prefers-color-scheme: dark)');
   const charts = {};
+  let animating = 0, destroyed = false;
+  const make = (name, palette) => { charts[name] = factories[name](shell.$(`[data-chart="${name}"]`), palette, false); };
+  const animateLater = (palette) => {
+    clearTimeout(animating);
+    if (reducedMotion.matches) return;
+    animating = setTimeout(() => Object.values(charts).forEach((chart) => { chart.options.animation = baseOptions(palette, true).animation; }));
+  };
   const create = () => {
-    const palette = readPalette(shell.root), animate = !reducedMotion.matches;
-    for (const [name, factory] of Object.entries(factories)) charts[name] = factory(shell.$(`[data-chart="${name}"]`), palette, animate);
+    const palette = readPalette(shell.root);
+    for (const name of Object.keys(factories)) make(name, palette);
+    animateLater(palette);
   };
   const destroy = () => Object.values(charts).forEach((chart) => chart.destroy());
   const recreate = () => {
@@ -44,16 +79,27 @@ export function manageCharts(shell, factories, redraw) {
     create();
     redraw();
   };
-  create();
-  shell.on(darkScheme, 'change', recreate);
-  shell.on(reducedMotion, 'change', recreate);
+  const themed = new MutationObserver(recreate); // <kl-explorer theme="…"> changed
   // Chart.js resizes with its container, but can miss a resize that comes
   // during its opening animation (seen in iframes); this one never does.
   const resizing = new ResizeObserver(() => Object.values(charts).forEach((chart) => chart.resize()));
-  shell.$$('.chart').forEach((container) => resizing.observe(container));
   shell.onDestroy(() => {
+    destroyed = true;
+    clearTimeout(animating);
+    themed.disconnect();
     resizing.disconnect();
     destroy();
   });
+  const palette = readPalette(shell.root);
+  for (const name of Object.keys(factories)) {
+    await nextTask();
+    if (destroyed) return charts;
+    make(name, palette);
+  }
+  animateLater(palette);
+  shell.on(darkScheme, 'change', recreate);
+  shell.on(reducedMotion, 'change', recreate);
+  themed.observe(shell.root, { attributes: true, attributeFilter: ['data-theme'] });
+  shell.$$('.chart').forEach((container) => resizing.observe(container));
   return charts;
 }

@@ -4,8 +4,8 @@
 // a new view is a new folder and a line here. The page (main.js), the iframe
 // embed (embed.js) and <kl-explorer> (kl-explorer.js) read their input
 // through the two functions below, so every one of them reads `mode`,
-// `controls`, `units` and `height` the same way.
-import { readControls, readHeight } from '../input.js';
+// `controls`, `units`, `height` and `theme` the same way.
+import { readControls, readHeight, readTheme } from '../input.js';
 import continuous from './continuous/index.js';
 import discrete from './discrete/index.js';
 
@@ -26,7 +26,7 @@ function pickView(modeText) {
 }
 
 /**
- * What a query string (untrusted) asks for: { view, state, panels, problems }.
+ * What a query string (untrusted) asks for: { view, state, panels, theme, problems }.
  * The page ignores `controls` (all panels); the embed reads it (controls: true).
  */
 export function fromQuery(search, { controls = false } = {}) {
@@ -35,13 +35,14 @@ export function fromQuery(search, { controls = false } = {}) {
   const { state, problems: stateProblems } = view.fromQuery(params);
   problems.push(...stateProblems);
   const panels = controls ? readControls(params.get('controls'), view.panels, problems) : view.panels;
-  return { view, state, panels, problems };
+  const theme = readTheme(params.get('theme'), problems);
+  return { view, state, panels, theme, problems };
 }
 
-/** Every attribute <kl-explorer> reads: any view's, and the shared mode, controls and height. */
-export const ATTRIBUTES = [...new Set(['mode', ...Object.values(VIEWS).flatMap((view) => view.attributes), 'controls', 'height'])];
+/** Every attribute <kl-explorer> reads: any view's, and the shared mode, controls, height and theme. */
+export const ATTRIBUTES = [...new Set(['mode', ...Object.values(VIEWS).flatMap((view) => view.attributes), 'controls', 'height', 'theme'])];
 
-/** What an element's attributes (untrusted) ask for: { view, state, panels, height, problems }. */
+/** What an element's attributes (untrusted) ask for: { view, state, panels, height, theme, problems }. */
 export function fromAttributes(element) {
   const get = (name) => element.getAttribute(name);
   const { view, problems } = pickView(get('mode'));
@@ -49,5 +50,6 @@ export function fromAttributes(element) {
   problems.push(...stateProblems);
   const panels = readControls(get('controls'), view.panels, problems);
   const height = readHeight(get('height'), problems);
-  return { view, state, panels, height, problems };
+  const theme = readTheme(get('theme'), problems);
+  return { view, state, panels, height, theme, problems };
 }

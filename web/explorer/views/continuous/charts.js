@@ -5,7 +5,7 @@
 import {
   Chart, Filler, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
-import { baseOptions as sharedOptions } from '../../shell/charts.js';
+import { baseOptions as sharedOptions, tickLabel } from '../../shell/charts.js';
 import { formatNumber } from '../../util.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Filler, Legend, Tooltip);
@@ -49,7 +49,7 @@ function baseOptions(palette, animate) {
 const axis = (palette, title) => ({
   type: 'linear',
   grid: { color: palette.grid },
-  ticks: { color: palette.muted, maxTicksLimit: 9, includeBounds: false },
+  ticks: { color: palette.muted, maxTicksLimit: 9, includeBounds: false, callback: tickLabel },
   title: { display: Boolean(title), text: title, color: palette.muted },
 });
 

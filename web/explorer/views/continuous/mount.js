@@ -31,8 +31,8 @@ function pluginViews(view) {
  * while a handle or slider moves. Returns { state, setState(next), destroy() }.
  */
 export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
-  await init();
   const shell = createShell(root, { template: TEMPLATE, panels, classes: ['continuous'] });
+  await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell),
     lastBins: state.bins || DEFAULT_BINS, // k to come back to when bins are switched on again
@@ -44,7 +44,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     key: (s) => JSON.stringify([s.family, s.p, s.q]),
     restore: (previous) => setState(view, { ...previous, units: view.state.units, bins: view.state.bins }, { fresh: true }),
   });
-  view.charts = manageCharts(shell, {
+  view.charts = await manageCharts(shell, {
     curves: (canvas, palette, animate) => createCurvesChart(canvas, palette, animate, view.plugins.curves),
     integrand: (canvas, palette, animate) => createIntegrandChart(canvas, palette, animate, view.plugins.integrand),
     convergence: (canvas, palette, animate) => createConvergenceChart(canvas, palette, animate, view.plugins.convergence),

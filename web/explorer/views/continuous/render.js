@@ -5,7 +5,7 @@
 import { logDensity } from 'infodiv';
 import { setNote } from '../../shell/index.js';
 import {
-  frameX, frameY, integrand, integrandLimits, peakHeight, plotGrid, toPoints, zeroIntervals,
+  PLOT_POINTS, frameX, frameY, integrand, integrandLimits, peakHeight, plotGrid, toPoints, zeroIntervals,
 } from '../../numerics/curves.js';
 import { UNITS } from '../../util.js';
 import { buildControls, showNumbers, updateControls } from './controls.js';
@@ -14,6 +14,7 @@ import { binned, measuresOf } from './numbers.js';
 import { announcement, describeConvergence, describeCurves, describeIntegrands, infinityNote } from './text.js';
 
 const SIDES = ['p', 'q'];
+const MIN_POINTS = 200;
 
 /**
  * The state changes to `next`; settled is false while a handle or slider
@@ -36,7 +37,9 @@ const singularEnds = (state) => SIDES.flatMap((side) => familyOf(state, side).si
 function sampleCurves(view, ideal) {
   const { state } = view, dragging = Boolean(view.dragger?.current);
   const x = frameX(view.frame, ideal, dragging);
-  const xs = plotGrid(x, SIDES.flatMap((side) => familyOf(state, side).support(state[side])));
+  // About one point per CSS pixel of the plot: more would not change what is seen (fewer on a phone).
+  const points = Math.min(PLOT_POINTS, Math.max(MIN_POINTS, Math.round(view.charts.curves.chartArea?.width ?? PLOT_POINTS)));
+  const xs = plotGrid(x, SIDES.flatMap((side) => familyOf(state, side).support(state[side])), points);
   const lp = logDensity(distOf(state, 'p'), xs), lq = logDensity(distOf(state, 'q'), xs);
   const densities = [Array.from(lp, Math.exp), Array.from(lq, Math.exp)];
   const y = frameY(view.frame, peakHeight(xs, densities, x, singularEnds(state)), x, dragging);

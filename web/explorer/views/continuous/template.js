@@ -1,5 +1,7 @@
 // The continuous view's markup: the panels and the measures it shows.
 // Static: names and numbers go in later through textContent or value.
+// Named panels are groups, not regions: a page may hold several explorers,
+// and landmarks must have names of their own.
 import { UNITS } from '../../util.js';
 import { DEFAULT_BINS, MAX_BINS, MIN_BINS, PAIRS, pairName } from './model.js';
 
@@ -43,7 +45,7 @@ export const TEMPLATE = `
         moves the distribution, the shoulder changes its width</span>. Or focus a handle and use the arrow keys (Page Up/Down for big steps).
         Undo (Ctrl+Z) takes back the last change.</figcaption>
     </figure>
-    <section class="panel measures-panel" aria-label="Measures" data-panel="numbers">
+    <section class="panel measures-panel" role="group" aria-label="Measures" data-panel="numbers">
       <div class="kl-pair">
         <div class="kl-card" data-key="klPQ">
           <div class="kl-symbol">KL(P‖Q)</div>
@@ -72,7 +74,7 @@ export const TEMPLATE = `
       <p class="infinity-note" data-role="error-note" hidden></p>
     </section>
   </div>
-  <section class="panel parameters-panel" data-panel="parameters" aria-label="Parameters">
+  <section class="panel parameters-panel" data-panel="parameters" role="group" aria-label="Parameters">
     <fieldset class="params" data-side="p"><legend><span class="p-name">P</span>, the truth: <span data-role="family-name-p"></span></legend>
       <div data-role="params-p"></div></fieldset>
     <fieldset class="params" data-side="q"><legend><span class="q-name">Q</span>, the model: <span data-role="family-name-q"></span></legend>
@@ -86,7 +88,7 @@ export const TEMPLATE = `
       <div class="chart chart-integrand"><canvas data-chart="integrand" role="img"
         aria-label="The integrands of KL(P‖Q) and KL(Q‖P)"></canvas></div>
     </figure>
-    <section class="panel bins-panel" data-panel="bins" aria-label="Discretise into bins">
+    <section class="panel bins-panel" data-panel="bins" role="group" aria-label="Discretise into bins">
       <label class="bins-toggle"><input type="checkbox" data-control="bins-on"> Discretise into <var>k</var> bins</label>
       <label class="bins-slider"><span>k = <output data-role="bins-value"></output></span>
         <input type="range" data-control="bins" min="${MIN_BINS}" max="${MAX_BINS}" step="1" value="${DEFAULT_BINS}"

@@ -3,7 +3,7 @@
 // the per-outcome terms of KL in both directions. Plugins are passed to each
 // chart, never registered globally, so other charts on a page are untouched.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { baseOptions } from '../../shell/charts.js';
+import { baseOptions, tickLabel } from '../../shell/charts.js';
 import { formatNumber, formatProbability } from '../../util.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -31,6 +31,11 @@ const axis = (palette, title) => ({
   ticks: { color: palette.muted },
   title: { display: Boolean(title), text: title, color: palette.muted },
 });
+const valueAxis = (palette, title) => {
+  const options = axis(palette, title);
+  options.ticks.callback = tickLabel;
+  return options;
+};
 
 // Text above each bar (or "∞"), skipped when the bars are too narrow for it;
 // inside the top of a bar that leaves no room above it (it would hit the legend).
@@ -101,7 +106,7 @@ export function createBarsChart(canvas, palette, animate, view) {
       ...baseOptions(palette, animate),
       events: [], // the drag handles above the canvas take every pointer event
       layout: { padding: { top: 8 } },
-      scales: { x: axis(palette), y: { ...axis(palette, 'probability'), min: 0, max: 1 } },
+      scales: { x: axis(palette), y: { ...valueAxis(palette, 'probability'), min: 0, max: 1 } },
       // The legend at the start: with many outcomes the chart scrolls sideways, and a centred legend would be out of sight.
       plugins: { legend: { align: 'start', labels: { color: palette.text } }, tooltip: { enabled: false } },
     },
@@ -155,7 +160,7 @@ export function createDecompositionChart(canvas, palette, animate, view) {
       indexAxis: 'y',
       layout: { padding: { right: 28 } }, // room for "+ ∞"
       scales: {
-        x: { ...axis(palette, ''), stacked: true, beginAtZero: true },
+        x: { ...valueAxis(palette, ''), stacked: true, beginAtZero: true },
         y: { ...axis(palette), stacked: true },
       },
       plugins: {
@@ -186,7 +191,7 @@ export function createTermsChart(canvas, palette, animate, view) {
     },
     options: {
       ...baseOptions(palette, animate),
-      scales: { x: axis(palette), y: { ...axis(palette, '') } },
+      scales: { x: axis(palette), y: { ...valueAxis(palette, '') } },
       plugins: {
         legend: { labels: { color: palette.text } },
         tooltip: { callbacks: { label: (c) => view.describeTerm(c.datasetIndex, c.dataIndex) } },

@@ -31,8 +31,8 @@ function pluginViews(view) {
  * is being dragged. Returns { state, setState(next), destroy() }.
  */
 export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
-  await init();
   const shell = createShell(root, { template: TEMPLATE, panels });
+  await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = { shell, state, current: null, mounted: false, onChange, announce: announcer(shell) };
   view.plugins = pluginViews(view);
   // Undo brings back P and Q (with their labels and locks), in the units now shown.
@@ -40,7 +40,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     key: (s) => JSON.stringify([s.p, s.q]),
     restore: (previous) => setState(view, { ...previous, units: view.state.units }),
   });
-  view.charts = manageCharts(shell, {
+  view.charts = await manageCharts(shell, {
     bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.plugins.outcomes),
     decomposition: (canvas, palette, animate) => createDecompositionChart(canvas, palette, animate, view.plugins.decomposition),
     terms: (canvas, palette, animate) => createTermsChart(canvas, palette, animate, view.plugins.outcomes),

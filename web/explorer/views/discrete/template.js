@@ -1,6 +1,8 @@
 // The discrete view's markup: the panels, the measures it shows, and a row
 // of the outcomes table. Static: every user-provided text goes in later
 // through textContent or value.
+// Named panels are groups, not regions: a page may hold several explorers,
+// and landmarks must have names of their own.
 import { UNITS } from '../../util.js';
 import { MAX_LABEL_LENGTH, PRESETS } from './model.js';
 
@@ -47,7 +49,7 @@ export const TEMPLATE = `
         Home for 0, L to lock it). The other bars of that distribution make room. Undo (Ctrl+Z) takes back
         the last change.</figcaption>
     </figure>
-    <section class="panel measures-panel" aria-label="Measures" data-panel="numbers">
+    <section class="panel measures-panel" role="group" aria-label="Measures" data-panel="numbers">
       <dl class="measures">
         ${MEASURES.map(([key, symbol, meaning]) => `<div class="measure" data-key="${key}">
           <dt><span class="symbol">${symbol}</span> <span class="meaning">${meaning}</span></dt>

@@ -1,0 +1,157 @@
+// node bench/explorer.mjs [--runs N]: how fast the explorer starts and
+// follows a drag, in headless Chromium (Debian's) on the built site
+// (bash build.sh first). With the CPU throttled 4× (a mid-range phone):
+// the time from navigation to the numbers on screen, the longest task and
+// the tasks over 200 ms while loading, for the page (both modes), the embed
+// and the example blog post; then a drag of a bar and of a curve's handle,
+// the time from each pointer move to the frame after the numbers and the
+// chart changed (median and p95), throttled and not. Medians over the runs.
+// This machine is shared and noisy: compare runs made together. Prints a
+// table; writes dist/bench/explorer.json. Times nothing in the tests.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+const THROTTLE = 4;
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const PAGES = {
+  'page, discrete': '',
+  'page, continuous': '?mode=continuous',
+  'embed, discrete': 'embed.html',
+  'embed, continuous': 'embed.html?mode=continuous',
+  'blog post': 'examples/blog-post.html',
+};
+const MOVES = 40, MOVE_EVERY_MS = 16; // a pointer at 60 Hz
+
+// In the page before its scripts: long tasks, and the frame after every explorer shows its numbers.
+function watchStart() {
+  window.__bench = { longtasks: [], numbersAt: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longtasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const shown = () => {
+    const elements = [...document.querySelectorAll('kl-explorer')];
+    const roots = elements.length ? elements.map((e) => e.shadowRoot) : [document];
+    return document.readyState !== 'loading' && roots.every((r) => r?.querySelector('[data-measure="klPQ"][data-value]'));
+  };
+  const poll = () => {
+    if (shown()) requestAnimationFrame(() => { window.__bench.numbersAt = performance.now(); });
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+// In the page: each pointer move's time, and the frame after the numbers next change.
+function watchMoves() {
+  const bench = { pending: [], latencies: [] };
+  window.__moves = bench;
+  addEventListener('pointermove', (e) => { if (e.buttons) bench.pending.push(e.timeStamp); }, true);
+  const changed = new MutationObserver(() => {
+    const moves = bench.pending.splice(0);
+    requestAnimationFrame(() => { const now = performance.now(); for (const t of moves) bench.latencies.push(now - t); });
+  });
+  changed.observe(document.querySelector('[data-measure="klPQ"]'), { attributes: true, attributeFilter: ['data-value'] });
+}
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const i = (s.length - 1) * q, lo = Math.floor(i);
+  return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
+}
+
+async function newPage(browser, device, throttle) {
+  const context = await browser.newContext(device);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, page, cdp };
+}
+
+async function measureStart(browser, origin, path, device) {
+  const { context, page } = await newPage(browser, device, THROTTLE);
+  await page.addInitScript(watchStart);
+  await page.goto(`${origin}/${path}`);
+  await page.waitForFunction(() => window.__bench.numbersAt !== null, null, { timeout: 60000 });
+  await page.waitForTimeout(2000); // tasks after the numbers: animations, resizes
+  const { longtasks, numbersAt } = await page.evaluate(() => window.__bench);
+  await context.close();
+  return { numbersMs: numbersAt, longestTaskMs: Math.max(0, ...longtasks), tasksOver200: longtasks.filter((d) => d > 200).length };
+}
+
+// Drags the first P bar (discrete) or P's peak handle (continuous) by MOVES moves, one every MOVE_EVERY_MS.
+async function measureDrag(browser, origin, path, throttle) {
+  const { context, page, cdp } = await newPage(browser, DESKTOP, throttle);
+  await page.goto(`${origin}/${path}`);
+  await page.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 60000 });
+  await page.waitForTimeout(1000);
+  await page.evaluate(watchMoves);
+  const continuous = path.includes('continuous');
+  const handle = page.locator(continuous ? '[role="slider"][data-dist="p"][data-handle="peak"]' : '[role="slider"][data-dist="p"][data-index="0"]');
+  await handle.scrollIntoViewIfNeeded();
+  const box = await handle.boundingBox();
+  const value = continuous ? 0 : Number(await handle.getAttribute('aria-valuenow'));
+  const x = box.x + box.width / 2, y = continuous ? box.y + box.height / 2 : box.y + box.height * (1 - value);
+  const mouse = (type, mx, my) => cdp.send('Input.dispatchMouseEvent', { type, x: mx, y: my, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1 });
+  await mouse('mousePressed', x, y);
+  const sent = [];
+  for (let i = 1; i <= MOVES; i += 1) {
+    const step = 3 * (i % 20 < 10 ? i % 10 : 10 - (i % 10)); // back and forth, up to 30 px
+    sent.push(continuous ? mouse('mouseMoved', x + step, y) : mouse('mouseMoved', x, y - step));
+    await new Promise((r) => setTimeout(r, MOVE_EVERY_MS));
+  }
+  await Promise.all(sent);
+  await page.waitForTimeout(1500);
+  await mouse('mouseReleased', x, y);
+  const latencies = await page.evaluate(() => window.__moves.latencies);
+  await context.close();
+  return { moves: latencies.length, medianMs: median(latencies), p95Ms: quantile(latencies, 0.95) };
+}
+
+const fmt = (v) => (Number.isFinite(v) ? v.toFixed(0).padStart(7) : '      –');
+
+async function main() {
+  const [server, browser] = await Promise.all([
+    preview({ configFile: `${ROOT}web/explorer/vite.config.js`, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } }),
+    chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] }),
+  ]);
+  const origin = `http://127.0.0.1:${server.httpServer.address().port}`;
+  const result = { throttle: THROTTLE, runs: RUNS, start: {}, drag: {} };
+  try {
+    console.log(`start, CPU ${THROTTLE}× slower (median of ${RUNS}):`);
+    console.log('page                       device   numbers ms  longest task ms  tasks > 200 ms');
+    for (const [name, path] of Object.entries(PAGES)) {
+      for (const [deviceName, device] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
+        const runs = [];
+        for (let r = 0; r < RUNS; r += 1) runs.push(await measureStart(browser, origin, path, device));
+        const row = Object.fromEntries(['numbersMs', 'longestTaskMs', 'tasksOver200'].map((k) => [k, median(runs.map((x) => x[k]))]));
+        result.start[`${name}, ${deviceName}`] = { ...row, runs };
+        console.log(`${name.padEnd(26)} ${deviceName.padEnd(8)} ${fmt(row.numbersMs)}     ${fmt(row.longestTaskMs)}          ${fmt(row.tasksOver200)}`);
+      }
+    }
+    console.log(`\ndrag: pointer move → the frame after the numbers and the chart changed (${MOVES} moves at 60 Hz, median of ${RUNS} runs):`);
+    console.log('page                       CPU     moves  median ms   p95 ms');
+    for (const [name, path] of Object.entries({ 'page, discrete': '', 'page, continuous': '?mode=continuous' })) {
+      for (const throttle of [1, THROTTLE]) {
+        const runs = [];
+        for (let r = 0; r < RUNS; r += 1) runs.push(await measureDrag(browser, origin, path, throttle));
+        const row = Object.fromEntries(['moves', 'medianMs', 'p95Ms'].map((k) => [k, median(runs.map((x) => x[k]))]));
+        result.drag[`${name}, CPU ${throttle}×`] = { ...row, runs };
+        console.log(`${name.padEnd(26)} ${`${throttle}×`.padEnd(6)} ${fmt(row.moves)} ${fmt(row.medianMs)}   ${fmt(row.p95Ms)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  mkdirSync(`${ROOT}dist/bench`, { recursive: true });
+  writeFileSync(`${ROOT}dist/bench/explorer.json`, `${JSON.stringify(result, null, 2)}\n`);
+  console.log('\nwritten: dist/bench/explorer.json');
+}
+
+await main();
