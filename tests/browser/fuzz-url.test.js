@@ -406,7 +406,7 @@ async function trappedPage() {
   const stray = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (u.protocol !== 'http:' || !/^\/(|index\.html|embed\.html|kl-explorer\.js|favicon\.svg|fuzz-host\.(html|css)|assets\/[\w.-]+)$/.test(u.pathname)) stray.push(r.url().slice(0, 100));
+    if (u.protocol !== 'http:' || !/^\/(|index\.html|embed\.html|kl-explorer\.js|favicon\.svg|early\.js|fuzz-host\.(html|css)|assets\/[\w.-]+)$/.test(u.pathname)) stray.push(r.url().slice(0, 100));
   });
   return { page, stray };
 }
