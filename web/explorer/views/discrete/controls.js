@@ -77,9 +77,10 @@ function showSums({ shell, state }) {
     cell.dataset.off = String(off.includes(dist));
   }
   const text = off.map((dist) => `${dist.toUpperCase()} sums to ${Number(sumOf(state[dist]).toPrecision(4))}, not 1`).join('; ');
+  const [names, one] = [off.map((d) => d.toUpperCase()).join(' and '), off.length === 1];
   shell.$('[data-role="sum-text"]').textContent = off.length
-    ? `${text}. The measures use ${off.map((d) => d.toUpperCase()).join(' and ')} divided by ${off.length > 1 ? 'their sums' : 'its sum'}; `
-      + 'Normalise makes that the values (locked ones stay, if they can).' : '';
+    ? `${text}. The measures use ${names} divided by ${one ? 'its sum' : 'their sums'}. Normalise makes ${one ? 'it' : 'them'} `
+      + 'sum to 1 (locked values stay when they can).' : '';
   shell.$('[data-role="sum-note"]').hidden = !off.length;
 }
 
