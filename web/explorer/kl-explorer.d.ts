@@ -7,6 +7,7 @@
 import type { Measures } from './infodiv.js';
 
 export type KlExplorerUnits = 'nats' | 'bits' | 'hartleys';
+export type KlExplorerView = 'discrete' | 'continuous' | 'code';
 export type KlExplorerFamily =
   | 'normal' | 'laplace' | 'cauchy' | 'logNormal' | 'exponential' | 'gamma' | 'beta' | 'uniform'
   | 'normal-laplace' | 'laplace-normal';
@@ -36,7 +37,27 @@ export interface KlExplorerContinuousValue {
   measures: KlExplorerContinuousMeasures;
 }
 
-export type KlExplorerValue = KlExplorerDiscreteValue | KlExplorerContinuousValue;
+/** The code view's measures: the library's seven, and each Huffman code's average length Σ pᵢℓᵢ on P's outcomes. */
+export interface KlExplorerCodeMeasures extends Measures {
+  huffmanP: number;
+  huffmanQ: number;
+}
+
+/** `value` and the events' `detail` in the code view (`view="code"`). */
+export interface KlExplorerCodeValue {
+  view: 'code';
+  p: number[];
+  q: number[];
+  labels: string[];
+  units: KlExplorerUnits;
+  /** The seed of the sampler that draws P's outcomes. */
+  seed: number;
+  /** Symbols per second while playing. */
+  speed: number;
+  measures: KlExplorerCodeMeasures;
+}
+
+export type KlExplorerValue = KlExplorerDiscreteValue | KlExplorerContinuousValue | KlExplorerCodeValue;
 
 /** The `input` (while dragging) and `change` (once settled) events. */
 export type KlExplorerEvent = CustomEvent<KlExplorerValue>;
@@ -54,9 +75,15 @@ export interface KlExplorerAttributes {
   units?: KlExplorerUnits;
   controls?: string;
   height?: string | number;
-  mode?: 'discrete' | 'continuous';
+  /** The view to show; `mode` is its older name. */
+  view?: KlExplorerView;
+  mode?: KlExplorerView;
   family?: KlExplorerFamily;
   bins?: string | number;
+  /** code view: the seed of the draws (a whole number from 0 to 2^53 − 1). */
+  seed?: string | number;
+  /** code view: symbols per second, one of 1, 5, 20, 100, 500, 2000. */
+  speed?: string | number;
 }
 
 export interface KlExplorerElement extends HTMLElement {
