@@ -7,7 +7,7 @@
 import type { Measures } from './infodiv.js';
 
 export type KlExplorerUnits = 'nats' | 'bits' | 'hartleys';
-export type KlExplorerView = 'discrete' | 'continuous' | 'code';
+export type KlExplorerView = 'discrete' | 'continuous' | 'code' | 'evidence';
 export type KlExplorerFamily =
   | 'normal' | 'laplace' | 'cauchy' | 'logNormal' | 'exponential' | 'gamma' | 'beta' | 'uniform'
   | 'normal-laplace' | 'laplace-normal';
@@ -57,7 +57,30 @@ export interface KlExplorerCodeValue {
   measures: KlExplorerCodeMeasures;
 }
 
-export type KlExplorerValue = KlExplorerDiscreteValue | KlExplorerContinuousValue | KlExplorerCodeValue;
+/** The evidence view's measures: the library's seven, log 19 in the units, and log 19 / KL of the samples' source against the other. */
+export interface KlExplorerEvidenceMeasures extends Measures {
+  threshold: number;
+  wald: number;
+}
+
+/** `value` and the events' `detail` in the evidence view (`view="evidence"`). */
+export interface KlExplorerEvidenceValue {
+  view: 'evidence';
+  p: number[];
+  q: number[];
+  labels: string[];
+  units: KlExplorerUnits;
+  /** The seed of the sampler that draws the runs. */
+  seed: number;
+  /** Where the samples come from. */
+  truth: 'p' | 'q';
+  /** How many runs, and how many samples each. */
+  runs: number;
+  n: number;
+  measures: KlExplorerEvidenceMeasures;
+}
+
+export type KlExplorerValue = KlExplorerDiscreteValue | KlExplorerContinuousValue | KlExplorerCodeValue | KlExplorerEvidenceValue;
 
 /** The `input` (while dragging) and `change` (once settled) events. */
 export type KlExplorerEvent = CustomEvent<KlExplorerValue>;
@@ -80,10 +103,16 @@ export interface KlExplorerAttributes {
   mode?: KlExplorerView;
   family?: KlExplorerFamily;
   bins?: string | number;
-  /** code view: the seed of the draws (a whole number from 0 to 2^53 − 1). */
+  /** code and evidence views: the seed of the draws (a whole number from 0 to 2^53 − 1). */
   seed?: string | number;
   /** code view: symbols per second, one of 1, 5, 20, 100, 500, 2000. */
   speed?: string | number;
+  /** evidence view: where the samples come from. */
+  truth?: 'p' | 'q';
+  /** evidence view: the number of runs, one of 20, 50, 100, 200. */
+  runs?: string | number;
+  /** evidence view: samples per run, one of 50, 100, 200, 500, 1000, 2000. */
+  n?: string | number;
 }
 
 export interface KlExplorerElement extends HTMLElement {

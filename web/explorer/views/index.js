@@ -10,8 +10,9 @@ import { readControls, readHeight } from '../input.js';
 import code from './code/index.js';
 import continuous from './continuous/index.js';
 import discrete from './discrete/index.js';
+import evidence from './evidence/index.js';
 
-export const VIEWS = { discrete, continuous, code };
+export const VIEWS = { discrete, continuous, code, evidence };
 export const MODES = Object.keys(VIEWS);
 
 const given = (text) => text !== null && text !== undefined && text.trim() !== '';
