@@ -204,7 +204,8 @@ for (const [name, device] of Object.entries({ desktop: DESKTOP, phone: PHONE_390
     test(`screenshot: evidence view, ${name}, ${dark ? 'dark' : 'light'}`, async () => {
       const page = await explorer.newPage({ device, dark });
       await page.goto(explorer.url('?view=evidence'));
-      await page.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 15000 });
+      await page.waitForSelector('canvas[data-chart="paths"]', { timeout: 15000 });
+      await page.waitForSelector('[data-stat="slope"][data-value]');
       await page.waitForTimeout(800); // the histogram's and estimators' animations
       await screenshot(page, `evidence-${name}-${dark ? 'dark' : 'light'}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
