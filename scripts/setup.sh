@@ -43,8 +43,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-# npm dependencies: installed when absent or older than the lock file.
-if ! [ -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm dependencies: installed when absent or installed from another lock file
+# (compared by content: a checkout's mtimes say nothing about which is newer).
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if ! [ -f node_modules/.package-lock.json ] || [ "$(cat node_modules/.infodiv-lock 2>/dev/null)" != "$lock_hash" ]; then
   echo "infodiv: installing npm dependencies" >&2
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" >node_modules/.infodiv-lock
 fi

@@ -20,6 +20,7 @@
 #include <math.h>
 
 #include "phi.h"
+#include "exact.h"
 #include "special.h"
 
 #define EULER_GAMMA        0.57721566490153286061
@@ -789,28 +790,87 @@ static double matched_kl_step(double x, double d, double h, double e)
     return sum;
 }
 
-/* The index of the largest alpha when the others sum to at most 1/16 of it and
- * both Dirichlets nearly agree there (see matched_kl_step), else k; *others_a:
- * the others' sum, *others_d that of their differences b_i - a_i. */
-static size_t dominant_alpha(const double *a, const double *b, size_t k, double *others_a, double *others_d)
+/* G(x + h, y + s) - G(x, y) for h <= x/16 and |s| <= y/16 where y - x = d
+ * is not small beside x (else matched_kl_step): the integral of
+ * grad G . (h, s) = -(d + t e) g'(x + t h) h + (g(y + t s) - g(x + t h)) s,
+ * e = s - h, over t in [0, 1] by 8-point Gauss-Legendre (the integrand is
+ * analytic for |t| < 16). G(x, y) and G(x + h, y + s) may both be 1e299 where
+ * their difference is 1e291 (Beta(1e-8, 3) || Beta(1e-20, 1e300)); this
+ * keeps its digits. */
+static double matched_kl_far_step(double x, double y, double d, double h, double s)
 {
-    size_t j = 0;
-    for (size_t i = 1; i < k; i++)
-        j = a[i] > a[j] ? i : j;
-    double h = 0, e = 0, ch = 0, ce = 0;
+    double sum = 0, e = s - h;
+    for (int i = 0; i < 8; i++) {
+        double t = i < 4 ? GL8_T[i] : 1 - GL8_T[7 - i], wt = GL8_W[i < 4 ? i : 7 - i], g1, g2;
+        double xt = x + t * h;
+        trigamma_rest(xt, &g1, &g2);
+        double across = (infodiv_digamma_minus_log(y + t * s) - infodiv_digamma_minus_log(xt)) * s;
+        sum += wt * (across - (d + t * e) * (g1 * h)); /* g1 h first: d may be near DBL_MAX */
+    }
+    return sum;
+}
+
+/* matched_kl_step for x < 2^-500: there G(x, y) = rho(y/x) - x phi(y/x) +
+ * O(x^2), rho(r) = r - 1 - log r, and the x terms are below the rounding, so
+ * with r = y/x, R = (y + s)/(x + h), u = (d h - x e)/(x (y + s)):
+ *   rho(R) - rho(r) = -(u (d + e)/(x + h) + (u - log1p(u))),
+ * exact algebra (r/R = 1 + u, r - R = u R), no two close values apart; all
+ * scaled by 2^-ilogb(x) (the forms are homogeneous), d h - x e by TwoProduct. */
+static double matched_kl_tiny_step(double x, double d, double h, double e)
+{
+    int m = -ilogb(x);
+    x = ldexp(x, m), d = ldexp(d, m), h = ldexp(h, m), e = ldexp(e, m);
+    double dh = d * h, xe = x * e;
+    double num = (dh - xe) + (two_prod_err(d, h, dh) - two_prod_err(x, e, xe));
+    double u = num / (x * ((x + d) + (h + e)));
+    return -(u * ((d + e) / (x + h)) + infodiv_log1p_rest(u));
+}
+
+typedef struct {
+    size_t j;                          /* the largest alpha of a, or k where none holds nearly all the mass */
+    enum { NEAR = 1, FAR, TINY } kind; /* which step: matched_kl_step, _far_step, _tiny_step */
+    double others_a, others_b;         /* the others' sums */
+    double others_d;                   /* the sum of their differences b_i - a_i */
+} dominant;
+
+/* Sums in double-double (TwoSum) of the alphas other than a_j, of b's and of the differences. */
+static void sums_but(const double *a, const double *b, size_t k, size_t j, double out[3])
+{
+    double s[3] = { 0, 0, 0 }, c[3] = { 0, 0, 0 };
     for (size_t i = 0; i < k; i++) {
         if (i == j)
             continue;
-        double di = b[i] - a[i], t = h + a[i], tv = t - h, u = e + di, uv = u - e; /* TwoSum, both */
-        ch += (h - (t - tv)) + (a[i] - tv);
-        ce += (e - (u - uv)) + (di - uv);
-        h = t, e = u;
+        double v[3] = { a[i], b[i], b[i] - a[i] };
+        for (int m = 0; m < 3; m++) {
+            double t = s[m] + v[m], tv = t - s[m];
+            c[m] += (s[m] - (t - tv)) + (v[m] - tv);
+            s[m] = t;
+        }
     }
-    h += ch, e += ce;
-    double x = a[j], d = b[j] - a[j], bound = x / 16;
-    *others_a = h, *others_d = e;
-    int near = x >= 0x1p-500 && x <= 0x1p500 && h <= bound && fabs(d) <= bound && fabs(e) <= bound;
-    return near ? j : k;
+    for (int m = 0; m < 3; m++)
+        out[m] = s[m] + c[m];
+}
+
+/* The largest alpha of a when the others sum to at most 1/16 of it, and b
+ * there either nearly agrees with a (matched_kl_step; _tiny_step below
+ * 2^-500) or holds nearly all of b's mass (matched_kl_far_step); else j = k. */
+static dominant dominant_alpha(const double *a, const double *b, size_t k)
+{
+    dominant dm = { 0, 0, 0, 0, 0 };
+    for (size_t i = 1; i < k; i++)
+        dm.j = a[i] > a[dm.j] ? i : dm.j;
+    double sums[3];
+    sums_but(a, b, k, dm.j, sums);
+    dm.others_a = sums[0], dm.others_b = sums[1], dm.others_d = sums[2];
+    double x = a[dm.j], y = b[dm.j], bound = x / 16;
+    int held = x <= 0x1p500 && dm.others_a <= bound, near = fabs(y - x) <= bound && fabs(dm.others_d) <= bound;
+    if (held && near)
+        dm.kind = x >= 0x1p-500 ? NEAR : TINY;
+    else if (held && x >= 0x1p-500 && y >= 0x1p-500 && dm.others_b <= y / 16)
+        dm.kind = FAR;
+    else
+        dm.j = k;
+    return dm;
 }
 
 /* KL(Dir(a) || Dir(b)). With X_i ~ Gamma(a_i, 1) and Y_i ~ Gamma(b_i, mu),
@@ -833,8 +893,10 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         ha = hb = ha > hb ? ha : hb;
     double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, hb), d0 = 0, c = 0, g = 0, cat;
     int any_inf = 0;
-    double others_a = 0, others_d = 0;
-    size_t j = ha == 0 && hb == 0 ? dominant_alpha(a, b, k, &others_a, &others_d) : k;
+    dominant dm = { k, 0, 0, 0, 0 };
+    if (ha == 0 && hb == 0)
+        dm = dominant_alpha(a, b, k);
+    size_t j = dm.j;
     for (size_t i = 0; i < k; i++) {
         /* the differences summed in double-double (TwoSum): G(a0, b0) needs b0 - a0 exactly */
         double di = b[i] - a[i], dh = ldexp(di, -hb), t = d0 + dh, bv = t - d0;
@@ -847,7 +909,14 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         g += ldexp(gi, -hb); /* everything in units of 2^hb where b's sum overflows */
     }
     /* G_j - G(a0, b0) as one quantity where they nearly cancel */
-    g -= j < k ? matched_kl_step(a[j], b[j] - a[j], others_a, others_d) : matched_kl_of_sums(a0, ha, b0, hb, d0 + c);
+    if (j == k)
+        g -= matched_kl_of_sums(a0, ha, b0, hb, d0 + c);
+    else if (dm.kind == NEAR)
+        g -= matched_kl_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
+    else if (dm.kind == TINY)
+        g -= matched_kl_tiny_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
+    else
+        g -= matched_kl_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
     infodiv_options nats = { INFODIV_E, 1 };
     if (infodiv_kl(b, a, k, &nats, &cat, NULL) != INFODIV_OK)
         return NAN; /* not reached: the alphas are checked */

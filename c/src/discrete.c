@@ -22,6 +22,7 @@
 
 #include "phi.h"
 #include "special.h"
+#include "exact.h"
 #include "vec.h"
 
 /* TwoSum and TwoProduct below are exact only if no multiply-add is fused
@@ -58,17 +59,6 @@ static inline dd acc_result(dd s)
     double hi = s.hi + s.lo;
     dd r = { hi, s.lo - (hi - s.hi) };
     return r;
-}
-
-/* The rounding error of the product p = fl(a*b): a*b = p + err exactly
- * (Dekker's TwoProduct with Veltkamp's split; wasm has no fused multiply-add,
- * and a software fma() would cost far more). Valid while |a|,|b| < 2^996. */
-static inline double two_prod_err(double a, double b, double p)
-{
-    const double split = 134217729.0; /* 2^27 + 1 */
-    double ca = split * a, ah = ca - (ca - a), al = a - ah;
-    double cb = split * b, bh = cb - (cb - b), bl = b - bh;
-    return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
 }
 
 /* hi + lo = x + y exactly (Knuth's TwoSum), for x + y finite. */

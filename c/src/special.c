@@ -285,6 +285,20 @@ static double remainder_bregman(double a, double b, double d)
     return stirling_rest(b) - stirling_rest(a) - d * stirling_rest_derivative(a);
 }
 
+/* infodiv_gamma_matched_kl for a >= ASYMPTOTIC, b < 2 or b <= a/16, from Stirling's
+ * series at a: lgamma(b) - b log b + b + log(a)/2 - log(2 pi)/2 - 1/2 + b/(2a)
+ * - R(a) - d R'(a), for b >= 1 as S(b) + log(a/b)/2 - 1/2 + ... (S = Stirling's
+ * error). Its terms are within a small factor of G (log(a/b)/2 >= 0.8 beside
+ * the 1/2), where the shifts would sum log(a/b) sixteen times and cancel it:
+ * a few eps relative (6e-15 against 400 digits, a from 10 to DBL_MAX). */
+static double matched_kl_far_below(double a, double b, double d)
+{
+    double tail = 0.5 * (b / a) - stirling_rest(a) - d * stirling_rest_derivative(a);
+    if (b >= 1)
+        return infodiv_stirling_error(b) + (0.5 * log(a / b) - 0.5) + tail;
+    return (infodiv_lgamma(b) - b * log(b) + b) + (0.5 * log(a) - HALF_LOG_2PI - 0.5) + tail;
+}
+
 /* KL(Gamma(a, rate a) || Gamma(b, rate b)): two gamma laws of mean 1, or of
  * any one mean; = lgamma(b) - lgamma(a) - d psi(a) - a phi(b/a) >= 0, d = b - a
  * given apart (exactly, or from exact parts: b may be a rounded sum).
@@ -303,6 +317,8 @@ double infodiv_gamma_matched_kl(double a, double b, double d)
         return 0;
     if (a >= ASYMPTOTIC && b >= ASYMPTOTIC)
         return 0.5 * rest_of(b, a, d) + remainder_bregman(a, b, d);
+    if (a >= ASYMPTOTIC && (b < 2 || 16 * b <= a))
+        return matched_kl_far_below(a, b, d);
     double sum = rest_of(b, a, d), a0 = a;
     int n = 1;
     for (; n < 16 && !isinf(sum) && (a0 + n < ASYMPTOTIC || b + n < ASYMPTOTIC); n++)

@@ -246,5 +246,46 @@ int main(void)
                 CHECK(t[i] == 0, "kl_terms Q = c P, shift %d: term %d is %g", shift, i, t[i]);
         }
     }
+    /* KL(Dir(2, DBL_MAX) || Dir(0.01, 0.125)) = 10.61942468542681488... (mpmath,
+     * 700 digits): off by 2.4e-13, as G(DBL_MAX, 0.125) and G(DBL_MAX + 2,
+     * 0.135) (both ~356, apart by 0.06) were each summed from sixteen shifts
+     * of log(a/b) ~ 700 (special.c, matched_kl_far_below; found by tests/fuzz). */
+    {
+        const double a[2] = { 2, DBL_MAX }, b[2] = { 0.01, 0.125 };
+        infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 2, a, NULL }, q = { INFODIV_DIRICHLET, 0, 0, 2, b, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 10.6194246854268148827682830635, 2e-15),
+              "KL(Dir(2, DBL_MAX) || Dir(0.01, 0.125)) %.17g", m.kl_pq);
+    }
+    /* KL(Beta(1e-8, 3) || Beta(1e-20, 1e300)) = 3.94934066077657446352e291
+     * (mpmath, 700 digits): off by 9e-8 relative, as G(3, 1e300) -
+     * G(3 + 1e-8, 1e300 + 1e-20), two values of 1.8e299, was formed as a
+     * difference (continuous.c, matched_kl_far_step; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 1e-8, 3, 0, NULL, NULL }, q = { INFODIV_BETA, 1e-20, 1e300, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 3.94934066077657446352e291, 1e-14),
+              "KL(Beta(1e-8, 3) || Beta(1e-20, 1e300)) %.17g", m.kl_pq);
+        /* and beside DBL_MAX: d g'(x) h formed as (d g'(x)) h overflowed; 2.2013340120185785290e303 */
+        infodiv_dist p2 = { INFODIV_BETA, 1e-6, 0.3, 0, NULL, NULL }, q2 = { INFODIV_BETA, 3.375, DBL_MAX, 0, NULL, NULL };
+        CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 2.2013340120185785290e303, 1e-14),
+              "KL(Beta(1e-6, 0.3) || Beta(3.375, DBL_MAX)) %.17g", m.kl_pq);
+    }
+    /* KL(Beta(2.2250738585072014e-308, 2.0e-320) || Beta(2.2250738941083831e-308,
+     * 2.0e-320)) = 2.3283063968315821698e-28 (mpmath, 1500 digits): off by
+     * 2.8e-5, as G(a_1, b_1) - G(a0, b0), both 1.3e-16, were apart; below
+     * 2^-500 matched_kl_step could not take over (continuous.c,
+     * matched_kl_tiny_step; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 2.2250738585072014e-308, 2.0236928853657458e-320, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 2.2250738941083831e-308, 2.0236928853657458e-320, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 2.3283063968315821698e-28, 1e-14),
+              "KL(Beta(2.2e-308, 2e-320) || Beta(2.2e-308 (1 + 1.6e-8), 2e-320)) %.17g", m.kl_pq);
+    }
     return check_report("regressions");
 }

@@ -7,7 +7,7 @@
 # machine's speed). New inputs go to a scratch directory, never into the
 # corpus; a crash, a sanitizer report, a failed check, a timeout (10 s per
 # input) or a leak fails the run, and the input is saved under dist/fuzz/.
-#   bash tests/fuzz/run.sh --runs N           (npm test, via npm run test:fuzz)
+#   bash tests/fuzz/run.sh --runs N           (npm test, via npm run test:fuzz: replay.c)
 #   bash tests/fuzz/run.sh [SECONDS]          (npm run fuzz: 600)
 #   bash tests/fuzz/run.sh --merge            folds dist/fuzz/new into the corpus
 #                                             (libFuzzer's -merge=1: only inputs
@@ -25,6 +25,28 @@ SANITIZE=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
 # the parametric reference (tests/fuzz/reference.h) is in __float128: libquadmath,
 # which comes with gcc; clang finds its header and library through gcc's directories
 QUAD=(-idirafter "$(dirname "$(gcc -print-file-name=include/quadmath.h)")" -L"$(dirname "$(gcc -print-file-name=libquadmath.so)")" -lquadmath)
+
+# The fixed count (npm test) does not use libFuzzer: its coverage-steered
+# mutations differ between machines (addresses, clang), so it would not be the
+# same inputs everywhere. tests/fuzz/replay.c runs the corpus (by name, in the
+# C locale's order) and N blind mutations of it from seed 1, under the same
+# sanitizers: the same inputs, bit for bit, on every machine.
+if [ "${1:-}" = --runs ]; then
+  runs_wanted=${2:?usage: run.sh --runs N}
+  clang "${FLAGS[@]}" -fsanitize=address,undefined -fno-sanitize-recover=all tests/fuzz/replay.c tests/fuzz/fuzz_infodiv.c \
+    c/src/*.c "${QUAD[@]}" -lm -o "$out/replay"
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  log="$out/replay.log"
+  mapfile -t files < <(cd "$corpus" && LC_ALL=C ls | sed "s|^|$corpus/|")
+  if ! "$out/replay" "$runs_wanted" "${files[@]}" >"$log" 2>&1; then
+    grep -E '^fuzz_infodiv:|^replay:|ERROR|SUMMARY' "$log" >&2 || tail -40 "$log" >&2
+    echo "fuzz: FAILED; full log in $log; replay one input with dist/fuzz/replay 0 FILE" >&2
+    exit 1
+  fi
+  echo "fuzz: $(grep '^replay:' "$log" | sed 's/^replay: //') (corpus $(ls "$corpus" | wc -l) files)"
+  exit 0
+fi
+
 clang "${FLAGS[@]}" "${SANITIZE[@]}" tests/fuzz/fuzz_infodiv.c c/src/*.c "${QUAD[@]}" -lm -o "$out/fuzz_infodiv"
 
 if [ "${1:-}" = --merge ]; then
@@ -33,26 +55,9 @@ if [ "${1:-}" = --merge ]; then
   exit 0
 fi
 
-# A fixed count is the same inputs on every machine only if nothing else varies:
-# -reload=0 (no timed rereading of the corpus) and no address randomisation
-# (addresses reach libFuzzer's table of compared values, and so its mutations).
-# And the corpus in one order: libFuzzer sorts it by size with an unstable
-# sort, so files of equal size keep the order they were listed in, which for
-# a directory is the file system's; -seed_inputs lists them by name instead.
-FIXED=()
-SEEDS=("$corpus")
-if [ "${1:-}" = --runs ]; then
-  runs_wanted=${2:?usage: run.sh --runs N}
-  LIMIT=(-runs="$runs_wanted")
-  what="$runs_wanted runs from seed 1"
-  setarch "$(uname -m)" -R true 2>/dev/null && FIXED=(setarch "$(uname -m)" -R)
-  (cd "$corpus" && LC_ALL=C ls | sed "s|^|$corpus/|" | paste -sd, -) >"$out/seed-inputs.txt"
-  SEEDS=(-seed_inputs=@"$out/seed-inputs.txt")
-else
-  seconds=${1:-30}
-  LIMIT=(-max_total_time="$seconds")
-  what="$seconds s"
-fi
+seconds=${1:-30}
+LIMIT=(-max_total_time="$seconds")
+what="$seconds s"
 # a fresh scratch directory each run, so that a run is reproducible (fixed seed,
 # committed corpus); fold a long run's finds in with --merge before the next run
 rm -rf "$out/new" && mkdir -p "$out/new"
@@ -60,8 +65,8 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 log="$out/fuzz.log"
 status=0
 # one process (no -jobs/-workers: those fork and log to ./fuzz-N.log)
-"${FIXED[@]}" "$out/fuzz_infodiv" -seed=1 "${LIMIT[@]}" -reload=0 -timeout=10 -rss_limit_mb=2048 \
-  -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "${SEEDS[@]}" >"$log" 2>&1 || status=$?
+"$out/fuzz_infodiv" -seed=1 "${LIMIT[@]}" -reload=0 -timeout=10 -rss_limit_mb=2048 \
+  -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "$corpus" >"$log" 2>&1 || status=$?
 if [ $status -ne 0 ]; then
   grep -E '^fuzz_infodiv:|ERROR|SUMMARY|Test unit written|Base64' "$log" >&2 || tail -40 "$log" >&2
   echo "fuzz: FAILED (status $status); full log in $log" >&2
