@@ -368,21 +368,50 @@ static double log_width(double a, double b)
  * G(x) = lgamma(x) + (1 - x) psi(x) + x (the v_i cancel exactly), v0 the sum.
  * A sum beyond DBL_MAX is taken halved: there G(v0) = log(2 pi v0)/2 + 1/2 and
  * psi(v0) = log v0, their terms in 1/v0 being below the rounding. */
+/* E(x) + 1/x, E = infodiv_gamma_entropy_part, x < 1: from psi(x) = psi(1 + x) - 1/x. */
+static double entropy_part_plus_reciprocal(double x)
+{
+    return infodiv_lgamma(x) + (1 - x) * infodiv_digamma(1 + x) + 1 + x;
+}
+
+/* H(Dir(v)) where the -1/alpha_i parts of the E(alpha_i) pass the range and
+ * the sum's +k/T part (T < 1) brings the total back (Beta(2^-1022, 6.8e-309):
+ * -1.2e308): the reciprocals summed in units of 2^64, the other terms, far
+ * below them, apart. total_part: -E(T) - (k - 1) psi(T), used where T >= 1. */
+static double dirichlet_entropy_tiny(const double *v, size_t k, double total, double total_part)
+{
+    double recip = 0, rest = 0;
+    for (size_t i = 0; i < k; i++) {
+        double x = v[i];
+        if (x < 1)
+            recip -= 0x1p-64 / x, rest += entropy_part_plus_reciprocal(x);
+        else
+            rest += infodiv_gamma_entropy_part(x);
+    }
+    if (total < 1) /* -E(T) - (k - 1) psi(T) = k/T - (E(T) + 1/T) - (k - 1) psi(1 + T) */
+        recip += (double)k * (0x1p-64 / total),
+            rest -= entropy_part_plus_reciprocal(total) + (double)(k - 1) * infodiv_digamma(1 + total);
+    else
+        rest += total_part;
+    return ldexp(recip, 64) + rest;
+}
+
 static double dirichlet_entropy(const double *v, size_t k)
 {
     double s = 0;
     for (size_t i = 0; i < k; i++)
         s += infodiv_gamma_entropy_part(v[i]);
-    if (s == -INFINITY) /* an alpha so small that -1/alpha overflows: the entropy is below -DBL_MAX */
-        return s;
     int h = 0;
     while (!isfinite(sum_halved(v, k, h)))
         h++;
-    double total = sum_halved(v, k, h);
+    double total = sum_halved(v, k, h), total_part;
     if (h == 0)
-        return s - infodiv_gamma_entropy_part(total) - (double)(k - 1) * infodiv_digamma(total);
-    double log_total = log(total) + h * LN2;
-    return s - (0.5 * (LOG_2PI + log_total) + 0.5) - (double)(k - 1) * log_total;
+        total_part = -infodiv_gamma_entropy_part(total) - (double)(k - 1) * infodiv_digamma(total);
+    else {
+        double log_total = log(total) + h * LN2;
+        total_part = -(0.5 * (LOG_2PI + log_total) + 0.5) - (double)(k - 1) * log_total;
+    }
+    return s == -INFINITY ? dirichlet_entropy_tiny(v, k, h == 0 ? total : 1, total_part) : s + total_part;
 }
 
 /* Entropy of P (nats). MULTIVARIATE_NORMAL needs its Cholesky factor in l. */
@@ -713,10 +742,7 @@ static double matched_kl_of_sums(double a0, int ha, double b0, int hb, double d0
         return -b0 * infodiv_digamma_minus_log(a0) + ldexp(rest, -hb);
     }
     double log_a = log(a0) + ha * LN2;
-    /* lgamma(b0) - b0 log b0 + b0, through Stirling's error from 1 on (b0 log b0 may overflow) */
-    double lead =
-        b0 >= 1 ? infodiv_stirling_error(b0) - 0.5 * log(b0) + 0.5 * LOG_2PI : infodiv_lgamma(b0) - b0 * log(b0) + b0;
-    return lead + 0.5 * log_a - 0.5 * LOG_2PI - 0.5;
+    return infodiv_lgamma_lead(b0) + 0.5 * log_a - 0.5 * LOG_2PI - 0.5;
 }
 
 /* b0 KL(b/B || a/A) 2^-hb, B = b0 2^hb and A = a0 2^ha the sums, as
@@ -892,7 +918,7 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
     if (ha > 0 && hb > 0) /* both beyond DBL_MAX: G of the two depends on their ratio alone */
         ha = hb = ha > hb ? ha : hb;
     double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, hb), d0 = 0, c = 0, g = 0, cat;
-    int any_inf = 0;
+    double over = 0; /* the G_i beyond DBL_MAX, halved: their sum with the rest may not be */
     dominant dm = { k, 0, 0, 0, 0 };
     if (ha == 0 && hb == 0)
         dm = dominant_alpha(a, b, k);
@@ -905,8 +931,10 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         if (i == j)
             continue;
         double gi = infodiv_gamma_matched_kl(a[i], b[i], di);
-        any_inf |= isinf(gi);
-        g += ldexp(gi, -hb); /* everything in units of 2^hb where b's sum overflows */
+        if (isinf(gi))
+            over += ldexp(infodiv_gamma_matched_kl_half(a[i], b[i], di), -hb);
+        else
+            g += ldexp(gi, -hb); /* everything in units of 2^hb where b's sum overflows */
     }
     /* G_j - G(a0, b0) as one quantity where they nearly cancel */
     if (j == k)
@@ -920,10 +948,12 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
     infodiv_options nats = { INFODIV_E, 1 };
     if (infodiv_kl(b, a, k, &nats, &cat, NULL) != INFODIV_OK)
         return NAN; /* not reached: the alphas are checked */
-    double kl = ldexp(g + (cat < 0x1p-900 ? scaled_cat_kl(a, b, k, a0, ha, b0, hb) : b0 * cat), hb);
+    double rest = g + (cat < 0x1p-900 ? scaled_cat_kl(a, b, k, a0, ha, b0, hb) : b0 * cat);
+    double kl = over > 0 ? ldexp(0.5 * rest + over, hb + 1) : ldexp(rest, hb);
     if (isnan(kl))
-        return any_inf ? INFINITY : kl; /* a G_i beyond the doubles: so is KL (sum G_i - G0 >= 0 term by term there) */
-    return kl > 0 ? kl : 0;             /* a sum of >= 0 parts but for the G difference's last rounding */
+        return isinf(over) ? INFINITY
+                           : kl; /* a G_i beyond the doubles: so is KL (sum G_i - G0 >= 0 term by term there) */
+    return kl > 0 ? kl : 0;      /* a sum of >= 0 parts but for the G difference's last rounding */
 }
 
 /* H(P,Q) of two Dirichlet laws: log B(b) - sum_i (b_i - 1)(psi(a_i) - psi(a0)),
@@ -1132,6 +1162,30 @@ static double beta_log_density_large(double a, double b, double x)
     return -2 * (hs * kl) - log(x) - log1p(-x) + 0.5 * (log(a) + log(b) - log(hs) - LN2 - LOG_2PI);
 }
 
+/* (x - a)/b for finite a, b > 0, also where x - a passes DBL_MAX (x and a of
+ * opposite signs there, so x/b - a/b does not cancel). */
+static double standardized(double x, double a, double b)
+{
+    double d = x - a;
+    return isinf(d) && isfinite(x) ? x / b - a / b : d / b;
+}
+
+/* Gamma(a, rate b) log density at x > 0, in whichever form has the smaller
+ * terms (its rounding is eps of them): a log b - lgamma(a) + (a - 1) log x - b x,
+ * or for a >= 1 Stirling's, the large parts of lgamma(a) cancelled:
+ * -a (r - 1 - log r) + (log a - log 2 pi)/2 - log x - S(a), r = b x / a. */
+static double gamma_log_density(double a, double b, double x)
+{
+    double lx = log(x);
+    if (a >= 1) {
+        double rest = infodiv_ratio_rest(a, b, a, x, 1), la = log(a);
+        double direct_size = a * fabs(log(b)) + (a - 1) * fabs(lx) + b * x + a * la;
+        if (!(direct_size < rest + fabs(lx) + 0.5 * la + 2))
+            return -rest + 0.5 * (la - LOG_2PI) - lx - infodiv_stirling_error(a);
+    }
+    return a * log(b) - infodiv_lgamma(a) + (a - 1) * lx - b * x;
+}
+
 /* ---- log densities ---- */
 
 static double log_density(const infodiv_dist *d, double x)
@@ -1140,7 +1194,7 @@ static double log_density(const infodiv_dist *d, double x)
     int whole = x == floor(x) && x >= 0;
     switch (d->family) {
     case INFODIV_NORMAL: {
-        double z = (x - a) / b;
+        double z = standardized(x, a, b);
         return -0.5 * z * z - log(b) - 0.5 * LOG_2PI;
     }
     case INFODIV_LOG_NORMAL: {
@@ -1155,9 +1209,7 @@ static double log_density(const infodiv_dist *d, double x)
             return -INFINITY;
         if (x == 0)
             return a < 1 ? INFINITY : a == 1 ? log(b) : -INFINITY;
-        if (a >= 1) /* Stirling's form of lgamma(a), the large parts cancelled: -a (r - 1 - log r), r = b x / a */
-            return -infodiv_ratio_rest(a, b, a, x, 1) + 0.5 * (log(a) - LOG_2PI) - log(x) - infodiv_stirling_error(a);
-        return a * log(b) - infodiv_lgamma(a) + (a - 1) * log(x) - b * x;
+        return gamma_log_density(a, b, x);
     case INFODIV_BETA: {
         if (x < 0 || x > 1)
             return -INFINITY;
@@ -1178,9 +1230,9 @@ static double log_density(const infodiv_dist *d, double x)
         return (a == 1 ? 0 : (a - 1) * log(x)) + (b == 1 ? 0 : (b - 1) * log1p(-x)) - lbeta;
     }
     case INFODIV_UNIFORM: return x < a || x > b ? -INFINITY : -log_width(a, b);
-    case INFODIV_LAPLACE: return -fabs(x - a) / b - LN2 - log(b);
+    case INFODIV_LAPLACE: return -fabs(standardized(x, a, b)) - LN2 - log(b);
     case INFODIV_CAUCHY: {
-        double z = (x - a) / b;
+        double z = standardized(x, a, b);
         if (fabs(z) < 1e150)
             return -LOG_PI - log(b) - log1p(z * z);
         /* log|z| from log|x - a| - log b: z itself overflows for x = DBL_MAX, b = 0.125

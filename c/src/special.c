@@ -285,6 +285,12 @@ static double remainder_bregman(double a, double b, double d)
     return stirling_rest(b) - stirling_rest(a) - d * stirling_rest_derivative(a);
 }
 
+/* lgamma(x) - x log x + x, through Stirling's error from 1 on (x log x may overflow). */
+double infodiv_lgamma_lead(double x)
+{
+    return x >= 1 ? infodiv_stirling_error(x) - 0.5 * log(x) + HALF_LOG_2PI : infodiv_lgamma(x) - x * log(x) + x;
+}
+
 /* infodiv_gamma_matched_kl for a >= ASYMPTOTIC, b < 2 or b <= a/16, from Stirling's
  * series at a: lgamma(b) - b log b + b + log(a)/2 - log(2 pi)/2 - 1/2 + b/(2a)
  * - R(a) - d R'(a), for b >= 1 as S(b) + log(a/b)/2 - 1/2 + ... (S = Stirling's
@@ -296,7 +302,18 @@ static double matched_kl_far_below(double a, double b, double d)
     double tail = 0.5 * (b / a) - stirling_rest(a) - d * stirling_rest_derivative(a);
     if (b >= 1)
         return infodiv_stirling_error(b) + (0.5 * log(a / b) - 0.5) + tail;
-    return (infodiv_lgamma(b) - b * log(b) + b) + (0.5 * log(a) - HALF_LOG_2PI - 0.5) + tail;
+    return infodiv_lgamma_lead(b) + (0.5 * log(a) - HALF_LOG_2PI - 0.5) + tail;
+}
+
+/* infodiv_gamma_matched_kl(a, b, d) / 2, for where G passes DBL_MAX only by
+ * b/a (a sum of such terms may not): from psi(a) = psi(1 + a) - 1/a,
+ *   G = d/a + S(b) + (1 + b) log a - lgamma(1 + a) - a - d psi(1 + a),
+ * S = infodiv_lgamma_lead; exact, and the other terms are far below d/a there. */
+double infodiv_gamma_matched_kl_half(double a, double b, double d)
+{
+    double rest = infodiv_lgamma_lead(b) + (1 + b) * log(a) - infodiv_lgamma(1 + a) - a - d * infodiv_digamma(1 + a);
+    double half = ldexp(d, -1) / a + 0.5 * rest;
+    return isnan(half) ? INFINITY : half; /* inf - inf: b log a beyond the doubles, and b/a more so */
 }
 
 /* KL(Gamma(a, rate a) || Gamma(b, rate b)): two gamma laws of mean 1, or of

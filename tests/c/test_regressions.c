@@ -287,5 +287,52 @@ int main(void)
                   && close_rel(m.kl_pq, 2.3283063968315821698e-28, 1e-14),
               "KL(Beta(2.2e-308, 2e-320) || Beta(2.2e-308 (1 + 1.6e-8), 2e-320)) %.17g", m.kl_pq);
     }
+    /* KL(Beta(2^-1022, 5.5e-304) || Beta(4, 1e-300)) = 1.7976199776219171646e308
+     * (mpmath, 1500 digits), below DBL_MAX, was +inf: G(2^-1022, 4) ~ 4/2^-1022
+     * passes DBL_MAX where the sum does not (special.c,
+     * infodiv_gamma_matched_kl_half; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 5.4674522958161596e-304, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 4, 1e-300, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 1.7976199776219171646e308, 1e-14),
+              "KL(Beta(2^-1022, 5.5e-304) || Beta(4, 1e-300)) %.17g", m.kl_pq);
+    }
+    /* Gamma(1, rate 1 + 2^-52) log density at 1e-200 = log(1 + 2^-52) - 1e-200 (1 + 2^-52)
+     * = 2.2204460492503128343e-16: was 2.0e-14, from Stirling's form, whose terms
+     * (460) cancel there (continuous.c, gamma_log_density; found by tests/fuzz). */
+    {
+        infodiv_dist g = { INFODIV_GAMMA, 1, 1.0000000000000002, 0, NULL, NULL };
+        const double x = 1e-200;
+        double lp;
+        CHECK(infodiv_dist_log_density(&g, &x, 1, &lp, NULL) == INFODIV_OK && close_rel(lp, 2.2204460492503128343e-16, 1e-14),
+              "log density of Gamma(1, 1 + 2^-52) at 1e-200: %.17g", lp);
+    }
+    /* Normal(-DBL_MAX, 1e200) log density at 1e300: x - mean passed DBL_MAX, so
+     * -inf; exact -z^2/2 - log(sigma) - log(2 pi)/2 = -1.615850321542481488e216
+     * (continuous.c, standardized(); found by tests/fuzz). Laplace and Cauchy alike. */
+    {
+        infodiv_dist n = { INFODIV_NORMAL, -DBL_MAX, 1e200, 0, NULL, NULL };
+        infodiv_dist l = { INFODIV_LAPLACE, -DBL_MAX, 1e200, 0, NULL, NULL };
+        const double x = 1e300;
+        double lp, ll;
+        CHECK(infodiv_dist_log_density(&n, &x, 1, &lp, NULL) == INFODIV_OK && close_rel(lp, -1.615850321542481488e216, 1e-14),
+              "log density of Normal(-DBL_MAX, 1e200) at 1e300: %.17g", lp);
+        CHECK(infodiv_dist_log_density(&l, &x, 1, &ll, NULL) == INFODIV_OK && close_rel(ll, -1.7976931448623157544e108, 1e-14),
+              "log density of Laplace(-DBL_MAX, 1e200) at 1e300: %.17g", ll);
+    }
+    /* H(Beta(2^-1022, 6.8012717060493392e-309)) = -1.2313160285888508995e308
+     * (mpmath, 1500 digits) was -inf: -1/a - 1/b passes -DBL_MAX, the sum's
+     * +2/(a + b) brings it back (continuous.c, dirichlet_entropy_tiny; found by
+     * tests/fuzz). And Beta(1.5e-323, 1.5e-323): -6.7e322, -inf, not +inf. */
+    {
+        infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 6.8012717060493392e-309, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 1.4821969375237396e-323, 1.4821969375237396e-323, 0, NULL, NULL };
+        double h, hq;
+        CHECK(infodiv_dist_entropy(&p, NULL, NULL, 0, &h, NULL) == INFODIV_OK && close_rel(h, -1.2313160285888508995e308, 1e-14),
+              "H(Beta(2^-1022, 6.8e-309)) %.17g", h);
+        CHECK(infodiv_dist_entropy(&q, NULL, NULL, 0, &hq, NULL) == INFODIV_OK && hq == -INFINITY, "H(Beta(1.5e-323, 1.5e-323)) %g", hq);
+    }
     return check_report("regressions");
 }
