@@ -4,7 +4,7 @@
 // between the last two. The plugin is passed to the chart, never registered
 // globally.
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
-import { baseOptions } from '../../shell/charts.js';
+import { baseOptions, tickLabel } from '../../shell/charts.js';
 import { formatNumber } from '../../util.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend);
@@ -12,9 +12,10 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Legend);
 /** The datasets in order: the two running averages, then the four lines. */
 export const SERIES = ['averageP', 'averageQ', 'huffmanP', 'huffmanQ', 'entropyP', 'crossEntropyPQ'];
 
+// A value axis; its ends get no tick of their own (an odd last value would crowd the one before it).
 const axis = (palette, title) => ({
   grid: { color: palette.grid },
-  ticks: { color: palette.muted },
+  ticks: { color: palette.muted, includeBounds: false, callback: tickLabel },
   title: { display: Boolean(title), text: title, color: palette.muted },
 });
 
@@ -53,10 +54,10 @@ export function createRunningChart(canvas, palette, animate, view) {
     type: 'line',
     data: {
       datasets: [
-        line('with P\'s code, so far', palette.p, 2.5, []),
-        line('with Q\'s code, so far', palette.q, 2.5, [7, 3]),
-        line('Σ pᵢℓᵢ, P\'s Huffman code', palette.p, 1, [2, 3]),
-        line('Σ pᵢℓᵢ, Q\'s Huffman code', palette.q, 1, [2, 3]),
+        line('with P’s code, so far', palette.p, 2.5, []),
+        line('with Q’s code, so far', palette.q, 2.5, [7, 3]),
+        line('Σ pᵢℓᵢ, P’s Huffman code', palette.p, 1, [2, 3]),
+        line('Σ pᵢℓᵢ, Q’s Huffman code', palette.q, 1, [2, 3]),
         line('H(P), ideal for P', palette.muted, 1.5, [9, 4]),
         line('H(P,Q), ideal for Q', palette.alert, 1.5, [9, 4]),
       ],

@@ -8,7 +8,7 @@ import { init } from 'infodiv';
 import { announcer, createShell, manageCharts } from '../../shell/index.js';
 import { createRunningChart } from './charts.js';
 import { wireEvents } from './events.js';
-import { render, setState } from './render.js';
+import { buildRows, render, setState } from './render.js';
 import { pause, play } from './run.js';
 import { PANELS, TEMPLATE } from './template.js';
 
@@ -21,6 +21,7 @@ import { PANELS, TEMPLATE } from './template.js';
  */
 export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
   const shell = createShell(root, { template: TEMPLATE, panels, classes: ['code-view'] });
+  buildRows({ shell, state }); // the rows take their room before the numbers come
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, lines: {},

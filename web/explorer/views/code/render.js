@@ -17,10 +17,11 @@ const sameDraws = (a, b) => a.seed === b.seed && a.p.length === b.p.length && a.
 const sameCodes = (a, b) => sameDraws(a, b) && a.q.every((v, i) => v === b.q[i]);
 
 /** A row of the outcomes table per outcome, and a row of sliders. */
-function buildRows({ shell, state }) {
-  shell.$('[data-role="code-rows"]').replaceChildren(...state.p.map(() => {
+export function buildRows({ shell, state }) {
+  shell.$('[data-role="code-rows"]').replaceChildren(...state.p.map((_, i) => {
     const row = document.createElement('tr');
     row.innerHTML = ROW_TEMPLATE; // static markup
+    row.querySelector('[data-cell="label"]').textContent = state.labels[i]; // a row of text's height from the start
     return row;
   }));
   buildEditor(shell, state);
@@ -105,8 +106,12 @@ function showCounters({ shell, state, run, numbers }) {
   set('averageQ', unit(a.q), a.q);
   const extra = n ? (bits.q - bits.p) / n * numbers.bit : NaN;
   set('extra', unit(extra), extra);
+  // How often each outcome was sent, and that share of the symbols (on its own line when the table is narrow).
   shell.$$('[data-role="code-rows"] tr').forEach((row, i) => {
-    row.querySelector('[data-cell="sent"]').textContent = n ? `${counts[i]} (${formatProbability(counts[i] / n)})` : '0';
+    const share = document.createElement('span');
+    share.className = 'share';
+    share.textContent = n ? `(${formatProbability(counts[i] / n)})` : '';
+    row.querySelector('[data-cell="sent"]').replaceChildren(`${counts[i]} `, share);
   });
 }
 

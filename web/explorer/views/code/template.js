@@ -48,7 +48,7 @@ export const TEMPLATE = `
             <td><span class="symbol">H(P,Q)</span> <span data-measure="crossEntropyPQ"></span></td></tr>
         </tbody>
       </table>
-      <p class="counters-gap">Extra per symbol so far with Q's code: <b data-counter="extra"></b>.
+      <p class="counters-gap">Extra per symbol so far with Q’s code: <b data-counter="extra"></b>.
         Ideal extra: KL(P‖Q) = <b data-measure="klPQ"></b> <span data-unit></span>.</p>
       <p class="counters-units" data-role="units-note"></p>
       <p class="infinity-note" data-role="infinity-note" hidden></p>
@@ -61,8 +61,8 @@ export const TEMPLATE = `
   </section>
   <section class="panel table-panel" aria-label="Outcomes and their codewords" data-panel="table">
     <table class="codes">
-      <thead><tr><th scope="col">outcome</th><th scope="col">pᵢ</th><th scope="col">P's word</th>
-        <th scope="col">qᵢ</th><th scope="col">Q's word</th><th scope="col">ℓᵢ(Q)</th>
+      <thead><tr><th scope="col">outcome</th><th scope="col">pᵢ</th><th scope="col">P’s word</th>
+        <th scope="col">qᵢ</th><th scope="col">Q’s word</th><th scope="col">ℓᵢ(Q)</th>
         <th scope="col">−log₂ qᵢ</th><th scope="col">sent</th></tr></thead>
       <tbody data-role="code-rows"></tbody>
     </table>

@@ -7,13 +7,14 @@
 import {
   BarController, BarElement, Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement,
 } from 'chart.js';
-import { baseOptions } from '../../shell/charts.js';
+import { baseOptions, tickLabel } from '../../shell/charts.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend);
 
+// A value axis; its ends get no tick of their own (an odd last value would crowd the one before it).
 const axis = (palette, title) => ({
   grid: { color: palette.grid },
-  ticks: { color: palette.muted },
+  ticks: { color: palette.muted, includeBounds: false, callback: tickLabel },
   title: { display: Boolean(title), text: title, color: palette.muted },
 });
 
@@ -66,9 +67,14 @@ function markers(palette, view) {
         ctx.lineTo(px, chartArea.bottom);
         ctx.stroke();
         ctx.font = `12px ${chart.options.font.family}`;
-        const right = px + 4 + ctx.measureText(label).width > chartArea.right;
-        ctx.textAlign = right ? 'right' : 'left';
-        ctx.fillText(label, px + (right ? -4 : 4), chartArea.top + 12 + 14 * k);
+        ctx.setLineDash([]);
+        const width = ctx.measureText(label).width, right = px + 4 + width > chartArea.right;
+        const left = right ? px - 4 - width : px + 4, top = chartArea.top + 2 + 16 * k;
+        ctx.fillStyle = palette.surface; // on a patch of the panel's colour: the other marker's line does not cross the words
+        ctx.fillRect(left - 2, top, width + 4, 15);
+        ctx.fillStyle = palette[colour];
+        ctx.textBaseline = 'top';
+        ctx.fillText(label, left, top + 2);
         ctx.restore();
       });
     },
@@ -79,14 +85,19 @@ function markers(palette, view) {
 export function createStoppingChart(canvas, palette, animate, view) {
   return new Chart(canvas, {
     type: 'bar',
-    data: { datasets: [{ label: 'runs', data: [], backgroundColor: palette.muted, barPercentage: 1, categoryPercentage: 1 }] },
+    data: {
+      datasets: [{
+        label: 'runs', data: [], backgroundColor: palette.muted, barPercentage: 1, categoryPercentage: 1,
+        borderColor: palette.surface, borderWidth: { left: 1, right: 1 }, // neighbouring bins stay apart
+      }],
+    },
     options: {
       ...baseOptions(palette, animate),
       parsing: false,
       events: [],
       scales: {
-        x: { ...axis(palette, 'samples until the line at 19 : 1'), type: 'linear', min: 0, ticks: { color: palette.muted, precision: 0 } },
-        y: { ...axis(palette, 'runs'), beginAtZero: true, ticks: { color: palette.muted, precision: 0 } },
+        x: { ...axis(palette, 'samples until the line at 19 : 1'), type: 'linear', min: 0, ticks: { ...axis(palette).ticks, precision: 0 } },
+        y: { ...axis(palette, 'runs'), beginAtZero: true, ticks: { color: palette.muted, precision: 0, callback: tickLabel } },
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
     },
@@ -131,7 +142,7 @@ export function createEstimatorsChart(canvas, palette, animate) {
         estimator('k1', palette.p, [], 'circle'),
         estimator('k2', palette.q, [6, 3], 'triangle'),
         estimator('k3', palette.text, [2, 2], 'rect'),
-        line('exact KL', palette.alert, 2, [8, 4]),
+        line('exact KL', palette.alert, 2, [8, 4], { pointStyle: 'line' }),
       ],
     },
     options: {
@@ -145,7 +156,10 @@ export function createEstimatorsChart(canvas, palette, animate) {
         },
         y: { ...axis(palette, 'nats'), type: 'linear' },
       },
-      plugins: { legend: { labels: { color: palette.text, usePointStyle: true, font: { size: 11 } } }, tooltip: { enabled: false } },
+      plugins: {
+        legend: { labels: { color: palette.text, usePointStyle: true, pointStyleWidth: 22, boxHeight: 8, font: { size: 11 } } },
+        tooltip: { enabled: false },
+      },
     },
     plugins: [whiskers],
   });

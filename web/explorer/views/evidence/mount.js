@@ -10,7 +10,7 @@ import { announcer, createShell, manageCharts } from '../../shell/index.js';
 import { buildEditor } from '../outcomes-editor.js';
 import { createEstimatorsChart, createPathsChart, createStoppingChart } from './charts.js';
 import { wireEvents } from './events.js';
-import { render, setState } from './render.js';
+import { render, setState, showCaptions } from './render.js';
 import { PANELS, TEMPLATE } from './template.js';
 
 /**
@@ -21,6 +21,8 @@ import { PANELS, TEMPLATE } from './template.js';
  */
 export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
   const shell = createShell(root, { template: TEMPLATE, panels, classes: ['evidence-view'] });
+  buildEditor(shell, state); // the sliders and captions take their room before the numbers come
+  showCaptions(shell, state);
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = { shell, state, onChange, announce: announcer(shell), numbers: null, frame: 0, mounted: false, plugins: { markers: [] } };
   view.charts = await manageCharts(shell, {
@@ -30,7 +32,6 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   }, () => render(view, { settled: true }));
   shell.onDestroy(() => cancelAnimationFrame(view.frame));
   wireEvents(view);
-  buildEditor(shell, state);
   render(view, { settled: true });
   view.mounted = true;
   return {

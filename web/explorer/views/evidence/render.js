@@ -53,13 +53,13 @@ function yRange(paths, threshold) {
 
 // Every run as one dataset, runs separated by a gap; each starts at L₀ = 0. An infinite value is drawn
 // past the edge of the plot (which clips it), so the path leaves the chart there.
-function drawPaths({ charts: { paths: chart }, state, numbers, shell }) {
+function drawPaths({ charts: { paths: chart }, state, numbers }, colour) {
   const ks = spread(state.n, PATH_POINTS), range = yRange(numbers.paths, numbers.m.threshold);
   const beyond = (v) => (Number.isFinite(v) || !range ? finite(v) : v > 0 ? range.max * 10 : range.min * 10);
   const points = (path) => [{ x: 0, y: 0 }, ...ks.map((k) => ({ x: k, y: beyond(path[k - 1]) }))];
   const [runs, mean, slope, threshold] = chart.data.datasets;
   runs.data = numbers.paths.flatMap((path) => [...points(path), { x: state.n, y: null }]);
-  runs.borderColor = fade(readPalette(shell.root)[state.truth], state.runs > 50 ? 0.18 : 0.35);
+  runs.borderColor = fade(colour, state.runs > 50 ? 0.18 : 0.35);
   mean.data = points(numbers.mean);
   const { direction, klTruth, m } = numbers;
   slope.label = state.truth === 'p' ? 'n · KL(P‖Q)' : '−n · KL(Q‖P)';
@@ -72,10 +72,11 @@ function drawPaths({ charts: { paths: chart }, state, numbers, shell }) {
   chart.update('none');
 }
 
-function drawStopping({ charts: { stopping: chart }, numbers, plugins }, meanStop, mode) {
+function drawStopping({ charts: { stopping: chart }, numbers, plugins }, meanStop, mode, colour) {
   const done = stopped(numbers.stops);
   const { starts, width, counts } = histogram(done, Math.max(1, ...done), HISTOGRAM_BINS);
   chart.data.datasets[0].data = counts.map((count, b) => ({ x: starts[b] + (width - 1) / 2, y: count }));
+  chart.data.datasets[0].backgroundColor = fade(colour, 0.6); // the colour of the truth the samples came from
   const wald = Number.isFinite(numbers.m.wald) ? numbers.m.wald : 0;
   Object.assign(chart.options.scales.x, { min: 0, max: Math.ceil(Math.max(starts.at(-1) + width, wald * 1.1, 10)) });
   plugins.markers = [
@@ -113,7 +114,6 @@ function showNumbers({ shell, state, numbers }, meanStop) {
   stat('stopped', `${done.length} of ${state.runs}`, done.length);
   stat('meanStop', done.length ? formatNumber(meanStop) : '—', meanStop);
   shell.$$('[data-unit]').forEach((el) => { el.textContent = state.units; });
-  shell.$('[data-role="slope-note"]').textContent = 'Slope ± its standard error over the runs. Stopping times in samples.';
   setNote(shell.$('[data-role="infinity-note"]'), infinityNote(state));
   setNote(shell.$('[data-role="estimators-note"]'), Number.isFinite(numbers.exact) ? '' : estimatorsInfinite(state));
 }
@@ -128,11 +128,16 @@ function showControls({ shell, state }) {
   updateEditor(shell, state);
 }
 
-function describe(view, meanStop) {
-  const { shell, state } = view;
+/** The charts' captions, which depend on the state alone (also shown before the library has loaded). */
+export function showCaptions(shell, state) {
   shell.$('[data-role="paths-caption"]').textContent = pathsCaption(state);
   shell.$('[data-role="stopping-caption"]').textContent = stoppingCaption(state);
   shell.$('[data-role="estimators-caption"]').textContent = estimatorsCaption(state);
+}
+
+function describe(view, meanStop) {
+  const { shell, state } = view;
+  showCaptions(shell, state);
   shell.$('[data-chart="paths"]').setAttribute('aria-label', describePaths(view));
   shell.$('[data-chart="stopping"]').setAttribute('aria-label', describeStopping(view, meanStop));
   shell.$('[data-chart="estimators"]').setAttribute('aria-label', describeEstimators(view));
@@ -143,8 +148,9 @@ export function render(view, { settled }) {
   view.numbers = evidenceNumbers(view.state);
   const meanStop = meanAndSpread(stopped(view.numbers.stops)).mean;
   const mode = settled ? undefined : 'none';
-  drawPaths(view);
-  drawStopping(view, meanStop, mode);
+  const colour = readPalette(view.shell.root)[view.state.truth];
+  drawPaths(view, colour);
+  drawStopping(view, meanStop, mode, colour);
   drawEstimators(view, mode);
   showNumbers(view, meanStop);
   showControls(view);

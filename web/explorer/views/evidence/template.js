@@ -47,7 +47,7 @@ export const TEMPLATE = `
           <tr><th scope="row">log 19 / KL</th><td data-measure="wald"></td></tr>
         </tbody>
       </table>
-      <p class="counters-units" data-role="slope-note"></p>
+      <p class="counters-units">Slope ± its standard error over the runs. Stopping times in samples.</p>
       <p class="infinity-note" data-role="infinity-note" hidden></p>
     </section>
   </div>
