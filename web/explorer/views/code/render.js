@@ -109,7 +109,7 @@ function showCounters({ shell, state, run, numbers }) {
   // How often each outcome was sent, and that share of the symbols (on its own line when the table is narrow).
   shell.$$('[data-role="code-rows"] tr').forEach((row, i) => {
     const share = document.createElement('span');
-    share.className = 'share';
+    share.className = 'sent-share';
     share.textContent = n ? `(${formatProbability(counts[i] / n)})` : '';
     row.querySelector('[data-cell="sent"]').replaceChildren(`${counts[i]} `, share);
   });

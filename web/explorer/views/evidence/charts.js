@@ -157,7 +157,7 @@ export function createEstimatorsChart(canvas, palette, animate) {
         y: { ...axis(palette, 'nats'), type: 'linear' },
       },
       plugins: {
-        legend: { labels: { color: palette.text, usePointStyle: true, pointStyleWidth: 22, boxHeight: 8, font: { size: 11 } } },
+        legend: { labels: { color: palette.text, usePointStyle: true, boxHeight: 9, font: { size: 11 } } },
         tooltip: { enabled: false },
       },
     },
