@@ -21,8 +21,9 @@ export function pathsCaption({ truth, runs }) {
 export function stoppingCaption({ truth }) {
   const [T, O] = NAMES[truth];
   return `How many samples to tell ${T} from ${O}: a sequential test stops when Lₙ ${truth === 'p' ? 'rises past ' : 'falls past −'}`
-    + `log 19. The stopping times of the runs, beside log 19 / KL(${T}‖${O}): by Wald’s identity the mean stopping `
-    + 'time is the mean of Lₙ at the stop over KL, more than log 19 / KL because the path overshoots the line.';
+    + `log 19. The stopping times of the runs, beside log 19 / KL(${T}‖${O}): by Wald’s identity the expected stopping `
+    + 'time is the expected Lₙ at the stop over KL, more than log 19 / KL because the path overshoots the line; '
+    + 'the mean of a few runs scatters around that.';
 }
 
 /** The estimators chart's caption. */
@@ -31,7 +32,8 @@ export function estimatorsCaption({ truth }) {
   return `Estimating KL(${T}‖${O}) from samples of ${T}, as reinforcement-learning and distillation code does `
     + `(J. Schulman, “Approximating KL divergence”, 2020): with r = ${o}/${t} at each sample, k1 = mean of −log r, `
     + 'k2 = mean of ½ (log r)², k3 = mean of (r − 1) − log r. Mean over the runs ± one standard deviation against the '
-    + 'exact value, as the samples grow: k1 and k3 are unbiased, k3 never negative and less spread out, k2 biased. '
+    + 'exact value, as the samples grow: k1 and k3 are unbiased, k3 is never negative and spreads less than k1 '
+    + 'while Q is close to P, k2 is biased. '
     + 'In nats whatever the units above: k2 and k3 are defined with natural logarithms.';
 }
 
