@@ -141,7 +141,7 @@ const REJECTED = {
   'bins 1e9': ['?mode=continuous&bins=1000000000', /bins must be a whole number from 2 to 200/],
   'bins markup': [`?mode=continuous&bins=${encodeURIComponent('<b>1</b>')}`, /bins/],
   'units=javascript:': ['?mode=continuous&units=javascript:alert(1)', /units/],
-  'unknown mode': ['?mode=<svg onload=alert(1)>', /mode must be discrete or continuous/],
+  'unknown mode': ['?mode=<svg onload=alert(1)>', /mode must be discrete, continuous, code or evidence/],
 };
 
 test('continuous URL: broken or hostile values give a visible note, the default for that part, and run nothing', async () => {

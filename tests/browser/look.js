@@ -10,6 +10,10 @@ export const PAGES = {
   'page, continuous': '?mode=continuous',
   'embed, discrete': 'embed.html',
   'embed, continuous': 'embed.html?mode=continuous',
+  'page, code': '?view=code',
+  'page, evidence': '?view=evidence',
+  'embed, code': 'embed.html?view=code',
+  'embed, evidence': 'embed.html?view=evidence',
   'blog post': 'examples/blog-post.html',
 };
 

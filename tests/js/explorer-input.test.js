@@ -55,7 +55,8 @@ test('readMode: discrete by default, any case and spacing, else discrete with a 
   assert.deepEqual(readMode(null), ['discrete']);
   assert.deepEqual(readMode(' '), ['discrete']);
   assert.deepEqual(readMode(' Continuous '), ['continuous']);
-  assert.deepEqual(readMode('fluid'), ['discrete', 'the mode must be discrete or continuous']);
+  assert.deepEqual(readMode('fluid'), ['discrete', 'the mode must be discrete, continuous, code or evidence']);
+  assert.deepEqual(readMode('fluid', 'view'), ['discrete', 'the view must be discrete, continuous, code or evidence']);
 });
 
 test('the registry: every view declares what the adapters use, and <kl-explorer> observes every attribute', () => {
@@ -66,7 +67,7 @@ test('the registry: every view declares what the adapters use, and <kl-explorer>
     }
     assert.ok(view.panels.length > 0 && view.attributes.length > 0);
   }
-  assert.deepEqual([...ATTRIBUTES].sort(), ['bins', 'controls', 'family', 'height', 'labels', 'mode', 'p', 'q', 'theme', 'units']);
+  assert.deepEqual([...ATTRIBUTES].sort(), ['bins', 'controls', 'family', 'height', 'labels', 'mode', 'n', 'p', 'q', 'runs', 'seed', 'speed', 'theme', 'truth', 'units', 'view']);
 });
 
 test('fromQuery: the page ignores controls; the embed reports unknown ones as the element does', () => {

@@ -7,12 +7,59 @@ import { UNITS } from './util.js';
 /** A number written plainly ("0.5", "1e-3"), else NaN: no "Infinity", "0x10" or "" (which Number() accepts). */
 export const parseNumber = (text) => (/^\s*[0-9.eE+-]+\s*$/.test(text) ? Number(text) : NaN);
 
+/**
+ * A distribution from text ("0.6,0.3,0.1", or counts "6,3,1"): min to max
+ * finite nonnegative numbers, not all 0, normalised. Returns [values] or
+ * [null, reason] (`name` names it in the reason).
+ */
+export function parseDistribution(text, name, { min, max }) {
+  if (text === null) return [null, `${name} is missing`];
+  if (text.length > 2000) return [null, `${name} is too long`];
+  const parts = text.split(',');
+  if (parts.length < min || parts.length > max) return [null, `${name} needs ${min} to ${max} values`];
+  const values = [];
+  for (const [i, part] of parts.entries()) {
+    const v = parseNumber(part);
+    if (!Number.isFinite(v) || v < 0) return [null, `${name} value ${i + 1} is not a nonnegative number`];
+    values.push(v);
+  }
+  const sum = values.reduce((s, v) => s + v, 0);
+  if (!(sum > 0 && Number.isFinite(sum))) return [null, `${name} does not add up to a positive total`];
+  // Counts are normalised; a sum that is 1 up to rounding is kept as written,
+  // so the page's own links load back exactly.
+  return [Math.abs(sum - 1) <= 1e-9 ? values : values.map((v) => v / sum)];
+}
+
 /** The units asked for, or nats (with a problem) if they are not nats, bits or hartleys. */
 export function readUnits(text, problems) {
   const units = text ?? 'nats';
   if (Object.hasOwn(UNITS, units)) return units;
   problems.push('the units were not nats, bits or hartleys');
   return 'nats';
+}
+
+/** The largest seed a link may hold: every whole number up to it is exact as a JS number. */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
+/** The seed of a random stream asked for: a whole number from 0 to MAX_SEED, else `fallback` (with a problem). */
+export function readSeed(text, fallback, problems) {
+  if (text === null || text === undefined) return fallback;
+  const seed = /^\s*\d{1,16}\s*$/.test(text) ? Number(text) : NaN;
+  if (seed <= MAX_SEED) return seed;
+  problems.push(`the seed must be a whole number from 0 to ${MAX_SEED}`);
+  return fallback;
+}
+
+/**
+ * One of a few `choices` (numbers or words, matched as written, e.g. a speed
+ * of "20"), else `fallback` (with a problem naming the choices).
+ */
+export function readChoice(text, name, choices, fallback, problems) {
+  if (text === null || text === undefined) return fallback;
+  const choice = choices.find((c) => String(c) === text.trim());
+  if (choice !== undefined) return choice;
+  problems.push(`${name} must be one of ${choices.join(', ')}`);
+  return fallback;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Measures } from './infodiv.js';
 
 export type KlExplorerUnits = 'nats' | 'bits' | 'hartleys';
+export type KlExplorerView = 'discrete' | 'continuous' | 'code' | 'evidence';
 export type KlExplorerFamily =
   | 'normal' | 'laplace' | 'cauchy' | 'logNormal' | 'exponential' | 'gamma' | 'beta' | 'uniform'
   | 'normal-laplace' | 'laplace-normal';
@@ -37,7 +38,50 @@ export interface KlExplorerContinuousValue {
   measures: KlExplorerContinuousMeasures;
 }
 
-export type KlExplorerValue = KlExplorerDiscreteValue | KlExplorerContinuousValue;
+/** The code view's measures: the library's seven, and each Huffman code's average length Σ pᵢℓᵢ on P's outcomes. */
+export interface KlExplorerCodeMeasures extends Measures {
+  huffmanP: number;
+  huffmanQ: number;
+}
+
+/** `value` and the events' `detail` in the code view (`view="code"`). */
+export interface KlExplorerCodeValue {
+  view: 'code';
+  p: number[];
+  q: number[];
+  labels: string[];
+  units: KlExplorerUnits;
+  /** The seed of the sampler that draws P's outcomes. */
+  seed: number;
+  /** Symbols per second while playing. */
+  speed: number;
+  measures: KlExplorerCodeMeasures;
+}
+
+/** The evidence view's measures: the library's seven, log 19 in the units, and log 19 / KL of the samples' source against the other. */
+export interface KlExplorerEvidenceMeasures extends Measures {
+  threshold: number;
+  wald: number;
+}
+
+/** `value` and the events' `detail` in the evidence view (`view="evidence"`). */
+export interface KlExplorerEvidenceValue {
+  view: 'evidence';
+  p: number[];
+  q: number[];
+  labels: string[];
+  units: KlExplorerUnits;
+  /** The seed of the sampler that draws the runs. */
+  seed: number;
+  /** Where the samples come from. */
+  truth: 'p' | 'q';
+  /** How many runs, and how many samples each. */
+  runs: number;
+  n: number;
+  measures: KlExplorerEvidenceMeasures;
+}
+
+export type KlExplorerValue = KlExplorerDiscreteValue | KlExplorerContinuousValue | KlExplorerCodeValue | KlExplorerEvidenceValue;
 
 /** The `input` (while dragging) and `change` (once settled) events. */
 export type KlExplorerEvent = CustomEvent<KlExplorerValue>;
@@ -55,7 +99,9 @@ export interface KlExplorerAttributes {
   units?: KlExplorerUnits;
   controls?: string;
   height?: string | number;
-  mode?: 'discrete' | 'continuous';
+  /** The view to show; `mode` is its older name. */
+  view?: KlExplorerView;
+  mode?: KlExplorerView;
   family?: KlExplorerFamily;
   bins?: string | number;
   /**
@@ -64,6 +110,16 @@ export interface KlExplorerAttributes {
    * --kl-surface, --kl-text, --kl-muted, --kl-border, --kl-accent, --kl-alert (see the README).
    */
   theme?: 'light' | 'dark' | 'auto';
+  /** code and evidence views: the seed of the draws (a whole number from 0 to 2^53 − 1). */
+  seed?: string | number;
+  /** code view: symbols per second, one of 1, 5, 20, 100, 500, 2000. */
+  speed?: string | number;
+  /** evidence view: where the samples come from. */
+  truth?: 'p' | 'q';
+  /** evidence view: the number of runs, one of 20, 50, 100, 200. */
+  runs?: string | number;
+  /** evidence view: samples per run, one of 50, 100, 200, 500, 1000, 2000. */
+  n?: string | number;
 }
 
 export interface KlExplorerElement extends HTMLElement {

@@ -2,7 +2,7 @@
 // embed (?p=…&q=…&label=…&units=…), the attributes of <kl-explorer>, and the
 // snippets "Share / embed" offers. Both are untrusted input: anything
 // unusable falls back to the default, with a problem saying what.
-import { parseNumber, readUnits, repeatedParams } from '../../input.js';
+import { parseDistribution, readUnits, repeatedParams } from '../../input.js';
 import { escapeAttribute } from '../../util.js';
 import { DEFAULT_PRESET, MAX_OUTCOMES, MIN_OUTCOMES, cleanLabel, fromPreset, letters } from './model.js';
 
@@ -12,27 +12,7 @@ export function toQuery(state) {
   return `?p=${state.p.map(String).join(',')}&q=${state.q.map(String).join(',')}&${labels}&units=${state.units}`;
 }
 
-// A distribution from the URL: 2 to 20 finite nonnegative numbers, not all 0,
-// normalised. Returns [values] or [null, reason].
-function parseDistribution(text, name) {
-  if (text === null) return [null, `${name} is missing`];
-  if (text.length > 2000) return [null, `${name} is too long`];
-  const parts = text.split(',');
-  if (parts.length < MIN_OUTCOMES || parts.length > MAX_OUTCOMES) {
-    return [null, `${name} needs ${MIN_OUTCOMES} to ${MAX_OUTCOMES} values`];
-  }
-  const values = [];
-  for (const [i, part] of parts.entries()) {
-    const v = parseNumber(part);
-    if (!Number.isFinite(v) || v < 0) return [null, `${name} value ${i + 1} is not a nonnegative number`];
-    values.push(v);
-  }
-  const sum = values.reduce((s, v) => s + v, 0);
-  if (!(sum > 0 && Number.isFinite(sum))) return [null, `${name} does not add up to a positive total`];
-  // Counts are normalised; a sum that is 1 up to rounding is kept as written,
-  // so the page's own links load back exactly.
-  return [Math.abs(sum - 1) <= 1e-9 ? values : values.map((v) => v / sum)];
-}
+const OUTCOMES = { min: MIN_OUTCOMES, max: MAX_OUTCOMES };
 
 // The default P and Q, with the labels asked for if they fit.
 function defaultState(units, labelList, problems) {
@@ -53,8 +33,8 @@ export function fromParts({ p: pText, q: qText, labels: labelList, units: unitsT
   const units = readUnits(unitsText, problems);
   if (pText === null && qText === null) return defaultState(units, labelList, problems);
 
-  const [p, pProblem] = parseDistribution(pText, 'P');
-  const [q, qProblem] = parseDistribution(qText, 'Q');
+  const [p, pProblem] = parseDistribution(pText, 'P', OUTCOMES);
+  const [q, qProblem] = parseDistribution(qText, 'Q', OUTCOMES);
   const outcomes = p ? p.length : pText === null ? 0 : pText.split(',').length;
   if (labelList && labelList.length !== outcomes) problems.push(`${labelList.length} labels were given for ${outcomes} outcomes`);
   if (!p || !q || p.length !== q.length) {

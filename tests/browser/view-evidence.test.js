@@ -1,0 +1,215 @@
+// The evidence view (?view=evidence, embed.html?view=evidence,
+// <kl-explorer view="evidence">): runs of samples from P or Q, their
+// log-likelihood paths, a sequential test at odds of 19 to 1, and Schulman's
+// estimators of KL. For a fixed seed the page's statistics are what the
+// library gives in Node (which draws identically); the mean slope is KL(P‖Q)
+// from P and −KL(Q‖P) from Q within its statistical error; moving P or Q
+// draws the runs again with the new distributions. Screenshots at 1280 and
+// 390 px, light and dark, in dist/screenshots/evidence-*.png.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evidencePath, kl, klEstimates, logRatios, sampler } from '../../dist/infodiv.js';
+import { useExplorer, assertClose, eventually, screenshot, formatSigned, BASES, DESKTOP } from './harness.js';
+
+const explorer = useExplorer();
+const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const QUERY = '?view=evidence&p=0.5,0.3,0.2&q=0.2,0.3,0.5&label=x&label=y&label=z&units=nats&seed=11&truth=p&runs=50&n=200';
+
+async function openEvidence(query, device = DESKTOP) {
+  const page = await explorer.newPage({ device });
+  await page.goto(explorer.url(query));
+  await page.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 15000 });
+  return page;
+}
+
+const stateInUrl = (page) => {
+  const u = new URL(page.url()).searchParams, nums = (k) => u.get(k).split(',').map(Number);
+  return {
+    view: u.get('view'), p: nums('p'), q: nums('q'), seed: Number(u.get('seed')), units: u.get('units'),
+    truth: u.get('truth'), runs: Number(u.get('runs')), n: Number(u.get('n')),
+  };
+};
+
+/** The numbers on screen (data-value): measures and the runs' statistics. */
+const shown = (root) => root.locator('[data-measure], [data-stat]').evaluateAll((els) => Object.fromEntries(
+  els.map((e) => [e.dataset.measure ?? e.dataset.stat, Number(e.dataset.value)])));
+
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** What the library in Node gives for a state: the runs' slopes, stopping times, and the paths' ends. */
+function expected({ p, q, seed, truth, runs, n, units }, threshold) {
+  const base = BASES[units], direction = truth === 'p' ? 1 : -1;
+  const [from, other] = truth === 'p' ? [p, q] : [q, p];
+  const stream = sampler(from, { seed });
+  const draws = Array.from({ length: runs }, () => stream.draw(n));
+  const paths = draws.map((d) => evidencePath(p, q, d, { base }));
+  const slopes = draws.map((d) => direction * klEstimates(from, other, d, { base }).k1);
+  const stops = paths.map((path) => path.findIndex((v) => direction * v >= threshold) + 1);
+  const stopped = stops.filter((t) => t > 0);
+  return { draws, paths, slopes, stops, stopped, from, other, direction };
+}
+
+async function checkRuns(root, state, what) {
+  const got = await shown(root);
+  assertClose(got.threshold, Math.log(19) / Math.log(BASES[state.units]), `${what}: log 19`, 1e-15);
+  const want = expected(state, got.threshold);
+  assertClose(got.slope, mean(want.slopes), `${what}: the runs' mean slope`, 1e-12);
+  assertClose(got.slope, mean(want.paths.map((path) => path[state.n - 1] / state.n)), `${what}: slope = mean Lₙ/n of the paths`, 1e-9);
+  assert.equal(got.stopped, want.stopped.length, `${what}: runs past log 19`);
+  if (want.stopped.length) assertClose(got.meanStop, mean(want.stopped), `${what}: mean stopping time`);
+  return { got, want };
+}
+
+test('?view=evidence loads the evidence view with the library\'s measures and the runs the seed gives', async () => {
+  const page = await openEvidence(QUERY);
+  const state = stateInUrl(page);
+  assert.deepEqual([state.view, state.truth, state.runs, state.n, state.seed], ['evidence', 'p', 50, 200, 11]);
+  assert.equal(await page.locator('a[data-mode-link="evidence"]').getAttribute('aria-current'), 'page');
+  assert.equal(await page.locator('[data-role="url-note"]').isVisible(), false);
+  const { got } = await checkRuns(page, state, 'from P');
+  assertClose(got.klPQ, kl(state.p, state.q), 'KL(P‖Q)');
+  assertClose(got.klQP, kl(state.q, state.p), 'KL(Q‖P)');
+  assertClose(got.wald, Math.log(19) / kl(state.p, state.q), 'log 19 / KL(P‖Q)', 1e-12);
+  assert.equal(await page.locator('[data-live="klQP"]').first().textContent(), got.klQP.toPrecision(3));
+  assert.match(await page.locator('[data-role="estimators-caption"]').textContent(), /J\. Schulman, “Approximating KL divergence”, 2020/);
+  assert.match(await page.locator('canvas[data-chart="paths"]').getAttribute('aria-label'), /^50 runs of 200 samples from P\./);
+});
+
+test('the mean slope is KL(P‖Q) from P and −KL(Q‖P) from Q, within its statistical error: two different slopes', async () => {
+  const page = await openEvidence('?view=evidence&p=0.6,0.38,0.02&q=0.45,0.4,0.15&seed=5&runs=200&n=2000');
+  const slopes = {};
+  for (const truth of ['p', 'q']) {
+    if (truth === 'q') await page.locator('input[name="truth"][value="q"]').check();
+    const state = await eventually(async () => {
+      const s = stateInUrl(page);
+      assert.equal(s.truth, truth);
+      return s;
+    });
+    const { got } = await checkRuns(page, state, `from ${truth.toUpperCase()}`);
+    const [from, other] = truth === 'p' ? [state.p, state.q] : [state.q, state.p];
+    const exact = kl(from, other), ratios = [...logRatios(from, other)];
+    const sd = Math.sqrt(from.reduce((s, v, i) => s + v * (ratios[i] - exact) ** 2, 0)); // of one sample's evidence
+    const error = sd / Math.sqrt(state.n * state.runs), slope = got.slope * (truth === 'p' ? 1 : -1);
+    assert.ok(Math.abs(slope - exact) <= 4 * error, `from ${truth}: slope ${slope} vs KL ${exact} (4 standard errors: ${4 * error})`);
+    slopes[truth] = exact;
+  }
+  assert.ok(Math.abs(slopes.p - slopes.q) > 0.05, `KL(P‖Q) ${slopes.p} and KL(Q‖P) ${slopes.q} differ`);
+});
+
+test('the estimators: the chart\'s words are the library\'s k1, k2, k3 over the runs; k1 and k3 close in on KL', async () => {
+  const page = await openEvidence(QUERY.replace('runs=50', 'runs=200'));
+  const state = stateInUrl(page);
+  const { want } = await checkRuns(page, state, 'from P');
+  const label = await page.locator('canvas[data-chart="estimators"]').getAttribute('aria-label');
+  const exact = kl(state.p, state.q);
+  for (const size of [1, 2, 5, 10, 20, 50, 100, 200]) {
+    const each = want.draws.map((d) => klEstimates(state.p, state.q, d.subarray(0, size)));
+    const stats = ['k1', 'k2', 'k3'].map((k) => {
+      const values = each.map((e) => e[k]), m = mean(values);
+      const sd = Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1));
+      if (size === 200 && k !== 'k2') assert.ok(Math.abs(m - exact) <= 4 * sd / Math.sqrt(values.length), `${k} after 200: ${m} vs ${exact}`);
+      if (k === 'k3') assert.ok(values.every((v) => v >= 0), 'k3 is never negative');
+      return `${k} ${formatSigned(m)} ± ${formatSigned(sd)}`;
+    });
+    assert.ok(label.includes(`${size}: ${stats.join(', ')}`), `after ${size} samples: ${stats.join(', ')} in ${label}`);
+  }
+  assert.ok(label.endsWith(`The exact value is ${formatSigned(exact)} nats.`), label);
+});
+
+test('moving a slider of Q or typing P draws the runs again with the new distributions', async () => {
+  const page = await openEvidence(QUERY);
+  const slider = page.locator('input[data-field="share"][data-dist="q"][data-index="2"]');
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  for (const f of [0.45, 0.4, 0.35, 0.3]) await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
+  await page.mouse.up();
+  const dragged = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.ok(Math.abs(s.q[2] - 0.3) < 0.05, `Q(z) in the URL is ${s.q[2]}`);
+    return s;
+  });
+  await eventually(() => checkRuns(page, dragged, 'after the drag'));
+  const field = page.locator('input[data-field="dist"][data-dist="p"]');
+  await field.fill('1, 1, 1');
+  await field.press('Enter');
+  const typed = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.deepEqual(s.p, [1 / 3, 1 / 3, 1 / 3]);
+    return s;
+  });
+  await eventually(() => checkRuns(page, typed, 'after typing P'));
+  // A new seed draws other runs, and says so in the URL.
+  await page.locator('button[data-action="new-seed"]').click();
+  const reseeded = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.notEqual(s.seed, typed.seed);
+    return s;
+  });
+  await eventually(() => checkRuns(page, reseeded, 'after new draws'));
+});
+
+test('q = 0 where P samples: KL(P‖Q) = ∞, the page says why, and every run stops at that sample', async () => {
+  const page = await openEvidence('?view=evidence&p=0.5,0.4,0.1&q=0.5,0.5,0&seed=3&runs=20&n=100');
+  const state = stateInUrl(page);
+  const { got, want } = await checkRuns(page, state, 'q = 0');
+  assert.equal(got.klPQ, Infinity);
+  assert.equal(await page.locator('[data-measure="klPQ"]').textContent(), '∞');
+  assert.match(await page.locator('[data-role="infinity-note"]').textContent(), /KL\(P‖Q\) is infinite: Q gives probability 0 to “C”/);
+  const first = want.draws.map((d) => [...d].indexOf(2) + 1);
+  assert.deepEqual(want.stops.filter((_, r) => first[r] > 0), first.filter((t) => t > 0), 'a run stops at its first C');
+});
+
+test('embed.html?view=evidence and <kl-explorer view="evidence">: the same view, the library\'s runs, attributes apply', async () => {
+  const embed = await openEvidence(`embed.html${QUERY}`);
+  await checkRuns(embed, stateInUrl(embed), 'the embed');
+
+  const page = await explorer.newPage();
+  await page.goto(explorer.url('embed.html'));
+  await page.setContent(`<!doctype html><html><head><meta charset="utf-8">
+    <script type="module" src="${explorer.url('kl-explorer.js')}"></script></head><body>
+    <kl-explorer id="e" view="evidence" p="5,3,2" q="2,3,5" units="bits" seed="4" runs="20" n="100"></kl-explorer></body></html>`);
+  const el = page.locator('#e');
+  await el.locator('[data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
+  const state = { p: [0.5, 0.3, 0.2], q: [0.2, 0.3, 0.5], units: 'bits', seed: 4, truth: 'p', runs: 20, n: 100 };
+  assert.equal(await el.locator('.attribute-note').isVisible(), false);
+  await checkRuns(el, state, 'the element');
+  const value = await page.evaluate(() => document.querySelector('#e').value);
+  assert.deepEqual([value.view, value.truth, value.runs, value.n, value.seed], ['evidence', 'p', 20, 100, 4]);
+  await page.evaluate(() => document.querySelector('#e').setAttribute('truth', 'q'));
+  await eventually(() => checkRuns(el, { ...state, truth: 'q' }, 'the element from Q'));
+  assert.equal(await el.locator('input[name="truth"][value="q"]').isChecked(), true);
+});
+
+test('at 390 px by touch: switch the truth with a tap, the page fits its width; the share snippets hold the view', async () => {
+  const page = await openEvidence(QUERY, PHONE_390);
+  await page.locator('input[name="truth"][value="q"]').tap();
+  const state = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.equal(s.truth, 'q');
+    return s;
+  });
+  await checkRuns(page, state, 'from Q, tapped');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `the page is ${width} px wide at 390 px`);
+  await page.locator('[data-role="share"] summary').tap();
+  assert.match(await page.locator('[data-share="tag"]').inputValue(),
+    /<kl-explorer view="evidence" p="0\.5,0\.3,0\.2" q="0\.2,0\.3,0\.5" labels="x,y,z" units="nats" seed="11" truth="q" runs="50" n="200"><\/kl-explorer>$/);
+  assert.match(await page.locator('[data-share="link"]').inputValue(), /\?view=evidence&p=0\.5,0\.3,0\.2&.*&truth=q&runs=50&n=200$/);
+});
+
+for (const [name, device] of Object.entries({ desktop: DESKTOP, phone: PHONE_390 })) {
+  for (const dark of [false, true]) {
+    test(`screenshot: evidence view, ${name}, ${dark ? 'dark' : 'light'}`, async () => {
+      const page = await explorer.newPage({ device, dark });
+      await page.goto(explorer.url('?view=evidence'));
+      await page.waitForSelector('canvas[data-chart="paths"]', { timeout: 15000 });
+      await page.waitForSelector('[data-stat="slope"][data-value]');
+      await page.waitForTimeout(800); // the histogram's and estimators' animations
+      await screenshot(page, `evidence-${name}-${dark ? 'dark' : 'light'}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= device.viewport.width, `the page is ${width} px wide`);
+    });
+  }
+}

@@ -1,0 +1,161 @@
+// Drawing the code view: setState() is the one way its state changes (a new
+// P, Q or seed starts the run again), render() puts the library's numbers
+// for the state on screen, renderRun() the run's counters, message and chart.
+import { setNote } from '../../shell/index.js';
+import { spread } from '../../numerics/coding.js';
+import { formatNumber, formatProbability } from '../../util.js';
+import { buildEditor, updateEditor } from '../outcomes-editor.js';
+import { SERIES } from './charts.js';
+import { codeNumbers } from './numbers.js';
+import { restartRun } from './run.js';
+import { ROW_TEMPLATE } from './template.js';
+import { averages, describeChart, infinityNote, messageText, unitsNote } from './text.js';
+
+const CHART_POINTS = 400; // points per running average on the chart
+
+const sameDraws = (a, b) => a.seed === b.seed && a.p.length === b.p.length && a.p.every((v, i) => v === b.p[i]);
+const sameCodes = (a, b) => sameDraws(a, b) && a.q.every((v, i) => v === b.q[i]);
+
+/** A row of the outcomes table per outcome, and a row of sliders. */
+export function buildRows({ shell, state }) {
+  shell.$('[data-role="code-rows"]').replaceChildren(...state.p.map((_, i) => {
+    const row = document.createElement('tr');
+    row.innerHTML = ROW_TEMPLATE; // static markup
+    row.querySelector('[data-cell="label"]').textContent = state.labels[i]; // a row of text's height from the start
+    return row;
+  }));
+  buildEditor(shell, state);
+}
+
+/** The state changes to `next`; settled is false while a slider moves. */
+export function setState(view, next, { settled = true } = {}) {
+  const previous = view.state, fresh = !view.numbers;
+  view.state = next;
+  if (fresh || next.p.length !== previous.p.length) buildRows(view);
+  view.numbers = codeNumbers(next);
+  if (fresh || !sameCodes(previous, next)) restartRun(view); // new draws or new codes: a new message
+  render(view, { settled });
+}
+
+const word = (numbers, code, i) => (numbers.canWrite[code][i] ? numbers.codes[code].codewords[i] || '(empty)' : 'none');
+
+// The outcomes table's cells that depend on the state alone.
+function showTable({ shell, state, numbers }) {
+  shell.$$('[data-role="code-rows"] tr').forEach((row, i) => {
+    const cell = (name) => row.querySelector(`[data-cell="${name}"]`);
+    cell('label').textContent = state.labels[i];
+    cell('p').textContent = formatProbability(state.p[i]);
+    cell('q').textContent = formatProbability(state.q[i]);
+    cell('wordP').textContent = state.p[i] > 0 ? word(numbers, 'p', i) : 'none';
+    cell('wordQ').textContent = word(numbers, 'q', i);
+    cell('lengthQ').textContent = numbers.canWrite.q[i] ? String(numbers.lengths.q[i]) : '—';
+    cell('ideal').textContent = formatNumber(numbers.ideal[i]);
+    row.dataset.unwritable = String(state.p[i] > 0 && !numbers.canWrite.q[i]);
+  });
+}
+
+function showMeasures({ shell, state, numbers: { m } }) {
+  for (const el of shell.$$('[data-measure]')) {
+    el.textContent = formatNumber(m[el.dataset.measure]);
+    el.dataset.value = String(m[el.dataset.measure]);
+  }
+  shell.$$('[data-unit]').forEach((el) => { el.textContent = state.units; });
+}
+
+function showControls({ shell, state }) {
+  shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
+  shell.$('[data-control="speed"]').value = String(state.speed);
+  const seed = shell.$('[data-control="seed"]');
+  if (shell.focused() !== seed) seed.value = String(state.seed);
+  updateEditor(shell, state);
+}
+
+// The four lines the averages are compared with (none where a value is infinite).
+function drawLines({ charts, numbers: { m } }, xMax) {
+  const flat = (v) => (Number.isFinite(v) ? [{ x: 1, y: v }, { x: xMax, y: v }] : []);
+  SERIES.slice(2).forEach((key, k) => { charts.running.data.datasets[k + 2].data = flat(m[key]); });
+}
+
+function drawRun(view) {
+  const { charts: { running }, run: { tally }, numbers, state } = view;
+  const xMax = Math.max(tally.n, 10);
+  const points = (code) => spread(tally.n, CHART_POINTS).flatMap((n) => {
+    const y = tally.averages[code][n] * numbers.bit;
+    return Number.isFinite(y) ? [{ x: n, y }] : [];
+  });
+  running.data.datasets[0].data = points('p');
+  running.data.datasets[1].data = points('q');
+  drawLines(view, xMax);
+  running.options.scales.x.max = xMax;
+  running.options.scales.y.title.text = `${state.units} per symbol`;
+  running.update('none');
+}
+
+function showCounters({ shell, state, run, numbers }) {
+  const { n, bits, counts } = run.tally, a = averages(run, numbers.bit);
+  const set = (name, text, value) => {
+    const el = shell.$(`[data-counter="${name}"]`);
+    el.textContent = text;
+    el.dataset.value = String(value);
+  };
+  set('n', String(n), n);
+  set('bitsP', String(bits.p), bits.p);
+  set('bitsQ', bits.q === Infinity ? 'cannot be written' : String(bits.q), bits.q);
+  const unit = (v) => (Number.isNaN(v) ? '—' : `${formatNumber(v)} ${state.units}`);
+  set('averageP', unit(a.p), a.p);
+  set('averageQ', unit(a.q), a.q);
+  const extra = n ? (bits.q - bits.p) / n * numbers.bit : NaN;
+  set('extra', unit(extra), extra);
+  // How often each outcome was sent, and that share of the symbols (on its own line when the table is narrow).
+  shell.$$('[data-role="code-rows"] tr').forEach((row, i) => {
+    const share = document.createElement('span');
+    share.className = 'sent-share';
+    share.textContent = n ? `(${formatProbability(counts[i] / n)})` : '';
+    row.querySelector('[data-cell="sent"]').replaceChildren(`${counts[i]} `, share);
+  });
+}
+
+// The last symbols, oldest first: the outcome over its codeword in each code.
+function showMessage(view) {
+  const { shell, state, run: { tally }, numbers } = view;
+  shell.$('[data-role="message"]').replaceChildren(...tally.recent.map((i) => {
+    const cell = document.createElement('span');
+    cell.className = 'symbol-cell';
+    for (const [className, text] of [['symbol-label', state.labels[i]], ['word word-p', word(numbers, 'p', i)],
+      ['word word-q', numbers.canWrite.q[i] ? word(numbers, 'q', i) : '✕']]) {
+      const line = document.createElement('span');
+      line.className = className;
+      line.textContent = text;
+      cell.append(line);
+    }
+    return cell;
+  }));
+  shell.$('[data-role="message-text"]').textContent = messageText(view);
+}
+
+/**
+ * The run's counters, message and chart (the chart only when `chart`: while
+ * playing, a few times a second); when it is not playing, also the chart's words.
+ */
+export function renderRun(view, { chart = true } = {}) {
+  const { shell, run } = view;
+  showCounters(view);
+  showMessage(view);
+  if (chart) drawRun(view);
+  const play = shell.$('[data-action="play"]');
+  play.textContent = run.playing ? 'Pause' : 'Play';
+  setNote(shell.$('[data-role="infinity-note"]'), infinityNote(view.state, run.tally.unwritable));
+  if (!run.playing) shell.$('[data-chart="running"]').setAttribute('aria-label', describeChart(view));
+}
+
+/** Draws the state and the run; once a change settles, the page hears of it. */
+export function render(view, { settled }) {
+  const { shell, state, numbers } = view;
+  view.lines = numbers.m;
+  showTable(view);
+  showMeasures(view);
+  showControls(view);
+  shell.$('[data-role="units-note"]').textContent = unitsNote(state.units, numbers.bit);
+  renderRun(view);
+  view.onChange(state, { ...numbers.m }, { settled });
+}

@@ -1,0 +1,79 @@
+// Sending the message: outcomes drawn from P by the library's seeded sampler,
+// one by one at the chosen speed (an animation frame draws the symbols that
+// are due), or one per Step. The same seed replays the same draws: the
+// sampler continues one stream, however many symbols each frame draws.
+import { sampler } from 'infodiv';
+import { addSymbols, newTally } from '../../numerics/coding.js';
+import { MAX_SYMBOLS, RECENT } from './model.js';
+import { renderRun } from './render.js';
+import { announcement } from './text.js';
+
+const MAX_FRAME_MS = 100; // a frame after a long pause (a hidden tab) draws no more than this much time's symbols
+const CHART_MS = 125; // while playing the chart is drawn 8 times a second: drawing it is most of a frame's work
+
+/** Back to no symbols, with a fresh sampler of P from the seed; playing goes on if it was. */
+export function restartRun(view) {
+  const { state } = view;
+  view.run.sampler = sampler(state.p, { seed: state.seed });
+  view.run.tally = newTally(state.p.length, MAX_SYMBOLS, RECENT);
+  view.run.due = 0;
+}
+
+/** Draws `count` more symbols (fewer at the end of a run) and adds them to the tally. */
+function send(view, count) {
+  const { run, numbers } = view;
+  const room = MAX_SYMBOLS - run.tally.n;
+  if (room <= 0 || count <= 0) return;
+  addSymbols(run.tally, run.sampler.draw(Math.min(count, room)), numbers.lengths, numbers.canWrite);
+}
+
+const ended = (view) => view.run.tally.n >= MAX_SYMBOLS;
+
+function frame(view, now) {
+  const { run, state } = view;
+  const elapsed = Math.min(now - run.last, MAX_FRAME_MS);
+  run.last = now;
+  run.due += (elapsed / 1000) * state.speed;
+  const count = Math.floor(run.due);
+  run.due -= count;
+  send(view, count);
+  if (ended(view)) return pause(view);
+  run.frame = requestAnimationFrame((t) => frame(view, t));
+  const chart = now - run.chartAt >= CHART_MS;
+  if (chart) run.chartAt = now;
+  return renderRun(view, { chart });
+}
+
+/** Plays from where the run is (from the start again if it had ended). */
+export function play(view) {
+  const { run } = view;
+  if (run.playing) return;
+  if (ended(view)) restartRun(view);
+  run.playing = true;
+  run.last = run.chartAt = performance.now();
+  run.due = 0;
+  run.frame = requestAnimationFrame((t) => frame(view, t));
+  renderRun(view);
+}
+
+// The live region says where the counters stand once the run has paused (nothing if it plays again by then).
+const announcePause = (view) => view.announce(() => (view.run.playing ? '' : announcement(view)));
+
+/** Stops drawing; the live region then says where the counters stand. */
+export function pause(view) {
+  const { run } = view;
+  cancelAnimationFrame(run.frame);
+  if (!run.playing) return;
+  run.playing = false;
+  renderRun(view);
+  announcePause(view);
+}
+
+/** One more symbol, paused. */
+export function step(view) {
+  pause(view);
+  if (ended(view)) return;
+  send(view, 1);
+  renderRun(view);
+  announcePause(view);
+}

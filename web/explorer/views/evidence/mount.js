@@ -1,0 +1,42 @@
+// The evidence view: runs of samples from P (or, switched, from Q), each
+// run's log-likelihood ratio Lₙ against n beside the line n·KL, a sequential
+// test stopping at odds of 19 to 1 with the histogram of its stopping times,
+// and Schulman's estimators of KL from the samples. One object holds the view
+// (its shell, state, charts and the numbers of the state); render.js draws
+// it, events.js changes it. Every path, estimate and measure comes from the
+// library.
+import { init } from 'infodiv';
+import { announcer, createShell, manageCharts } from '../../shell/index.js';
+import { buildEditor } from '../outcomes-editor.js';
+import { createEstimatorsChart, createPathsChart, createStoppingChart } from './charts.js';
+import { wireEvents } from './events.js';
+import { render, setState, showCaptions } from './render.js';
+import { PANELS, TEMPLATE } from './template.js';
+
+/**
+ * Mounts the evidence view into `root`. `state` is { labels, p, q, units,
+ * seed, truth, runs, n } (see model.js); `panels` lists the PANELS to show;
+ * onChange(state, measures, { settled }) is called after every change.
+ * Returns { state, setState(next), destroy() }.
+ */
+export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
+  const shell = createShell(root, { template: TEMPLATE, panels, classes: ['evidence-view'] });
+  buildEditor(shell, state); // the sliders and captions take their room before the numbers come
+  showCaptions(shell, state);
+  await init(); // the markup first, so the explorer takes its room while the wasm compiles
+  const view = { shell, state, onChange, announce: announcer(shell), numbers: null, frame: 0, mounted: false, plugins: { markers: [] } };
+  view.charts = await manageCharts(shell, {
+    paths: (canvas, palette) => createPathsChart(canvas, palette),
+    stopping: (canvas, palette, animate) => createStoppingChart(canvas, palette, animate, view.plugins),
+    estimators: (canvas, palette, animate) => createEstimatorsChart(canvas, palette, animate),
+  }, () => render(view, { settled: true }));
+  shell.onDestroy(() => cancelAnimationFrame(view.frame));
+  wireEvents(view);
+  render(view, { settled: true });
+  view.mounted = true;
+  return {
+    get state() { return view.state; },
+    setState: (next) => setState(view, next),
+    destroy: () => shell.destroy(),
+  };
+}

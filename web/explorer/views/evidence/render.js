@@ -1,0 +1,160 @@
+// Drawing the evidence view: setState() is the one way its state changes and
+// ends in render(), which asks the library for the runs (numbers.js) and puts
+// the paths, the stopping times and the estimators on the charts and the
+// numbers beside them. While a slider moves, the runs are drawn again at most
+// once per animation frame.
+import { readPalette, setNote } from '../../shell/index.js';
+import { spread } from '../../numerics/coding.js';
+import { histogram, meanAndSpread } from '../../numerics/evidence.js';
+import { formatNumber } from '../../util.js';
+import { buildEditor, updateEditor } from '../outcomes-editor.js';
+import { evidenceNumbers } from './numbers.js';
+import {
+  announcement, describeEstimators, describePaths, describeStopping, estimatorsCaption, estimatorsInfinite, infinityNote,
+  pathsCaption, stoppingCaption, stopped,
+} from './text.js';
+
+const PATH_POINTS = 250; // points per path on the chart
+const HISTOGRAM_BINS = 30;
+const WHISKER_OFFSETS = [0.9, 1, 1.11]; // k1, k2, k3 side by side on the logarithmic axis
+
+/** The state changes to `next`; settled is false while a slider moves. */
+export function setState(view, next, { settled = true } = {}) {
+  if (next.p.length !== view.state.p.length) buildEditor(view.shell, next);
+  view.state = next;
+  cancelAnimationFrame(view.frame);
+  if (settled) render(view, { settled });
+  else view.frame = requestAnimationFrame(() => render(view, { settled: false }));
+}
+
+const finite = (v) => (Number.isFinite(v) ? v : null);
+
+// A colour of the palette (computed, rgb(r, g, b), or #rrggbb) made see-through, for paths drawn over one another.
+function fade(colour, alpha) {
+  const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/i.exec(colour);
+  if (rgb) return `rgba(${rgb.slice(1, 4).join(', ')}, ${alpha})`;
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  return hex ? `rgba(${hex.slice(1).map((h) => parseInt(h, 16)).join(', ')}, ${alpha})` : colour;
+}
+
+// The y range when a path is infinite somewhere (else null: Chart.js fits the data): the finite values and
+// the line at log 19, with room above or below, off which an infinite path leaves the chart.
+function yRange(paths, threshold) {
+  let lo = Math.min(0, -threshold), hi = Math.max(0, threshold), infinite = false;
+  for (const path of paths) {
+    for (const v of path) {
+      if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+      else infinite = true;
+    }
+  }
+  const room = (hi - lo) * 0.1;
+  return infinite ? { min: lo - room, max: hi + room } : null;
+}
+
+// Every run as one dataset, runs separated by a gap; each starts at L₀ = 0. An infinite value is drawn
+// past the edge of the plot (which clips it), so the path leaves the chart there.
+function drawPaths({ charts: { paths: chart }, state, numbers }, colour) {
+  const ks = spread(state.n, PATH_POINTS), range = yRange(numbers.paths, numbers.m.threshold);
+  const beyond = (v) => (Number.isFinite(v) || !range ? finite(v) : v > 0 ? range.max * 10 : range.min * 10);
+  const points = (path) => [{ x: 0, y: 0 }, ...ks.map((k) => ({ x: k, y: beyond(path[k - 1]) }))];
+  const [runs, mean, slope, threshold] = chart.data.datasets;
+  runs.data = numbers.paths.flatMap((path) => [...points(path), { x: state.n, y: null }]);
+  runs.borderColor = fade(colour, state.runs > 50 ? 0.18 : 0.35);
+  mean.data = points(numbers.mean);
+  const { direction, klTruth, m } = numbers;
+  slope.label = state.truth === 'p' ? 'n · KL(P‖Q)' : '−n · KL(Q‖P)';
+  threshold.label = state.truth === 'p' ? 'log 19: odds 19 : 1 for P' : '−log 19: odds 19 : 1 for Q';
+  slope.data = Number.isFinite(klTruth) ? [{ x: 0, y: 0 }, { x: state.n, y: direction * klTruth * state.n }] : [];
+  threshold.data = [{ x: 0, y: direction * m.threshold }, { x: state.n, y: direction * m.threshold }];
+  Object.assign(chart.options.scales.x, { max: state.n });
+  Object.assign(chart.options.scales.y, { min: range?.min, max: range?.max });
+  chart.options.scales.y.title.text = `Lₙ, ${state.units}`;
+  chart.update('none');
+}
+
+function drawStopping({ charts: { stopping: chart }, numbers, plugins }, meanStop, mode, colour) {
+  const done = stopped(numbers.stops);
+  const { starts, width, counts } = histogram(done, Math.max(1, ...done), HISTOGRAM_BINS);
+  chart.data.datasets[0].data = counts.map((count, b) => ({ x: starts[b] + (width - 1) / 2, y: count }));
+  chart.data.datasets[0].backgroundColor = fade(colour, 0.6); // the colour of the truth the samples came from
+  const wald = Number.isFinite(numbers.m.wald) ? numbers.m.wald : 0;
+  Object.assign(chart.options.scales.x, { min: 0, max: Math.ceil(Math.max(starts.at(-1) + width, wald * 1.1, 10)) });
+  plugins.markers = [
+    { at: numbers.m.wald, label: `log 19 / KL = ${formatNumber(numbers.m.wald)}`, colour: 'alert', dash: [8, 4] },
+    { at: meanStop, label: `mean = ${formatNumber(meanStop)}`, colour: 'text', dash: [] },
+  ];
+  chart.options.scales.y.suggestedMax = Math.max(1, ...counts);
+  chart.update(mode);
+}
+
+function drawEstimators({ charts: { estimators: chart }, numbers }, mode) {
+  const [k1, k2, k3, exact] = chart.data.datasets;
+  [k1, k2, k3].forEach((dataset, d) => {
+    const key = `k${d + 1}`;
+    dataset.data = numbers.estimates.map((e) => ({ x: e.size * WHISKER_OFFSETS[d], y: finite(e[key].mean), spread: e[key].spread }));
+  });
+  const sizes = numbers.estimates.map((e) => e.size);
+  exact.data = Number.isFinite(numbers.exact) ? [{ x: sizes[0] * 0.8, y: numbers.exact }, { x: sizes.at(-1) * 1.25, y: numbers.exact }] : [];
+  Object.assign(chart.options.scales.x, { min: sizes[0] * 0.8, max: sizes.at(-1) * 1.25 });
+  chart.update(mode);
+}
+
+function showNumbers({ shell, state, numbers }, meanStop) {
+  for (const el of shell.$$('[data-measure]')) {
+    el.textContent = formatNumber(numbers.m[el.dataset.measure]);
+    el.dataset.value = String(numbers.m[el.dataset.measure]);
+  }
+  const stat = (name, text, value) => {
+    const el = shell.$(`[data-stat="${name}"]`);
+    el.textContent = text;
+    el.dataset.value = String(value);
+  };
+  const { slope } = numbers, done = stopped(numbers.stops);
+  stat('slope', Number.isFinite(slope.mean) ? `${formatNumber(slope.mean)} ± ${formatNumber(slope.error)}` : formatNumber(slope.mean), slope.mean);
+  stat('stopped', `${done.length} of ${state.runs}`, done.length);
+  stat('meanStop', done.length ? formatNumber(meanStop) : '—', meanStop);
+  shell.$$('[data-unit]').forEach((el) => { el.textContent = state.units; });
+  setNote(shell.$('[data-role="infinity-note"]'), infinityNote(state));
+  setNote(shell.$('[data-role="estimators-note"]'), Number.isFinite(numbers.exact) ? '' : estimatorsInfinite(state));
+}
+
+function showControls({ shell, state }) {
+  shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
+  shell.$$('input[name="truth"]').forEach((input) => { input.checked = input.value === state.truth; });
+  shell.$('[data-control="runs"]').value = String(state.runs);
+  shell.$('[data-control="n"]').value = String(state.n);
+  const seed = shell.$('[data-control="seed"]');
+  if (shell.focused() !== seed) seed.value = String(state.seed);
+  updateEditor(shell, state);
+}
+
+/** The charts' captions, which depend on the state alone (also shown before the library has loaded). */
+export function showCaptions(shell, state) {
+  shell.$('[data-role="paths-caption"]').textContent = pathsCaption(state);
+  shell.$('[data-role="stopping-caption"]').textContent = stoppingCaption(state);
+  shell.$('[data-role="estimators-caption"]').textContent = estimatorsCaption(state);
+}
+
+function describe(view, meanStop) {
+  const { shell, state } = view;
+  showCaptions(shell, state);
+  shell.$('[data-chart="paths"]').setAttribute('aria-label', describePaths(view));
+  shell.$('[data-chart="stopping"]').setAttribute('aria-label', describeStopping(view, meanStop));
+  shell.$('[data-chart="estimators"]').setAttribute('aria-label', describeEstimators(view));
+}
+
+/** Draws the state; once a change settles, also its words for screen readers. */
+export function render(view, { settled }) {
+  view.numbers = evidenceNumbers(view.state);
+  const meanStop = meanAndSpread(stopped(view.numbers.stops)).mean;
+  const mode = settled ? undefined : 'none';
+  const colour = readPalette(view.shell.root)[view.state.truth];
+  drawPaths(view, colour);
+  drawStopping(view, meanStop, mode, colour);
+  drawEstimators(view, mode);
+  showNumbers(view, meanStop);
+  showControls(view);
+  if (settled) describe(view, meanStop);
+  view.onChange(view.state, { ...view.numbers.m }, { settled });
+  if (settled && view.mounted) view.announce(() => announcement(view, meanStop));
+}
