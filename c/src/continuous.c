@@ -24,6 +24,7 @@
 #include "special.h"
 
 #define EULER_GAMMA        0.57721566490153286061
+#define PI2_6              1.6449340668482264365 /* pi^2/6 = zeta(2) = psi'(1) */
 #define LOG_2PI            1.8378770664093454836 /* log(2 pi) */
 #define LOG_PI             1.1447298858494001741
 #define LN2                0.6931471805599453094
@@ -533,8 +534,8 @@ static double gamma_kl(double ap, double bp, double aq, double bq)
 static double smaller_form(double direct, double direct_size, double h, double kl)
 {
     double via_kl = isinf(kl) ? kl : h + kl, via_kl_size = fabs(h) + kl;
-    if (!isfinite(direct) && !isnan(direct)) /* a term beyond the doubles: so is H(P,Q), with its sign */
-        return direct;
+    if (!isfinite(direct) && !isnan(direct)) /* a term beyond the doubles: so is H(P,Q), unless H(P) + KL holds it */
+        return isfinite(via_kl) ? via_kl : direct;
     return isfinite(direct) && direct_size <= via_kl_size ? direct : via_kl;
 }
 
@@ -852,11 +853,32 @@ static double matched_kl_tiny_step(double x, double d, double h, double e)
     return -(u * ((d + e) / (x + h)) + infodiv_log1p_rest(u));
 }
 
+/* matched_kl_far_step for x < 2^-500 (g'(x) ~ 1/x^2 passes the range): from
+ *   G(x, y) = (y - x)/x + S(y) + (1 + y) log x - lgamma(1 + x) - x - (y - x) psi(1 + x),
+ * exact (psi(x) = psi(1 + x) - 1/x; S = infodiv_lgamma_lead), the difference
+ * G(x + h, y + s) - G(x, y) term by term: (x s - y h)/(x (x + h)) (scaled by
+ * 2^-ilogb(x), TwoProduct), S(y + s) - S(y) = s * mean of g over [y, y + s]
+ * (Gauss-Legendre), (1 + y) log1p(h/x) + s log(x + h), and the psi(1 + x) and
+ * lgamma(1 + x) terms to first order in x and h (their next terms are x below). */
+static double matched_kl_tiny_far_step(double x, double y, double d, double h, double s)
+{
+    int m = -ilogb(x), big = y >= 0x1p990 ? 64 : 0;
+    double xs = ldexp(x, m), hs = ldexp(h, m), ys = ldexp(y, -big), ss = ldexp(s, -big);
+    double p1 = xs * ss, p2 = ys * hs;
+    double cross = (p1 - p2) + (two_prod_err(xs, ss, p1) - two_prod_err(ys, hs, p2));
+    double lead = ldexp(cross / (xs * (xs + hs)), m + big), mean_g = 0;
+    for (int i = 0; i < 8; i++)
+        mean_g += GL8_W[i < 4 ? i : 7 - i] * infodiv_digamma_minus_log(y + (i < 4 ? GL8_T[i] : 1 - GL8_T[7 - i]) * s);
+    double logs = (1 + y) * log1p(h / x) + s * log(x + h), e = s - h;
+    double psi_terms = h * (EULER_GAMMA - 1) - e * infodiv_digamma(1 + x + h) - d * (PI2_6 * h);
+    return lead + (s * mean_g + logs + psi_terms);
+}
+
 typedef struct {
-    size_t j;                          /* the largest alpha of a, or k where none holds nearly all the mass */
-    enum { NEAR = 1, FAR, TINY } kind; /* which step: matched_kl_step, _far_step, _tiny_step */
-    double others_a, others_b;         /* the others' sums */
-    double others_d;                   /* the sum of their differences b_i - a_i */
+    size_t j;                                    /* the largest alpha of a, or k where none holds nearly all the mass */
+    enum { NEAR = 1, FAR, TINY, TINY_FAR } kind; /* which step: matched_kl_step, _far_step, _tiny_step */
+    double others_a, others_b;                   /* the others' sums */
+    double others_d;                             /* the sum of their differences b_i - a_i */
 } dominant;
 
 /* Sums in double-double (TwoSum) of the alphas other than a_j, of b's and of the differences. */
@@ -892,8 +914,8 @@ static dominant dominant_alpha(const double *a, const double *b, size_t k)
     int held = x <= 0x1p500 && dm.others_a <= bound, near = fabs(y - x) <= bound && fabs(dm.others_d) <= bound;
     if (held && near)
         dm.kind = x >= 0x1p-500 ? NEAR : TINY;
-    else if (held && x >= 0x1p-500 && y >= 0x1p-500 && dm.others_b <= y / 16)
-        dm.kind = FAR;
+    else if (held && y >= 0x1p-500 && dm.others_b <= y / 16)
+        dm.kind = x >= 0x1p-500 ? FAR : TINY_FAR;
     else
         dm.j = k;
     return dm;
@@ -918,7 +940,7 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
     if (ha > 0 && hb > 0) /* both beyond DBL_MAX: G of the two depends on their ratio alone */
         ha = hb = ha > hb ? ha : hb;
     double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, hb), d0 = 0, c = 0, g = 0, cat;
-    double over = 0; /* the G_i beyond DBL_MAX, halved: their sum with the rest may not be */
+    double over = 0; /* sum G_i / 2: each, and their sum, may pass DBL_MAX where KL does not */
     dominant dm = { k, 0, 0, 0, 0 };
     if (ha == 0 && hb == 0)
         dm = dominant_alpha(a, b, k);
@@ -931,10 +953,8 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         if (i == j)
             continue;
         double gi = infodiv_gamma_matched_kl(a[i], b[i], di);
-        if (isinf(gi))
-            over += ldexp(infodiv_gamma_matched_kl_half(a[i], b[i], di), -hb);
-        else
-            g += ldexp(gi, -hb); /* everything in units of 2^hb where b's sum overflows */
+        /* halved, and in units of 2^hb where b's sum overflows */
+        over += isinf(gi) ? ldexp(infodiv_gamma_matched_kl_half(a[i], b[i], di), -hb) : ldexp(gi, -hb - 1);
     }
     /* G_j - G(a0, b0) as one quantity where they nearly cancel */
     if (j == k)
@@ -943,13 +963,15 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         g -= matched_kl_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
     else if (dm.kind == TINY)
         g -= matched_kl_tiny_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
-    else
+    else if (dm.kind == FAR)
         g -= matched_kl_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
+    else
+        g -= matched_kl_tiny_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
     infodiv_options nats = { INFODIV_E, 1 };
     if (infodiv_kl(b, a, k, &nats, &cat, NULL) != INFODIV_OK)
         return NAN; /* not reached: the alphas are checked */
     double rest = g + (cat < 0x1p-900 ? scaled_cat_kl(a, b, k, a0, ha, b0, hb) : b0 * cat);
-    double kl = over > 0 ? ldexp(0.5 * rest + over, hb + 1) : ldexp(rest, hb);
+    double kl = ldexp(0.5 * rest + over, hb + 1);
     if (isnan(kl))
         return isinf(over) ? INFINITY
                            : kl; /* a G_i beyond the doubles: so is KL (sum G_i - G0 >= 0 term by term there) */
@@ -1355,13 +1377,14 @@ static size_t rule_weights(const double *x, size_t n, size_t start, int simpson,
 }
 
 /* One point's share of the normalised sum, q^ phi(p^/q^) for the rule's
- * masses fp = w p/Zp and fq = w q/Zq of the point (their ratio is p^/q^);
- * from logs where one of them is beyond the doubles' reach of the other. */
-static xfloat normalized_term(xfloat fp, xfloat fq)
+ * masses fp = w p/Zp and fq = w q/Zq of the point (their ratio is p^/q^) and
+ * fd = fp - fq, formed apart (grid_rule); from logs where one of them is
+ * beyond the doubles' reach of the other. */
+static xfloat normalized_term(xfloat fp, xfloat fq, xfloat fd)
 {
     if (fp.m < 0) { /* a negative weight (Simpson's, uneven steps): the logs of the magnitudes */
-        fp.m = -fp.m, fq.m = -fq.m;
-        xfloat t = normalized_term(fp, fq);
+        fp.m = -fp.m, fq.m = -fq.m, fd.m = -fd.m;
+        xfloat t = normalized_term(fp, fq, fd);
         t.m = -t.m;
         return t;
     }
@@ -1370,12 +1393,32 @@ static xfloat normalized_term(xfloat fp, xfloat fq)
     int e = fp.e > fq.e ? fp.e : fq.e;
     double a = ldexp(fp.m, fp.e - e), b = ldexp(fq.m, fq.e - e);
     if (fabs(a) >= DBL_MIN && fabs(b) >= DBL_MIN) {
-        xfloat t = xf(bregman_term(a, b, a - b));
+        xfloat t = xf(bregman_term(a, b, ldexp(fd.m, fd.e - e)));
         t.e += t.m != 0 ? e : 0;
         return t;
     }
     double log_ratio = log(fp.m / fq.m) + (fp.e - fq.e) * LN2;
     return xadd(xmul(fp, xf(log_ratio - 1)), fq);
+}
+
+/* w p/Zp - w q/Zq = w ((p - q) Zq - q (Zp - Zq))/(Zp Zq), with Zp - Zq = zd
+ * summed from the p - q (exact where p and q are close): the quotients
+ * rounded apart would leave eps/(p^/q^ - 1) of it. */
+static xfloat normalized_difference(xfloat w, double p, double q, xfloat zp, xfloat zq, xfloat zd)
+{
+    xfloat num = xadd(xmul(xmul(w, xf(p - q)), zq), xmul(xf(-1), xmul(xmul(w, xf(q)), zd)));
+    return xdiv(num, xmul(zp, zq));
+}
+
+/* log(p/q), p, q > 0: from p - q (exact there) where they are within a
+ * factor 2, as the quotient's rounding is eps/(p/q - 1) of its log; from the
+ * logs apart where p/q passes the doubles (3.7e144 / 9e-219). */
+static double log_of_density_ratio(double p, double q)
+{
+    if (p >= 0.5 * q && p <= 2 * q)
+        return log1p((p - q) / q);
+    double r = p / q;
+    return r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(p) - log(q);
 }
 
 /* KL by one rule: normalised, sum w q^ phi(p^/q^) with p^ = p/Zp and
@@ -1385,7 +1428,7 @@ static xfloat normalized_term(xfloat fp, xfloat fq)
  * only with Simpson's negative weights). */
 static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
 {
-    xfloat zp = { 0, 0 }, zq = { 0, 0 }, sum = { 0, 0 };
+    xfloat zp = { 0, 0 }, zq = { 0, 0 }, zd = { 0, 0 }, sum = { 0, 0 };
     for (int pass = normalize ? 0 : 1; pass < 2; pass++) { /* integrals, then the integrand */
         for (size_t start = 0; start + 1 < n;) {           /* 2 or 3 points at a time: no scratch */
             xfloat w[3];
@@ -1396,12 +1439,14 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
                 if (!pass) {
                     zp = xadd(zp, wp);
                     zq = xadd(zq, wq);
+                    zd = xadd(zd, xmul(w[j], xf(pi - qi)));
                 } else if (normalize) {
                     if (qi > 0)
-                        sum = xadd(sum, normalized_term(xdiv(wp, zp), xdiv(wq, zq)));
+                        sum = xadd(sum,
+                                   normalized_term(xdiv(wp, zp), xdiv(wq, zq),
+                                                   normalized_difference(w[j], pi, qi, zp, zq, zd)));
                 } else if (pi > 0) {
-                    double r = pi / qi; /* beyond the doubles (3.7e144 / 9e-219): the logs apart */
-                    sum = xadd(sum, xmul(wp, xf(r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(pi) - log(qi))));
+                    sum = xadd(sum, xmul(wp, xf(log_of_density_ratio(pi, qi))));
                 }
             }
         }

@@ -255,7 +255,7 @@ int main(void)
         infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 2, a, NULL }, q = { INFODIV_DIRICHLET, 0, 0, 2, b, NULL };
         infodiv_dist_measure_set m;
         CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
-                  && close_rel(m.kl_pq, 10.6194246854268148827682830635, 2e-15),
+                  && close_rel(m.kl_pq, 10.6194246854268148827682830635, 5e-15),
               "KL(Dir(2, DBL_MAX) || Dir(0.01, 0.125)) %.17g", m.kl_pq);
     }
     /* KL(Beta(1e-8, 3) || Beta(1e-20, 1e300)) = 3.94934066077657446352e291
@@ -298,6 +298,12 @@ int main(void)
         CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
                   && close_rel(m.kl_pq, 1.7976199776219171646e308, 1e-14),
               "KL(Beta(2^-1022, 5.5e-304) || Beta(4, 1e-300)) %.17g", m.kl_pq);
+        /* two G_i of 1.3e308 and 1.1e308, each finite, their sum not: 1.1470646979950913565e308 */
+        infodiv_dist p2 = { INFODIV_BETA, 0x1p-1022, 6.8012717060493392e-309, 0, NULL, NULL };
+        infodiv_dist q2 = { INFODIV_BETA, 2.875, 0.75, 0, NULL, NULL };
+        CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 1.1470646979950913565e308, 1e-14),
+              "KL(Beta(2^-1022, 6.8e-309) || Beta(2.875, 0.75)) %.17g", m.kl_pq);
     }
     /* Gamma(1, rate 1 + 2^-52) log density at 1e-200 = log(1 + 2^-52) - 1e-200 (1 + 2^-52)
      * = 2.2204460492503128343e-16: was 2.0e-14, from Stirling's form, whose terms
@@ -333,6 +339,45 @@ int main(void)
         CHECK(infodiv_dist_entropy(&p, NULL, NULL, 0, &h, NULL) == INFODIV_OK && close_rel(h, -1.2313160285888508995e308, 1e-14),
               "H(Beta(2^-1022, 6.8e-309)) %.17g", h);
         CHECK(infodiv_dist_entropy(&q, NULL, NULL, 0, &hq, NULL) == INFODIV_OK && hq == -INFINITY, "H(Beta(1.5e-323, 1.5e-323)) %g", hq);
+    }
+    /* KL(Beta(2^-1022, 5.4674522958160204e-304) || Beta(5.4674522958161596e-304,
+     * 1e-20)) = 7.4431496776086354959e278 (mpmath, 1500 digits): off by 1.1e-12,
+     * as G(x, 1e-20) and G(x + 2^-1022, ...), both 1.8e283, were apart
+     * (continuous.c, matched_kl_tiny_far_step; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 5.4674522958160204e-304, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 5.4674522958161596e-304, 1e-20, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 7.4431496776086354959e278, 1e-14),
+              "KL(Beta(2^-1022, 5.5e-304) || Beta(5.5e-304, 1e-20)) %.17g", m.kl_pq);
+    }
+    /* kl_grid of p, q equal but for 1 + 3.3e-9 at the last of three points: the
+     * quotients p/Zp and q/Zq (normalised) or p/q (not) were rounded before
+     * their difference from 1 was taken, leaving 2e-9 relative (continuous.c,
+     * normalized_difference, log_of_density_ratio; found by tests/fuzz).
+     * mpmath (60 digits), Simpson's weights 0, 0.84375, 0.28125. */
+    {
+        const double x[3] = { 10.75, 11.125, 11.875 }, p[3] = { 0x1.fffffffbp-1, 0x1.fffffffbp-1, 0x1.fffffffbp-1 };
+        const double q[3] = { 0x1.fffffffbp-1, 0x1.fffffffbp-1, 0x1.fffffffp-1 };
+        const infodiv_options raw = { INFODIV_E, 0 };
+        infodiv_grid_result r, rr;
+        CHECK(infodiv_kl_grid(x, p, q, 3, NULL, &r, NULL) == INFODIV_OK && close_rel(r.kl, 1.537364802696867464e-19, 1e-12),
+              "kl_grid, nearly equal, normalised: %.17g", r.kl);
+        CHECK(infodiv_kl_grid(x, p, q, 3, &raw, &rr, NULL) == INFODIV_OK && close_rel(rr.kl, 3.6015990213268430244e-10, 1e-12),
+              "kl_grid, nearly equal, not normalised: %.17g", rr.kl);
+    }
+    /* H(P,Q) of Beta(2^-1022, 5.5626846462680035e-309) || Beta(2.2250739608605989e-308,
+     * 5.5626853416035825e-309) = -1.5280391646329685216e308 (the fuzz harness's
+     * __float128 reference) was -inf: the direct form's terms overflow, H(P) + KL
+     * does not (continuous.c, smaller_form; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 5.5626846462680035e-309, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 2.2250739608605989e-308, 5.5626853416035825e-309, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.cross_entropy_pq, -1.5280391646329685216e308, 1e-14),
+              "H(P,Q) of two Beta laws with alphas near 2^-1022: %.17g", m.cross_entropy_pq);
     }
     return check_report("regressions");
 }

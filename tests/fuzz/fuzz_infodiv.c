@@ -2127,6 +2127,9 @@ static void fuzz_grid(src *s)
                     char b1[48], b2[48], b3[48], b4[48];
                     quadmath_snprintf(b1, sizeof b1, "%.21Qg", si / lq), quadmath_snprintf(b2, sizeof b2, "%.3Qg", tol_s / fabsq(lq));
                     quadmath_snprintf(b3, sizeof b3, "%.21Qg", tr / lq), quadmath_snprintf(b4, sizeof b4, "%.3Qg", tol_t / fabsq(lq));
+                    if (!(is_s || (could_fall_back && is_t)))
+                        for (size_t i = 0; i < n && i < 16; i++)
+                            fprintf(stderr, "kl_grid input %zu: x %a p %a q %a (base %a, normalize %d)\n", i, xs[i], ps[i], qs[i], base, normalize);
                     REQUIRE(is_s || (could_fall_back && is_t), "kl_grid: %.17g, reference Simpson %s (tol %s), trapezoid %s (tol %s)", res->kl,
                             b1, b2, b3, b4);
                 }
