@@ -533,6 +533,8 @@ static double gamma_kl(double ap, double bp, double aq, double bq)
  * H(P) + KL(P||Q), h + kl (h can be -1e300 beside a KL of 1e300). */
 static double smaller_form(double direct, double direct_size, double h, double kl)
 {
+    if (isinf(h) && isinf(kl)) /* -inf + inf: only the direct form can tell */
+        return direct;
     double via_kl = isinf(kl) ? kl : h + kl, via_kl_size = fabs(h) + kl;
     if (!isfinite(direct) && !isnan(direct)) /* a term beyond the doubles: so is H(P,Q), unless H(P) + KL holds it */
         return isfinite(via_kl) ? via_kl : direct;
@@ -970,7 +972,10 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
     infodiv_options nats = { INFODIV_E, 1 };
     if (infodiv_kl(b, a, k, &nats, &cat, NULL) != INFODIV_OK)
         return NAN; /* not reached: the alphas are checked */
-    double rest = g + (cat < 0x1p-900 ? scaled_cat_kl(a, b, k, a0, ha, b0, hb) : b0 * cat);
+    /* below 2^-900 (a proportion near 1e-308) the discrete KL is not accurate, but it is
+     * below 2^-899 still: the scaled form, whose rounding leaves b0 eps^2 where the
+     * proportions agree, is held to that */
+    double rest = g + (cat < 0x1p-900 ? fmin(scaled_cat_kl(a, b, k, a0, ha, b0, hb), b0 * 0x1p-899) : b0 * cat);
     double kl = ldexp(0.5 * rest + over, hb + 1);
     if (isnan(kl))
         return isinf(over) ? INFINITY
@@ -989,16 +994,27 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
         ha++;
     double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, 0), dml0 = infodiv_digamma_minus_log(a0);
     double lg0 = infodiv_lgamma(b0), direct = -lg0, size = fabs(lg0);
+    double hi = 0, lo = 0; /* the sum to eps^2 where it is tiny: a0 - a_i, the others' sum, from it */
+    for (size_t i = 0; a0 < 0x1p-500 && i < k; i++) {
+        double t = hi + a[i], tv = t - hi;
+        lo += (hi - (t - tv)) + (a[i] - tv), hi = t;
+    }
+    double a0_lo = (hi - a0) + lo, tiny = 0;
     for (size_t i = 0; i < k; i++) {
         double lg = infodiv_lgamma(b[i]);
         double psi_diff = log_ratio(ldexp(a[i], -ha), a0) + (infodiv_digamma_minus_log(a[i]) - dml0);
         double t = b[i] == 1 ? 0 : -(b[i] - 1) * psi_diff; /* 0 even where psi(a_i) passes the range (a_i of 1e-323) */
-        if (!isfinite(psi_diff) && b[i] != 1) /* there psi(a_i) = -1/a_i - Euler's gamma, to the last digit */
+        if (a0 < 0x1p-500 && b[i] != 1) {
+            /* psi(x) = -1/x - Euler's gamma + O(x): psi(a_i) - psi(a0) = -(a0 - a_i)/(a0 a_i);
+             * summed in units of 2^128, as terms of 1e323 may cancel */
+            double scaled = ((b[i] - 1) * (((a0 - a[i]) + a0_lo) / a0)) * (0x1p-128 / a[i]);
+            tiny += scaled, size += ldexp(fabs(scaled), 128), t = 0;
+        } else if (!isfinite(psi_diff) && b[i] != 1) /* there psi(a_i) = -1/a_i - Euler's gamma, to the last digit */
             t = (b[i] - 1) / a[i] + (b[i] - 1) * (EULER_GAMMA + (log(a0) + ha * LN2 + dml0));
         direct += lg + t;
         size += fabs(lg) + fabs(t);
     }
-    return smaller_form(direct, size, h, kl);
+    return smaller_form(direct + ldexp(tiny, 128), size, h, kl);
 }
 
 enum { NO_FORMULA = -1 };

@@ -379,5 +379,32 @@ int main(void)
                   && close_rel(m.cross_entropy_pq, -1.5280391646329685216e308, 1e-14),
               "H(P,Q) of two Beta laws with alphas near 2^-1022: %.17g", m.cross_entropy_pq);
     }
+    /* H(P,Q) of Beta(1.5e-323, 1.5e-323) || Beta(0.625, 0.625): -2.5e322, so -inf;
+     * was +inf, as psi(a_i) - psi(a0) overflowed into inf - inf (continuous.c,
+     * dirichlet_cross; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 1.4821969375237396e-323, 1.4821969375237396e-323, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 0.625, 0.625, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.cross_entropy_pq == -INFINITY,
+              "H(P,Q) of Beta(1.5e-323, 1.5e-323) || Beta(0.625, 0.625): %g", m.cross_entropy_pq);
+        /* against Beta(0.5, 1.5) the 1/alpha terms cancel: log B(0.5, 1.5) = log(pi/2) */
+        infodiv_dist q2 = { INFODIV_BETA, 0.5, 1.5, 0, NULL, NULL };
+        CHECK(infodiv_dist_kl(&p, &q2, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.cross_entropy_pq, 0.45158270528945486473, 1e-14),
+              "H(P,Q) of Beta(1.5e-323, 1.5e-323) || Beta(0.5, 1.5): %g", m.cross_entropy_pq);
+    }
+    /* KL(Beta(2^53, 1) || Beta(9007199858223342, 1.000000067)) = 1.4475544423320782688e-15
+     * (mpmath, 100 digits): was 1.67e-15, as the discrete KL of the proportions (~5e-64)
+     * rounded to 0 sent it to the scaled form, whose rounding left b0 eps^2 = 2.2e-16
+     * (continuous.c, dirichlet_kl; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 9007199254740992, 1, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 9007199858223342, 1.000000067, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 1.4475544423320782688e-15, 1e-14),
+              "KL(Beta(2^53, 1) || Beta(2^53 + 6e8, 1 + 6.7e-8)) %.17g", m.kl_pq);
+    }
     return check_report("regressions");
 }
