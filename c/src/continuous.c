@@ -770,7 +770,7 @@ static const double GL8_T[4] = { 0.01985507175123188415822, 0.101666761293186630
 static const double GL8_W[4] = { 0.05061426814518812957627, 0.1111905172266872352722, 0.156853322938943643669,
                                  0.1813418916891809914826 };
 
-/* g'(x) = psi'(x) - 1/x > 0 and g''(x) = psi''(x) + 1/x^2 < 0, x >= 2^-500:
+/* g'(x) = psi'(x) - 1/x > 0 and g''(x) = psi''(x) + 1/x^2 < 0, x >= 2^-340 (g' alone: 2^-500):
  * shifted up to 20 by g'(x) = g'(x + 1) + 1/(x^2 (x + 1)) and its derivative
  * (every term of one sign), then Stirling's series
  * g'(x) = 1/(2x^2) + sum_k B_2k x^-(2k+1), whose first omitted terms are
@@ -839,7 +839,7 @@ static double matched_kl_far_step(double x, double y, double d, double h, double
     return sum;
 }
 
-/* matched_kl_step for x < 2^-500: there G(x, y) = rho(y/x) - x phi(y/x) +
+/* matched_kl_step for x < 2^-340: there G(x, y) = rho(y/x) - x phi(y/x) +
  * O(x^2), rho(r) = r - 1 - log r, and the x terms are below the rounding, so
  * with r = y/x, R = (y + s)/(x + h), u = (d h - x e)/(x (y + s)):
  *   rho(R) - rho(r) = -(u (d + e)/(x + h) + (u - log1p(u))),
@@ -903,7 +903,7 @@ static void sums_but(const double *a, const double *b, size_t k, size_t j, doubl
 
 /* The largest alpha of a when the others sum to at most 1/16 of it, and b
  * there either nearly agrees with a (matched_kl_step; _tiny_step below
- * 2^-500) or holds nearly all of b's mass (matched_kl_far_step); else j = k. */
+ * 2^-340) or holds nearly all of b's mass (matched_kl_far_step); else j = k. */
 static dominant dominant_alpha(const double *a, const double *b, size_t k)
 {
     dominant dm = { 0, 0, 0, 0, 0 };
@@ -915,7 +915,7 @@ static dominant dominant_alpha(const double *a, const double *b, size_t k)
     double x = a[dm.j], y = b[dm.j], bound = x / 16;
     int held = x <= 0x1p500 && dm.others_a <= bound, near = fabs(y - x) <= bound && fabs(dm.others_d) <= bound;
     if (held && near)
-        dm.kind = x >= 0x1p-500 ? NEAR : TINY;
+        dm.kind = x >= 0x1p-340 ? NEAR : TINY; /* g''(x) ~ -1/x^3 passes the range below */
     else if (held && y >= 0x1p-500 && dm.others_b <= y / 16)
         dm.kind = x >= 0x1p-500 ? FAR : TINY_FAR;
     else

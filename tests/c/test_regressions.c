@@ -406,5 +406,16 @@ int main(void)
                   && close_rel(m.kl_pq, 1.4475544423320782688e-15, 1e-14),
               "KL(Beta(2^53, 1) || Beta(2^53 + 6e8, 1 + 6.7e-8)) %.17g", m.kl_pq);
     }
+    /* KL(P || P) of Dirichlet(4.5e-299, 4.2e-128) was NaN: g''(x) ~ -1/x^3 of the
+     * dominant alpha overflowed, times a step of 0 (continuous.c, dominant_alpha:
+     * matched_kl_tiny_step below 2^-340; found by tests/fuzz). */
+    {
+        const double v[2] = { 4.4889980050004828e-299, 4.2017265975470243e-128 };
+        infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 2, v, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &p, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.kl_pq == 0
+                  && m.cross_entropy_pq == m.entropy_p,
+              "KL(Dir(4.5e-299, 4.2e-128) || itself) %g, H(P,Q) %g", m.kl_pq, m.cross_entropy_pq);
+    }
     return check_report("regressions");
 }

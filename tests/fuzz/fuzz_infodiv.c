@@ -1746,9 +1746,10 @@ static void fuzz_dist(src *s)
         if (st == INFODIV_OK && count > 0) {
             long double lnb = ln_base(base);
             int up = base > 1;
+            char pair[600];
+            describe_pair(pair, sizeof pair, P, Q);
             REQUIRE(!isnan(res->kl_pq) && !isnan(res->entropy_p) && !isnan(res->cross_entropy_pq),
-                    "dist_kl: NaN (KL %g, H(P) %g, H(P,Q) %g) for family %d (%.17g, %.17g) || %d (%.17g, %.17g)", res->kl_pq,
-                    res->entropy_p, res->cross_entropy_pq, P->family, P->a, P->b, Q->family, Q->a, Q->b);
+                    "dist_kl: NaN (KL %g, H(P) %g, H(P,Q) %g) for %s", res->kl_pq, res->entropy_p, res->cross_entropy_pq, pair);
             /* never negative, not even by a rounding */
             REQUIRE(up ? res->kl_pq >= 0 : res->kl_pq <= 0, "dist_kl: KL %.17g of the wrong sign (family %d (%.17g, %.17g) || %d (%.17g, %.17g))",
                     res->kl_pq, P->family, P->a, P->b, Q->family, Q->a, Q->b);
