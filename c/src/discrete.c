@@ -107,6 +107,19 @@ static inline double log_ratio(double a, double b)
 #define ATANH_P7 0.058078849999376896
 #define ATANH_P8 0.0621731181952977
 
+/* P of the series atanh(s) = s (1 + z P(z)), z = s^2 <= FAST_Z_MAX. */
+static inline vd atanh_P(vd z)
+{
+    vd P = v_add(v_mul(v_splat(ATANH_P8), z), v_splat(ATANH_P7));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P6));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P5));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P4));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P3));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P2));
+    P = v_add(v_mul(P, z), v_splat(ATANH_P1));
+    return v_add(v_mul(P, z), v_splat(ATANH_P0));
+}
+
 /* y phi(x/y) = x log(x/y) - x + y, lane by lane; also s^2, which tells the
  * caller whether the lane was in range.
  *
@@ -143,14 +156,7 @@ static inline vd kl_lanes(vd x, vd y, vd *s2)
     vd sum = v_add(x, yk);
     vd s = v_div(v_sub(x, yk), v_from_bits(vm_or(v_bits(sum), vm_and(x_zero, v_bits(v_splat(1))))));
     vd z = v_mul(s, s);
-    vd P = v_add(v_mul(v_splat(ATANH_P8), z), v_splat(ATANH_P7));
-    P = v_add(v_mul(P, z), v_splat(ATANH_P6));
-    P = v_add(v_mul(P, z), v_splat(ATANH_P5));
-    P = v_add(v_mul(P, z), v_splat(ATANH_P4));
-    P = v_add(v_mul(P, z), v_splat(ATANH_P3));
-    P = v_add(v_mul(P, z), v_splat(ATANH_P2));
-    P = v_add(v_mul(P, z), v_splat(ATANH_P1));
-    P = v_add(v_mul(P, z), v_splat(ATANH_P0));
+    vd P = atanh_P(z);
     /* T + sP = 1 + (z + s) P; z + s = s (1 + s) keeps the sign of s */
     vd reduced = v_mul(v_mul(sum, z), v_add(v_splat(1), v_mul(v_add(z, s), P)));
     vd shift = v_add(v_mul(x, v_mul(k, v_splat(LN2))), v_sub(y, yk));
@@ -612,6 +618,8 @@ static inline double logit_share(double x, double y, quot g, double l, int s, do
     double share = s * quot_times(x, g, t) - x * (s * l + 1) + y;
     return share < 0 ? 0 : share;
 }
+
+#include "discrete_fast.h"
 
 /* The loops, once per input type: FN names the public functions, LOCAL the
  * file-private helpers. */

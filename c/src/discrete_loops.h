@@ -26,6 +26,151 @@ static void LOCAL(kl_pass)(const REAL *p, const REAL *q, size_t n, kl_sums *out)
     out->lanes_ok = kl_lanes_ok(&st);
 }
 
+/* Step 1 of discrete_fast.h: the compensated sums and the checks. */
+static void LOCAL(sum_pass)(const REAL *p, const REAL *q, size_t n, pair_scan *out)
+{
+    vd sp = v_splat(0), cp = sp, sq = sp, cq = sp, inf = v_splat(INFINITY), min_p = inf, min_q = inf;
+    vm differ = vm_splat(0), under = vm_splat(0);
+    for (size_t i = 0; i < n; i += VLANES) {
+        vd x = i + VLANES <= n ? VLOAD(p + i) : VLOAD1(p + i), y = i + VLANES <= n ? VLOAD(q + i) : VLOAD1(q + i);
+        vd t = v_add(sp, x), b = v_sub(t, sp); /* TwoSum, lane by lane */
+        cp = v_add(cp, v_add(v_sub(sp, v_sub(t, b)), v_sub(x, b)));
+        sp = t;
+        t = v_add(sq, y), b = v_sub(t, sq);
+        cq = v_add(cq, v_add(v_sub(sq, v_sub(t, b)), v_sub(y, b)));
+        sq = t;
+        vm xz = v_eq(x, v_splat(0)), yz = v_eq(y, v_splat(0));
+        min_p = v_min(min_p, v_sel(xz, inf, x));
+        min_q = v_min(min_q, v_sel(yz, inf, y));
+        differ = vm_or(differ, vm_xor(xz, yz));
+        under = vm_or(under, vm_andnot(yz, xz));
+    }
+    dd a = { 0, 0 }, c = { 0, 0 };
+    out->min_p = out->min_q = INFINITY;
+    out->zeros_differ = out->q_zero_under_p = 0;
+    for (int k = 0; k < VLANES; k++) {
+        acc_add(&a, v_lane(sp, k));
+        acc_add(&a, v_lane(cp, k));
+        acc_add(&c, v_lane(sq, k));
+        acc_add(&c, v_lane(cq, k));
+        out->min_p = fmin(out->min_p, v_lane(min_p, k));
+        out->min_q = fmin(out->min_q, v_lane(min_q, k));
+        out->zeros_differ |= v_lane(v_from_bits(differ), k) != 0;
+        out->q_zero_under_p |= v_lane(v_from_bits(under), k) != 0;
+    }
+    out->sum_p = acc_result(a);
+    out->sum_q = acc_result(c);
+}
+
+/* Step 2 of discrete_fast.h: the sums `want` names, over p^ = p/S_p and
+ * q^ = q/S_q, lane-wise in blocks of FAST_BLOCK, then in double-double.
+ * Always inlined, so that each caller's constant `want` prunes the work. */
+static inline __attribute__((always_inline)) void LOCAL(pair_pass)(const REAL *p, const REAL *q, size_t n, double isp,
+                                                                   double isq, int want, pair_sums *out)
+{
+    vd z_max = v_splat(0), sp = v_splat(isp), sq = v_splat(isq);
+    dd acc[7] = { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 } };
+    double bounds[3] = { 0, 0, 0 };
+    size_t i = 0;
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        vd zero = v_splat(0);
+        pair_block b = { zero, zero, zero, zero, zero, zero, zero, zero, zero, zero };
+        for (; i + VLANES <= end; i += VLANES)
+            pair_lanes(v_mul(VLOAD(p + i), sp), v_mul(VLOAD(q + i), sq), want, &b, &z_max);
+        if (i < end) /* the last entry of an odd length, with a zero beside it */
+            pair_lanes(v_mul(VLOAD1(p + i), sp), v_mul(VLOAD1(q + i), sq), want, &b, &z_max), i++;
+        fold_pair_block(acc, bounds, &b);
+    }
+    out->hp = dd_value(acc[0]), out->hq = dd_value(acc[1]);
+    out->cpq = dd_value(acc[2]), out->cqp = dd_value(acc[3]);
+    out->kpq = dd_value(acc[4]), out->kqp = dd_value(acc[5]), out->js = dd_value(acc[6]);
+    out->b_l = bounds[0], out->b_tv = bounds[1], out->b_js = bounds[2];
+    out->z_max = 0;
+    for (int k = 0; k < VLANES; k++)
+        out->z_max = fmax(out->z_max, v_lane(z_max, k));
+}
+
+/* The fast paths (discrete_fast.h) of entropy, cross-entropy, JS and
+ * measures: 1 with *status and *result set (the general path's answer to
+ * within 1e-12), or 0 when the general path must answer. */
+static int LOCAL(entropy_fast)(const REAL *p, size_t n, const infodiv_options *opt, double *result, infodiv_error *err,
+                               int *status)
+{
+    pair_scan c;
+    pair_sums s;
+    double isp, isq, ln_base;
+    LOCAL(sum_pass)(p, p, n, &c);
+    if (!pair_scales(&c, 0, &isp, &isq))
+        return 0;
+    LOCAL(pair_pass)(p, p, n, isp, isq, WANT_HP, &s);
+    if (!h_fast_ok(-s.hp))
+        return 0;
+    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
+        *result = -s.hp / ln_base;
+    return 1;
+}
+
+static int LOCAL(cross_entropy_fast)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *result,
+                                     infodiv_error *err, int *status)
+{
+    pair_scan c;
+    pair_sums s;
+    double isp, isq, ln_base;
+    LOCAL(sum_pass)(p, q, n, &c);
+    if (!pair_scales(&c, 1, &isp, &isq))
+        return 0;
+    LOCAL(pair_pass)(p, q, n, isp, isq, WANT_LQ, &s);
+    if (!h_fast_ok(-s.cpq))
+        return 0;
+    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
+        *result = -s.cpq / ln_base;
+    return 1;
+}
+
+static int LOCAL(js_fast)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *result,
+                          infodiv_error *err, int *status)
+{
+    pair_scan c;
+    pair_sums s;
+    double isp, isq, ln_base;
+    LOCAL(sum_pass)(p, q, n, &c);
+    if (!pair_scales(&c, 0, &isp, &isq))
+        return 0;
+    LOCAL(pair_pass)(p, q, n, isp, isq, WANT_JS, &s);
+    double js = 0.25 * s.js;
+    if (!(s.z_max <= FAST_Z_MAX && js_fast_ok(js, &s)))
+        return 0;
+    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
+        *result = js / ln_base;
+    return 1;
+}
+
+static int LOCAL(measures_fast)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt,
+                                infodiv_measure_set *result, infodiv_error *err, int *status)
+{
+    pair_scan c;
+    pair_sums s;
+    infodiv_measure_set m;
+    double isp, isq, ln_base;
+    LOCAL(sum_pass)(p, q, n, &c);
+    if (!pair_scales(&c, 0, &isp, &isq))
+        return 0;
+    LOCAL(pair_pass)(p, q, n, isp, isq, WANT_ALL, &s);
+    if (!measures_from_sums(&s, &m))
+        return 0;
+    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK) {
+        result->entropy_p = m.entropy_p / ln_base;
+        result->entropy_q = m.entropy_q / ln_base;
+        result->cross_entropy_pq = m.cross_entropy_pq / ln_base;
+        result->cross_entropy_qp = m.cross_entropy_qp / ln_base;
+        result->kl_pq = m.kl_pq / ln_base;
+        result->kl_qp = m.kl_qp / ln_base;
+        result->js = m.js / ln_base;
+    }
+    return 1;
+}
+
 /* Steps 1-3 for one distribution: scan, scale, sum. */
 static int LOCAL(prepare)(const REAL *v, size_t n, int normalize, int arg, dist *d, infodiv_error *err)
 {
@@ -79,6 +224,10 @@ int FN(entropy)(const REAL *p, size_t n, const infodiv_options *opt, double *res
         return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : INFODIV_ARG_NONE, 0, 0);
     if (n == 0)
         return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    if (normalize_option(opt) && LOCAL(entropy_fast)(p, n, opt, result, err, &status))
+        return status;
+#endif
     if ((status = LOCAL(prepare)(p, n, normalize_option(opt), INFODIV_ARG_P, &P, err))
         || (status = read_base(opt, &ln_base, err)))
         return status;
@@ -101,7 +250,13 @@ int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_opti
 {
     dist P, Q;
     double ln_base;
-    int status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
+    int status;
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    if (p && q && result && n > 0 && normalize_option(opt)
+        && LOCAL(cross_entropy_fast)(p, q, n, opt, result, err, &status))
+        return status;
+#endif
+    status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
     if (status)
         return status;
 
@@ -168,7 +323,12 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
 {
     dist P, Q;
     double ln_base;
-    int status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
+    int status;
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    if (p && q && result && n > 0 && normalize_option(opt) && LOCAL(js_fast)(p, q, n, opt, result, err, &status))
+        return status;
+#endif
+    status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
     if (status)
         return status;
 
@@ -197,7 +357,12 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
 {
     dist P, Q;
     double ln_base;
-    int status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
+    int status;
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    if (p && q && result && n > 0 && normalize_option(opt) && LOCAL(measures_fast)(p, q, n, opt, result, err, &status))
+        return status;
+#endif
+    status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err);
     if (status)
         return status;
 
@@ -237,6 +402,22 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : (cpq.hi + cpq.lo) / ln_base;
     result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : (cqp.hi + cqp.lo) / ln_base;
     result->js = 0.5 * (js.hi + js.lo) / ln_base;
+#ifndef INFODIV_NO_FAST_PATH
+    /* entropy() and cross_entropy() answer from their fast paths wherever
+     * those vouch, also where this function's cannot (zeros in p, a small
+     * KL): so do these, to equal them exactly (and H(P,P) = H(P)). */
+    double c;
+    if (normalize_option(opt)) {
+        if (LOCAL(entropy_fast)(p, n, opt, &c, NULL, &status))
+            result->entropy_p = c;
+        if (LOCAL(entropy_fast)(q, n, opt, &c, NULL, &status))
+            result->entropy_q = c;
+        if (LOCAL(cross_entropy_fast)(p, q, n, opt, &c, NULL, &status))
+            result->cross_entropy_pq = c;
+        if (LOCAL(cross_entropy_fast)(q, p, n, opt, &c, NULL, &status))
+            result->cross_entropy_qp = c;
+    }
+#endif
     return INFODIV_OK;
 }
 

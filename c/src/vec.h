@@ -6,6 +6,8 @@
  *   vd  lanes of double        vm  lanes of 64-bit masks or integer bits
  *   v_max(a, b) is a < b ? b : a, and v_min(a, b) is b < a ? b : a, as the
  *   single x86 instructions are: a NaN in b is dropped.
+ *   Comparisons give all-ones or all-zero masks; v_sel(m, a, b) is m ? a : b
+ *   lane by lane; vm_sar shifts right arithmetically (signed).
  */
 #ifndef INFODIV_VEC_H
 #define INFODIV_VEC_H
@@ -35,7 +37,10 @@ static inline vd v_mul(vd a, vd b) { return wasm_f64x2_mul(a, b); }
 static inline vd v_div(vd a, vd b) { return wasm_f64x2_div(a, b); }
 static inline vd v_max(vd a, vd b) { return wasm_f64x2_pmax(a, b); }
 static inline vd v_min(vd a, vd b) { return wasm_f64x2_pmin(a, b); }
+static inline vd v_abs(vd a) { return wasm_f64x2_abs(a); }
 static inline vm v_eq(vd a, vd b) { return wasm_f64x2_eq(a, b); }
+static inline vm v_ne(vd a, vd b) { return wasm_f64x2_ne(a, b); }
+static inline vd v_sel(vm m, vd a, vd b) { return wasm_v128_bitselect(a, b, m); }
 
 static inline vm v_bits(vd a) { return a; }
 static inline vd v_from_bits(vm a) { return a; }
@@ -45,7 +50,9 @@ static inline vm vm_and(vm a, vm b) { return wasm_v128_and(a, b); }
 static inline vm vm_or(vm a, vm b) { return wasm_v128_or(a, b); }
 /* a & ~b */
 static inline vm vm_andnot(vm a, vm b) { return wasm_v128_andnot(a, b); }
+static inline vm vm_xor(vm a, vm b) { return wasm_v128_xor(a, b); }
 static inline vm vm_shr(vm a, int k) { return wasm_u64x2_shr(a, k); }
+static inline vm vm_sar(vm a, int k) { return wasm_i64x2_shr(a, k); }
 
 #else /* one lane of plain C */
 
@@ -71,7 +78,10 @@ static inline vd v_mul(vd a, vd b) { return a * b; }
 static inline vd v_div(vd a, vd b) { return a / b; }
 static inline vd v_max(vd a, vd b) { return a < b ? b : a; }
 static inline vd v_min(vd a, vd b) { return b < a ? b : a; }
+static inline vd v_abs(vd a) { return a < 0 ? -a : a; }
 static inline vm v_eq(vd a, vd b) { return a == b ? ~(vm)0 : 0; }
+static inline vm v_ne(vd a, vd b) { return a != b ? ~(vm)0 : 0; }
+static inline vd v_sel(vm m, vd a, vd b) { return m ? a : b; }
 
 static inline vm v_bits(vd a)
 {
@@ -90,7 +100,9 @@ static inline vm vm_sub(vm a, vm b) { return a - b; }
 static inline vm vm_and(vm a, vm b) { return a & b; }
 static inline vm vm_or(vm a, vm b) { return a | b; }
 static inline vm vm_andnot(vm a, vm b) { return a & ~b; }
+static inline vm vm_xor(vm a, vm b) { return a ^ b; }
 static inline vm vm_shr(vm a, int k) { return a >> k; }
+static inline vm vm_sar(vm a, int k) { return (vm)((int64_t)a >> k); }
 
 #endif
 #endif /* INFODIV_VEC_H */

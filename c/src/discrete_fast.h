@@ -1,0 +1,231 @@
+/* The fast passes of entropy, cross-entropy, JS and the seven measures: lane
+ * arithmetic (vec.h) and the bounds that decide whether a result may be used.
+ * Included by discrete.c after kl_lanes(); not a header of its own.
+ *
+ * Plan (normalize on only; normalize off takes the general path):
+ *   1. sum_pass: S_p, S_q, each lane compensated (TwoSum), so to about eps^2;
+ *      the smallest nonzero entry of each; whether the zeros of p and q
+ *      coincide, and whether q is 0 where p is not. Any entry that is NaN,
+ *      infinite or negative shows as a NaN or infinite sum or a minimum < 0.
+ *   2. pair_pass: p^ = x (1/S_p), q^ = y (1/S_q), each within 2.5 eps of the
+ *      exact quotient, then every measure's terms from one pass, with the
+ *      logs of fast_log() and the ratio of kl_lanes().
+ *   3. *_fast_ok(): each result is used only when a bound on its error, made
+ *      of the terms' own error and the first-order effect of the 2.5 eps in
+ *      p^ and q^, is below FAST_REL of it; otherwise (peaked or nearly equal
+ *      distributions, entropies near 0, entries beyond the range checks) the
+ *      general path answers, as it does for every bad input. */
+
+#define FAST_U   0x1p-53 /* the unit roundoff */
+#define FAST_REL 1e-13   /* a fast result's error bound, relative: 10 times below the promised 1e-12 */
+/* Error of a lane-wise block sum of FAST_BLOCK terms of one sign, plus a few
+ * ulps per term (16 covers the logs, products and the bounded cancellation
+ * of the reverse KL share), in units of FAST_U and of the sum. */
+#define FAST_SUM_ERR (FAST_BLOCK / VLANES + 64)
+
+#define LOG_OFF 0x3fe6a09e667f3bcdULL /* the bits of sqrt(1/2) */
+
+/* x = 2^k m with m in [sqrt(1/2), sqrt(2)), from the bits: exact for x normal. */
+typedef struct {
+    vd k, m;
+} log_reduced;
+
+static inline log_reduced log_reduce(vd x)
+{
+    vm t = vm_sub(v_bits(x), vm_splat(LOG_OFF));
+    log_reduced r;
+    /* k = t >> 52 (signed), converted exactly through 1.5 * 2^52 */
+    r.k = v_sub(v_from_bits(vm_add(vm_sar(t, 52), vm_splat(0x4338000000000000))), v_splat(0x1.8p52));
+    r.m = v_from_bits(vm_sub(v_bits(x), vm_and(t, vm_splat(0xfff0000000000000))));
+    return r;
+}
+
+/* k log 2 + log m, with log m = 2 atanh(s), s = num/den = (m - 1)/(m + 1). */
+static inline vd log_finish(vd k, vd num, vd den)
+{
+    vd s = v_div(num, den), z = v_mul(s, s), s2 = v_add(s, s);
+    vd log_m = v_add(s2, v_mul(s2, v_mul(z, atanh_P(z))));
+    return v_add(v_mul(k, v_splat(LN2_HI)), v_add(v_mul(k, v_splat(LN2_LO)), log_m));
+}
+
+/* log x, lane by lane, for x normal and > 0; any other x gives a finite value
+ * (x = 0: -1023 log 2) or NaN, which its caller multiplies by 0 or rejects.
+ * Method: x = 2^k m as above; m - 1 is exact (Sterbenz), |s| <= 0.1716, so
+ *   z = s^2 <= 0.0295, inside the fit of atanh_P(); k LN2_HI is exact.
+ * Accuracy: a few ulps relative: where k != 0, |log x| >= log 2 - |log m| >=
+ *   |log m|, so the final sum cancels by at most a factor 2. */
+static inline vd fast_log(vd x)
+{
+    log_reduced r = log_reduce(x);
+    return log_finish(r.k, v_sub(r.m, v_splat(1)), v_add(r.m, v_splat(1)));
+}
+
+/* Which sums pair_pass() forms. */
+enum { WANT_HP = 1, WANT_LQ = 2, WANT_KL = 4, WANT_JS = 8, WANT_ALL = 15 };
+
+/* Lane-wise sums of one block (see pair_lanes()). */
+typedef struct {
+    vd hp, hq, cpq, cqp, kpq, kqp, js; /* sums of p^ log p^, q^ log q^, p^ log q^, q^ log p^, the KL shares, JS's */
+    vd b_l, b_tv, b_js;                /* for the bounds: (p^+q^)|log(p^/q^)|, |p^ - q^|, (p^+q^)(|log c| + |v L|) */
+} pair_block;
+
+/* One step of pair_pass() on lanes x = p^, y = q^: both normal or both 0.
+ *
+ * Method:
+ *   H, H(P,Q): p^ log p^ and so on from fast_log().
+ *   KL: the ratio reduction of kl_lanes() (y' = y 2^k, s = (x - y')/(x + y'),
+ *     L = log(x/y) = k log 2 + 2s(1 + zP)), which gives y phi(x/y) as there
+ *     and x phi(y/x) = 2^-k (x + y') z (1 + (z - s)P) + (x (1 - 2^-k) - k log 2 y):
+ *     the first part is x phi(y'/x) (s changes sign), the bracket is 0 for
+ *     k = 0 and cancels by at most a factor 16 otherwise (|k| >= 1 puts x/y
+ *     outside (0.75, 1.33)).
+ *   JS: with r = 1/(x + y), v = (x - y) r, c = 1 - v^2 = 4 (x r)(y r),
+ *     formed as a product (no cancellation), the share is
+ *     (x + y) f(v), f(v) = (1+v) log(1+v) + (1-v) log(1-v) = log c + v L >= 0;
+ *     log c as in fast_log(), but where c is near 1 (k = 0) with c - 1 = -v^2
+ *     exactly as the numerator, so log c keeps its relative accuracy.
+ *     JS = sum / 4. Where c is tiny (y << x) log c and v L cancel: the bound
+ *     b_js measures that.
+ * Special cases: x = y = 0 adds 0 to every sum (x = 0 makes 2^k, s, k 0). */
+static inline void pair_lanes(vd x, vd y, int want, pair_block *b, vd *z_max)
+{
+    vd lp = v_splat(0), L = v_splat(0);
+    if (want & WANT_HP) {
+        lp = fast_log(x);
+        b->hp = v_add(b->hp, v_mul(x, lp));
+    }
+    if (want & WANT_LQ) {
+        vd lq = fast_log(y);
+        b->hq = v_add(b->hq, v_mul(y, lq));
+        b->cpq = v_add(b->cpq, v_mul(x, lq));
+        b->cqp = v_add(b->cqp, v_mul(y, lp));
+    }
+    if (want & (WANT_KL | WANT_JS)) {
+        vm x_zero = v_eq(x, v_splat(0));
+        vm d = vm_add(vm_sub(v_bits(x), v_bits(y)), vm_splat(0x3ff8000000000000));
+        vm pow2k_bits = vm_andnot(vm_and(d, vm_splat(0x7ff0000000000000)), x_zero);
+        vd k = v_sub(v_from_bits(vm_or(vm_shr(d, 52), vm_splat(0x4330000000000000))), v_splat(0x1p52 + 1023));
+        vd yk = v_mul(y, v_from_bits(pow2k_bits));
+        vd sum = v_add(x, yk);
+        vd s = v_div(v_sub(x, yk), v_sel(x_zero, v_splat(1), sum));
+        vd z = v_mul(s, s), P = atanh_P(z);
+        *z_max = v_max(*z_max, z);
+        vd kln2 = v_mul(k, v_splat(LN2));
+        L = v_add(kln2, v_mul(v_add(s, s), v_add(v_splat(1), v_mul(z, P))));
+        b->b_l = v_add(b->b_l, v_mul(v_add(x, y), v_abs(L)));
+        if (want & WANT_KL) {
+            vd sz = v_mul(sum, z);
+            vd pq = v_add(v_mul(sz, v_add(v_splat(1), v_mul(v_add(z, s), P))), v_add(v_mul(x, kln2), v_sub(y, yk)));
+            vd pow2mk = v_from_bits(vm_sub(vm_splat(0x7fe0000000000000), pow2k_bits)); /* 2^-k */
+            vd qp_red = v_mul(pow2mk, v_mul(sz, v_add(v_splat(1), v_mul(v_sub(z, s), P))));
+            vd qp = v_add(qp_red, v_sub(v_mul(x, v_sub(v_splat(1), pow2mk)), v_mul(kln2, y)));
+            b->kpq = v_add(b->kpq, pq);
+            b->kqp = v_add(b->kqp, qp);
+        }
+    }
+    if (want & WANT_JS) {
+        vd xy = v_add(x, y), diff = v_sub(x, y);
+        vd r = v_div(v_splat(1), v_sel(v_eq(xy, v_splat(0)), v_splat(1), xy));
+        vd v = v_mul(diff, r), w = v_mul(v, v);
+        vd c = v_mul(v_splat(4), v_mul(v_mul(x, r), v_mul(y, r)));
+        log_reduced red = log_reduce(c);
+        vd num = v_sel(v_eq(red.k, v_splat(0)), v_sub(v_splat(0), w), v_sub(red.m, v_splat(1)));
+        vd log_c = log_finish(red.k, num, v_add(red.m, v_splat(1)));
+        vd vl = v_mul(v, L);
+        b->js = v_add(b->js, v_mul(xy, v_add(log_c, vl)));
+        b->b_tv = v_add(b->b_tv, v_abs(diff));
+        b->b_js = v_add(b->b_js, v_mul(xy, v_add(v_abs(log_c), v_abs(vl))));
+    }
+}
+
+/* What sum_pass() found. */
+typedef struct {
+    dd sum_p, sum_q;
+    double min_p, min_q; /* the smallest nonzero entry (+inf if none; < 0 if any is negative) */
+    int zeros_differ;    /* p_i = 0 != q_i or the reverse somewhere */
+    int q_zero_under_p;  /* q_i = 0 < p_i somewhere */
+} pair_scan;
+
+/* The totals of a pair_pass(). */
+typedef struct {
+    double hp, hq, cpq, cqp, kpq, kqp, js;
+    double b_l, b_tv, b_js;
+    double z_max;
+} pair_sums;
+
+static void fold_pair_block(dd *acc, double *bounds, const pair_block *b)
+{
+    for (int k = 0; k < VLANES; k++) {
+        acc_add(&acc[0], v_lane(b->hp, k));
+        acc_add(&acc[1], v_lane(b->hq, k));
+        acc_add(&acc[2], v_lane(b->cpq, k));
+        acc_add(&acc[3], v_lane(b->cqp, k));
+        acc_add(&acc[4], v_lane(b->kpq, k));
+        acc_add(&acc[5], v_lane(b->kqp, k));
+        acc_add(&acc[6], v_lane(b->js, k));
+        bounds[0] += v_lane(b->b_l, k);
+        bounds[1] += v_lane(b->b_tv, k);
+        bounds[2] += v_lane(b->b_js, k);
+    }
+}
+
+/* 1/S_p and 1/S_q for pair_pass(), or 0 when the fast pass may not run: a bad
+ * or subnormal entry, a zero of p without one of q (or, with cross, q = 0 < p
+ * only), sums out of [2^-1000, 2^1000] (so that 1/S is a normal number), or
+ * a normalised entry that would not be a normal number. */
+static int pair_scales(const pair_scan *c, int cross, double *isp, double *isq)
+{
+    double sp = c->sum_p.hi, sq = c->sum_q.hi;
+    if (!(sp >= 0x1p-1000 && sp <= 0x1p1000 && sq >= 0x1p-1000 && sq <= 0x1p1000))
+        return 0;
+    if (cross ? c->q_zero_under_p : c->zeros_differ)
+        return 0;
+    *isp = 1 / (sp + c->sum_p.lo);
+    *isq = 1 / (sq + c->sum_q.lo);
+    return c->min_p * *isp >= DBL_MIN && c->min_q * *isq >= DBL_MIN;
+}
+
+/* An entropy or cross-entropy h >= 0 from its sum, if its bound allows:
+ * FAST_SUM_ERR ulps of it, and 2.5 eps in each p^ and q^ moving
+ * -sum p^ log q^ by at most 2.5 eps (h + 1) to first order. */
+static int h_fast_ok(double h)
+{
+    return h <= DBL_MAX && FAST_SUM_ERR * FAST_U * h + 3 * FAST_U * (h + 1) <= FAST_REL * h;
+}
+
+/* The sums b_l and b_tv of the computed p^, q^ and log(p^/q^) understate the
+ * exact ones by at most this (10 eps of p^ + q^, which sum to 2): where
+ * rounding made p^ = q^, the bound must still count their exact difference. */
+#define FAST_TV_FLOOR (32 * FAST_U)
+
+/* KL from its shares: the shares' error, and the 2.5 eps of p^ and q^, which
+ * move sum q phi(p/q) by |log(p/q)| dp + |1 - p/q| dq per outcome. */
+static int kl_fast_ok(double kl, const pair_sums *s)
+{
+    return kl <= DBL_MAX
+        && FAST_SUM_ERR * FAST_U * kl + 3 * FAST_U * (s->b_l + s->b_tv + FAST_TV_FLOOR) <= FAST_REL * kl;
+}
+
+/* JS from its shares (4 JS in all): their error, 16 ulps of the parts of
+ * f = log c + v L that may cancel, and the 2.5 eps of p^ and q^, which move
+ * a share by at most 2 |p^ - q^| times that. */
+static int js_fast_ok(double js, const pair_sums *s)
+{
+    return js <= DBL_MAX
+        && FAST_SUM_ERR * FAST_U * js + 4 * FAST_U * s->b_js + 5 * FAST_U * (s->b_tv + FAST_TV_FLOOR) <= FAST_REL * js;
+}
+
+/* The seven measures from a pair_pass(), in nats, if every one is vouched for. */
+static int measures_from_sums(const pair_sums *s, infodiv_measure_set *m)
+{
+    m->entropy_p = -s->hp;
+    m->entropy_q = -s->hq;
+    m->cross_entropy_pq = -s->cpq;
+    m->cross_entropy_qp = -s->cqp;
+    m->kl_pq = s->kpq;
+    m->kl_qp = s->kqp;
+    m->js = 0.25 * s->js;
+    return s->z_max <= FAST_Z_MAX && h_fast_ok(m->entropy_p) && h_fast_ok(m->entropy_q)
+        && h_fast_ok(m->cross_entropy_pq) && h_fast_ok(m->cross_entropy_qp) && kl_fast_ok(m->kl_pq, s)
+        && kl_fast_ok(m->kl_qp, s) && js_fast_ok(m->js, s);
+}
