@@ -916,8 +916,8 @@ static dominant dominant_alpha(const double *a, const double *b, size_t k)
     int held = x <= 0x1p500 && dm.others_a <= bound, near = fabs(y - x) <= bound && fabs(dm.others_d) <= bound;
     if (held && near)
         dm.kind = x >= 0x1p-340 ? NEAR : TINY; /* g''(x) ~ -1/x^3 passes the range below */
-    else if (held && y >= 0x1p-500 && dm.others_b <= y / 16)
-        dm.kind = x >= 0x1p-500 ? FAR : TINY_FAR;
+    else if (held && y >= (x >= 0x1p-500 ? 0x1p-500 : 0x1p-1000) && dm.others_b <= y / 16)
+        dm.kind = x >= 0x1p-500 ? FAR : TINY_FAR; /* 1/y within the range in the tiny form's psi(y) */
     else
         dm.j = k;
     return dm;
@@ -1417,12 +1417,15 @@ static xfloat normalized_term(xfloat fp, xfloat fq, xfloat fd)
     return xadd(xmul(fp, xf(log_ratio - 1)), fq);
 }
 
-/* w p/Zp - w q/Zq = w ((p - q) Zq - q (Zp - Zq))/(Zp Zq), with Zp - Zq = zd
- * summed from the p - q (exact where p and q are close): the quotients
- * rounded apart would leave eps/(p^/q^ - 1) of it. */
-static xfloat normalized_difference(xfloat w, double p, double q, xfloat zp, xfloat zq, xfloat zd)
+/* p - k q, k a power of two near Zp/Zq: exact where p^ and q^ are close. */
+static xfloat scaled_difference(double p, double q, xfloat k) { return xadd(xf(p), xmul(xf(-q), k)); }
+
+/* w p/Zp - w q/Zq = w ((p - k q) Zq - q (Zp - k Zq))/(Zp Zq), zd = Zp - k Zq
+ * summed from the p - k q: the quotients rounded apart would leave
+ * eps/(p^/q^ - 1) of it (k a power of two keeps the form exact under scaling). */
+static xfloat normalized_difference(xfloat w, double p, double q, xfloat zp, xfloat zq, xfloat zd, xfloat k)
 {
-    xfloat num = xadd(xmul(xmul(w, xf(p - q)), zq), xmul(xf(-1), xmul(xmul(w, xf(q)), zd)));
+    xfloat num = xadd(xmul(xmul(w, scaled_difference(p, q, k)), zq), xmul(xf(-1), xmul(xmul(w, xf(q)), zd)));
     return xdiv(num, xmul(zp, zq));
 }
 
@@ -1444,30 +1447,30 @@ static double log_of_density_ratio(double p, double q)
  * only with Simpson's negative weights). */
 static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
 {
-    xfloat zp = { 0, 0 }, zq = { 0, 0 }, zd = { 0, 0 }, sum = { 0, 0 };
-    for (int pass = normalize ? 0 : 1; pass < 2; pass++) { /* integrals, then the integrand */
+    xfloat zp = { 0, 0 }, zq = { 0, 0 }, zd = { 0, 0 }, k = { 0.5, 1 }, sum = { 0, 0 };
+    for (int pass = normalize ? 0 : 2; pass < 3; pass++) { /* integrals, Zp - k Zq, the integrand */
         for (size_t start = 0; start + 1 < n;) {           /* 2 or 3 points at a time: no scratch */
             xfloat w[3];
             size_t at, count = rule_weights(x, n, start, simpson, w, &at, &start);
             for (size_t j = 0; j < count; j++) {
                 double pi = p[at + j], qi = q[at + j];
                 xfloat wp = xmul(w[j], xf(pi)), wq = xmul(w[j], xf(qi));
-                if (!pass) {
-                    zp = xadd(zp, wp);
-                    zq = xadd(zq, wq);
-                    zd = xadd(zd, xmul(w[j], xf(pi - qi)));
-                } else if (normalize) {
-                    if (qi > 0)
-                        sum = xadd(sum,
-                                   normalized_term(xdiv(wp, zp), xdiv(wq, zq),
-                                                   normalized_difference(w[j], pi, qi, zp, zq, zd)));
-                } else if (pi > 0) {
+                if (pass == 0)
+                    zp = xadd(zp, wp), zq = xadd(zq, wq);
+                else if (pass == 1)
+                    zd = xadd(zd, xmul(w[j], scaled_difference(pi, qi, k)));
+                else if (normalize && qi > 0)
+                    sum = xadd(sum,
+                               normalized_term(xdiv(wp, zp), xdiv(wq, zq),
+                                               normalized_difference(w[j], pi, qi, zp, zq, zd, k)));
+                else if (!normalize && pi > 0)
                     sum = xadd(sum, xmul(wp, xf(log_of_density_ratio(pi, qi))));
-                }
             }
         }
-        if (!pass && !(zp.m > 0 && zq.m > 0))
+        if (pass == 0 && !(zp.m > 0 && zq.m > 0))
             return NAN;
+        if (pass == 0)
+            k.e = zp.e - zq.e + 1; /* 2^(zp.e - zq.e): Zp/Zq within a factor 2 of it */
     }
     return xdouble(sum);
 }

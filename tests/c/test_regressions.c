@@ -351,6 +351,11 @@ int main(void)
         CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
                   && close_rel(m.kl_pq, 7.4431496776086354959e278, 1e-14),
               "KL(Beta(2^-1022, 5.5e-304) || Beta(5.5e-304, 1e-20)) %.17g", m.kl_pq);
+        /* and with b there below 2^-500: 7.4431496776086357709e98, was off by 7e-13 */
+        infodiv_dist q2 = { INFODIV_BETA, 5.4674522958161596e-304, 1e-200, 0, NULL, NULL };
+        CHECK(infodiv_dist_kl(&p, &q2, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 7.4431496776086357709e98, 1e-14),
+              "KL(Beta(2^-1022, 5.5e-304) || Beta(5.5e-304, 1e-200)) %.17g", m.kl_pq);
     }
     /* kl_grid of p, q equal but for 1 + 3.3e-9 at the last of three points: the
      * quotients p/Zp and q/Zq (normalised) or p/q (not) were rounded before
