@@ -598,13 +598,12 @@ static double cauchy_kl(double mp, double sp, double mq, double sq)
 /* H(P,Q) of two Cauchy laws: log(pi sq) + log(((sp + sq)^2 + dm^2)/sq^2). */
 static double cauchy_cross(double mp, double sp, double mq, double sq)
 {
-    double hyp = hypot(sp + sq, mp - mq), log_hyp;
-    if (isfinite(hyp))
-        log_hyp = log(hyp);
-    else { /* halves, and the larger taken out of the hypot */
-        double u = 0.5 * sp + 0.5 * sq, v = fabs(0.5 * mp - 0.5 * mq), m = u > v ? u : v;
-        log_hyp = log(m) + log(hypot(u / m, v / m)) + LN2;
-    }
+    /* the larger taken out of the hypot: a subnormal hypot keeps few digits;
+     * halves where a sum or difference overflows */
+    int half = !isfinite(sp + sq) || !isfinite(mp - mq);
+    double u = half ? 0.5 * sp + 0.5 * sq : sp + sq, v = half ? fabs(0.5 * mp - 0.5 * mq) : fabs(mp - mq);
+    double m = u > v ? u : v;
+    double log_hyp = log(m) + log(hypot(u / m, v / m)) + (half ? LN2 : 0);
     return LOG_PI + 2 * log_hyp - log(sq);
 }
 
