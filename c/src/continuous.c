@@ -958,8 +958,11 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         over += isinf(gi) ? ldexp(infodiv_gamma_matched_kl_half(a[i], b[i], di), -hb) : ldexp(gi, -hb - 1);
     }
     /* G_j - G(a0, b0) as one quantity where they nearly cancel */
-    if (j == k)
-        g -= matched_kl_of_sums(a0, ha, b0, hb, d0 + c);
+    double over0 = 0, g0 = j == k ? matched_kl_of_sums(a0, ha, b0, hb, d0 + c) : 0;
+    if (isinf(g0) && ha == 0 && hb == 0) /* G(a0, b0) beyond DBL_MAX by b0/a0, the sum perhaps not */
+        over0 = infodiv_gamma_matched_kl_half(a0, b0, d0 + c);
+    else if (j == k)
+        g -= g0;
     else if (dm.kind == NEAR)
         g -= matched_kl_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
     else if (dm.kind == TINY)
@@ -975,11 +978,10 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
      * below 2^-899 still: the scaled form, whose rounding leaves b0 eps^2 where the
      * proportions agree, is held to that */
     double rest = g + (cat < 0x1p-900 ? fmin(scaled_cat_kl(a, b, k, a0, ha, b0, hb), b0 * 0x1p-899) : b0 * cat);
-    double kl = ldexp(0.5 * rest + over, hb + 1);
-    if (isnan(kl))
-        return isinf(over) ? INFINITY
-                           : kl; /* a G_i beyond the doubles: so is KL (sum G_i - G0 >= 0 term by term there) */
-    return kl > 0 ? kl : 0;      /* a sum of >= 0 parts but for the G difference's last rounding */
+    if (isinf(over)) /* a G_i beyond twice DBL_MAX: so is KL (sum G_i - G0 >= 0 term by term there) */
+        return INFINITY;
+    double kl = ldexp(0.5 * rest + (over - over0), hb + 1);
+    return isnan(kl) || kl > 0 ? kl : 0; /* a sum of >= 0 parts but for the G difference's last rounding */
 }
 
 /* H(P,Q) of two Dirichlet laws: log B(b) - sum_i (b_i - 1)(psi(a_i) - psi(a0)),

@@ -304,6 +304,12 @@ int main(void)
         CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m, NULL) == INFODIV_OK
                   && close_rel(m.kl_pq, 1.1470646979950913565e308, 1e-14),
               "KL(Beta(2^-1022, 6.8e-309) || Beta(2.875, 0.75)) %.17g", m.kl_pq);
+        /* and G(a0, b0) itself beyond DBL_MAX: 7.9772632859515268405e307, was 0 */
+        infodiv_dist p3 = { INFODIV_BETA, 0x1p-1022, 5.5626846462680035e-309, 0, NULL, NULL };
+        infodiv_dist q3 = { INFODIV_BETA, 4.875, 0.25, 0, NULL, NULL };
+        CHECK(infodiv_dist_kl(&p3, &q3, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 7.9772632859515268405e307, 1e-14),
+              "KL(Beta(2^-1022, 5.6e-309) || Beta(4.875, 0.25)) %.17g", m.kl_pq);
     }
     /* Gamma(1, rate 1 + 2^-52) log density at 1e-200 = log(1 + 2^-52) - 1e-200 (1 + 2^-52)
      * = 2.2204460492503128343e-16: was 2.0e-14, from Stirling's form, whose terms

@@ -37,6 +37,7 @@ typedef struct {
 
 static uint8_t current[MAX_LEN];
 static size_t current_size;
+static long current_run = -1; /* -1 while the corpus is replayed */
 
 static uint64_t rng_state = 1;
 
@@ -64,6 +65,17 @@ static void save_current(void)
         char pair[2] = { hex[current[i] >> 4], hex[current[i] & 15] };
         (void)!write(2, pair, 2);
     }
+    char digits[24];
+    int at = sizeof digits;
+    long r = current_run;
+    do
+        digits[--at] = (char)('0' + r % 10), r /= 10;
+    while (r > 0 && at > 0);
+    (void)!write(2, "\nreplay: failed at run ", 23);
+    if (current_run < 0)
+        (void)!write(2, "(corpus)", 8);
+    else
+        (void)!write(2, digits + at, sizeof digits - (size_t)at);
     (void)!write(2, "\n", 1);
 }
 
@@ -200,6 +212,7 @@ int main(int argc, char **argv)
         run_current();
     }
     for (long r = 0; r < runs; r++) {
+        current_run = r;
         const input *base = &corpus[below(count)], *other = &corpus[below(count)];
         memcpy(current, base->data, current_size = base->size);
         for (size_t m = 1 + below(4); m > 0; m--)
