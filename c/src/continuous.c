@@ -891,9 +891,9 @@ static void sums_but(const double *a, const double *b, size_t k, size_t j, doubl
             continue;
         double v[3] = { a[i], b[i], b[i] - a[i] };
         for (int m = 0; m < 3; m++) {
-            double t = s[m] + v[m], tv = t - s[m];
-            c[m] += (s[m] - (t - tv)) + (v[m] - tv);
-            s[m] = t;
+            double err;
+            s[m] = two_sum(s[m], v[m], &err);
+            c[m] += err;
         }
     }
     for (int m = 0; m < 3; m++)
@@ -948,9 +948,9 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
     size_t j = dm.j;
     for (size_t i = 0; i < k; i++) {
         /* the differences summed in double-double (TwoSum): G(a0, b0) needs b0 - a0 exactly */
-        double di = b[i] - a[i], dh = ldexp(di, -hb), t = d0 + dh, bv = t - d0;
-        c += (d0 - (t - bv)) + (dh - bv);
-        d0 = t;
+        double di = b[i] - a[i], err;
+        d0 = two_sum(d0, ldexp(di, -hb), &err);
+        c += err;
         if (i == j)
             continue;
         double gi = infodiv_gamma_matched_kl(a[i], b[i], di);
@@ -997,8 +997,9 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
     double lg0 = infodiv_lgamma(b0), direct = -lg0, size = fabs(lg0);
     double hi = 0, lo = 0; /* the sum to eps^2 where it is tiny: a0 - a_i, the others' sum, from it */
     for (size_t i = 0; a0 < 0x1p-500 && i < k; i++) {
-        double t = hi + a[i], tv = t - hi;
-        lo += (hi - (t - tv)) + (a[i] - tv), hi = t;
+        double err;
+        hi = two_sum(hi, a[i], &err);
+        lo += err;
     }
     double a0_lo = (hi - a0) + lo, tiny = 0;
     for (size_t i = 0; i < k; i++) {

@@ -61,14 +61,6 @@ static inline dd acc_result(dd s)
     return r;
 }
 
-/* hi + lo = x + y exactly (Knuth's TwoSum), for x + y finite. */
-static inline double two_sum(double x, double y, double *lo)
-{
-    double s = x + y, z = s - x;
-    *lo = (x - (s - z)) + (y - z);
-    return s;
-}
-
 /* log(a/b) for finite a, b > 0. One rounding in the quotient; when the
  * quotient would overflow or underflow, |log(a/b)| > 700 and the difference
  * of the two logs loses nothing that matters. */

@@ -19,4 +19,12 @@ static inline double two_prod_err(double a, double b, double p)
     return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
 }
 
+/* hi + lo = x + y exactly (Knuth's TwoSum), for x + y finite. */
+static inline double two_sum(double x, double y, double *lo)
+{
+    double s = x + y, z = s - x;
+    *lo = (x - (s - z)) + (y - z);
+    return s;
+}
+
 #endif /* INFODIV_EXACT_H */
