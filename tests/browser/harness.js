@@ -21,6 +21,12 @@ export const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, ha
 export const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 /** How long a finger rests before dragging: longer than the explorer's press-and-hold (300 ms). */
 export const TOUCH_HOLD = 450;
+/**
+ * The soak sizes (npm run test:soak): 10,000 pointer moves, hundreds of fuzzed
+ * addresses, 2 MB addresses. npm test runs the same checks on fewer inputs, so
+ * that the whole suite stays within its time on a 2-core machine.
+ */
+export const SOAK = process.env.INFODIV_SOAK === '1';
 
 await init();
 

@@ -1,6 +1,6 @@
-// A long session: 10,000 real pointer moves dragging the bars of P and Q
-// (discrete mode) and 1,000 dragging the handles on the curves (continuous
-// mode), spread by a seeded PRNG over every bar and handle, over the whole
+// A long session: real pointer moves dragging the bars of P and Q (discrete
+// mode; 10,000 in npm run test:soak, 1,200 in npm test) and the handles on the
+// curves (continuous mode; 1,000 and 300), spread by a seeded PRNG over every bar and handle, over the whole
 // plot and beyond its edges. After every drag of 100 moves, every number the
 // page shows must be the library's for the bars or parameters it shows, and P
 // and Q must each sum to 1 within 1e-12. At the end, after garbage
@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { prng } from '../js/prng.mjs';
 import {
   useExplorer, ready, eventually, readState, expectedMeasures, formatSigned, assertClose, sum, checkContinuous,
-  MEASURES,
+  MEASURES, SOAK,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -121,22 +121,28 @@ async function discreteSession(seed, total, name) {
     + `${WARM_UP} moves, ${(end.heap / 2 ** 20).toFixed(2)} MB after ${moves} (${((end.heap - warm.heap) / 2 ** 20).toFixed(2)} MB); `
     + `wasm memory ${warm.wasm} → ${end.wasm} bytes; drags of P ${seen.drags.p}, of Q ${seen.drags.q}; ending with a bar at 0: `
     + `${seen.zero}, at 1: ${seen.one}, with KL(P‖Q) = ∞: ${seen.infinite}`);
-  assert.ok(seen.drags.p > 0 && seen.drags.q > 0, `${name}: drags of both P and Q`);
-  assert.ok(seen.zero > 0 && seen.one > 0 && seen.infinite > 0, `${name}: the drags reached the edges: ${JSON.stringify(seen)}`);
   assert.ok(end.heap - warm.heap <= HEAP_BOUND, `${name}: JS heap grew by ${end.heap - warm.heap} bytes (bound ${HEAP_BOUND})`);
   assert.ok(warm.wasm.length >= 1, `${name}: the wasm memory was found`);
   assert.deepEqual(end.wasm, warm.wasm, `${name}: the wasm memory did not grow`);
+  return seen;
 }
 
 // Each move costs the renderer about 17 ms on a 2-core machine (layout, paint
-// and three charts redrawn, whatever the viewport), so the 10,000 moves are
-// shared by two pages in two renderer processes, one per core.
-const WARM_UP = 1000;
-test(`10,000 pointer moves over the bars of P and Q, on two pages at once: every number stays the library's, the sums stay 1, memory stays flat (seed ${SEED})`, async () => {
-  await Promise.all([discreteSession(SEED, 5000, 'page 1'), discreteSession(SEED + 10, 5000, 'page 2')]);
+// and three charts redrawn, whatever the viewport), so the moves are shared by
+// two pages in two renderer processes, one per core.
+const PER_PAGE = SOAK ? 5000 : 600;
+const WARM_UP = SOAK ? 1000 : 200;
+const DENSITY_MOVES = SOAK ? 1000 : 300;
+const DENSITY_WARM_UP = SOAK ? 200 : 100;
+test(`${(2 * PER_PAGE).toLocaleString('en')} pointer moves over the bars of P and Q, on two pages at once: every number stays the library's, the sums stay 1, memory stays flat (seed ${SEED})`, async () => {
+  const pages = await Promise.all([discreteSession(SEED, PER_PAGE, 'page 1'), discreteSession(SEED + 10, PER_PAGE, 'page 2')]);
+  const count = (get) => pages.reduce((n, seen) => n + get(seen), 0);
+  assert.ok(count((s) => s.drags.p) > 0 && count((s) => s.drags.q) > 0, 'drags of both P and Q');
+  const edges = { zero: count((s) => s.zero), one: count((s) => s.one), infinite: count((s) => s.infinite) };
+  assert.ok(edges.zero > 0 && edges.one > 0 && edges.infinite > 0, `the drags reached the edges: ${JSON.stringify(edges)}`);
 });
 
-test(`1,000 pointer moves over the handles of two densities: every number stays the library's, memory stays flat (seed ${SEED})`, async () => {
+test(`${DENSITY_MOVES.toLocaleString('en')} pointer moves over the handles of two densities: every number stays the library's, memory stays flat (seed ${SEED})`, async () => {
   const rand = prng(SEED + 1);
   const watched = await openWatched('?mode=continuous&family=normal&p=0,1&q=1,2&units=nats&bins=20');
   const { page } = watched;
@@ -144,7 +150,7 @@ test(`1,000 pointer moves over the handles of two densities: every number stays 
   let moves = 0, warm = null;
   const started = Date.now();
   const ids = [['p', 'peak'], ['p', 'shoulder'], ['q', 'peak'], ['q', 'shoulder']];
-  while (moves < 1000) {
+  while (moves < DENSITY_MOVES) {
     const [side, id] = ids[Math.floor(rand() * ids.length)];
     const handle = page.locator(`[role="slider"][data-dist="${side}"][data-handle="${id}"]`);
     if (!(await handle.isVisible())) continue;
@@ -159,10 +165,10 @@ test(`1,000 pointer moves over the handles of two densities: every number stays 
     await page.mouse.up();
     const { state } = await checkContinuous(page);
     assert.equal(state.family, 'normal');
-    if (moves === 200) warm = await memory(watched);
+    if (moves === DENSITY_WARM_UP) warm = await memory(watched);
   }
   const end = await memory(watched);
-  console.log(`continuous: ${moves} moves in ${Date.now() - started} ms; JS heap ${(warm.heap / 2 ** 20).toFixed(2)} MB after 200 moves, `
+  console.log(`continuous: ${moves} moves in ${Date.now() - started} ms; JS heap ${(warm.heap / 2 ** 20).toFixed(2)} MB after ${DENSITY_WARM_UP} moves, `
     + `${(end.heap / 2 ** 20).toFixed(2)} MB after ${moves}; wasm memory ${warm.wasm} → ${end.wasm} bytes`);
   assert.ok(end.heap - warm.heap <= HEAP_BOUND, `JS heap grew by ${end.heap - warm.heap} bytes (bound ${HEAP_BOUND})`);
   assert.deepEqual(end.wasm, warm.wasm, 'the wasm memory did not grow');

@@ -15,8 +15,11 @@
  * inputs are bit for bit the same everywhere. Coverage-guided exploration is
  * `npm run fuzz` (libFuzzer, time-bounded).
  * On a failed check or a sanitizer report the current input is written to
- * dist/fuzz/crash-replay (and printed in hex) before the process dies.
- *   replay RUNS FILE...        prints "replay: N runs from seed 1 (C corpus inputs)" */
+ * dist/fuzz/crash-replay (crash-replay-S with --share) and printed in hex
+ * before the process dies. With --share S/N the process makes every input but
+ * runs only those whose index is S modulo N: N processes side by side run
+ * together exactly the inputs of one.
+ *   replay [--share S/N] RUNS FILE...   prints "replay: N runs from seed 1 (C corpus inputs)" */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
@@ -38,6 +41,8 @@ typedef struct {
 static uint8_t current[MAX_LEN];
 static size_t current_size;
 static long current_run = -1; /* -1 while the corpus is replayed */
+static long share = 0, shares = 1;
+static char crash_path[64] = "dist/fuzz/crash-replay";
 
 static uint64_t rng_state = 1;
 
@@ -55,12 +60,14 @@ static size_t below(size_t n) { return n ? (size_t)(next_random() % n) : 0; }
 static void save_current(void)
 {
     static const char hex[] = "0123456789abcdef";
-    int fd = open("dist/fuzz/crash-replay", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int fd = open(crash_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd >= 0) {
         (void)!write(fd, current, current_size);
         close(fd);
     }
-    (void)!write(2, "replay: input saved in dist/fuzz/crash-replay; hex: ", 52);
+    (void)!write(2, "replay: input saved in ", 23);
+    (void)!write(2, crash_path, strlen(crash_path));
+    (void)!write(2, "; hex: ", 7);
     for (size_t i = 0; i < current_size; i++) {
         char pair[2] = { hex[current[i] >> 4], hex[current[i] & 15] };
         (void)!write(2, pair, 2);
@@ -196,8 +203,16 @@ static void mutate_once(const input *other)
 
 int main(int argc, char **argv)
 {
+    if (argc >= 3 && strcmp(argv[1], "--share") == 0) {
+        if (sscanf(argv[2], "%ld/%ld", &share, &shares) != 2 || shares < 1 || share < 0 || share >= shares) {
+            fprintf(stderr, "replay: --share S/N with 0 <= S < N\n");
+            return 2;
+        }
+        snprintf(crash_path, sizeof crash_path, "dist/fuzz/crash-replay-%ld", share);
+        argc -= 2, argv += 2;
+    }
     if (argc < 3) {
-        fprintf(stderr, "usage: replay RUNS FILE...\n");
+        fprintf(stderr, "usage: replay [--share S/N] RUNS FILE...\n");
         return 2;
     }
     long runs = atol(argv[1]);
@@ -209,7 +224,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < count; i++) {
         corpus[i] = read_file(argv[i + 2]);
         memcpy(current, corpus[i].data, current_size = corpus[i].size);
-        run_current();
+        if ((long)(i % (size_t)shares) == share)
+            run_current();
     }
     for (long r = 0; r < runs; r++) {
         current_run = r;
@@ -217,8 +233,9 @@ int main(int argc, char **argv)
         memcpy(current, base->data, current_size = base->size);
         for (size_t m = 1 + below(4); m > 0; m--)
             mutate_once(other);
-        run_current();
+        if (r % shares == share)
+            run_current();
     }
-    printf("replay: %ld runs from seed 1 (and %zu corpus inputs), no failures\n", runs, count);
+    printf("replay: %ld runs from seed 1 (and %zu corpus inputs), share %ld/%ld, no failures\n", runs, count, share, shares);
     return 0;
 }

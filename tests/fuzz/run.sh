@@ -36,14 +36,24 @@ if [ "${1:-}" = --runs ]; then
   clang "${FLAGS[@]}" -fsanitize=address,undefined -fno-sanitize-recover=all tests/fuzz/replay.c tests/fuzz/fuzz_infodiv.c \
     c/src/*.c "${QUAD[@]}" -lm -o "$out/replay"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  log="$out/replay.log"
   mapfile -t files < <(cd "$corpus" && LC_ALL=C ls | sed "s|^|$corpus/|")
-  if ! "$out/replay" "$runs_wanted" "${files[@]}" >"$log" 2>&1; then
-    grep -E '^fuzz_infodiv:|^replay:|ERROR|SUMMARY' "$log" >&2 || tail -40 "$log" >&2
-    echo "fuzz: FAILED; full log in $log; replay one input with dist/fuzz/replay 0 FILE" >&2
-    exit 1
-  fi
-  echo "fuzz: $(grep '^replay:' "$log" | sed 's/^replay: //') (corpus $(ls "$corpus" | wc -l) files)"
+  # one share of the inputs per core (replay --share): together, exactly the inputs of one process
+  shares=$(nproc)
+  pids=()
+  for ((s = 0; s < shares; s++)); do
+    "$out/replay" --share "$s/$shares" "$runs_wanted" "${files[@]}" >"$out/replay-$s.log" 2>&1 &
+    pids+=($!)
+  done
+  failed=0
+  for ((s = 0; s < shares; s++)); do
+    if ! wait "${pids[$s]}"; then
+      failed=1
+      grep -E '^fuzz_infodiv:|^replay:|ERROR|SUMMARY' "$out/replay-$s.log" >&2 || tail -40 "$out/replay-$s.log" >&2
+      echo "fuzz: FAILED in share $s/$shares; full log in $out/replay-$s.log; replay one input with dist/fuzz/replay 0 FILE" >&2
+    fi
+  done
+  [ $failed = 0 ] || exit 1
+  echo "fuzz: $runs_wanted runs from seed 1 (and ${#files[@]} corpus inputs) in $shares processes, no failures"
   exit 0
 fi
 
