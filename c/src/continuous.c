@@ -984,17 +984,38 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
     return isnan(kl) || kl > 0 ? kl : 0; /* a sum of >= 0 parts but for the G difference's last rounding */
 }
 
+/* lgamma(b0) of the sum b0 of b, less lgamma(b_j) of its largest entry
+ * (returned in *j) where lgamma(b0) passes the range and b0 does not: then
+ * lgamma(l + s) - lgamma(l) = B(l, s) + s psi(l), s the others' sum (B:
+ * infodiv_lgamma_bregman), finite where s is not of 1e305 too; else *j = k. */
+static double lgamma_of_sum_but_largest(const double *b, size_t k, double b0, size_t *j)
+{
+    double lg0 = infodiv_lgamma(b0);
+    *j = k;
+    if (isfinite(lg0) || isinf(b0))
+        return lg0;
+    *j = 0;
+    for (size_t i = 1; i < k; i++)
+        *j = b[i] > b[*j] ? i : *j;
+    double s = 0;
+    for (size_t i = 0; i < k; i++)
+        s += i == *j ? 0 : b[i];
+    return infodiv_lgamma_bregman(b[*j], s) + s * infodiv_digamma(b[*j]);
+}
+
 /* H(P,Q) of two Dirichlet laws: log B(b) - sum_i (b_i - 1)(psi(a_i) - psi(a0)),
  * psi(a_i) - psi(a0) = log(a_i/a0) + (psi - log)(a_i) - (psi - log)(a0) (a0's
- * sum halved where it overflows); or H(P) + KL, whichever has the smaller
- * terms (alphas of 1e300 give H(P) = -690 beside a KL of 690). */
+ * sum halved where it overflows; log B without lgamma of 1e306, see
+ * lgamma_of_sum_but_largest); or H(P) + KL, whichever has the smaller terms
+ * (alphas of 1e300 give H(P) = -690 beside a KL of 690). */
 static double dirichlet_cross(const double *a, const double *b, size_t k, double h, double kl)
 {
     int ha = 0;
     while (!isfinite(sum_halved(a, k, ha)))
         ha++;
+    size_t j;
     double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, 0), dml0 = infodiv_digamma_minus_log(a0);
-    double lg0 = infodiv_lgamma(b0), direct = -lg0, size = fabs(lg0);
+    double lg0 = lgamma_of_sum_but_largest(b, k, b0, &j), direct = -lg0, size = fabs(lg0);
     double hi = 0, lo = 0; /* the sum to eps^2 where it is tiny: a0 - a_i, the others' sum, from it */
     for (size_t i = 0; a0 < 0x1p-500 && i < k; i++) {
         double err;
@@ -1003,7 +1024,7 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
     }
     double a0_lo = (hi - a0) + lo, tiny = 0;
     for (size_t i = 0; i < k; i++) {
-        double lg = infodiv_lgamma(b[i]);
+        double lg = i == j ? 0 : infodiv_lgamma(b[i]);
         double psi_diff = log_ratio(ldexp(a[i], -ha), a0) + (infodiv_digamma_minus_log(a[i]) - dml0);
         double t = b[i] == 1 ? 0 : -(b[i] - 1) * psi_diff; /* 0 even where psi(a_i) passes the range (a_i of 1e-323) */
         if (a0 < 0x1p-500 && b[i] != 1) {

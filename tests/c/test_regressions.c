@@ -439,5 +439,21 @@ int main(void)
                   && close_rel(m.cross_entropy_pq, -715.42715564155816821, 1e-14),
               "H(P,Q) of two Cauchy laws with subnormal scales: %.17g", m.cross_entropy_pq);
     }
+    /* H(P,Q) of Dir(4.9e-324, 4) || Dir(0.375, DBL_MAX) = -1.265e323, so -inf (mpmath, 700
+     * digits): was +inf, as lgamma(DBL_MAX) - lgamma(b0) was inf - inf (continuous.c,
+     * lgamma_of_sum_but_largest; found by tests/fuzz). With 1e-300 for 4.9e-324 it is
+     * -6.2499999999999998434e299. */
+    {
+        const double a[2] = { 4.9406564584124654e-324, 4 }, b[2] = { 0.375, 1.7976931348623157e308 };
+        const double a2[2] = { 1e-300, 4 }, b2[2] = { 0.375, 1.7e308 };
+        infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 2, a, NULL }, q = { INFODIV_DIRICHLET, 0, 0, 2, b, NULL };
+        infodiv_dist p2 = { INFODIV_DIRICHLET, 0, 0, 2, a2, NULL }, q2 = { INFODIV_DIRICHLET, 0, 0, 2, b2, NULL };
+        infodiv_dist_measure_set m, m2;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.cross_entropy_pq == -INFINITY,
+              "H(P,Q) of Dir(4.9e-324, 4) || Dir(0.375, DBL_MAX): %g", m.cross_entropy_pq);
+        CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m2, NULL) == INFODIV_OK
+                  && close_rel(m2.cross_entropy_pq, -6.2499999999999998434e299, 1e-14),
+              "H(P,Q) of Dir(1e-300, 4) || Dir(0.375, 1.7e308): %.17g", m2.cross_entropy_pq);
+    }
     return check_report("regressions");
 }
