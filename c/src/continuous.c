@@ -1025,17 +1025,23 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
     double a0_lo = (hi - a0) + lo, tiny = 0;
     for (size_t i = 0; i < k; i++) {
         double lg = i == j ? 0 : infodiv_lgamma(b[i]);
-        double psi_diff = log_ratio(ldexp(a[i], -ha), a0) + (infodiv_digamma_minus_log(a[i]) - dml0);
+        double lr = log_ratio(ldexp(a[i], -ha), a0), dml = infodiv_digamma_minus_log(a[i]),
+               psi_diff = lr + (dml - dml0);
         double t = b[i] == 1 ? 0 : -(b[i] - 1) * psi_diff; /* 0 even where psi(a_i) passes the range (a_i of 1e-323) */
+        /* the size of t's parts before they cancel (a_i near a0: psi_diff ~ 1e-6 of dml), and
+         * 1 for the rounding of a_i/a0 (a0 of 1e308 + 4.6 rounds off the 4.6/1e308 of lr) */
+        double t_size = b[i] == 1 ? 0 : fabs(b[i] - 1) * (1 + fabs(lr) + fabs(dml) + fabs(dml0));
         if (a0 < 0x1p-500 && b[i] != 1) {
             /* psi(x) = -1/x - Euler's gamma + O(x): psi(a_i) - psi(a0) = -(a0 - a_i)/(a0 a_i);
              * summed in units of 2^128, as terms of 1e323 may cancel */
             double scaled = ((b[i] - 1) * (((a0 - a[i]) + a0_lo) / a0)) * (0x1p-128 / a[i]);
-            tiny += scaled, size += ldexp(fabs(scaled), 128), t = 0;
-        } else if (!isfinite(psi_diff) && b[i] != 1) /* there psi(a_i) = -1/a_i - Euler's gamma, to the last digit */
+            tiny += scaled, size += ldexp(fabs(scaled), 128), t = t_size = 0;
+        } else if (!isfinite(psi_diff) && b[i] != 1) { /* there psi(a_i) = -1/a_i - Euler's gamma, to the last digit */
             t = (b[i] - 1) / a[i] + (b[i] - 1) * (EULER_GAMMA + (log(a0) + ha * LN2 + dml0));
+            t_size = fabs(t);
+        }
         direct += lg + t;
-        size += fabs(lg) + fabs(t);
+        size += fabs(lg) + t_size;
     }
     return smaller_form(direct + ldexp(tiny, 128), size, h, kl);
 }

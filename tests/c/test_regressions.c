@@ -455,5 +455,27 @@ int main(void)
                   && close_rel(m2.cross_entropy_pq, -6.2499999999999998434e299, 1e-14),
               "H(P,Q) of Dir(1e-300, 4) || Dir(0.375, 1.7e308): %.17g", m2.cross_entropy_pq);
     }
+    /* H(P,Q) of Beta(1e-6, 0.3) || Beta(3.375, DBL_MAX) = 2.2013340120185785644e303 (mpmath,
+     * 700 digits): was off by 6e-11, the direct form chosen for its small result although
+     * psi(0.3) - psi(0.300001) cancels 5 digits in it (continuous.c, dirichlet_cross: the
+     * size of a term is that of its parts; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 1e-6, 0.3, 0, NULL, NULL }, q = { INFODIV_BETA, 3.375, 1.7976931348623157e308, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.cross_entropy_pq, 2.2013340120185785644e303, 1e-14),
+              "H(P,Q) of Beta(1e-6, 0.3) || Beta(3.375, DBL_MAX): %.17g", m.cross_entropy_pq);
+    }
+    /* H(P,Q) of Beta(4.625, DBL_MAX) || Beta(1.5e-323, DBL_MAX) = 39.603237040055102902 (mpmath,
+     * 700 digits): the direct form, whose a0 = DBL_MAX + 4.625 rounds, gave 34.978; its size now
+     * counts that rounding (continuous.c, dirichlet_cross; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 4.625, 1.7976931348623157e308, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 1.4821969375237396e-323, 1.7976931348623157e308, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.cross_entropy_pq, 39.603237040055102902, 1e-13),
+              "H(P,Q) of Beta(4.625, DBL_MAX) || Beta(1.5e-323, DBL_MAX): %.17g", m.cross_entropy_pq);
+    }
     return check_report("regressions");
 }
