@@ -153,19 +153,30 @@ typedef struct {
     double z_max;
 } pair_sums;
 
-static void fold_pair_block(dd *acc, double *bounds, const pair_block *b)
+/* Adds one block's lane sums to the totals: only those `want` names (a
+ * constant in each caller, once inlined), so JS folds one sum, not seven. */
+static inline __attribute__((always_inline)) void fold_pair_block(dd *acc, double *bounds, const pair_block *b,
+                                                                  int want)
 {
     for (int k = 0; k < VLANES; k++) {
-        acc_add(&acc[0], v_lane(b->hp, k));
-        acc_add(&acc[1], v_lane(b->hq, k));
-        acc_add(&acc[2], v_lane(b->cpq, k));
-        acc_add(&acc[3], v_lane(b->cqp, k));
-        acc_add(&acc[4], v_lane(b->kpq, k));
-        acc_add(&acc[5], v_lane(b->kqp, k));
-        acc_add(&acc[6], v_lane(b->js, k));
-        bounds[0] += v_lane(b->b_l, k);
-        bounds[1] += v_lane(b->b_tv, k);
-        bounds[2] += v_lane(b->b_js, k);
+        if (want & WANT_HP)
+            acc_add(&acc[0], v_lane(b->hp, k));
+        if (want & WANT_LQ) {
+            acc_add(&acc[1], v_lane(b->hq, k));
+            acc_add(&acc[2], v_lane(b->cpq, k));
+            acc_add(&acc[3], v_lane(b->cqp, k));
+        }
+        if (want & WANT_KL) {
+            acc_add(&acc[4], v_lane(b->kpq, k));
+            acc_add(&acc[5], v_lane(b->kqp, k));
+        }
+        if (want & (WANT_KL | WANT_JS))
+            bounds[0] += v_lane(b->b_l, k);
+        if (want & WANT_JS) {
+            acc_add(&acc[6], v_lane(b->js, k));
+            bounds[1] += v_lane(b->b_tv, k);
+            bounds[2] += v_lane(b->b_js, k);
+        }
     }
 }
 

@@ -80,7 +80,7 @@ static inline __attribute__((always_inline)) void LOCAL(pair_pass)(const REAL *p
             pair_lanes(v_mul(VLOAD(p + i), sp), v_mul(VLOAD(q + i), sq), want, &b, &z_max);
         if (i < end) /* the last entry of an odd length, with a zero beside it */
             pair_lanes(v_mul(VLOAD1(p + i), sp), v_mul(VLOAD1(q + i), sq), want, &b, &z_max), i++;
-        fold_pair_block(acc, bounds, &b);
+        fold_pair_block(acc, bounds, &b, want);
     }
     out->hp = dd_value(acc[0]), out->hq = dd_value(acc[1]);
     out->cpq = dd_value(acc[2]), out->cqp = dd_value(acc[3]);
