@@ -26,33 +26,44 @@ static void LOCAL(kl_pass)(const REAL *p, const REAL *q, size_t n, kl_sums *out)
     out->lanes_ok = kl_lanes_ok(&st);
 }
 
-/* Step 1 of discrete_fast.h: the compensated sums and the checks. */
+/* Step 1 of discrete_fast.h: the compensated sums and the checks. Each lane
+ * sums FAST_BLOCK / VLANES entries with TwoSum, and each block's lane sums
+ * and their compensations go into double-double, so S_p and S_q are good to
+ * a few hundred eps^2 whatever n (kl_terms_fast() relies on it). */
 static void LOCAL(sum_pass)(const REAL *p, const REAL *q, size_t n, pair_scan *out)
 {
-    vd sp = v_splat(0), cp = sp, sq = sp, cq = sp, inf = v_splat(INFINITY), min_p = inf, min_q = inf;
+    vd zero = v_splat(0), inf = v_splat(INFINITY), min_p = inf, min_q = inf;
     vm differ = vm_splat(0), under = vm_splat(0);
-    for (size_t i = 0; i < n; i += VLANES) {
-        vd x = i + VLANES <= n ? VLOAD(p + i) : VLOAD1(p + i), y = i + VLANES <= n ? VLOAD(q + i) : VLOAD1(q + i);
-        vd t = v_add(sp, x), b = v_sub(t, sp); /* TwoSum, lane by lane */
-        cp = v_add(cp, v_add(v_sub(sp, v_sub(t, b)), v_sub(x, b)));
-        sp = t;
-        t = v_add(sq, y), b = v_sub(t, sq);
-        cq = v_add(cq, v_add(v_sub(sq, v_sub(t, b)), v_sub(y, b)));
-        sq = t;
-        vm xz = v_eq(x, v_splat(0)), yz = v_eq(y, v_splat(0));
-        min_p = v_min(min_p, v_sel(xz, inf, x));
-        min_q = v_min(min_q, v_sel(yz, inf, y));
-        differ = vm_or(differ, vm_xor(xz, yz));
-        under = vm_or(under, vm_andnot(yz, xz));
-    }
     dd a = { 0, 0 }, c = { 0, 0 };
+    size_t i = 0;
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        vd sp = zero, cp = zero, sq = zero, cq = zero;
+        for (; i < end; i += VLANES) {
+            vd x = i + VLANES <= end ? VLOAD(p + i) : VLOAD1(p + i);
+            vd y = i + VLANES <= end ? VLOAD(q + i) : VLOAD1(q + i);
+            vd t = v_add(sp, x), b = v_sub(t, sp); /* TwoSum, lane by lane */
+            cp = v_add(cp, v_add(v_sub(sp, v_sub(t, b)), v_sub(x, b)));
+            sp = t;
+            t = v_add(sq, y), b = v_sub(t, sq);
+            cq = v_add(cq, v_add(v_sub(sq, v_sub(t, b)), v_sub(y, b)));
+            sq = t;
+            vm xz = v_eq(x, zero), yz = v_eq(y, zero);
+            min_p = v_min(min_p, v_sel(xz, inf, x));
+            min_q = v_min(min_q, v_sel(yz, inf, y));
+            differ = vm_or(differ, vm_xor(xz, yz));
+            under = vm_or(under, vm_andnot(yz, xz));
+        }
+        for (int k = 0; k < VLANES; k++) {
+            acc_add(&a, v_lane(sp, k));
+            acc_add(&a, v_lane(cp, k));
+            acc_add(&c, v_lane(sq, k));
+            acc_add(&c, v_lane(cq, k));
+        }
+    }
     out->min_p = out->min_q = INFINITY;
     out->zeros_differ = out->q_zero_under_p = 0;
     for (int k = 0; k < VLANES; k++) {
-        acc_add(&a, v_lane(sp, k));
-        acc_add(&a, v_lane(cp, k));
-        acc_add(&c, v_lane(sq, k));
-        acc_add(&c, v_lane(cq, k));
         out->min_p = fmin(out->min_p, v_lane(min_p, k));
         out->min_q = fmin(out->min_q, v_lane(min_q, k));
         out->zeros_differ |= v_lane(v_from_bits(differ), k) != 0;
@@ -444,6 +455,52 @@ static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, c
     return dv;
 }
 
+/* The fast path of kl_terms (discrete_fast.h, after ratio_log_lanes()): 1
+ * with *status set and, if OK, every term written; 0 when the general path
+ * must answer (terms may then be partly written: it overwrites them all). */
+static int LOCAL(kl_terms_fast)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *terms,
+                                infodiv_error *err, int *status)
+{
+    pair_scan c;
+    double isp, isq, ln_base;
+    LOCAL(sum_pass)(p, q, n, &c);
+    if (!pair_scales(&c, 1, &isp, &isq) || !terms_scan_ok(&c))
+        return 0;
+    if ((*status = read_base(opt, &ln_base, err)))
+        return 1;
+    vd sp = v_splat(isp), sq = v_splat(isq), zero = v_splat(0), one = v_splat(1);
+    vd l_min = v_splat(TERMS_L_MIN), z_max = v_splat(FAST_Z_MAX), lnb = v_splat(ln_base);
+    for (size_t i = 0; i < n; i += VLANES) {
+        int full = i + VLANES <= n;
+        vd vx = full ? VLOAD(p + i) : VLOAD1(p + i), vy = full ? VLOAD(q + i) : VLOAD1(q + i);
+        vd x = v_mul(vx, sp), z, L = ratio_log_lanes(x, v_mul(vy, sq), &z);
+        vm x_zero = v_eq(x, zero);
+        vd t = v_sel(x_zero, zero, v_mul(x, L)); /* p = 0: 0, not -0 */
+        if (ln_base != 1)
+            t = v_div(t, lnb);
+        /* >= 0 in every lane that needs nothing more: |L| >= TERMS_L_MIN and
+         * s^2 <= FAST_Z_MAX, or p = 0 */
+        vd room = v_min(v_sub(v_abs(v_sel(x_zero, one, L)), l_min), v_sub(z_max, v_sel(x_zero, zero, z)));
+        int lanes_ok = 1;
+        for (int k = 0; k < VLANES; k++)
+            lanes_ok &= v_lane(room, k) >= 0;
+        if (lanes_ok && full) {
+            v_store(terms + i, t);
+            continue;
+        }
+        for (int k = 0; k < VLANES && i + k < n; k++) {
+            double xk = v_lane(x, k), term = v_lane(t, k);
+            if (xk != 0 && !(v_lane(room, k) >= 0)) {
+                if (!(v_lane(z, k) <= FAST_Z_MAX) || !term_near(p[i + k], q[i + k], xk, &c, &term))
+                    return 0;
+                term /= ln_base;
+            }
+            terms[i + k] = term;
+        }
+    }
+    return 1;
+}
+
 /* terms[i] = p^_i log(p^_i/q^_i), the signed textbook terms (they sum to KL
  * up to their own cancellation): log1p(u) near p^ = q^, with u from
  * outcome_ratio_terms() (one more pass sums Q's departure from rho P), so a
@@ -454,7 +511,12 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
 {
     dist P, Q;
     double ln_base;
-    int status = LOCAL(prepare_pair)(p, q, n, terms, opt, &P, &Q, &ln_base, err);
+    int status;
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    if (p && q && terms && n > 0 && normalize_option(opt) && LOCAL(kl_terms_fast)(p, q, n, opt, terms, err, &status))
+        return status;
+#endif
+    status = LOCAL(prepare_pair)(p, q, n, terms, opt, &P, &Q, &ln_base, err);
     if (status)
         return status;
 
@@ -592,6 +654,71 @@ static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const v
     return INFODIV_OK;
 }
 
+/* The fast path of kl_logits (discrete_fast.h): 1 with *status and *result
+ * set, or 0 when the general path must answer. */
+static int LOCAL(kl_logits_fast)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
+                                 double *result, infodiv_error *err, int *status)
+{
+    if (!(t > 0 && t <= DBL_MAX))
+        return 0;
+    /* the maxima; check = sum v * 0 is NaN iff some v is NaN or infinite */
+    vd ninf = v_splat(-INFINITY), zero = v_splat(0), ma = ninf, mb = ninf, check = zero;
+    for (size_t i = 0; i < n; i += VLANES) {
+        int full = i + VLANES <= n;
+        vd x = full ? VLOAD(a + i) : VLOAD1(a + i), y = full ? VLOAD(b + i) : VLOAD1(b + i);
+        check = v_add(check, v_add(v_mul(x, zero), v_mul(y, zero)));
+        if (!full) /* not the zero beside the last entry */
+            x = v_sel(vm_lane0(), x, ninf), y = v_sel(vm_lane0(), y, ninf);
+        ma = v_max(ma, x);
+        mb = v_max(mb, y);
+    }
+    double max_a = -INFINITY, max_b = -INFINITY, ok = 0;
+    for (int k = 0; k < VLANES; k++) {
+        max_a = fmax(max_a, v_lane(ma, k));
+        max_b = fmax(max_b, v_lane(mb, k));
+        ok += v_lane(check, k);
+    }
+    if (ok != 0) /* NaN */
+        return 0;
+    vd va = v_splat(max_a), vb = v_splat(max_b), vt = v_splat(t);
+    dd za = { 0, 0 }, zb = { 0, 0 }, sum = { 0, 0 };
+    logit_sums s = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    vd min_a = zero, min_b = zero;
+    size_t i = 0;
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        logit_block blk = { zero, zero, zero, zero, zero, zero, zero, min_a, min_b };
+        for (; i < end; i += VLANES) {
+            int full = i + VLANES <= end;
+            vd x = full ? VLOAD(a + i) : VLOAD1(a + i), y = full ? VLOAD(b + i) : VLOAD1(b + i);
+            vd xa = v_sub(x, va), xb = v_sub(y, vb);
+            if (t != 1)
+                xa = v_div(xa, vt), xb = v_div(xb, vt);
+            logit_lanes(xa, xb, full ? vm_splat(~(uint64_t)0) : vm_lane0(), &blk);
+        }
+        min_a = blk.min_a, min_b = blk.min_b;
+        for (int k = 0; k < VLANES; k++) {
+            acc_add(&za, v_lane(blk.za, k));
+            acc_add(&zb, v_lane(blk.zb, k));
+            acc_add(&sum, v_lane(blk.s, k));
+            s.bg += v_lane(blk.bg, k), s.es += v_lane(blk.es, k);
+            s.ea += v_lane(blk.ea, k), s.eb += v_lane(blk.eb, k);
+        }
+    }
+    s.za = dd_value(za), s.zb = dd_value(zb), s.s = dd_value(sum);
+    s.min_a = s.min_b = 0;
+    for (int k = 0; k < VLANES; k++) {
+        s.min_a = fmin(s.min_a, v_lane(min_a, k));
+        s.min_b = fmin(s.min_b, v_lane(min_b, k));
+    }
+    double kl, ln_base;
+    if (!kl_logits_from_sums(&s, &kl))
+        return 0;
+    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
+        *result = kl / ln_base;
+    return 1;
+}
+
 /* KL(P||Q) for P = softmax(a/T), Q = softmax(b/T) (method above logits_pair):
  * sum q phi(p/q) as in kl(), each share from logit_share(), as in
  * measures_logits(). a_i = -inf adds q_i; b_i = -inf < a_i gives +infinity.
@@ -601,7 +728,12 @@ int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodi
 {
     logits_pair lp;
     double ln_base;
-    int status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
+    int status;
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    if (a && b && result && n > 0 && LOCAL(kl_logits_fast)(a, b, n, t, opt, result, err, &status))
+        return status;
+#endif
+    status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
     if (status)
         return status;
     dd s = { 0, 0 };
