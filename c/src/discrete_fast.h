@@ -199,10 +199,18 @@ static int pair_scales(const pair_scan *c, int cross, double *isp, double *isq)
 /* An entropy or cross-entropy h >= 0 from its sum, if its bound allows:
  * FAST_SUM_ERR ulps of it, and 2.5 eps in each p^ and q^ moving
  * -sum p^ log q^ by at most 2.5 eps (h + 1) to first order. */
-static int h_fast_ok(double h)
+/* The relative error of p^ and q^ as pair_pass() gets them, in eps: 2.5
+ * for probabilities (x (1/S)); more for logits (measures_logits_fast()). */
+#define FAST_IN_ERR 2.5
+
+/* h_fast_ok() for inputs p^, q^ off by in_err eps each, which move h by
+ * in_err eps (h + 1) to first order. */
+static int h_fast_ok_in(double h, double in_err)
 {
-    return h <= DBL_MAX && FAST_SUM_ERR * FAST_U * h + 3 * FAST_U * (h + 1) <= FAST_REL * h;
+    return h <= DBL_MAX && FAST_SUM_ERR * FAST_U * h + (in_err + 0.5) * FAST_U * (h + 1) <= FAST_REL * h;
 }
+
+static int h_fast_ok(double h) { return h_fast_ok_in(h, FAST_IN_ERR); }
 
 /* The sums b_l and b_tv of the computed p^, q^ and log(p^/q^) understate the
  * exact ones by at most this (10 eps of p^ + q^, which sum to 2): where
@@ -211,23 +219,25 @@ static int h_fast_ok(double h)
 
 /* KL from its shares: the shares' error, and the 2.5 eps of p^ and q^, which
  * move sum q phi(p/q) by |log(p/q)| dp + |1 - p/q| dq per outcome. */
-static int kl_fast_ok(double kl, const pair_sums *s)
+static int kl_fast_ok(double kl, const pair_sums *s, double in_err)
 {
+    double floor = FAST_TV_FLOOR * (in_err / FAST_IN_ERR);
     return kl <= DBL_MAX
-        && FAST_SUM_ERR * FAST_U * kl + 3 * FAST_U * (s->b_l + s->b_tv + FAST_TV_FLOOR) <= FAST_REL * kl;
+        && FAST_SUM_ERR * FAST_U * kl + (in_err + 0.5) * FAST_U * (s->b_l + s->b_tv + floor) <= FAST_REL * kl;
 }
 
 /* JS from its shares (4 JS in all): their error, 16 ulps of the parts of
  * f = log c + v L that may cancel, and the 2.5 eps of p^ and q^, which move
  * a share by at most 2 |p^ - q^| times that. */
-static int js_fast_ok(double js, const pair_sums *s)
+static int js_fast_ok(double js, const pair_sums *s, double in_err)
 {
+    double floor = FAST_TV_FLOOR * (in_err / FAST_IN_ERR);
     return js <= DBL_MAX
-        && FAST_SUM_ERR * FAST_U * js + 4 * FAST_U * s->b_js + 5 * FAST_U * (s->b_tv + FAST_TV_FLOOR) <= FAST_REL * js;
+        && FAST_SUM_ERR * FAST_U * js + 4 * FAST_U * s->b_js + 2 * in_err * FAST_U * (s->b_tv + floor) <= FAST_REL * js;
 }
 
 /* The seven measures from a pair_pass(), in nats, if every one is vouched for. */
-static int measures_from_sums(const pair_sums *s, infodiv_measure_set *m)
+static int measures_from_sums(const pair_sums *s, double in_err, infodiv_measure_set *m)
 {
     m->entropy_p = -s->hp;
     m->entropy_q = -s->hq;
@@ -236,9 +246,9 @@ static int measures_from_sums(const pair_sums *s, infodiv_measure_set *m)
     m->kl_pq = s->kpq;
     m->kl_qp = s->kqp;
     m->js = 0.25 * s->js;
-    return s->z_max <= FAST_Z_MAX && h_fast_ok(m->entropy_p) && h_fast_ok(m->entropy_q)
-        && h_fast_ok(m->cross_entropy_pq) && h_fast_ok(m->cross_entropy_qp) && kl_fast_ok(m->kl_pq, s)
-        && kl_fast_ok(m->kl_qp, s) && js_fast_ok(m->js, s);
+    return s->z_max <= FAST_Z_MAX && h_fast_ok_in(m->entropy_p, in_err) && h_fast_ok_in(m->entropy_q, in_err)
+        && h_fast_ok_in(m->cross_entropy_pq, in_err) && h_fast_ok_in(m->cross_entropy_qp, in_err)
+        && kl_fast_ok(m->kl_pq, s, in_err) && kl_fast_ok(m->kl_qp, s, in_err) && js_fast_ok(m->js, s, in_err);
 }
 
 /* ---- kl_terms: p^ log(p^/q^) per outcome ----
@@ -344,6 +354,9 @@ static inline vd exp_lanes(vd x)
     vm pow2k = vm_shl(vm_add(vm_sub(v_bits(kd), v_bits(v_splat(EXP_SHIFT))), vm_splat(1023)), 52);
     return v_mul(e, v_from_bits(pow2k));
 }
+
+/* What measures_logits_pass() vouches for: H(P), H(Q), all seven, H(P,Q), H(Q,P). */
+enum { LOGITS_HP = 1, LOGITS_HQ = 2, LOGITS_ALL = 4, LOGITS_CPQ = 8, LOGITS_CQP = 16 };
 
 /* Lane-wise sums of one block of the logits pass. */
 typedef struct {

@@ -150,7 +150,7 @@ static int LOCAL(js_fast)(const REAL *p, const REAL *q, size_t n, const infodiv_
         return 0;
     LOCAL(pair_pass)(p, q, n, isp, isq, WANT_JS, &s);
     double js = 0.25 * s.js;
-    if (!(s.z_max <= FAST_Z_MAX && js_fast_ok(js, &s)))
+    if (!(s.z_max <= FAST_Z_MAX && js_fast_ok(js, &s, FAST_IN_ERR)))
         return 0;
     if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
         *result = js / ln_base;
@@ -168,7 +168,7 @@ static int LOCAL(measures_fast)(const REAL *p, const REAL *q, size_t n, const in
     if (!pair_scales(&c, 0, &isp, &isq))
         return 0;
     LOCAL(pair_pass)(p, q, n, isp, isq, WANT_ALL, &s);
-    if (!measures_from_sums(&s, &m))
+    if (!measures_from_sums(&s, FAST_IN_ERR, &m))
         return 0;
     if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK) {
         result->entropy_p = m.entropy_p / ln_base;
@@ -654,14 +654,10 @@ static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const v
     return INFODIV_OK;
 }
 
-/* The fast path of kl_logits (discrete_fast.h): 1 with *status and *result
- * set, or 0 when the general path must answer. */
-static int LOCAL(kl_logits_fast)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
-                                 double *result, infodiv_error *err, int *status)
+/* The largest logit of a and of b, or 0 when one is NaN or infinite. */
+static int LOCAL(logits_max)(const REAL *a, const REAL *b, size_t n, double *max_a, double *max_b)
 {
-    if (!(t > 0 && t <= DBL_MAX))
-        return 0;
-    /* the maxima; check = sum v * 0 is NaN iff some v is NaN or infinite */
+    /* check = sum v * 0 is NaN iff some v is NaN or infinite */
     vd ninf = v_splat(-INFINITY), zero = v_splat(0), ma = ninf, mb = ninf, check = zero;
     for (size_t i = 0; i < n; i += VLANES) {
         int full = i + VLANES <= n;
@@ -672,14 +668,25 @@ static int LOCAL(kl_logits_fast)(const REAL *a, const REAL *b, size_t n, double 
         ma = v_max(ma, x);
         mb = v_max(mb, y);
     }
-    double max_a = -INFINITY, max_b = -INFINITY, ok = 0;
+    double ok = 0;
+    *max_a = *max_b = -INFINITY;
     for (int k = 0; k < VLANES; k++) {
-        max_a = fmax(max_a, v_lane(ma, k));
-        max_b = fmax(max_b, v_lane(mb, k));
+        *max_a = fmax(*max_a, v_lane(ma, k));
+        *max_b = fmax(*max_b, v_lane(mb, k));
         ok += v_lane(check, k);
     }
-    if (ok != 0) /* NaN */
+    return ok == 0;
+}
+
+/* The fast path of kl_logits (discrete_fast.h): 1 with *status and *result
+ * set, or 0 when the general path must answer. */
+static int LOCAL(kl_logits_fast)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
+                                 double *result, infodiv_error *err, int *status)
+{
+    double max_a, max_b;
+    if (!(t > 0 && t <= DBL_MAX) || !LOCAL(logits_max)(a, b, n, &max_a, &max_b))
         return 0;
+    vd zero = v_splat(0);
     vd va = v_splat(max_a), vb = v_splat(max_b), vt = v_splat(t);
     dd za = { 0, 0 }, zb = { 0, 0 }, sum = { 0, 0 };
     logit_sums s = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
@@ -753,6 +760,124 @@ int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodi
     return INFODIV_OK;
 }
 
+/* The fast pass of measures_logits (discrete_fast.h): p^ = e^a' / Z_a and
+ * q^ = e^b' / Z_b lane by lane, then pair_pass()'s sums and bounds, with the
+ * inputs' own error = the largest (2 |a'| + 6) eps of exp_lanes(), plus
+ * that of 1/Z (Z's error bound over Z, one rounding in 1/Z, one in the
+ * product): of p^ alone for H(P), of q^ alone for H(Q), of both for the
+ * others, so that H(P) and whether it is vouched for depend on a alone.
+ * 0 when the pass cannot run; else 1, the measures in nats in *m and in
+ * *vouched LOGITS_HP, LOGITS_HQ and LOGITS_ALL for those within bounds. */
+static int LOCAL(measures_logits_pass)(const REAL *a, const REAL *b, size_t n, double t, infodiv_measure_set *m,
+                                       int *vouched)
+{
+    double max_a, max_b;
+    if (!(t > 0 && t <= DBL_MAX) || !LOCAL(logits_max)(a, b, n, &max_a, &max_b))
+        return 0;
+    vd zero = v_splat(0), va = v_splat(max_a), vb = v_splat(max_b), vt = v_splat(t), lo = v_splat(-EXP_LANES_MIN);
+    vd min_a = zero, min_b = zero, ra = zero, rb = zero;
+    dd za = { 0, 0 }, zb = { 0, 0 };
+    size_t i = 0;
+    /* pass 1: Z_a, Z_b, the smallest a', b', and sum e^a' (2|a'| + 6) for Z's error */
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        vd sa = zero, sb = zero;
+        for (; i < end; i += VLANES) {
+            int full = i + VLANES <= end;
+            vm live = full ? vm_splat(~(uint64_t)0) : vm_lane0();
+            vd xa = v_sub(full ? VLOAD(a + i) : VLOAD1(a + i), va), xb = v_sub(full ? VLOAD(b + i) : VLOAD1(b + i), vb);
+            if (t != 1)
+                xa = v_div(xa, vt), xb = v_div(xb, vt);
+            xa = v_sel(live, xa, zero), xb = v_sel(live, xb, zero);
+            vd ea = v_sel(live, exp_lanes(v_max(xa, lo)), zero), eb = v_sel(live, exp_lanes(v_max(xb, lo)), zero);
+            sa = v_add(sa, ea), sb = v_add(sb, eb);
+            ra = v_add(ra, v_mul(ea, v_add(v_mul(v_splat(2), v_abs(xa)), v_splat(6))));
+            rb = v_add(rb, v_mul(eb, v_add(v_mul(v_splat(2), v_abs(xb)), v_splat(6))));
+            min_a = v_min(min_a, xa), min_b = v_min(min_b, xb);
+        }
+        for (int k = 0; k < VLANES; k++)
+            acc_add(&za, v_lane(sa, k)), acc_add(&zb, v_lane(sb, k));
+    }
+    double lowest_a = 0, lowest_b = 0, z_err_a = 0, z_err_b = 0;
+    for (int k = 0; k < VLANES; k++) {
+        lowest_a = fmin(lowest_a, v_lane(min_a, k)), lowest_b = fmin(lowest_b, v_lane(min_b, k));
+        z_err_a += v_lane(ra, k), z_err_b += v_lane(rb, k);
+    }
+    double lowest = fmin(lowest_a, lowest_b);
+    if (!(lowest >= -EXP_LANES_MIN))
+        return 0;
+    double z_a = dd_value(za), z_b = dd_value(zb), w = FAST_BLOCK / VLANES;
+    if (!(lowest - log(fmax(z_a, z_b)) >= -680)) /* every p^, q^ a normal number, as fast_log() needs */
+        return 0;
+    double in_a = 2 * -lowest_a + 8 + (w * z_a + z_err_a) / z_a, in_b = 2 * -lowest_b + 8 + (w * z_b + z_err_b) / z_b;
+    vd ia = v_splat(1 / z_a), ib = v_splat(1 / z_b), z_max = zero;
+    /* pass 2: pair_pass() on p^, q^ */
+    dd acc[7] = { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 } };
+    double bounds[3] = { 0, 0, 0 };
+    i = 0;
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        pair_block blk = { zero, zero, zero, zero, zero, zero, zero, zero, zero, zero };
+        for (; i < end; i += VLANES) {
+            int full = i + VLANES <= end;
+            vm live = full ? vm_splat(~(uint64_t)0) : vm_lane0();
+            vd xa = v_sub(full ? VLOAD(a + i) : VLOAD1(a + i), va), xb = v_sub(full ? VLOAD(b + i) : VLOAD1(b + i), vb);
+            if (t != 1)
+                xa = v_div(xa, vt), xb = v_div(xb, vt);
+            vd x = v_sel(live, v_mul(exp_lanes(xa), ia), zero), y = v_sel(live, v_mul(exp_lanes(xb), ib), zero);
+            pair_lanes(x, y, WANT_ALL, &blk, &z_max);
+        }
+        fold_pair_block(acc, bounds, &blk, WANT_ALL);
+    }
+    pair_sums s;
+    s.hp = dd_value(acc[0]), s.hq = dd_value(acc[1]), s.cpq = dd_value(acc[2]), s.cqp = dd_value(acc[3]);
+    s.kpq = dd_value(acc[4]), s.kqp = dd_value(acc[5]), s.js = dd_value(acc[6]);
+    s.b_l = bounds[0], s.b_tv = bounds[1], s.b_js = bounds[2];
+    s.z_max = 0;
+    for (int k = 0; k < VLANES; k++)
+        s.z_max = fmax(s.z_max, v_lane(z_max, k));
+    int all = measures_from_sums(&s, fmax(in_a, in_b), m);
+    *vouched = (all ? LOGITS_ALL : 0) | (s.z_max <= FAST_Z_MAX && h_fast_ok_in(m->entropy_p, in_a) ? LOGITS_HP : 0)
+        | (s.z_max <= FAST_Z_MAX && h_fast_ok_in(m->entropy_q, in_b) ? LOGITS_HQ : 0)
+        | (s.z_max <= FAST_Z_MAX && h_fast_ok_in(m->cross_entropy_pq, fmax(in_a, in_b)) ? LOGITS_CPQ : 0)
+        | (s.z_max <= FAST_Z_MAX && h_fast_ok_in(m->cross_entropy_qp, fmax(in_a, in_b)) ? LOGITS_CQP : 0);
+    return 1;
+}
+
+/* The fast path of measures_logits: 1 with *status and *result set, or 0
+ * for the general path. */
+static int LOCAL(measures_logits_fast)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
+                                       infodiv_measure_set *result, infodiv_error *err, int *status)
+{
+    infodiv_measure_set m;
+    int vouched;
+    double ln_base;
+    if (!LOCAL(measures_logits_pass)(a, b, n, t, &m, &vouched) || !(vouched & LOGITS_ALL))
+        return 0;
+    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK) {
+        result->entropy_p = m.entropy_p / ln_base;
+        result->entropy_q = m.entropy_q / ln_base;
+        result->cross_entropy_pq = m.cross_entropy_pq / ln_base;
+        result->cross_entropy_qp = m.cross_entropy_qp / ln_base;
+        result->kl_pq = m.kl_pq / ln_base;
+        result->kl_qp = m.kl_qp / ln_base;
+        result->js = m.js / ln_base;
+    }
+    return 1;
+}
+
+/* H(softmax(a/T)) in nats from measures_logits_pass() of a with itself, if
+ * vouched for: the value the fast pass gives as H(P) of a with any b. */
+static int LOCAL(entropy_logits_fast)(const REAL *a, size_t n, double t, double *h)
+{
+    infodiv_measure_set m;
+    int vouched;
+    if (!LOCAL(measures_logits_pass)(a, a, n, t, &m, &vouched) || !(vouched & LOGITS_HP))
+        return 0;
+    *h = m.entropy_p;
+    return 1;
+}
+
 /* All seven measures of P = softmax(a/T) and Q = softmax(b/T), as measures()
  * does for probabilities. The surprisal -log p_i = log Z_a - a'_i is a sum of
  * two terms >= 0, so the entropies of peaked distributions keep their digits;
@@ -764,7 +889,12 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
 {
     logits_pair lp;
     double ln_base;
-    int status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
+    int status;
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    if (a && b && result && n > 0 && LOCAL(measures_logits_fast)(a, b, n, t, opt, result, err, &status))
+        return status;
+#endif
+    status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
     if (status)
         return status;
     dd hp = { 0, 0 }, hq = { 0, 0 }, cpq = { 0, 0 }, cqp = { 0, 0 }, kpq = { 0, 0 }, kqp = { 0, 0 }, js = { 0, 0 };
@@ -804,6 +934,26 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
     result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : dd_value(cpq) / ln_base;
     result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : dd_value(cqp) / ln_base;
     result->js = 0.5 * dd_value(js) / ln_base;
+#ifndef INFODIV_NO_FAST_PATH
+    /* H(P) from the fast pass wherever it vouches for it, also when it does
+     * not vouch for the others (P = Q, say), so that entropy() with logits,
+     * measures_logits(a, a), equals measures_logits(a, b)'s H(P) exactly,
+     * and H(P,P) = H(P). */
+    double h;
+    if (LOCAL(entropy_logits_fast)(a, n, t, &h))
+        result->entropy_p = h / ln_base;
+    if (LOCAL(entropy_logits_fast)(b, n, t, &h))
+        result->entropy_q = h / ln_base;
+    /* and H(P,Q), H(Q,P): with b = a those are H(P)'s sum and check */
+    infodiv_measure_set fm;
+    int vouched;
+    if (LOCAL(measures_logits_pass)(a, b, n, t, &fm, &vouched)) {
+        if (vouched & LOGITS_CPQ)
+            result->cross_entropy_pq = fm.cross_entropy_pq / ln_base;
+        if (vouched & LOGITS_CQP)
+            result->cross_entropy_qp = fm.cross_entropy_qp / ln_base;
+    }
+#endif
     return INFODIV_OK;
 }
 

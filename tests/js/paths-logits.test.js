@@ -1,5 +1,6 @@
-// The fast path of KL of logits (kl_logits_fast(), c/src/discrete_fast.h)
-// against the general path, as paths-measures.test.js does for
+// The fast paths of KL and of the seven measures of logits
+// (kl_logits_fast(), measures_logits_fast(), c/src/discrete_loops.h) against
+// the general path, as paths-measures.test.js does for
 // probabilities: dist/infodiv-core.js (SIMD, fast paths) and dist/test/
 // infodiv-core-general.js (no fast path) are called directly on seeded
 // random logits of lengths 1..3000, among them the classes the fast pass
@@ -20,8 +21,8 @@ const CASES = 900; // per input type
 function harness(module) {
   const at = module._malloc(16 * MAX_N + 128);
   assert.ok(at, 'malloc');
-  const A = at, B = at + 8 * MAX_N, OPTIONS = at + 16 * MAX_N, RESULT = OPTIONS + 16, ERROR = RESULT + 8;
-  return (a, b, t, f32, options) => {
+  const A = at, B = at + 8 * MAX_N, OPTIONS = at + 16 * MAX_N, RESULT = OPTIONS + 16, ERROR = RESULT + 56;
+  return (fn, a, b, t, f32, options) => {
     const heap = f32 ? module.HEAPF32 : module.HEAPF64, width = f32 ? 4 : 8;
     heap.set(a, A / width);
     heap.set(b, B / width);
@@ -31,10 +32,11 @@ function harness(module) {
       module.HEAP32[OPTIONS / 4 + 2] = 1;
       opt = OPTIONS;
     }
-    module.HEAPF64[RESULT / 8] = -12345; // so a result left unwritten shows
-    const status = module[`_infodiv_kl_logits${f32 ? '_f32' : ''}`](A, B, a.length, t, opt, RESULT, ERROR);
+    const count = fn === 'measures_logits' ? 7 : 1;
+    module.HEAPF64.fill(-12345, RESULT / 8, RESULT / 8 + count); // so a result left unwritten shows
+    const status = module[`_infodiv_${fn}${f32 ? '_f32' : ''}`](A, B, a.length, t, opt, RESULT, ERROR);
     return status === 0
-      ? { status, value: module.HEAPF64[RESULT / 8] }
+      ? { status, values: Array.from(module.HEAPF64.subarray(RESULT / 8, RESULT / 8 + count)) }
       : { status, arg: module.HEAP32[ERROR / 4], index: module.HEAPU32[ERROR / 4 + 1] };
   };
 }
@@ -88,50 +90,55 @@ before(async () => {
   general = harness(g);
 });
 
-for (const f32 of [false, true]) {
-  const name = `infodiv_kl_logits${f32 ? '_f32' : ''}`;
-  describe(name, () => {
-    const counts = { finite: 0, identical: 0, error: 0, differing: 0 };
-    const worst = { rel: 0, what: 'none' };
+for (const fn of ['kl_logits', 'measures_logits']) {
+  for (const f32 of [false, true]) {
+    const name = `infodiv_${fn}${f32 ? '_f32' : ''}`;
+    describe(name, () => {
+      const counts = { finite: 0, identical: 0, error: 0, differing: 0 };
+      const worst = { rel: 0, what: 'none' };
 
-    it(`${CASES} random inputs, both ways: the shipped core agrees with the general path within ${TOL}`, (t) => {
-      const random = prng(0x10617 + (f32 ? 1 : 0));
-      for (let k = 0; k < CASES; k++) {
-        const shape = SHAPE_NAMES[k % SHAPE_NAMES.length];
-        const n = 1 + Math.floor(k % 2 ? random() * MAX_N : random() * 40);
-        const seedOfCase = Math.floor(random() * 2 ** 32);
-        let [a, b, temperature, options] = SHAPES[shape](prng(seedOfCase), n);
-        if (f32) [a, b] = [Float32Array.from(a), Float32Array.from(b)];
-        for (const [x, y, dir] of [[a, b, '(a, b)'], [b, a, '(b, a)']]) {
-          const what = `case ${k} (${shape}, n ${n}, seed ${seedOfCase}), kl_logits${dir}`;
-          const p = shipped(x, y, temperature, f32, options), q = general(x, y, temperature, f32, options);
-          assert.equal(p.status, q.status, `${what}: status`);
-          if (p.status !== 0) {
-            assert.deepEqual(p, q, `${what}: error`);
-            counts.error++;
-            continue;
+      it(`${CASES} random inputs, both ways: the shipped core agrees with the general path within ${TOL}`, (t) => {
+        const random = prng(0x10617 + fn.length * 17 + (f32 ? 1 : 0));
+        for (let k = 0; k < CASES; k++) {
+          const shape = SHAPE_NAMES[k % SHAPE_NAMES.length];
+          const n = 1 + Math.floor(k % 2 ? random() * MAX_N : random() * 40);
+          const seedOfCase = Math.floor(random() * 2 ** 32);
+          let [a, b, temperature, options] = SHAPES[shape](prng(seedOfCase), n);
+          if (f32) [a, b] = [Float32Array.from(a), Float32Array.from(b)];
+          for (const [x, y, dir] of [[a, b, '(a, b)'], [b, a, '(b, a)']]) {
+            const what = `case ${k} (${shape}, n ${n}, seed ${seedOfCase}), ${fn}${dir}`;
+            const p = shipped(fn, x, y, temperature, f32, options), q = general(fn, x, y, temperature, f32, options);
+            assert.equal(p.status, q.status, `${what}: status`);
+            if (p.status !== 0) {
+              assert.deepEqual(p, q, `${what}: error`);
+              counts.error++;
+              continue;
+            }
+            let differs = false;
+            p.values.forEach((vp, m) => {
+              const vq = q.values[m];
+              assert.ok(!Number.isNaN(vp) && vp !== -12345, `${what}, value ${m}: shipped gave ${vp}`);
+              if (vp === vq) return;
+              differs = true;
+              assert.ok(Number.isFinite(vp) && Number.isFinite(vq) && vq !== 0, `${what}, value ${m}: ${vp} vs ${vq}`);
+              const rel = Math.abs(vp - vq) / Math.abs(vq);
+              if (rel > worst.rel) Object.assign(worst, { rel, what: `${what}, value ${m}: ${vp} vs ${vq}` });
+              assert.ok(rel <= TOL, `${what}, value ${m}: shipped ${vp}, general ${vq}, relative difference ${rel.toExponential(2)}`);
+            });
+            counts.finite++;
+            if (differs) counts.differing++;
+            else counts.identical++;
           }
-          assert.ok(!Number.isNaN(p.value) && p.value !== -12345, `${what}: shipped gave ${p.value}`);
-          counts.finite++;
-          if (p.value === q.value) {
-            counts.identical++;
-            continue;
-          }
-          counts.differing++;
-          assert.ok(Number.isFinite(p.value) && Number.isFinite(q.value) && q.value !== 0, `${what}: ${p.value} vs ${q.value}`);
-          const rel = Math.abs(p.value - q.value) / Math.abs(q.value);
-          if (rel > worst.rel) Object.assign(worst, { rel, what: `${what}: ${p.value} vs ${q.value}` });
-          assert.ok(rel <= TOL, `${what}: shipped ${p.value}, general ${q.value}, relative difference ${rel.toExponential(2)}`);
         }
-      }
-      const report = `${name}: worst relative difference ${worst.rel.toExponential(2)} (${worst.what}); results ${JSON.stringify(counts)}`;
-      t.diagnostic(report);
-      console.log(report);
-    });
+        const report = `${name}: worst relative difference ${worst.rel.toExponential(2)} (${worst.what}); results ${JSON.stringify(counts)}`;
+        t.diagnostic(report);
+        console.log(report);
+      });
 
-    it('the comparison was not vacuous: the fast path answered often, and so did the general one', () => {
-      assert.ok(counts.differing >= CASES / 5, JSON.stringify(counts));
-      assert.ok(counts.identical >= 10 && counts.error >= 10, JSON.stringify(counts));
+      it('the comparison was not vacuous: the fast path answered often, and so did the general one', () => {
+        assert.ok(counts.differing >= CASES / 5, JSON.stringify(counts));
+        assert.ok(counts.identical >= 10 && counts.error >= 10, JSON.stringify(counts));
+      });
     });
-  });
+  }
 }
