@@ -652,7 +652,7 @@ function call(o, fn, p, q, kinds, outBytes, readResult, cols) {
   // A pair's view of the other width is copied, from a snapshot: _malloc may detach it.
   if (!inPlaceP && (kinds & 3) !== ARRAY && p.buffer === memory) p = p.slice();
   if (!inPlaceQ && q !== undefined && kinds >> 2 !== ARRAY && q.buffer === memory) q = q.slice();
-  const copied = (inPlaceP ? 0 : 1) + (q === undefined || inPlaceQ ? 0 : 1);
+  const copied = (inPlaceP ? 0 : 1) + (q === undefined || inPlaceQ ? 0 : 1); // o.single: room for q unused
   const outSize = outBytes < 0 ? 8 * n : outBytes * rows;
   const bytes = ARRAYS_AT + copied * width * n + (outSize > RESULT_BYTES ? outSize : 0);
   // Beyond 2 GiB (the wasm memory's limit) malloc's 32-bit size would wrap to a small block: never call it.
@@ -671,7 +671,9 @@ function call(o, fn, p, q, kinds, outBytes, readResult, cols) {
       atP = free;
       free += width * n;
     }
-    if (!atQ && q !== undefined) {
+    if (o.single) {
+      atQ = atP; // q is p: one copy, and the core sees b = a (entropy with logits)
+    } else if (!atQ && q !== undefined) {
       copyIn(float ? f32 : f64, q, free / width, n);
       atQ = free;
       free += width * n;
