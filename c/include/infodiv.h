@@ -66,6 +66,12 @@
  *   normalize off, any bad value) the general path answers. Agreement within
  *   1e-12: tests/js/paths-measures.test.js. infodiv_measures equals
  *   infodiv_entropy and infodiv_cross_entropy exactly, whichever path runs.
+ *   infodiv_kl_terms (normalize on) takes the same sums, then each term from
+ *   the ratio reduction of KL, terms near p = q recomputed exactly from the
+ *   double-double sums (same agreement test). infodiv_kl_logits and
+ *   infodiv_measures_logits first try a pass with a vectorised exp after the
+ *   maxima, under the same kind of bound (-inf logits, spreads beyond 700 T
+ *   and cancelling results take the general path); tests/js/paths-logits.test.js.
  */
 #ifndef INFODIV_H
 #define INFODIV_H

@@ -153,19 +153,30 @@ typedef struct {
     double z_max;
 } pair_sums;
 
-static void fold_pair_block(dd *acc, double *bounds, const pair_block *b)
+/* Adds one block's lane sums to the totals: only those `want` names (a
+ * constant in each caller, once inlined), so JS folds one sum, not seven. */
+static inline __attribute__((always_inline)) void fold_pair_block(dd *acc, double *bounds, const pair_block *b,
+                                                                  int want)
 {
     for (int k = 0; k < VLANES; k++) {
-        acc_add(&acc[0], v_lane(b->hp, k));
-        acc_add(&acc[1], v_lane(b->hq, k));
-        acc_add(&acc[2], v_lane(b->cpq, k));
-        acc_add(&acc[3], v_lane(b->cqp, k));
-        acc_add(&acc[4], v_lane(b->kpq, k));
-        acc_add(&acc[5], v_lane(b->kqp, k));
-        acc_add(&acc[6], v_lane(b->js, k));
-        bounds[0] += v_lane(b->b_l, k);
-        bounds[1] += v_lane(b->b_tv, k);
-        bounds[2] += v_lane(b->b_js, k);
+        if (want & WANT_HP)
+            acc_add(&acc[0], v_lane(b->hp, k));
+        if (want & WANT_LQ) {
+            acc_add(&acc[1], v_lane(b->hq, k));
+            acc_add(&acc[2], v_lane(b->cpq, k));
+            acc_add(&acc[3], v_lane(b->cqp, k));
+        }
+        if (want & WANT_KL) {
+            acc_add(&acc[4], v_lane(b->kpq, k));
+            acc_add(&acc[5], v_lane(b->kqp, k));
+        }
+        if (want & (WANT_KL | WANT_JS))
+            bounds[0] += v_lane(b->b_l, k);
+        if (want & WANT_JS) {
+            acc_add(&acc[6], v_lane(b->js, k));
+            bounds[1] += v_lane(b->b_tv, k);
+            bounds[2] += v_lane(b->b_js, k);
+        }
     }
 }
 
@@ -188,10 +199,18 @@ static int pair_scales(const pair_scan *c, int cross, double *isp, double *isq)
 /* An entropy or cross-entropy h >= 0 from its sum, if its bound allows:
  * FAST_SUM_ERR ulps of it, and 2.5 eps in each p^ and q^ moving
  * -sum p^ log q^ by at most 2.5 eps (h + 1) to first order. */
-static int h_fast_ok(double h)
+/* The relative error of p^ and q^ as pair_pass() gets them, in eps: 2.5
+ * for probabilities (x (1/S)); more for logits (measures_logits_fast()). */
+#define FAST_IN_ERR 2.5
+
+/* h_fast_ok() for inputs p^, q^ off by in_err eps each, which move h by
+ * in_err eps (h + 1) to first order. */
+static int h_fast_ok_in(double h, double in_err)
 {
-    return h <= DBL_MAX && FAST_SUM_ERR * FAST_U * h + 3 * FAST_U * (h + 1) <= FAST_REL * h;
+    return h <= DBL_MAX && FAST_SUM_ERR * FAST_U * h + (in_err + 0.5) * FAST_U * (h + 1) <= FAST_REL * h;
 }
+
+static int h_fast_ok(double h) { return h_fast_ok_in(h, FAST_IN_ERR); }
 
 /* The sums b_l and b_tv of the computed p^, q^ and log(p^/q^) understate the
  * exact ones by at most this (10 eps of p^ + q^, which sum to 2): where
@@ -200,23 +219,25 @@ static int h_fast_ok(double h)
 
 /* KL from its shares: the shares' error, and the 2.5 eps of p^ and q^, which
  * move sum q phi(p/q) by |log(p/q)| dp + |1 - p/q| dq per outcome. */
-static int kl_fast_ok(double kl, const pair_sums *s)
+static int kl_fast_ok(double kl, const pair_sums *s, double in_err)
 {
+    double floor = FAST_TV_FLOOR * (in_err / FAST_IN_ERR);
     return kl <= DBL_MAX
-        && FAST_SUM_ERR * FAST_U * kl + 3 * FAST_U * (s->b_l + s->b_tv + FAST_TV_FLOOR) <= FAST_REL * kl;
+        && FAST_SUM_ERR * FAST_U * kl + (in_err + 0.5) * FAST_U * (s->b_l + s->b_tv + floor) <= FAST_REL * kl;
 }
 
 /* JS from its shares (4 JS in all): their error, 16 ulps of the parts of
  * f = log c + v L that may cancel, and the 2.5 eps of p^ and q^, which move
  * a share by at most 2 |p^ - q^| times that. */
-static int js_fast_ok(double js, const pair_sums *s)
+static int js_fast_ok(double js, const pair_sums *s, double in_err)
 {
+    double floor = FAST_TV_FLOOR * (in_err / FAST_IN_ERR);
     return js <= DBL_MAX
-        && FAST_SUM_ERR * FAST_U * js + 4 * FAST_U * s->b_js + 5 * FAST_U * (s->b_tv + FAST_TV_FLOOR) <= FAST_REL * js;
+        && FAST_SUM_ERR * FAST_U * js + 4 * FAST_U * s->b_js + 2 * in_err * FAST_U * (s->b_tv + floor) <= FAST_REL * js;
 }
 
 /* The seven measures from a pair_pass(), in nats, if every one is vouched for. */
-static int measures_from_sums(const pair_sums *s, infodiv_measure_set *m)
+static int measures_from_sums(const pair_sums *s, double in_err, infodiv_measure_set *m)
 {
     m->entropy_p = -s->hp;
     m->entropy_q = -s->hq;
@@ -225,7 +246,165 @@ static int measures_from_sums(const pair_sums *s, infodiv_measure_set *m)
     m->kl_pq = s->kpq;
     m->kl_qp = s->kqp;
     m->js = 0.25 * s->js;
-    return s->z_max <= FAST_Z_MAX && h_fast_ok(m->entropy_p) && h_fast_ok(m->entropy_q)
-        && h_fast_ok(m->cross_entropy_pq) && h_fast_ok(m->cross_entropy_qp) && kl_fast_ok(m->kl_pq, s)
-        && kl_fast_ok(m->kl_qp, s) && js_fast_ok(m->js, s);
+    return s->z_max <= FAST_Z_MAX && h_fast_ok_in(m->entropy_p, in_err) && h_fast_ok_in(m->entropy_q, in_err)
+        && h_fast_ok_in(m->cross_entropy_pq, in_err) && h_fast_ok_in(m->cross_entropy_qp, in_err)
+        && kl_fast_ok(m->kl_pq, s, in_err) && kl_fast_ok(m->kl_qp, s, in_err) && js_fast_ok(m->js, s, in_err);
+}
+
+/* ---- kl_terms: p^ log(p^/q^) per outcome ----
+ *
+ * Method: after sum_pass(), each lane takes p^ = x (1/S_p), q^ = y (1/S_q),
+ *   each within 3 eps of the exact quotient (S to a few hundred eps^2), and
+ *   L = log(p^/q^) from the ratio reduction of kl_lanes(), off by at most
+ *   6 eps (the ratio) plus a few ulps of |L| + 0.82; so the term p^ L is
+ *   within 8 eps + 9.3 eps/|L| of itself: below FAST_REL for
+ *   |L| >= TERMS_L_MIN. Nearer 1 (k = 0 there), u = p^/q^ - 1 is formed as
+ *   outcome_ratio() does, (x S_q - y S_p)/(y S_p) with TwoProduct against
+ *   the double-double sums, to within about 600 eps^2 absolute, and the term
+ *   is p^ log1p(u); a |u| below TERMS_U_MIN (whose relative error that
+ *   would not bound; P = Q gives u = 0) sends the whole call to the general
+ *   path, as does q = 0 < p, any entry outside [2^-400, 2^400] (where the
+ *   products' rounding errors would not be normal numbers) and every bad
+ *   input. Terms of p = 0 are 0. */
+#define TERMS_L_MIN   0x1p-6
+#define TERMS_U_MIN   0x1p-48
+#define TERMS_RAW_MIN 0x1p-400
+#define TERMS_RAW_MAX 0x1p400
+
+/* log(x/y) lane by lane for x, y > 0 normal (x = 0: finite, to be
+ * multiplied by 0), as kl_lanes() reduces the ratio; *z_out = s^2, which is
+ * at most FAST_Z_MAX where the result is accurate. */
+static inline vd ratio_log_lanes(vd x, vd y, vd *z_out)
+{
+    vm x_zero = v_eq(x, v_splat(0));
+    vm d = vm_add(vm_sub(v_bits(x), v_bits(y)), vm_splat(0x3ff8000000000000));
+    vm pow2k_bits = vm_andnot(vm_and(d, vm_splat(0x7ff0000000000000)), x_zero);
+    vd k = v_sub(v_from_bits(vm_or(vm_shr(d, 52), vm_splat(0x4330000000000000))), v_splat(0x1p52 + 1023));
+    vd yk = v_mul(y, v_from_bits(pow2k_bits));
+    vd s = v_div(v_sub(x, yk), v_sel(x_zero, v_splat(1), v_add(x, yk)));
+    vd z = v_mul(s, s);
+    *z_out = z;
+    return v_add(v_mul(k, v_splat(LN2)), v_mul(v_add(s, s), v_add(v_splat(1), v_mul(z, atanh_P(z)))));
+}
+
+/* The raw entries and sums where term_near()'s products are exact. */
+static int terms_scan_ok(const pair_scan *c)
+{
+    return c->min_p >= TERMS_RAW_MIN && c->min_q >= TERMS_RAW_MIN && c->sum_p.hi <= TERMS_RAW_MAX
+        && c->sum_q.hi <= TERMS_RAW_MAX;
+}
+
+/* The term p^ log1p(u) of entries vx, vy (as given, both > 0, their ratio
+ * p^/q^ within 2^-6 of 1 so that a - b is exact), with ph = p^; 0 if |u|
+ * is too small for its relative accuracy to be vouched for. */
+static inline int term_near(double vx, double vy, double ph, const pair_scan *c, double *term)
+{
+    double a = vx * c->sum_q.hi, b = vy * c->sum_p.hi;
+    double num = (a - b)
+        + ((two_prod_err(vx, c->sum_q.hi, a) - two_prod_err(vy, c->sum_p.hi, b))
+           + (vx * c->sum_q.lo - vy * c->sum_p.lo));
+    double u = num / b;
+    if (!(fabs(u) >= TERMS_U_MIN))
+        return 0;
+    *term = ph * log1p(u);
+    return 1;
+}
+
+/* ---- KL of logits: P = softmax(a/T), Q = softmax(b/T) ----
+ *
+ * Method: with a'_i = (a_i - max a)/T <= 0, b'_i likewise, g_i = a'_i - b'_i,
+ *   Z_a = sum e^a', Z_b = sum e^b' (each >= 1: the largest term is e^0),
+ *   KL = sum p_i log(p_i/q_i) = S/Z_a - l,  S = sum e^a' g,  l = log(Z_a/Z_b),
+ *   from one pass after the maxima, with exp_lanes() below. Each a' is off
+ *   by 2 eps |a'| (two roundings), so e^a' by (2 |a'| + 2) eps relative, and
+ *   g by 2 eps (|a'| + |b'|) + eps |g|; the pass sums the resulting bounds,
+ *   and the result is used only where their effect, times FAST_SUM_ERR for
+ *   the blocked sums, is below FAST_REL of KL. The general path answers
+ *   (and reports) everything else: a logit that is -inf (a masked outcome),
+ *   NaN or +inf, any a' or b' below -EXP_LANES_MIN (e^a' would underflow),
+ *   a bad temperature, nearly equal distributions (KL cancels). */
+#define EXP_LANES_MIN 700.0
+#define INV_LN2       1.4426950408889634074
+#define EXP_SHIFT     0x1.8p52 /* adding it rounds to an integer, kept in the low bits */
+
+/* e^x lane by lane for x in [-EXP_LANES_MIN, 0]: x = k log 2 + r with
+ * k = round(x / log 2) and r = (x - k LN2_HI) - k LN2_LO (k LN2_HI exact),
+ * |r| <= 0.3466 + tiny; e^r from its Taylor series to r^13/13! (truncation
+ * below 1.7e-16); times 2^k, k >= -1010, built in the exponent field. A few
+ * ulps in all. */
+static inline vd exp_lanes(vd x)
+{
+    vd kd = v_add(v_mul(x, v_splat(INV_LN2)), v_splat(EXP_SHIFT));
+    vd k = v_sub(kd, v_splat(EXP_SHIFT));
+    vd r = v_sub(v_sub(x, v_mul(k, v_splat(LN2_HI))), v_mul(k, v_splat(LN2_LO)));
+    vd e = v_add(v_mul(v_splat(1.0 / 6227020800), r), v_splat(1.0 / 479001600));
+    e = v_add(v_mul(e, r), v_splat(1.0 / 39916800));
+    e = v_add(v_mul(e, r), v_splat(1.0 / 3628800));
+    e = v_add(v_mul(e, r), v_splat(1.0 / 362880));
+    e = v_add(v_mul(e, r), v_splat(1.0 / 40320));
+    e = v_add(v_mul(e, r), v_splat(1.0 / 5040));
+    e = v_add(v_mul(e, r), v_splat(1.0 / 720));
+    e = v_add(v_mul(e, r), v_splat(1.0 / 120));
+    e = v_add(v_mul(e, r), v_splat(1.0 / 24));
+    e = v_add(v_mul(e, r), v_splat(1.0 / 6));
+    e = v_add(v_mul(e, r), v_splat(0.5));
+    e = v_add(v_mul(e, r), v_splat(1));
+    e = v_add(v_mul(e, r), v_splat(1));
+    /* 2^k: k + 1023 in the exponent field (the low bits of kd hold k) */
+    vm pow2k = vm_shl(vm_add(vm_sub(v_bits(kd), v_bits(v_splat(EXP_SHIFT))), vm_splat(1023)), 52);
+    return v_mul(e, v_from_bits(pow2k));
+}
+
+/* What measures_logits_pass() vouches for: H(P), H(Q), all seven, H(P,Q), H(Q,P). */
+enum { LOGITS_HP = 1, LOGITS_HQ = 2, LOGITS_ALL = 4, LOGITS_CPQ = 8, LOGITS_CQP = 16 };
+
+/* Lane-wise sums of one block of the logits pass. */
+typedef struct {
+    vd za, zb, s;    /* Z_a, Z_b, S */
+    vd bg, es;       /* sum e^a' |g|; sum of the terms' own error bounds, e^a' ((2|a'| + 6)|g| + 2|a'| + 2|b'|) */
+    vd ea, eb;       /* sum e^a' (2|a'| + 6), the same of b': the error bounds of the terms of Z_a, Z_b */
+    vd min_a, min_b; /* the smallest a', b' */
+} logit_block;
+
+/* One step on lanes xa = a', xb = b' (<= 0); lanes outside `live` (the
+ * zero beside an odd length's last entry) add nothing. */
+static inline void logit_lanes(vd xa, vd xb, vm live, logit_block *b)
+{
+    vd zero = v_splat(0), two = v_splat(2), six = v_splat(6);
+    xa = v_sel(live, xa, zero), xb = v_sel(live, xb, zero);
+    vd ea = exp_lanes(v_max(xa, v_splat(-EXP_LANES_MIN))), eb = exp_lanes(v_max(xb, v_splat(-EXP_LANES_MIN)));
+    ea = v_sel(live, ea, zero), eb = v_sel(live, eb, zero);
+    vd g = v_sub(xa, xb), abs_g = v_abs(g);
+    vd ra = v_add(v_mul(two, v_abs(xa)), six), rb = v_add(v_mul(two, v_abs(xb)), six); /* e^a' off by ra eps */
+    b->za = v_add(b->za, ea);
+    b->zb = v_add(b->zb, eb);
+    b->s = v_add(b->s, v_mul(ea, g));
+    b->bg = v_add(b->bg, v_mul(ea, abs_g));
+    b->es = v_add(b->es, v_mul(ea, v_add(v_mul(ra, abs_g), v_add(ra, rb))));
+    b->ea = v_add(b->ea, v_mul(ea, ra));
+    b->eb = v_add(b->eb, v_mul(eb, rb));
+    b->min_a = v_min(b->min_a, xa);
+    b->min_b = v_min(b->min_b, xb);
+}
+
+/* The totals of the logits pass. */
+typedef struct {
+    double za, zb, s, bg, es, ea, eb, min_a, min_b;
+} logit_sums;
+
+/* KL from the logits pass, in nats, if its bound allows. Errors, in eps:
+ * S: (FAST_BLOCK / VLANES) bg for the blocked sum (lane sums of 32 terms,
+ * then double-double) plus es, the terms' own; Z_a: the same with Z_a and
+ * ea; m = S/Z_a: err S/Z_a + |m| err Z_a/Z_a + |m|; l = log(Z_a/Z_b):
+ * err Z_a/Z_a + err Z_b/Z_b + |l| + 1; KL = m - l: both, and |KL|. */
+static int kl_logits_from_sums(const logit_sums *s, double *kl)
+{
+    if (!(s->min_a >= -EXP_LANES_MIN && s->min_b >= -EXP_LANES_MIN) || !(s->es <= DBL_MAX))
+        return 0;
+    const double w = FAST_BLOCK / VLANES;
+    double m = s->s / s->za, l = log(s->za / s->zb);
+    *kl = m - l;
+    double rel_za = (w * s->za + s->ea) / s->za, rel_zb = (w * s->zb + s->eb) / s->zb;
+    double err = (w * s->bg + s->es) / s->za + fabs(m) * (rel_za + 1) + rel_za + rel_zb + fabs(l) + 1 + fabs(*kl);
+    return *kl <= DBL_MAX && FAST_U * err <= FAST_REL * *kl;
 }

@@ -26,33 +26,44 @@ static void LOCAL(kl_pass)(const REAL *p, const REAL *q, size_t n, kl_sums *out)
     out->lanes_ok = kl_lanes_ok(&st);
 }
 
-/* Step 1 of discrete_fast.h: the compensated sums and the checks. */
+/* Step 1 of discrete_fast.h: the compensated sums and the checks. Each lane
+ * sums FAST_BLOCK / VLANES entries with TwoSum, and each block's lane sums
+ * and their compensations go into double-double, so S_p and S_q are good to
+ * a few hundred eps^2 whatever n (kl_terms_fast() relies on it). */
 static void LOCAL(sum_pass)(const REAL *p, const REAL *q, size_t n, pair_scan *out)
 {
-    vd sp = v_splat(0), cp = sp, sq = sp, cq = sp, inf = v_splat(INFINITY), min_p = inf, min_q = inf;
+    vd zero = v_splat(0), inf = v_splat(INFINITY), min_p = inf, min_q = inf;
     vm differ = vm_splat(0), under = vm_splat(0);
-    for (size_t i = 0; i < n; i += VLANES) {
-        vd x = i + VLANES <= n ? VLOAD(p + i) : VLOAD1(p + i), y = i + VLANES <= n ? VLOAD(q + i) : VLOAD1(q + i);
-        vd t = v_add(sp, x), b = v_sub(t, sp); /* TwoSum, lane by lane */
-        cp = v_add(cp, v_add(v_sub(sp, v_sub(t, b)), v_sub(x, b)));
-        sp = t;
-        t = v_add(sq, y), b = v_sub(t, sq);
-        cq = v_add(cq, v_add(v_sub(sq, v_sub(t, b)), v_sub(y, b)));
-        sq = t;
-        vm xz = v_eq(x, v_splat(0)), yz = v_eq(y, v_splat(0));
-        min_p = v_min(min_p, v_sel(xz, inf, x));
-        min_q = v_min(min_q, v_sel(yz, inf, y));
-        differ = vm_or(differ, vm_xor(xz, yz));
-        under = vm_or(under, vm_andnot(yz, xz));
-    }
     dd a = { 0, 0 }, c = { 0, 0 };
+    size_t i = 0;
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        vd sp = zero, cp = zero, sq = zero, cq = zero;
+        for (; i < end; i += VLANES) {
+            vd x = i + VLANES <= end ? VLOAD(p + i) : VLOAD1(p + i);
+            vd y = i + VLANES <= end ? VLOAD(q + i) : VLOAD1(q + i);
+            vd t = v_add(sp, x), b = v_sub(t, sp); /* TwoSum, lane by lane */
+            cp = v_add(cp, v_add(v_sub(sp, v_sub(t, b)), v_sub(x, b)));
+            sp = t;
+            t = v_add(sq, y), b = v_sub(t, sq);
+            cq = v_add(cq, v_add(v_sub(sq, v_sub(t, b)), v_sub(y, b)));
+            sq = t;
+            vm xz = v_eq(x, zero), yz = v_eq(y, zero);
+            min_p = v_min(min_p, v_sel(xz, inf, x));
+            min_q = v_min(min_q, v_sel(yz, inf, y));
+            differ = vm_or(differ, vm_xor(xz, yz));
+            under = vm_or(under, vm_andnot(yz, xz));
+        }
+        for (int k = 0; k < VLANES; k++) {
+            acc_add(&a, v_lane(sp, k));
+            acc_add(&a, v_lane(cp, k));
+            acc_add(&c, v_lane(sq, k));
+            acc_add(&c, v_lane(cq, k));
+        }
+    }
     out->min_p = out->min_q = INFINITY;
     out->zeros_differ = out->q_zero_under_p = 0;
     for (int k = 0; k < VLANES; k++) {
-        acc_add(&a, v_lane(sp, k));
-        acc_add(&a, v_lane(cp, k));
-        acc_add(&c, v_lane(sq, k));
-        acc_add(&c, v_lane(cq, k));
         out->min_p = fmin(out->min_p, v_lane(min_p, k));
         out->min_q = fmin(out->min_q, v_lane(min_q, k));
         out->zeros_differ |= v_lane(v_from_bits(differ), k) != 0;
@@ -80,7 +91,7 @@ static inline __attribute__((always_inline)) void LOCAL(pair_pass)(const REAL *p
             pair_lanes(v_mul(VLOAD(p + i), sp), v_mul(VLOAD(q + i), sq), want, &b, &z_max);
         if (i < end) /* the last entry of an odd length, with a zero beside it */
             pair_lanes(v_mul(VLOAD1(p + i), sp), v_mul(VLOAD1(q + i), sq), want, &b, &z_max), i++;
-        fold_pair_block(acc, bounds, &b);
+        fold_pair_block(acc, bounds, &b, want);
     }
     out->hp = dd_value(acc[0]), out->hq = dd_value(acc[1]);
     out->cpq = dd_value(acc[2]), out->cqp = dd_value(acc[3]);
@@ -139,7 +150,7 @@ static int LOCAL(js_fast)(const REAL *p, const REAL *q, size_t n, const infodiv_
         return 0;
     LOCAL(pair_pass)(p, q, n, isp, isq, WANT_JS, &s);
     double js = 0.25 * s.js;
-    if (!(s.z_max <= FAST_Z_MAX && js_fast_ok(js, &s)))
+    if (!(s.z_max <= FAST_Z_MAX && js_fast_ok(js, &s, FAST_IN_ERR)))
         return 0;
     if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
         *result = js / ln_base;
@@ -157,7 +168,7 @@ static int LOCAL(measures_fast)(const REAL *p, const REAL *q, size_t n, const in
     if (!pair_scales(&c, 0, &isp, &isq))
         return 0;
     LOCAL(pair_pass)(p, q, n, isp, isq, WANT_ALL, &s);
-    if (!measures_from_sums(&s, &m))
+    if (!measures_from_sums(&s, FAST_IN_ERR, &m))
         return 0;
     if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK) {
         result->entropy_p = m.entropy_p / ln_base;
@@ -444,6 +455,52 @@ static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, c
     return dv;
 }
 
+/* The fast path of kl_terms (discrete_fast.h, after ratio_log_lanes()): 1
+ * with *status set and, if OK, every term written; 0 when the general path
+ * must answer (terms may then be partly written: it overwrites them all). */
+static int LOCAL(kl_terms_fast)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, double *terms,
+                                infodiv_error *err, int *status)
+{
+    pair_scan c;
+    double isp, isq, ln_base;
+    LOCAL(sum_pass)(p, q, n, &c);
+    if (!pair_scales(&c, 1, &isp, &isq) || !terms_scan_ok(&c))
+        return 0;
+    if ((*status = read_base(opt, &ln_base, err)))
+        return 1;
+    vd sp = v_splat(isp), sq = v_splat(isq), zero = v_splat(0), one = v_splat(1);
+    vd l_min = v_splat(TERMS_L_MIN), z_max = v_splat(FAST_Z_MAX), lnb = v_splat(ln_base);
+    for (size_t i = 0; i < n; i += VLANES) {
+        int full = i + VLANES <= n;
+        vd vx = full ? VLOAD(p + i) : VLOAD1(p + i), vy = full ? VLOAD(q + i) : VLOAD1(q + i);
+        vd x = v_mul(vx, sp), z, L = ratio_log_lanes(x, v_mul(vy, sq), &z);
+        vm x_zero = v_eq(x, zero);
+        vd t = v_sel(x_zero, zero, v_mul(x, L)); /* p = 0: 0, not -0 */
+        if (ln_base != 1)
+            t = v_div(t, lnb);
+        /* >= 0 in every lane that needs nothing more: |L| >= TERMS_L_MIN and
+         * s^2 <= FAST_Z_MAX, or p = 0 */
+        vd room = v_min(v_sub(v_abs(v_sel(x_zero, one, L)), l_min), v_sub(z_max, v_sel(x_zero, zero, z)));
+        int lanes_ok = 1;
+        for (int k = 0; k < VLANES; k++)
+            lanes_ok &= v_lane(room, k) >= 0;
+        if (lanes_ok && full) {
+            v_store(terms + i, t);
+            continue;
+        }
+        for (int k = 0; k < VLANES && i + k < n; k++) {
+            double xk = v_lane(x, k), term = v_lane(t, k);
+            if (xk != 0 && !(v_lane(room, k) >= 0)) {
+                if (!(v_lane(z, k) <= FAST_Z_MAX) || !term_near(p[i + k], q[i + k], xk, &c, &term))
+                    return 0;
+                term /= ln_base;
+            }
+            terms[i + k] = term;
+        }
+    }
+    return 1;
+}
+
 /* terms[i] = p^_i log(p^_i/q^_i), the signed textbook terms (they sum to KL
  * up to their own cancellation): log1p(u) near p^ = q^, with u from
  * outcome_ratio_terms() (one more pass sums Q's departure from rho P), so a
@@ -454,7 +511,12 @@ int FN(kl_terms)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
 {
     dist P, Q;
     double ln_base;
-    int status = LOCAL(prepare_pair)(p, q, n, terms, opt, &P, &Q, &ln_base, err);
+    int status;
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    if (p && q && terms && n > 0 && normalize_option(opt) && LOCAL(kl_terms_fast)(p, q, n, opt, terms, err, &status))
+        return status;
+#endif
+    status = LOCAL(prepare_pair)(p, q, n, terms, opt, &P, &Q, &ln_base, err);
     if (status)
         return status;
 
@@ -592,6 +654,78 @@ static int LOCAL(logits_prepare)(const REAL *a, const REAL *b, size_t n, const v
     return INFODIV_OK;
 }
 
+/* The largest logit of a and of b, or 0 when one is NaN or infinite. */
+static int LOCAL(logits_max)(const REAL *a, const REAL *b, size_t n, double *max_a, double *max_b)
+{
+    /* check = sum v * 0 is NaN iff some v is NaN or infinite */
+    vd ninf = v_splat(-INFINITY), zero = v_splat(0), ma = ninf, mb = ninf, check = zero;
+    for (size_t i = 0; i < n; i += VLANES) {
+        int full = i + VLANES <= n;
+        vd x = full ? VLOAD(a + i) : VLOAD1(a + i), y = full ? VLOAD(b + i) : VLOAD1(b + i);
+        check = v_add(check, v_add(v_mul(x, zero), v_mul(y, zero)));
+        if (!full) /* not the zero beside the last entry */
+            x = v_sel(vm_lane0(), x, ninf), y = v_sel(vm_lane0(), y, ninf);
+        ma = v_max(ma, x);
+        mb = v_max(mb, y);
+    }
+    double ok = 0;
+    *max_a = *max_b = -INFINITY;
+    for (int k = 0; k < VLANES; k++) {
+        *max_a = fmax(*max_a, v_lane(ma, k));
+        *max_b = fmax(*max_b, v_lane(mb, k));
+        ok += v_lane(check, k);
+    }
+    return ok == 0;
+}
+
+/* The fast path of kl_logits (discrete_fast.h): 1 with *status and *result
+ * set, or 0 when the general path must answer. */
+static int LOCAL(kl_logits_fast)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
+                                 double *result, infodiv_error *err, int *status)
+{
+    double max_a, max_b;
+    if (!(t > 0 && t <= DBL_MAX) || !LOCAL(logits_max)(a, b, n, &max_a, &max_b))
+        return 0;
+    vd zero = v_splat(0);
+    vd va = v_splat(max_a), vb = v_splat(max_b), vt = v_splat(t);
+    dd za = { 0, 0 }, zb = { 0, 0 }, sum = { 0, 0 };
+    logit_sums s = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    vd min_a = zero, min_b = zero;
+    size_t i = 0;
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        logit_block blk = { zero, zero, zero, zero, zero, zero, zero, min_a, min_b };
+        for (; i < end; i += VLANES) {
+            int full = i + VLANES <= end;
+            vd x = full ? VLOAD(a + i) : VLOAD1(a + i), y = full ? VLOAD(b + i) : VLOAD1(b + i);
+            vd xa = v_sub(x, va), xb = v_sub(y, vb);
+            if (t != 1)
+                xa = v_div(xa, vt), xb = v_div(xb, vt);
+            logit_lanes(xa, xb, full ? vm_splat(~(uint64_t)0) : vm_lane0(), &blk);
+        }
+        min_a = blk.min_a, min_b = blk.min_b;
+        for (int k = 0; k < VLANES; k++) {
+            acc_add(&za, v_lane(blk.za, k));
+            acc_add(&zb, v_lane(blk.zb, k));
+            acc_add(&sum, v_lane(blk.s, k));
+            s.bg += v_lane(blk.bg, k), s.es += v_lane(blk.es, k);
+            s.ea += v_lane(blk.ea, k), s.eb += v_lane(blk.eb, k);
+        }
+    }
+    s.za = dd_value(za), s.zb = dd_value(zb), s.s = dd_value(sum);
+    s.min_a = s.min_b = 0;
+    for (int k = 0; k < VLANES; k++) {
+        s.min_a = fmin(s.min_a, v_lane(min_a, k));
+        s.min_b = fmin(s.min_b, v_lane(min_b, k));
+    }
+    double kl, ln_base;
+    if (!kl_logits_from_sums(&s, &kl))
+        return 0;
+    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
+        *result = kl / ln_base;
+    return 1;
+}
+
 /* KL(P||Q) for P = softmax(a/T), Q = softmax(b/T) (method above logits_pair):
  * sum q phi(p/q) as in kl(), each share from logit_share(), as in
  * measures_logits(). a_i = -inf adds q_i; b_i = -inf < a_i gives +infinity.
@@ -601,7 +735,12 @@ int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodi
 {
     logits_pair lp;
     double ln_base;
-    int status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
+    int status;
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    if (a && b && result && n > 0 && LOCAL(kl_logits_fast)(a, b, n, t, opt, result, err, &status))
+        return status;
+#endif
+    status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
     if (status)
         return status;
     dd s = { 0, 0 };
@@ -621,6 +760,103 @@ int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodi
     return INFODIV_OK;
 }
 
+/* The fast pass of measures_logits (discrete_fast.h): p^ = e^a' / Z_a and
+ * q^ = e^b' / Z_b lane by lane, then pair_pass()'s sums and bounds, with the
+ * inputs' own error = the largest (2 |a'| + 6) eps of exp_lanes(), plus
+ * that of 1/Z (Z's error bound over Z, one rounding in 1/Z, one in the
+ * product): of p^ alone for H(P), of q^ alone for H(Q), of both for the
+ * others, so that H(P) and whether it is vouched for depend on a alone.
+ * 0 when the pass cannot run; else 1, the measures in nats in *m and in
+ * *vouched LOGITS_HP, LOGITS_HQ and LOGITS_ALL for those within bounds. */
+static int LOCAL(measures_logits_pass)(const REAL *a, const REAL *b, size_t n, double t, infodiv_measure_set *m,
+                                       int *vouched)
+{
+    double max_a, max_b;
+    if (!(t > 0 && t <= DBL_MAX) || !LOCAL(logits_max)(a, b, n, &max_a, &max_b))
+        return 0;
+    vd zero = v_splat(0), va = v_splat(max_a), vb = v_splat(max_b), vt = v_splat(t), lo = v_splat(-EXP_LANES_MIN);
+    vd min_a = zero, min_b = zero, ra = zero, rb = zero;
+    dd za = { 0, 0 }, zb = { 0, 0 };
+    size_t i = 0;
+    /* pass 1: Z_a, Z_b, the smallest a', b', and sum e^a' (2|a'| + 6) for Z's error */
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        vd sa = zero, sb = zero;
+        for (; i < end; i += VLANES) {
+            int full = i + VLANES <= end;
+            vm live = full ? vm_splat(~(uint64_t)0) : vm_lane0();
+            vd xa = v_sub(full ? VLOAD(a + i) : VLOAD1(a + i), va), xb = v_sub(full ? VLOAD(b + i) : VLOAD1(b + i), vb);
+            if (t != 1)
+                xa = v_div(xa, vt), xb = v_div(xb, vt);
+            xa = v_sel(live, xa, zero), xb = v_sel(live, xb, zero);
+            vd ea = v_sel(live, exp_lanes(v_max(xa, lo)), zero), eb = v_sel(live, exp_lanes(v_max(xb, lo)), zero);
+            sa = v_add(sa, ea), sb = v_add(sb, eb);
+            ra = v_add(ra, v_mul(ea, v_add(v_mul(v_splat(2), v_abs(xa)), v_splat(6))));
+            rb = v_add(rb, v_mul(eb, v_add(v_mul(v_splat(2), v_abs(xb)), v_splat(6))));
+            min_a = v_min(min_a, xa), min_b = v_min(min_b, xb);
+        }
+        for (int k = 0; k < VLANES; k++)
+            acc_add(&za, v_lane(sa, k)), acc_add(&zb, v_lane(sb, k));
+    }
+    double lowest_a = 0, lowest_b = 0, z_err_a = 0, z_err_b = 0;
+    for (int k = 0; k < VLANES; k++) {
+        lowest_a = fmin(lowest_a, v_lane(min_a, k)), lowest_b = fmin(lowest_b, v_lane(min_b, k));
+        z_err_a += v_lane(ra, k), z_err_b += v_lane(rb, k);
+    }
+    double lowest = fmin(lowest_a, lowest_b);
+    if (!(lowest >= -EXP_LANES_MIN))
+        return 0;
+    double z_a = dd_value(za), z_b = dd_value(zb), w = FAST_BLOCK / VLANES;
+    if (!(lowest - log(fmax(z_a, z_b)) >= -680)) /* every p^, q^ a normal number, as fast_log() needs */
+        return 0;
+    double in_a = 2 * -lowest_a + 8 + (w * z_a + z_err_a) / z_a, in_b = 2 * -lowest_b + 8 + (w * z_b + z_err_b) / z_b;
+    vd ia = v_splat(1 / z_a), ib = v_splat(1 / z_b), z_max = zero;
+    /* pass 2: pair_pass() on p^, q^ */
+    dd acc[7] = { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 } };
+    double bounds[3] = { 0, 0, 0 };
+    i = 0;
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        pair_block blk = { zero, zero, zero, zero, zero, zero, zero, zero, zero, zero };
+        for (; i < end; i += VLANES) {
+            int full = i + VLANES <= end;
+            vm live = full ? vm_splat(~(uint64_t)0) : vm_lane0();
+            vd xa = v_sub(full ? VLOAD(a + i) : VLOAD1(a + i), va), xb = v_sub(full ? VLOAD(b + i) : VLOAD1(b + i), vb);
+            if (t != 1)
+                xa = v_div(xa, vt), xb = v_div(xb, vt);
+            vd x = v_sel(live, v_mul(exp_lanes(xa), ia), zero), y = v_sel(live, v_mul(exp_lanes(xb), ib), zero);
+            pair_lanes(x, y, WANT_ALL, &blk, &z_max);
+        }
+        fold_pair_block(acc, bounds, &blk, WANT_ALL);
+    }
+    pair_sums s;
+    s.hp = dd_value(acc[0]), s.hq = dd_value(acc[1]), s.cpq = dd_value(acc[2]), s.cqp = dd_value(acc[3]);
+    s.kpq = dd_value(acc[4]), s.kqp = dd_value(acc[5]), s.js = dd_value(acc[6]);
+    s.b_l = bounds[0], s.b_tv = bounds[1], s.b_js = bounds[2];
+    s.z_max = 0;
+    for (int k = 0; k < VLANES; k++)
+        s.z_max = fmax(s.z_max, v_lane(z_max, k));
+    int all = measures_from_sums(&s, fmax(in_a, in_b), m);
+    /* the entropies and cross-entropies use no ratio reduction: z_max does not concern them */
+    *vouched = (all ? LOGITS_ALL : 0) | (h_fast_ok_in(m->entropy_p, in_a) ? LOGITS_HP : 0)
+        | (h_fast_ok_in(m->entropy_q, in_b) ? LOGITS_HQ : 0)
+        | (h_fast_ok_in(m->cross_entropy_pq, fmax(in_a, in_b)) ? LOGITS_CPQ : 0)
+        | (h_fast_ok_in(m->cross_entropy_qp, fmax(in_a, in_b)) ? LOGITS_CQP : 0);
+    return 1;
+}
+
+/* H(softmax(a/T)) in nats from measures_logits_pass() of a with itself, if
+ * vouched for: the value the fast pass gives as H(P) of a with any b. */
+static int LOCAL(entropy_logits_fast)(const REAL *a, size_t n, double t, double *h)
+{
+    infodiv_measure_set m;
+    int vouched;
+    if (!LOCAL(measures_logits_pass)(a, a, n, t, &m, &vouched) || !(vouched & LOGITS_HP))
+        return 0;
+    *h = m.entropy_p;
+    return 1;
+}
+
 /* All seven measures of P = softmax(a/T) and Q = softmax(b/T), as measures()
  * does for probabilities. The surprisal -log p_i = log Z_a - a'_i is a sum of
  * two terms >= 0, so the entropies of peaked distributions keep their digits;
@@ -632,7 +868,29 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
 {
     logits_pair lp;
     double ln_base;
-    int status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
+    int status;
+#ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
+    /* The fast pass answers when it vouches for all seven, or, for b = a
+     * (entropy with logits), for H(P): then the general path's KL = JS = 0
+     * exactly and H(P) = H(P,P) from this pass, as it would give below. */
+    infodiv_measure_set fm;
+    int vouched = 0, ran = a && b && result && n > 0 && LOCAL(measures_logits_pass)(a, b, n, t, &fm, &vouched);
+    if (ran && a == b && (vouched & LOGITS_HP))
+        fm.entropy_q = fm.cross_entropy_pq = fm.cross_entropy_qp = fm.entropy_p, fm.kl_pq = fm.kl_qp = fm.js = 0;
+    if (ran && (vouched & LOGITS_ALL || (a == b && (vouched & LOGITS_HP)))) {
+        if ((status = read_base(opt, &ln_base, err)) == INFODIV_OK) {
+            result->entropy_p = fm.entropy_p / ln_base;
+            result->entropy_q = fm.entropy_q / ln_base;
+            result->cross_entropy_pq = fm.cross_entropy_pq / ln_base;
+            result->cross_entropy_qp = fm.cross_entropy_qp / ln_base;
+            result->kl_pq = fm.kl_pq / ln_base;
+            result->kl_qp = fm.kl_qp / ln_base;
+            result->js = fm.js / ln_base;
+        }
+        return status;
+    }
+#endif
+    status = LOCAL(logits_prepare)(a, b, n, result, t, opt, &lp, &ln_base, err);
     if (status)
         return status;
     dd hp = { 0, 0 }, hq = { 0, 0 }, cpq = { 0, 0 }, cqp = { 0, 0 }, kpq = { 0, 0 }, kqp = { 0, 0 }, js = { 0, 0 };
@@ -672,6 +930,30 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
     result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : dd_value(cpq) / ln_base;
     result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : dd_value(cqp) / ln_base;
     result->js = 0.5 * dd_value(js) / ln_base;
+#ifndef INFODIV_NO_FAST_PATH
+    /* H(P) from the fast pass wherever it vouches for it, also when it does
+     * not vouch for the others (P = Q, say), so that entropy() with logits,
+     * measures_logits(a, a), equals measures_logits(a, b)'s H(P) exactly,
+     * and H(P,P) = H(P). */
+    /* H(P) depends on a alone, H(Q) on b: where this pass did not run (b's
+     * range, say), that of a with itself gives the same value and verdict */
+    double h;
+    if (ran) {
+        if (vouched & LOGITS_HP)
+            result->entropy_p = fm.entropy_p / ln_base;
+        if (vouched & LOGITS_HQ)
+            result->entropy_q = fm.entropy_q / ln_base;
+        if (vouched & LOGITS_CPQ)
+            result->cross_entropy_pq = fm.cross_entropy_pq / ln_base;
+        if (vouched & LOGITS_CQP)
+            result->cross_entropy_qp = fm.cross_entropy_qp / ln_base;
+    } else {
+        if (LOCAL(entropy_logits_fast)(a, n, t, &h))
+            result->entropy_p = h / ln_base;
+        if (LOCAL(entropy_logits_fast)(b, n, t, &h))
+            result->entropy_q = h / ln_base;
+    }
+#endif
     return INFODIV_OK;
 }
 

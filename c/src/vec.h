@@ -24,12 +24,15 @@ typedef v128_t vm;
 
 static inline vd v_splat(double x) { return wasm_f64x2_splat(x); }
 static inline vm vm_splat(uint64_t x) { return wasm_i64x2_splat((int64_t)x); }
+/* All ones in lane 0, zero in lane 1: the live lane of v_load1(). */
+static inline vm vm_lane0(void) { return wasm_i64x2_make(-1, 0); }
 static inline vd v_load(const double *p) { return wasm_v128_load(p); }
 static inline vd v_load_f32(const float *p) { return wasm_f64x2_promote_low_f32x4(wasm_v128_load64_zero(p)); }
 /* One entry in lane 0, zero in lane 1: the tail of an odd-length array. */
 static inline vd v_load1(const double *p) { return wasm_f64x2_make(*p, 0); }
 static inline vd v_load1_f32(const float *p) { return wasm_f64x2_make(*p, 0); }
 static inline double v_lane(vd a, int k) { return k ? wasm_f64x2_extract_lane(a, 1) : wasm_f64x2_extract_lane(a, 0); }
+static inline void v_store(double *p, vd a) { wasm_v128_store(p, a); }
 
 static inline vd v_add(vd a, vd b) { return wasm_f64x2_add(a, b); }
 static inline vd v_sub(vd a, vd b) { return wasm_f64x2_sub(a, b); }
@@ -52,6 +55,7 @@ static inline vm vm_or(vm a, vm b) { return wasm_v128_or(a, b); }
 static inline vm vm_andnot(vm a, vm b) { return wasm_v128_andnot(a, b); }
 static inline vm vm_xor(vm a, vm b) { return wasm_v128_xor(a, b); }
 static inline vm vm_shr(vm a, int k) { return wasm_u64x2_shr(a, k); }
+static inline vm vm_shl(vm a, int k) { return wasm_i64x2_shl(a, k); }
 static inline vm vm_sar(vm a, int k) { return wasm_i64x2_shr(a, k); }
 
 #else /* one lane of plain C */
@@ -62,6 +66,7 @@ typedef uint64_t vm;
 
 static inline vd v_splat(double x) { return x; }
 static inline vm vm_splat(uint64_t x) { return x; }
+static inline vm vm_lane0(void) { return ~(vm)0; }
 static inline vd v_load(const double *p) { return *p; }
 static inline vd v_load_f32(const float *p) { return *p; }
 static inline vd v_load1(const double *p) { return *p; }
@@ -71,6 +76,7 @@ static inline double v_lane(vd a, int k)
     (void)k;
     return a;
 }
+static inline void v_store(double *p, vd a) { *p = a; }
 
 static inline vd v_add(vd a, vd b) { return a + b; }
 static inline vd v_sub(vd a, vd b) { return a - b; }
@@ -102,6 +108,7 @@ static inline vm vm_or(vm a, vm b) { return a | b; }
 static inline vm vm_andnot(vm a, vm b) { return a & ~b; }
 static inline vm vm_xor(vm a, vm b) { return a ^ b; }
 static inline vm vm_shr(vm a, int k) { return a >> k; }
+static inline vm vm_shl(vm a, int k) { return a << k; }
 static inline vm vm_sar(vm a, int k) { return (vm)((int64_t)a >> k); }
 
 #endif

@@ -1,5 +1,5 @@
-// The fast paths of entropy, cross-entropy, JS and the seven measures
-// (c/src/discrete_fast.h) against the general path, as paths.test.js does
+// The fast paths of entropy, cross-entropy, JS, the seven measures and the
+// KL terms (c/src/discrete_fast.h) against the general path, as paths.test.js does
 // for KL: dist/infodiv-core.js (SIMD, fast paths) and dist/test/
 // infodiv-core-general.js (no SIMD, no fast path) are called directly on
 // seeded random inputs of lengths 1..3000 and many shapes, among them the
@@ -20,9 +20,9 @@ const CASES = 700; // per function and input type
 
 // One module's buffers: p, q, options, result (7 doubles), error.
 function harness(module) {
-  const at = module._malloc(16 * MAX_N + 128);
+  const at = module._malloc(24 * MAX_N + 128);
   assert.ok(at, 'malloc');
-  const P = at, Q = at + 8 * MAX_N, OPTIONS = at + 16 * MAX_N, RESULT = OPTIONS + 16, ERROR = RESULT + 56;
+  const P = at, Q = at + 8 * MAX_N, OPTIONS = at + 16 * MAX_N, RESULT = OPTIONS + 16, ERROR = RESULT + 8 * MAX_N;
   return (fn, p, q, f32, options) => {
     const heap = f32 ? module.HEAPF32 : module.HEAPF64, width = f32 ? 4 : 8;
     heap.set(p, P / width);
@@ -33,10 +33,10 @@ function harness(module) {
       module.HEAP32[OPTIONS / 4 + 2] = options.normalize ? 1 : 0;
       opt = OPTIONS;
     }
-    module.HEAPF64.fill(-12345, RESULT / 8, RESULT / 8 + 7); // so a result left unwritten shows
+    const count = fn === 'measures' ? 7 : fn === 'kl_terms' ? p.length : 1;
+    module.HEAPF64.fill(-12345, RESULT / 8, RESULT / 8 + count); // so a result left unwritten shows
     const c = module[`_infodiv_${fn}${f32 ? '_f32' : ''}`];
     const status = fn === 'entropy' ? c(P, p.length, opt, RESULT, ERROR) : c(P, Q, p.length, opt, RESULT, ERROR);
-    const count = fn === 'measures' ? 7 : 1;
     return status === 0
       ? { status, values: Array.from(module.HEAPF64.subarray(RESULT / 8, RESULT / 8 + count)) }
       : { status, arg: module.HEAP32[ERROR / 4], index: module.HEAPU32[ERROR / 4 + 1] };
@@ -114,7 +114,7 @@ before(async () => {
   general = harness(g);
 });
 
-for (const fn of ['entropy', 'cross_entropy', 'js', 'measures']) {
+for (const fn of ['entropy', 'cross_entropy', 'js', 'measures', 'kl_terms']) {
   for (const f32 of [false, true]) {
     const name = `infodiv_${fn}${f32 ? '_f32' : ''}`;
     describe(name, () => {

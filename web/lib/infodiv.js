@@ -15,6 +15,19 @@ let loading = null; // the promise of init()
 let scratch = 0; // address of the reusable region, SCRATCH_BYTES long
 let busy = false; // a call is using the scratch region (an element getter may call back in)
 const functions = {}; // 'kl', 'kl_f32', ... -> the exported C function
+// The functions call() runs, one slot each, filled by init(): a slot's
+// property read is cheaper per call than a lookup by name among ~100.
+const slots = [];
+function slot(name) {
+  const s = { name, f64: null, f32: null };
+  slots.push(s);
+  return s;
+}
+const ENTROPY = slot('entropy'), CROSS_ENTROPY = slot('cross_entropy'), KL = slot('kl'), JS = slot('js');
+const MEASURES = slot('measures'), KL_TERMS = slot('kl_terms'), LOG_RATIOS = slot('log_ratios');
+const KL_ROWS = slot('kl_rows'), MEASURES_ROWS = slot('measures_rows'), KL_LOGITS = slot('kl_logits');
+const MEASURES_LOGITS = slot('measures_logits'), KL_LOGITS_ROWS = slot('kl_logits_rows');
+const MEASURES_LOGITS_ROWS = slot('measures_logits_rows');
 // Views of the wasm memory, kept here because reading them from the module
 // object is slow; growing the memory detaches them (byteLength 0), and
 // heap() then reads the new ones.
@@ -49,6 +62,10 @@ export function init() {
     for (const name of Object.keys(module)) {
       if (name.startsWith('_infodiv_')) functions[name.slice(9)] = module[name];
     }
+    for (const s of slots) {
+      s.f64 = functions[s.name];
+      s.f32 = functions[`${s.name}_f32`];
+    }
   }).catch((cause) => {
     loading = null; // let a later init() try again
     throw new Error('infodiv: the WebAssembly core failed to load', { cause });
@@ -59,46 +76,46 @@ export function init() {
 /** H(P) = -sum p log p of p normalised to sum 1 (or of softmax(p/T) with `logits`). */
 export function entropy(p, options) {
   const k = kinds(p, undefined, false), o = readOptions(options, true);
-  if (o.logits) return measuresOf(call({ ...o, single: true }, 'measures_logits', p, p, k, 56)).entropyP;
-  return readNumber(call(o, 'entropy', p, undefined, k, 8));
+  if (o.logits) return measuresOf(call({ ...o, single: true }, MEASURES_LOGITS, p, p, k, 56)).entropyP;
+  return readNumber(call(o, ENTROPY, p, undefined, k, 8));
 }
 
 /** H(P,Q) = -sum p log q: the cost of coding P with a code built for Q. */
 export function crossEntropy(p, q, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
-  if (o.logits) return measuresOf(call(o, 'measures_logits', p, q, k, 56)).crossEntropyPQ;
-  return readNumber(call(o, 'cross_entropy', p, q, k, 8));
+  if (o.logits) return measuresOf(call(o, MEASURES_LOGITS, p, q, k, 56)).crossEntropyPQ;
+  return readNumber(call(o, CROSS_ENTROPY, p, q, k, 8));
 }
 
 /** KL(P||Q) = sum p log(p/q). */
 export function kl(p, q, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
-  return readNumber(call(o, o.logits ? 'kl_logits' : 'kl', p, q, k, 8));
+  return readNumber(call(o, o.logits ? KL_LOGITS : KL, p, q, k, 8));
 }
 
 /** Jensen-Shannon divergence: KL(P||M)/2 + KL(Q||M)/2 with M = (P+Q)/2. */
 export function jsDivergence(p, q, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
-  if (o.logits) return measuresOf(call(o, 'measures_logits', p, q, k, 56)).js;
-  return readNumber(call(o, 'js', p, q, k, 8));
+  if (o.logits) return measuresOf(call(o, MEASURES_LOGITS, p, q, k, 56)).js;
+  return readNumber(call(o, JS, p, q, k, 8));
 }
 
 /** All seven measures of P and Q, computed in one pass. */
 export function measures(p, q, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
-  return measuresOf(call(o, o.logits ? 'measures_logits' : 'measures', p, q, k, 56));
+  return measuresOf(call(o, o.logits ? MEASURES_LOGITS : MEASURES, p, q, k, 56));
 }
 
 /** The per-outcome terms p_i log(p_i/q_i) of KL(P||Q), as a new Float64Array. */
 export function klTerms(p, q, options) {
   const k = kinds(p, q, true), o = readOptions(options, 'klTerms');
-  return call(o, 'kl_terms', p, q, k, -1, (at, n) => f64.slice(at / 8, at / 8 + n));
+  return call(o, KL_TERMS, p, q, k, -1, readDoubles);
 }
 
 /** log(p_i/q_i) of p and q normalised, per outcome, as a new Float64Array: the evidence each outcome carries for P. */
 export function logRatios(p, q, options) {
   const k = kinds(p, q, true), o = readOptions(options, 'logRatios');
-  return call(o, 'log_ratios', p, q, k, -1, (at, n) => f64.slice(at / 8, at / 8 + n));
+  return call(o, LOG_RATIOS, p, q, k, -1, readDoubles);
 }
 
 /** Codeword lengths in bits of an optimal (Huffman) prefix code for p, as a Uint32Array (0: no codeword). */
@@ -186,7 +203,7 @@ export function klRows(p, q, cols, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
   if (o.error) throw o.error; // options' type errors come before those of cols
   if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
-  return call(o, o.logits ? 'kl_logits_rows' : 'kl_rows', p, q, k, 8, (at, rows) => f64.slice(at / 8, at / 8 + rows), cols);
+  return call(o, o.logits ? KL_LOGITS_ROWS : KL_ROWS, p, q, k, 8, readDoubles, cols);
 }
 
 /** The seven measures of each row pair, as seven Float64Arrays of one value per row. */
@@ -194,7 +211,7 @@ export function measuresRows(p, q, cols, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
   if (o.error) throw o.error; // options' type errors come before those of cols
   if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
-  return call(o, o.logits ? 'measures_logits_rows' : 'measures_rows', p, q, k, 56, (at, rows) => {
+  return call(o, o.logits ? MEASURES_LOGITS_ROWS : MEASURES_ROWS, p, q, k, 56, (at, rows) => {
     const columns = MEASURE_NAMES.map(() => new Float64Array(rows));
     for (let r = 0, i = at / 8; r < rows; r++, i += 7) {
       for (let m = 0; m < 7; m++) columns[m][r] = f64[i + m];
@@ -611,16 +628,20 @@ function measuresOf(at) {
 // then bad values (p, q, cols, then the base or temperature: RangeError, the
 // last checked by the C core). o.single: q is p itself, standing for no q
 // (entropy with logits), so messages name p alone.
-function call(o, name, p, q, kinds, outBytes, readResult, cols) {
+function call(o, fn, p, q, kinds, outBytes, readResult, cols) {
   const lib = ready();
   const float = kinds === BOTH_F32;
   const width = float ? 4 : 8;
-  if (pairViews.has(p) && p.byteLength === 0) throw detached('p');
-  if (q !== undefined && pairViews.has(q) && q.byteLength === 0) throw detached('q');
+  // One WeakMap look-up per array: its pair address, if it is pair.p or pair.q itself.
+  const pairP = pairViews.get(p);
+  if (pairP !== undefined && p.byteLength === 0) throw detached('p');
+  const pairQ = q === undefined ? undefined : pairViews.get(q);
+  if (pairQ !== undefined && q.byteLength === 0) throw detached('q');
   heap();
   const memory = u8.buffer;
-  const inPlaceP = inPlace(p, width, memory, 'p');
-  const inPlaceQ = q === undefined ? 0 : inPlace(q, width, memory, 'q');
+  // A plain array (kind ARRAY, the low bits) is never a view of the wasm memory.
+  const inPlaceP = (kinds & 3) === ARRAY ? 0 : inPlace(p, pairP, width, memory, 'p');
+  const inPlaceQ = q === undefined || kinds >> 2 === ARRAY ? 0 : inPlace(q, pairQ, width, memory, 'q');
   if (o.error) throw o.error; // an option that is wrong only for this function
   if (cols !== undefined && typeof cols !== 'number') throw new TypeError(`cols must be a number (got ${describe(cols)})`);
   const n = p.length;
@@ -629,29 +650,31 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
   const rows = cols === undefined ? 1 : readCols(cols, n);
 
   // A pair's view of the other width is copied, from a snapshot: _malloc may detach it.
-  if (!inPlaceP && p.buffer === memory) p = p.slice();
-  if (!inPlaceQ && q !== undefined && q.buffer === memory) q = q.slice();
-  const copied = (inPlaceP ? 0 : 1) + (q === undefined || inPlaceQ ? 0 : 1);
+  if (!inPlaceP && (kinds & 3) !== ARRAY && p.buffer === memory) p = p.slice();
+  if (!inPlaceQ && q !== undefined && kinds >> 2 !== ARRAY && q.buffer === memory) q = q.slice();
+  const copied = (inPlaceP ? 0 : 1) + (q === undefined || inPlaceQ ? 0 : 1); // o.single: room for q unused
   const outSize = outBytes < 0 ? 8 * n : outBytes * rows;
   const bytes = ARRAYS_AT + copied * width * n + (outSize > RESULT_BYTES ? outSize : 0);
   // Beyond 2 GiB (the wasm memory's limit) malloc's 32-bit size would wrap to a small block: never call it.
-  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : bytes < 2 ** 31 ? lib._malloc(bytes) : 0;
+  const own = bytes > SCRATCH_BYTES || busy;
+  const region = own ? (bytes < 2 ** 31 ? lib._malloc(bytes) : 0) : scratch;
   if (!region) {
     throw new RangeError(`${q === undefined || o.single ? 'p is' : 'p and q are'} too large for the wasm heap (${n} entries need ${bytes} bytes)`);
   }
   const wasBusy = busy;
   busy = true;
   try {
-    heap(); // _malloc may have grown the memory
-    const into = float ? f32 : f64;
+    if (own) heap(); // _malloc may have grown the memory
     let free = region + ARRAYS_AT, atP = inPlaceP, atQ = inPlaceQ;
     if (!atP) {
-      into.set(p, free / width);
+      copyIn(float ? f32 : f64, p, free / width, n);
       atP = free;
       free += width * n;
     }
-    if (!atQ && q !== undefined) {
-      into.set(q, free / width);
+    if (o.single) {
+      atQ = atP; // q is p: one copy, and the core sees b = a (entropy with logits)
+    } else if (!atQ && q !== undefined) {
+      copyIn(float ? f32 : f64, q, free / width, n);
       atQ = free;
       free += width * n;
     }
@@ -662,32 +685,45 @@ function call(o, name, p, q, kinds, outBytes, readResult, cols) {
       f64[options / 8] = o.base;
       i32[options / 4 + 2] = o.normalize ? 1 : 0;
     }
-    const fn = functions[float ? `${name}_f32` : name];
+    const f = float ? fn.f32 : fn.f64;
     const error = region + ERROR_AT;
     let status;
     if (cols === undefined) {
-      if (q === undefined) status = fn(atP, n, options, out, error);
-      else if (o.logits) status = fn(atP, atQ, n, o.temperature, options, out, error);
-      else status = fn(atP, atQ, n, options, out, error);
+      if (q === undefined) status = f(atP, n, options, out, error);
+      else if (o.logits) status = f(atP, atQ, n, o.temperature, options, out, error);
+      else status = f(atP, atQ, n, options, out, error);
     } else if (o.logits) {
-      status = fn(atP, atQ, rows, cols, o.temperature, options, out, error);
+      status = f(atP, atQ, rows, cols, o.temperature, options, out, error);
     } else {
-      status = fn(atP, atQ, rows, cols, options, out, error);
+      status = f(atP, atQ, rows, cols, options, out, error);
     }
     if (status !== 0) throw statusError(status, error, o, cols);
-    return readResult ? readResult(out, cols === undefined ? n : rows) : out;
+    return readResult === undefined ? out : readResult(out, cols === undefined ? n : rows);
   } finally {
     busy = wasBusy;
-    if (region !== scratch) lib._free(region);
+    if (own) lib._free(region);
   }
+}
+
+// heap[at, at + n) = a. Below SMALL_COPY entries a loop beats set(), whose
+// fixed cost on the wasm memory's view is about that of 40 element stores.
+const SMALL_COPY = 64;
+function copyIn(heap, a, at, n) {
+  if (n > SMALL_COPY) heap.set(a, at);
+  else for (let i = 0; i < n; i++) heap[at + i] = a[i];
+}
+
+// A new Float64Array of the count doubles at address at.
+function readDoubles(at, count) {
+  return f64.slice(at / 8, at / 8 + count);
 }
 
 // The address of a (Float64Array or Float32Array, per width) view into the
 // wasm memory, within a live allocPair region, to be used in place; 0 for an
-// array to copy in (a view of the other width).
-function inPlace(a, width, memory, name) {
-  const address = pairViews.get(a); // pair.p or pair.q itself: no search
-  if (address !== undefined) return a.BYTES_PER_ELEMENT === width ? address : 0;
+// array to copy in (a view of the other width). pair: a's address if it is
+// pair.p or pair.q itself (pairViews), else undefined.
+function inPlace(a, pair, width, memory, name) {
+  if (pair !== undefined) return a.BYTES_PER_ELEMENT === width ? pair : 0;
   if (a.buffer !== memory) return 0;
   if (freedViews.has(a)) throw new TypeError(`${name} is a view of a freed allocPair() pair and cannot be an input`);
   const start = a.byteOffset, end = start + a.byteLength;
