@@ -1,25 +1,17 @@
-// The discrete view's controls and numbers on screen: a drag handle over each
-// bar, a row of the outcomes table per outcome, the sums, the text fields of
+// The discrete view's controls and numbers on screen: the drag handles over
+// the bars (../pair-bars/handles.js), a row of the outcomes table per outcome, the sums, the text fields of
 // whole distributions, the measures. Each function takes the view (see
 // mount.js) and brings the DOM in line with its state.
-import { setNote, sliderHandle } from '../../shell/index.js';
-import { formatNumber, formatProbability } from '../../util.js';
+import { setNote } from '../../shell/index.js';
+import { formatNumber } from '../../util.js';
+import { buildHandles, updateHandles } from '../pair-bars/handles.js';
 import { MAX_OUTCOMES, MIN_OUTCOMES, sumsToOne } from './model.js';
 import { MEASURES, ROW_TEMPLATE } from './template.js';
 import { infinityNote } from './text.js';
 
 /** A handle per bar and a table row per outcome, for the state's number of outcomes. */
 export function buildOutcomeControls({ shell, state, charts }) {
-  const handles = shell.$('[data-role="handles"]');
-  handles.replaceChildren();
-  for (const dist of ['p', 'q']) {
-    state.p.forEach((_, i) => {
-      const handle = sliderHandle(`handle handle-${dist}`, { dist, index: String(i) });
-      handle.setAttribute('aria-valuemin', '0');
-      handle.setAttribute('aria-valuemax', '1');
-      handles.append(handle);
-    });
-  }
+  buildHandles(shell, state.p.length);
   const rows = shell.$('[data-role="rows"]');
   rows.replaceChildren();
   state.p.forEach((_, i) => {
@@ -29,21 +21,7 @@ export function buildOutcomeControls({ shell, state, charts }) {
     row.querySelectorAll('input, button').forEach((el) => { el.dataset.index = String(i); });
     rows.append(row);
   });
-  // Each outcome needs room for two handles of a finger's width: many outcomes make the chart scroll sideways.
-  shell.$('.chart-bars').style.setProperty('--outcomes', String(state.p.length));
   charts.bars.update('none'); // lays out the new handles
-}
-
-function updateHandles({ shell, state, current }) {
-  for (const handle of shell.$$('[data-role="handles"] .handle')) {
-    const { dist } = handle.dataset, i = Number(handle.dataset.index);
-    const v = state[dist][i], locked = state.locked[dist][i];
-    handle.setAttribute('aria-label', `${dist.toUpperCase()}(${state.labels[i]})`);
-    handle.setAttribute('aria-valuenow', String(Number(v.toFixed(3))));
-    handle.setAttribute('aria-valuetext', `${formatProbability(v)}${locked ? ', locked' : ''}`);
-    handle.dataset.locked = String(locked);
-    handle.dataset.infinite = String(current.infinite[i]);
-  }
 }
 
 // One table row: fields keep what the reader is typing while they have focus.
@@ -98,22 +76,11 @@ export function showDistributionTexts({ shell, state }, { force = false } = {}) 
 
 /** The handles, the table rows, the sums and the text fields show the state. */
 export function updateOutcomeControls(view) {
-  updateHandles(view);
+  updateHandles(view.shell, view.state, view.current.infinite);
   for (const row of view.shell.$$('[data-role="rows"] tr')) updateRow(row, view);
   view.shell.$('[data-action="add"]').disabled = view.state.p.length >= MAX_OUTCOMES;
   showSums(view);
   showDistributionTexts(view);
-}
-
-/** Puts each handle over its bar; `geometry[d][i]` is the box of bar i of P (d = 0) or Q (d = 1). */
-export function placeHandles({ shell }, geometry) {
-  for (const handle of shell.$$('[data-role="handles"] .handle')) {
-    const box = geometry[handle.dataset.dist === 'p' ? 0 : 1]?.[Number(handle.dataset.index)];
-    if (!box) continue;
-    Object.assign(handle.style, {
-      left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px`,
-    });
-  }
 }
 
 /** The measures m of the state, in its units, with the note on infinite KL. */

@@ -2,59 +2,20 @@
 // lock it, pick a preset, swap, reset, add or remove an outcome, type a value,
 // a whole distribution or a label, normalise, undo, switch units. Each ends
 // in setState or render (render.js).
-import { makeDraggable, onKeys, setNote } from '../../shell/index.js';
-import { clamp, formatNumber } from '../../util.js';
+import { setNote } from '../../shell/index.js';
+import { formatNumber } from '../../util.js';
+import { wireHandles } from '../pair-bars/handles.js';
 import {
-  DEFAULT_PRESET, addOutcome, cleanLabel, fromPreset, maxProbability, normalised, parseDistributionText, removeOutcome,
-  setProbability, swapped, toggledLock, withDistributions,
+  DEFAULT_PRESET, addOutcome, cleanLabel, fromPreset, normalised, parseDistributionText, removeOutcome, swapped,
+  toggledLock, withDistributions,
 } from './model.js';
 import { showDistributionTexts } from './controls.js';
 import { render, setState } from './render.js';
 
-const FINE_STEP = 0.01, COARSE_STEP = 0.1;
-
-/** Moves bar i of `dist` to `value`, the others making room (unless it is locked). */
-function setBar(view, dist, i, value, options) {
-  const values = setProbability(view.state[dist], view.state.locked[dist], i, value);
-  if (values) setState(view, { ...view.state, [dist]: values }, options); // null: the bar cannot move (locked)
-}
-
-const barOf = (el) => ({ dist: el.dataset.dist, i: Number(el.dataset.index) });
-
-function wireDragging(view) {
-  const moveTo = ({ dist, i }, { clientY }) => {
-    const y = clientY - view.shell.$('[data-chart="bars"]').getBoundingClientRect().top;
-    setBar(view, dist, i, clamp(view.charts.bars.scales.y.getValueForPixel(y), 0, 1), { settled: false });
-  };
-  makeDraggable(view.shell, '.handle', {
-    start(el, at) {
-      const bar = barOf(el);
-      if (view.state.locked[bar.dist][bar.i]) return null;
-      moveTo(bar, at);
-      return bar;
-    },
-    move: moveTo,
-    end: () => render(view, { settled: true }),
-  });
-}
-
-// Arrow keys step (Shift: a big step), Page Up/Down big steps, Home 0, End as far as the locks allow, L locks.
-function pressKey(view, el, event) {
-  const { dist, i } = barOf(el), v = view.state[dist][i];
-  const step = event.shiftKey ? COARSE_STEP : FINE_STEP;
-  const targets = {
-    ArrowUp: v + step, ArrowRight: v + step, ArrowDown: v - step, ArrowLeft: v - step,
-    PageUp: v + COARSE_STEP, PageDown: v - COARSE_STEP, Home: 0,
-    End: maxProbability(view.state[dist], view.state.locked[dist], i),
-  };
-  if (event.key === 'l' || event.key === 'L') {
-    setState(view, toggledLock(view.state, dist, i));
-  } else if (Object.hasOwn(targets, event.key)) {
-    // Round away the float noise of repeated steps: 0.61, not 0.6100000000000001.
-    setBar(view, dist, i, Math.round(targets[event.key] * 1e9) / 1e9);
-  } else {
-    return false;
-  }
+// L on a focused handle locks or frees its bar; the other keys and dragging are ../pair-bars/handles.js's.
+function lockKey(view, el, event) {
+  if (event.key !== 'l' && event.key !== 'L') return false;
+  setState(view, toggledLock(view.state, el.dataset.dist, Number(el.dataset.index)));
   return true;
 }
 
@@ -119,8 +80,12 @@ function change(view, input) {
 /** Wires every listener of the view (the shell removes them on destroy). */
 export function wireEvents(view) {
   const { shell } = view;
-  wireDragging(view);
-  onKeys(shell, '.handle', (el, event) => pressKey(view, el, event));
+  wireHandles(shell, {
+    state: () => view.state, chart: () => view.charts.bars,
+    set: (next, options) => setState(view, next, options),
+    settle: () => render(view, { settled: true }),
+    key: (el, event) => lockKey(view, el, event),
+  });
   shell.on(shell.root, 'submit', (event) => { // no form navigates
     event.preventDefault();
     if (event.target.matches('[data-role="dist-form"]')) submitDistributions(view);

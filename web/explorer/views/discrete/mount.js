@@ -5,8 +5,10 @@
 // the infodiv library; none is computed here.
 import { init } from 'infodiv';
 import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
-import { createBarsChart, createDecompositionChart, createTermsChart } from './charts.js';
-import { buildOutcomeControls, placeHandles } from './controls.js';
+import { createBarsChart } from '../pair-bars/chart.js';
+import { placeHandles } from '../pair-bars/handles.js';
+import { createDecompositionChart, createTermsChart } from './charts.js';
+import { buildOutcomeControls } from './controls.js';
 import { wireEvents } from './events.js';
 import { render, setState } from './render.js';
 import { PANELS, TEMPLATE } from './template.js';
@@ -17,7 +19,7 @@ function pluginViews(view) {
   return {
     outcomes: { // read by the bars and the terms charts
       locked: [[], []], infinite: [], infiniteTerm: [[], []],
-      onLayout: (geometry) => placeHandles(view, geometry),
+      onLayout: (geometry) => placeHandles(view.shell, geometry),
       describeTerm: (d, i) => describeTerm(view.state, view.current.terms, d, i),
     },
     decomposition: { infinite: [false, false] }, // per row: is KL(P‖Q), KL(Q‖P) infinite

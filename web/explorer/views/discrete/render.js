@@ -3,6 +3,7 @@
 // them on the charts, in the measures and in the controls.
 import { klTerms, measures } from 'infodiv';
 import { UNITS } from '../../util.js';
+import { drawBars, infiniteOutcomes } from '../pair-bars/chart.js';
 import { buildOutcomeControls, showMeasures, updateOutcomeControls } from './controls.js';
 import { announcement, describeDecomposition, describeTerms } from './text.js';
 
@@ -19,17 +20,13 @@ function compute({ state }) {
   const base = UNITS[state.units];
   const m = measures(state.p, state.q, { base });
   const terms = [klTerms(state.p, state.q, { base }), klTerms(state.q, state.p, { base })];
-  const infinite = state.p.map((p, i) => (p > 0 && state.q[i] === 0) || (state.q[i] > 0 && p === 0));
-  return { m, terms, infinite };
+  return { m, terms, infinite: infiniteOutcomes(state) };
 }
 
 function drawCharts({ charts, state, current: { m, terms } }, mode) {
   const { bars, decomposition, terms: termsChart } = charts;
-  bars.data.labels = state.labels.slice();
+  drawBars(bars, state, mode);
   termsChart.data.labels = state.labels.slice();
-  bars.data.datasets[0].data = state.p.slice();
-  bars.data.datasets[1].data = state.q.slice();
-  bars.update(mode);
 
   decomposition.data.datasets[0].data = [m.entropyP, m.entropyQ];
   decomposition.data.datasets[1].data = [m.klPQ, m.klQP].map((k) => (k === Infinity ? null : k));

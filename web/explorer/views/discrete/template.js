@@ -4,6 +4,7 @@
 // Named panels are groups, not regions: a page may hold several explorers,
 // and landmarks must have names of their own.
 import { UNITS } from '../../util.js';
+import { barsMarkup } from '../pair-bars/handles.js';
 import { MAX_LABEL_LENGTH, PRESETS } from './model.js';
 
 export const MEASURES = [
@@ -33,13 +34,7 @@ export const TEMPLATE = `
   </div>
   <div class="main-row">
     <figure class="panel bars-panel" data-panel="bars">
-      <p class="touch-hint" data-role="touch-hint">Hold a bar still to drag it; a swipe scrolls.</p>
-      <div class="chart-scroller">
-        <div class="chart chart-bars">
-          <canvas data-chart="bars" role="img" aria-label="Bar chart of the distributions P and Q"></canvas>
-          <div class="handles" data-role="handles"></div>
-        </div>
-      </div>
+      ${barsMarkup('Bar chart of the distributions P and Q')}
       <div class="chart-actions">
         <button type="button" data-action="undo" aria-keyshortcuts="Control+Z Meta+Z" disabled>Undo</button>
         <p class="quick-measures" aria-hidden="true">KL(P‖Q) <b data-quick="klPQ"></b> ·
