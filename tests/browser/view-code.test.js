@@ -2,13 +2,15 @@
 // outcomes drawn from P written with Huffman codes for P and for Q. For a
 // fixed seed the counters after n symbols are what the library's sampler and
 // code lengths give in Node (which draws identically); the running averages
-// settle on Σ pᵢℓᵢ; editing P or Q starts the run again with the new
+// settle on Σ pᵢℓᵢ; dragging a bar of P or Q (mouse, keys, a held finger) or typing them starts the run again with the new
 // distributions; q = 0 leaves Q's message unwritable. Screenshots at 1280
 // and 390 px, light and dark, in dist/screenshots/code-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeLengths, crossEntropy, entropy, measures, prefixCode, sampler } from '../../dist/infodiv.js';
-import { useExplorer, assertClose, eventually, screenshot, BASES, DESKTOP } from './harness.js';
+import {
+  useExplorer, assertClose, eventually, screenshot, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
+} from './harness.js';
 
 const explorer = useExplorer();
 const STILL = { ...DESKTOP, reducedMotion: 'reduce' }; // no autoplay: the test steps the run
@@ -45,6 +47,21 @@ function averageLength(p, lengths) {
   const mean = p.reduce((s, v, i) => s + v * lengths[i], 0);
   const variance = p.reduce((s, v, i) => s + v * (lengths[i] - mean) ** 2, 0);
   return { mean, sd: Math.sqrt(variance) };
+}
+
+const scrollY = (page) => page.evaluate(() => window.scrollY);
+// Puts the element in the middle of the screen, so the page can scroll both ways from there.
+const centre = (locator) => locator.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+
+/** Waits until the page has scrolled down from `from` (the finger went up) and stopped moving. */
+async function scrolledUp(page, from) {
+  let last = from;
+  await eventually(async () => {
+    const now = await scrollY(page), still = now === last;
+    last = now;
+    assert.ok(now > from, `the page scrolled with the finger (scrollY ${from} → ${now})`);
+    assert.ok(still, 'the page is still scrolling');
+  });
 }
 
 const stateInUrl = (page) => {
@@ -137,29 +154,70 @@ test('the running averages settle on Σ pᵢℓᵢ of each code, within the stat
   assert.match(label, new RegExp(`^Running average length per symbol after ${shown.n} symbols`));
 });
 
-test('moving a slider of P or typing Q starts the run again with the new distributions', async () => {
+/** The code view's measures on screen (data-value), by name. */
+const measuresShown = (root) => root.locator('[data-measure]').evaluateAll((els) => Object.fromEntries(
+  els.map((e) => [e.dataset.measure, Number(e.dataset.value)])));
+
+/** The numbers that depend on P and Q alone are the library's for `state`: Q's code lengths, H(P), H(P,Q), KL, Σ pᵢℓᵢ. */
+async function checkCodes(root, state, what) {
+  const lengths = (await root.locator('[data-cell="lengthQ"]').allTextContents()).map(Number);
+  assert.deepEqual(lengths, [...codeLengths(state.q)], `${what}: Q's code lengths`);
+  const m = await measuresShown(root), want = measures(state.p, state.q, { base: 2 });
+  for (const key of ['entropyP', 'crossEntropyPQ', 'klPQ']) assertClose(m[key], want[key], `${what}: ${key}`);
+  assertClose(m.huffmanQ, averageLength(state.p, codeLengths(state.q)).mean, `${what}: Σ pᵢℓᵢ of Q's code`, 1e-14);
+}
+
+test('dragging a bar of Q with the mouse starts the run again; the codes and KL follow the drag', async () => {
   const page = await openCode(QUERY);
   await steps(page, 5);
-  // Drag P(sun)'s slider from 0.5 towards 0.2 with the mouse.
-  const slider = page.locator('input[data-field="share"][data-dist="p"][data-index="0"]');
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
-  await page.mouse.down();
-  for (const f of [0.45, 0.35, 0.25, 0.2]) await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
-  await page.mouse.up();
+  const before = await measuresShown(page);
+  // Drag Q(sun) up from 0.1: during the drag the run is back at 0 and KL has moved.
+  const { target, pixel } = await dragBar(page, 'q', 0, 60, {
+    during: async () => {
+      assert.equal((await counters(page)).n, 0, 'the run started again during the drag');
+      assert.ok((await measuresShown(page)).klPQ < before.klPQ, 'KL(P‖Q) followed the drag');
+    },
+  });
   const dragged = await eventually(async () => {
     const s = stateInUrl(page);
-    assert.ok(Math.abs(s.p[0] - 0.2) < 0.05, `P(sun) in the URL is ${s.p[0]}`);
+    assert.ok(Math.abs(s.q[0] - target) <= pixel + 1e-9, `Q(sun) in the URL is ${s.q[0]}, want ${target}`);
     return s;
   });
-  assertClose(dragged.p.reduce((a, b) => a + b, 0), 1, 'P still sums to 1', 1e-12);
+  assert.deepEqual(dragged.p, [0.5, 0.2, 0.2, 0.1], 'P unchanged');
+  assertClose(dragged.q.reduce((a, b) => a + b, 0), 1, 'Q still sums to 1', 1e-12);
+  await checkCodes(page, dragged, 'after the drag');
   assert.equal((await counters(page)).n, 0, 'the run started again');
   await steps(page, 8);
   await checkCounters(page, dragged, 'after the drag');
-  const rows = await page.locator('[data-cell="wordP"]').allTextContents();
-  assert.deepEqual(rows, prefixCode(dragged.p).codewords, 'P\'s code is the new P\'s');
+  const rows = await page.locator('[data-cell="wordQ"]').allTextContents();
+  assert.deepEqual(rows, prefixCode(dragged.q).codewords, 'Q\'s code is the new Q\'s');
+});
 
+test('keys on a focused handle move its bar, the others making room; the run starts again', async () => {
+  const page = await openCode(QUERY);
+  await steps(page, 3);
+  const h = handle(page, 'p', 1);
+  assert.equal(await h.getAttribute('aria-valuenow'), '0.2');
+  assert.equal(await h.getAttribute('aria-label'), 'P(rain)');
+  await h.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  const moved = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.equal(s.p[1], 0.22);
+    return s;
+  });
+  assertClose(moved.p[0] / moved.p[3], 5, 'the others keep their proportions', 1e-12);
+  assert.equal(await h.getAttribute('aria-valuenow'), '0.22');
+  assert.equal((await counters(page)).n, 0, 'the run started again');
+  await checkCodes(page, moved, 'after the keys');
+  await page.keyboard.press('Home');
+  await eventually(async () => assert.equal(stateInUrl(page).p[1], 0));
+});
+
+test('typing Q starts the run again with the new distributions', async () => {
+  const page = await openCode(QUERY);
+  await steps(page, 5);
   // Type Q with a 0 where P sends: Q's code has no word for it.
   const field = page.locator('input[data-field="dist"][data-dist="q"]');
   await field.fill('1, 1, 2, 0');
@@ -241,28 +299,31 @@ test('embed.html?view=code and <kl-explorer view="code">: the same view, the lib
   await checkCounters(el, { ...state, seed: 5 }, 'the element, seed 5');
 });
 
-test('at 390 px by touch: tap Step and Play, slide Q with a finger; the page fits its width', async () => {
+test('at 390 px by touch: tap Step; a swipe on a bar scrolls and changes nothing, a hold then drag moves it', async () => {
   const page = await openCode(QUERY, { ...PHONE_390, reducedMotion: 'reduce' });
   await page.locator('button[data-action="step"]').tap();
   await page.locator('button[data-action="step"]').tap();
-  await checkCounters(page, stateInUrl(page), 'after two taps');
-  const slider = page.locator('input[data-field="share"][data-dist="q"][data-index="1"]');
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  const cdp = await page.context().newCDPSession(page);
-  const finger = (type, f) => cdp.send('Input.dispatchTouchEvent', {
-    type, touchPoints: type === 'touchEnd' ? [] : [{ x: box.x + box.width * f, y: box.y + box.height / 2, id: 1 }],
-  });
-  await finger('touchStart', 0.3);
-  for (const f of [0.4, 0.5, 0.6, 0.7]) await finger('touchMove', f);
-  await finger('touchEnd');
-  await cdp.detach();
+  const start = stateInUrl(page);
+  await checkCounters(page, start, 'after two taps');
+  await centre(handle(page, 'q', 1));
+  const g = await barGeometry(page, 'q', 1), before = await scrollY(page);
+  await swipe(page, g.x, g.yOf(0.1), g.yOf(0.1) - 150, { steps: 12 });
+  await scrolledUp(page, before);
+  assert.deepEqual([stateInUrl(page).p, stateInUrl(page).q], [start.p, start.q], 'the swipe changed nothing');
+  assert.equal((await counters(page)).n, 2, 'the run went on');
+
+  await centre(handle(page, 'q', 1));
+  const held = await scrollY(page);
+  const { target, pixel } = await dragBar(page, 'q', 1, 80, { touch: true, hold: TOUCH_HOLD, steps: 8 });
   const moved = await eventually(async () => {
     const s = stateInUrl(page);
-    assert.ok(s.q[1] > 0.5, `Q(rain) after the finger: ${s.q[1]}`);
+    assert.ok(Math.abs(s.q[1] - target) <= pixel + 1e-9, `Q(rain) after the finger: ${s.q[1]}, want ${target}`);
     return s;
   });
+  assert.ok(moved.q[1] > 0.4, `the bar went up: ${moved.q[1]}`);
+  assert.equal(await scrollY(page), held, 'the page did not scroll during the drag');
   assert.equal((await counters(page)).n, 0, 'the run started again');
+  await checkCodes(page, moved, 'after the finger');
   await page.locator('button[data-action="step"]').tap();
   await checkCounters(page, moved, 'after the slide');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

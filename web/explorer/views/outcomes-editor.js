@@ -1,19 +1,23 @@
-// The small P/Q editor of the code and evidence views: a slider per outcome
-// for P and one for Q (the other outcomes of that distribution make room, as
-// the discrete view's bars do), and the values typed as lists ("0.6, 0.3,
-// 0.1"; counts are normalised) with the outcomes' names. It edits the part
-// of the state that ../outcomes.js reads, through set(next, { settled }).
+// The P/Q editor of the code and evidence views: P and Q as bars to drag (or
+// move with keys on their focused handles), the other outcomes of that
+// distribution making room, as in the discrete view (./pair-bars/), and the
+// values typed as lists ("0.6, 0.3, 0.1"; counts are normalised) with the
+// outcomes' names. It edits the part of the state that ./outcomes.js reads,
+// through set(next, { settled }).
 import { parseDistribution } from '../input.js';
 import { setNote } from '../shell/index.js';
-import { formatProbability } from '../util.js';
-import { MAX_OUTCOMES, MIN_OUTCOMES, cleanLabel, letters, setProbability } from './discrete/model.js';
+import { MAX_OUTCOMES, MIN_OUTCOMES, cleanLabel, letters } from './discrete/model.js';
+import { createBarsChart, drawBars, infiniteOutcomes } from './pair-bars/chart.js';
+import { barsMarkup, buildHandles, placeHandles, updateHandles, wireHandles } from './pair-bars/handles.js';
 
 const field = (attributes) => `<input type="text" ${attributes} autocomplete="off" spellcheck="false">`;
 
 export const EDITOR_TEMPLATE = `
   <details class="panel outcomes-panel" data-panel="outcomes" open>
-    <summary>P and Q: slide, or type the values</summary>
-    <div class="pair-rows" data-role="pair-rows"></div>
+    <summary>P and Q: drag the bars, or type the values</summary>
+    ${barsMarkup('Bar chart of the distributions P and Q')}
+    <p class="hint">Drag a bar, or focus it and use the arrow keys (Page Up/Down for big steps, Home for 0):
+      the other bars of that distribution make room, and the draws start again.</p>
     <div class="pair-fields">
       <label><span class="p-name">P</span> ${field('data-field="dist" data-dist="p"')}</label>
       <label><span class="q-name">Q</span> ${field('data-field="dist" data-dist="q"')}</label>
@@ -24,36 +28,32 @@ export const EDITOR_TEMPLATE = `
     <p class="field-error" data-role="pair-error" role="alert" hidden></p>
   </details>`;
 
-const slider = (dist) => `<label class="pair-slider pair-${dist}"><input type="range" min="0" max="1" step="0.01"
-  data-field="share" data-dist="${dist}"><output></output></label>`;
-
-/** A row of sliders per outcome of the state. */
+/** A drag handle per bar of P and Q. */
 export function buildEditor(shell, state) {
-  const rows = state.p.map((_, i) => {
-    const row = document.createElement('div');
-    row.className = 'pair-row';
-    row.innerHTML = `<span class="pair-label"></span>${slider('p')}${slider('q')}`; // static markup
-    row.querySelectorAll('input').forEach((el) => { el.dataset.index = String(i); });
-    return row;
-  });
-  shell.$('[data-role="pair-rows"]').replaceChildren(...rows);
+  buildHandles(shell, state.p.length);
+}
+
+/**
+ * The bars chart of the editor: create(canvas, palette, animate) for
+ * manageCharts, draw(chart, state, { settled }) to show the state (no
+ * animation while a bar moves).
+ */
+export function editorBars(shell) {
+  const plugin = { locked: [[], []], infinite: [], onLayout: (geometry) => placeHandles(shell, geometry) };
+  return {
+    create: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, plugin),
+    draw(chart, state, { settled }) {
+      plugin.infinite = infiniteOutcomes(state);
+      drawBars(chart, state, settled ? undefined : 'none');
+    },
+  };
 }
 
 const shown = (values) => values.map((v) => String(Number(v.toPrecision(6)))).join(', ');
 
-/** The sliders and fields show the state; a field the reader is typing in, or has typed in, keeps its text. */
+/** The handles and fields show the state; a field the reader is typing in, or has typed in, keeps its text. */
 export function updateEditor(shell, state) {
-  for (const row of shell.$$('[data-role="pair-rows"] .pair-row')) {
-    const i = Number(row.querySelector('input').dataset.index);
-    row.querySelector('.pair-label').textContent = state.labels[i];
-    for (const input of row.querySelectorAll('input')) {
-      const v = state[input.dataset.dist][i];
-      if (!input.matches(':active')) input.value = String(v);
-      input.setAttribute('aria-label', `${input.dataset.dist.toUpperCase()}(${state.labels[i]})`);
-      input.setAttribute('aria-valuetext', formatProbability(v));
-      input.nextElementSibling.textContent = formatProbability(v);
-    }
-  }
+  updateHandles(shell, state, infiniteOutcomes(state));
   const texts = { p: shown(state.p), q: shown(state.q), labels: state.labels.join(', ') };
   for (const input of shell.$$('input[data-field="dist"], input[data-field="labels"]')) {
     const key = input.dataset.dist ?? 'labels';
@@ -96,23 +96,18 @@ function applyTyped(shell, state, set) {
 }
 
 /**
- * Wires the editor: `state()` reads the view's state, set(next, { settled })
- * changes it (settled false while a slider moves). The sliders keep the sum
- * 1, the others of that distribution making room.
+ * Wires the editor: `state()` reads the view's state, `chart()` its bars
+ * chart, set(next, { settled }) changes it (settled false while a bar is
+ * dragged; the drag's end sets the state again, settled).
  */
-export function wireEditor(shell, { state, set }) {
+export function wireEditor(shell, { state, chart, set }) {
   const isField = (el) => el.matches?.('input[data-field="dist"], input[data-field="labels"]');
+  wireHandles(shell, { state, chart, set, settle: () => set(state(), { settled: true }) });
   shell.on(shell.root, 'input', (event) => {
-    const el = event.target;
-    if (isField(el)) el.dataset.edited = 'true';
-    if (el.dataset.field !== 'share') return;
-    const { dist } = el.dataset, i = Number(el.dataset.index), current = state();
-    const values = setProbability(current[dist], current[dist].map(() => false), i, Number(el.value));
-    if (values) set({ ...current, [dist]: values }, { settled: false });
+    if (isField(event.target)) event.target.dataset.edited = 'true';
   });
   shell.on(shell.root, 'change', (event) => {
-    if (event.target.dataset.field === 'share') set(state(), { settled: true });
-    else if (isField(event.target)) applyTyped(shell, state(), set);
+    if (isField(event.target)) applyTyped(shell, state(), set);
   });
   shell.on(shell.root, 'keydown', (event) => {
     if (event.key === 'Enter' && isField(event.target)) applyTyped(shell, state(), set);

@@ -1,5 +1,5 @@
 // What a reader does to the code view: play, pause, step, restart, pick a
-// speed or a seed, switch units, edit P and Q. Each ends in setState
+// speed or a seed, switch units, drag P and Q's bars or type them. Each ends in setState
 // (render.js) or in the run (run.js).
 import { MAX_SEED } from '../../input.js';
 import { wireEditor } from '../outcomes-editor.js';
@@ -47,5 +47,7 @@ export function wireEvents(view) {
     else if (el.dataset.control === 'speed') setState(view, { ...view.state, speed: Number(el.value) });
     else if (el.dataset.control === 'seed') typeSeed(view, el);
   });
-  wireEditor(shell, { state: () => view.state, set: (next, options) => setState(view, next, options) });
+  wireEditor(shell, {
+    state: () => view.state, chart: () => view.charts.bars, set: (next, options) => setState(view, next, options),
+  });
 }

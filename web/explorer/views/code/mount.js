@@ -6,6 +6,7 @@
 // it, run.js plays it, events.js changes it.
 import { init } from 'infodiv';
 import { announcer, createShell, manageCharts } from '../../shell/index.js';
+import { editorBars } from '../outcomes-editor.js';
 import { createRunningChart } from './charts.js';
 import { wireEvents } from './events.js';
 import { buildRows, render, setState } from './render.js';
@@ -24,11 +25,12 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   buildRows({ shell, state }); // the rows take their room before the numbers come
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
-    shell, state, onChange, announce: announcer(shell), numbers: null, lines: {},
+    shell, state, onChange, announce: announcer(shell), numbers: null, lines: {}, bars: editorBars(shell),
     run: { sampler: null, tally: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 },
   };
   view.charts = await manageCharts(shell, {
     running: (canvas, palette, animate) => createRunningChart(canvas, palette, animate, view),
+    bars: view.bars.create,
   }, () => render(view, { settled: true }));
   shell.onDestroy(() => cancelAnimationFrame(view.run.frame));
   wireEvents(view);

@@ -16,7 +16,7 @@ const CHART_POINTS = 400; // points per running average on the chart
 const sameDraws = (a, b) => a.seed === b.seed && a.p.length === b.p.length && a.p.every((v, i) => v === b.p[i]);
 const sameCodes = (a, b) => sameDraws(a, b) && a.q.every((v, i) => v === b.q[i]);
 
-/** A row of the outcomes table per outcome, and a row of sliders. */
+/** A row of the outcomes table per outcome, and a drag handle per bar. */
 export function buildRows({ shell, state }) {
   shell.$('[data-role="code-rows"]').replaceChildren(...state.p.map((_, i) => {
     const row = document.createElement('tr');
@@ -27,7 +27,7 @@ export function buildRows({ shell, state }) {
   buildEditor(shell, state);
 }
 
-/** The state changes to `next`; settled is false while a slider moves. */
+/** The state changes to `next`; settled is false while a bar is dragged (every move restarts the run). */
 export function setState(view, next, { settled = true } = {}) {
   const previous = view.state, fresh = !view.numbers;
   view.state = next;
@@ -155,6 +155,7 @@ export function render(view, { settled }) {
   showTable(view);
   showMeasures(view);
   showControls(view);
+  view.bars.draw(view.charts.bars, state, { settled });
   shell.$('[data-role="units-note"]').textContent = unitsNote(state.units, numbers.bit);
   renderRun(view);
   view.onChange(state, { ...numbers.m }, { settled });

@@ -54,6 +54,7 @@ export const TEMPLATE = `
       <p class="infinity-note" data-role="infinity-note" hidden></p>
     </section>
   </div>
+  ${EDITOR_TEMPLATE}
   <section class="panel message-panel" aria-label="The message, last symbols" data-panel="message">
     <p class="panel-title">The last symbols sent, and their codewords</p>
     <div class="message" data-role="message" aria-hidden="true"></div>
@@ -69,7 +70,6 @@ export const TEMPLATE = `
     <p class="hint">Lengths in bits: a codeword is a string of binary digits. KL(P‖Q) is large when Q gives a
       long word to an outcome that P sends often.</p>
   </section>
-  ${EDITOR_TEMPLATE}
   <div class="visually-hidden" data-role="announce" aria-live="polite"></div>
 `;
 

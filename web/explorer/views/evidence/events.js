@@ -1,5 +1,6 @@
 // What a reader does to the evidence view: switch the truth, pick how many
-// runs of how many samples, a seed or new draws, switch units, edit P and Q.
+// runs of how many samples, a seed or new draws, switch units, drag P and Q's
+// bars or type them.
 // Each ends in setState (render.js).
 import { MAX_SEED } from '../../input.js';
 import { wireEditor } from '../outcomes-editor.js';
@@ -36,5 +37,7 @@ export function wireEvents(view) {
     if (button && shell.root.contains(button)) setState(view, { ...view.state, seed: newSeed() });
   });
   shell.on(shell.root, 'change', (event) => change(view, event.target));
-  wireEditor(shell, { state: () => view.state, set: (next, options) => setState(view, next, options) });
+  wireEditor(shell, {
+    state: () => view.state, chart: () => view.charts.bars, set: (next, options) => setState(view, next, options),
+  });
 }

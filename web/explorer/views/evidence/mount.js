@@ -7,7 +7,7 @@
 // library.
 import { init } from 'infodiv';
 import { announcer, createShell, manageCharts } from '../../shell/index.js';
-import { buildEditor } from '../outcomes-editor.js';
+import { buildEditor, editorBars } from '../outcomes-editor.js';
 import { createEstimatorsChart, createPathsChart, createStoppingChart } from './charts.js';
 import { wireEvents } from './events.js';
 import { render, setState, showCaptions } from './render.js';
@@ -21,14 +21,18 @@ import { PANELS, TEMPLATE } from './template.js';
  */
 export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
   const shell = createShell(root, { template: TEMPLATE, panels, classes: ['evidence-view'] });
-  buildEditor(shell, state); // the sliders and captions take their room before the numbers come
+  buildEditor(shell, state); // the handles and captions take their room before the numbers come
   showCaptions(shell, state);
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
-  const view = { shell, state, onChange, announce: announcer(shell), numbers: null, frame: 0, mounted: false, plugins: { markers: [] } };
+  const view = {
+    shell, state, onChange, announce: announcer(shell), numbers: null, frame: 0, mounted: false, plugins: { markers: [] },
+    bars: editorBars(shell),
+  };
   view.charts = await manageCharts(shell, {
     paths: (canvas, palette) => createPathsChart(canvas, palette),
     stopping: (canvas, palette, animate) => createStoppingChart(canvas, palette, animate, view.plugins),
     estimators: (canvas, palette, animate) => createEstimatorsChart(canvas, palette, animate),
+    bars: view.bars.create,
   }, () => render(view, { settled: true }));
   shell.onDestroy(() => cancelAnimationFrame(view.frame));
   wireEvents(view);

@@ -1,8 +1,8 @@
 // Drawing the evidence view: setState() is the one way its state changes and
 // ends in render(), which asks the library for the runs (numbers.js) and puts
 // the paths, the stopping times and the estimators on the charts and the
-// numbers beside them. While a slider moves, the runs are drawn again at most
-// once per animation frame.
+// numbers beside them. While a bar is dragged, the runs are drawn again at
+// most once per animation frame.
 import { readPalette, setNote } from '../../shell/index.js';
 import { spread } from '../../numerics/coding.js';
 import { histogram, meanAndSpread } from '../../numerics/evidence.js';
@@ -18,13 +18,20 @@ const PATH_POINTS = 250; // points per path on the chart
 const HISTOGRAM_BINS = 30;
 const WHISKER_OFFSETS = [0.9, 1, 1.11]; // k1, k2, k3 side by side on the logarithmic axis
 
-/** The state changes to `next`; settled is false while a slider moves. */
+/**
+ * The state changes to `next`; settled is false while a bar is dragged: the
+ * bars follow at once, the runs are drawn again at most once per frame.
+ */
 export function setState(view, next, { settled = true } = {}) {
   if (next.p.length !== view.state.p.length) buildEditor(view.shell, next);
   view.state = next;
   cancelAnimationFrame(view.frame);
-  if (settled) render(view, { settled });
-  else view.frame = requestAnimationFrame(() => render(view, { settled: false }));
+  if (settled) {
+    render(view, { settled });
+  } else {
+    view.bars.draw(view.charts.bars, next, { settled });
+    view.frame = requestAnimationFrame(() => render(view, { settled: false }));
+  }
 }
 
 const finite = (v) => (Number.isFinite(v) ? v : null);
@@ -154,6 +161,7 @@ export function render(view, { settled }) {
   drawEstimators(view, mode);
   showNumbers(view, meanStop);
   showControls(view);
+  view.bars.draw(view.charts.bars, view.state, { settled });
   if (settled) describe(view, meanStop);
   view.onChange(view.state, { ...view.numbers.m }, { settled });
   if (settled && view.mounted) view.announce(() => announcement(view, meanStop));

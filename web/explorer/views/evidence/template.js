@@ -51,6 +51,7 @@ export const TEMPLATE = `
       <p class="infinity-note" data-role="infinity-note" hidden></p>
     </section>
   </div>
+  ${EDITOR_TEMPLATE}
   <div class="lower-row">
     <figure class="panel" data-panel="stopping">
       <figcaption data-role="stopping-caption"></figcaption>
@@ -64,6 +65,5 @@ export const TEMPLATE = `
       <p class="infinity-note" data-role="estimators-note" hidden></p>
     </figure>
   </div>
-  ${EDITOR_TEMPLATE}
   <div class="visually-hidden" data-role="announce" aria-live="polite"></div>
 `;
