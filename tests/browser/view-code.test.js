@@ -2,8 +2,10 @@
 // outcomes drawn from P written with Huffman codes for P and for Q. For a
 // fixed seed the counters after n symbols are what the library's sampler and
 // code lengths give in Node (which draws identically); the running averages
-// settle on Σ pᵢℓᵢ; dragging a bar of P or Q (mouse, keys, a held finger) or typing them starts the run again with the new
-// distributions; q = 0 leaves Q's message unwritable. Screenshots at 1280
+// settle on Σ pᵢℓᵢ; dragging a bar of P or Q (mouse, keys, a held finger)
+// or typing them starts the run again with the new distributions, and the
+// codes and KL follow the drag; q = 0 leaves Q's message unwritable.
+// Screenshots at 1280
 // and 390 px, light and dark, in dist/screenshots/code-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -3,13 +3,16 @@
 // log-likelihood paths, a sequential test at odds of 19 to 1, and Schulman's
 // estimators of KL. For a fixed seed the page's statistics are what the
 // library gives in Node (which draws identically); the mean slope is KL(P‖Q)
-// from P and −KL(Q‖P) from Q within its statistical error; moving P or Q
-// draws the runs again with the new distributions. Screenshots at 1280 and
+// from P and −KL(Q‖P) from Q within its statistical error; dragging a bar
+// of P or Q (mouse, keys, a held finger) or typing them draws the runs again
+// with the new distributions. Screenshots at 1280 and
 // 390 px, light and dark, in dist/screenshots/evidence-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evidencePath, kl, klEstimates, logRatios, sampler } from '../../dist/infodiv.js';
-import { useExplorer, assertClose, eventually, screenshot, formatSigned, BASES, DESKTOP } from './harness.js';
+import {
+  useExplorer, assertClose, eventually, screenshot, formatSigned, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
+} from './harness.js';
 
 const explorer = useExplorer();
 const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -116,21 +119,51 @@ test('the estimators: the chart\'s words are the library\'s k1, k2, k3 over the 
   assert.ok(label.endsWith(`The exact value is ${formatSigned(exact)} nats.`), label);
 });
 
-test('moving a slider of Q or typing P draws the runs again with the new distributions', async () => {
+/** The numbers that depend on P and Q alone are the library's for `state`: both KLs and log 19 / KL, the slope of the line n·KL. */
+async function checkMeasures(root, state, what) {
+  const got = await shown(root), base = BASES[state.units];
+  assertClose(got.klPQ, kl(state.p, state.q) / Math.log(base), `${what}: KL(P‖Q)`);
+  assertClose(got.klQP, kl(state.q, state.p) / Math.log(base), `${what}: KL(Q‖P)`);
+  assertClose(got.wald, Math.log(19) / kl(state.p, state.q), `${what}: log 19 / KL(P‖Q)`, 1e-12);
+}
+
+test('dragging a bar of Q with the mouse draws the runs again; KL and the line n·KL follow the drag', async () => {
   const page = await openEvidence(QUERY);
-  const slider = page.locator('input[data-field="share"][data-dist="q"][data-index="2"]');
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
-  await page.mouse.down();
-  for (const f of [0.45, 0.4, 0.35, 0.3]) await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
-  await page.mouse.up();
+  const before = await shown(page);
+  // Drag Q(z) down from 0.5: during the drag KL(P‖Q) has already moved.
+  const { target, pixel } = await dragBar(page, 'q', 2, -50, {
+    during: async () => eventually(async () => assert.ok((await shown(page)).klPQ < before.klPQ, 'KL(P‖Q) followed the drag')),
+  });
   const dragged = await eventually(async () => {
     const s = stateInUrl(page);
-    assert.ok(Math.abs(s.q[2] - 0.3) < 0.05, `Q(z) in the URL is ${s.q[2]}`);
+    assert.ok(Math.abs(s.q[2] - target) <= pixel + 1e-9, `Q(z) in the URL is ${s.q[2]}, want ${target}`);
     return s;
   });
+  assert.deepEqual(dragged.p, [0.5, 0.3, 0.2], 'P unchanged');
+  assertClose(dragged.q.reduce((a, b) => a + b, 0), 1, 'Q still sums to 1', 1e-12);
   await eventually(() => checkRuns(page, dragged, 'after the drag'));
+  await checkMeasures(page, dragged, 'after the drag');
+});
+
+test('keys on a focused handle move its bar, the others making room; the runs are drawn again', async () => {
+  const page = await openEvidence(QUERY);
+  const h = handle(page, 'q', 0);
+  assert.equal(await h.getAttribute('aria-label'), 'Q(x)');
+  await h.focus();
+  await page.keyboard.press('PageUp');
+  const moved = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.equal(s.q[0], 0.3);
+    return s;
+  });
+  assertClose(moved.q[1] / moved.q[2], 0.6, 'the others keep their proportions', 1e-12);
+  assert.equal(await h.getAttribute('aria-valuenow'), '0.3');
+  await eventually(() => checkRuns(page, moved, 'after the key'));
+  await checkMeasures(page, moved, 'after the key');
+});
+
+test('typing P draws the runs again with the new distributions; so does a new seed', async () => {
+  const page = await openEvidence(QUERY);
   const field = page.locator('input[data-field="dist"][data-dist="p"]');
   await field.fill('1, 1, 1');
   await field.press('Enter');
@@ -180,6 +213,39 @@ test('embed.html?view=evidence and <kl-explorer view="evidence">: the same view,
   await page.evaluate(() => document.querySelector('#e').setAttribute('truth', 'q'));
   await eventually(() => checkRuns(el, { ...state, truth: 'q' }, 'the element from Q'));
   assert.equal(await el.locator('input[name="truth"][value="q"]').isChecked(), true);
+});
+
+const scrollY = (page) => page.evaluate(() => window.scrollY);
+const centre = (locator) => locator.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+
+test('at 390 px by touch: a swipe on a bar scrolls and changes nothing; a hold then drag moves it', async () => {
+  const page = await openEvidence(QUERY, PHONE_390);
+  const start = stateInUrl(page);
+  await centre(handle(page, 'p', 0));
+  const g = await barGeometry(page, 'p', 0), before = await scrollY(page);
+  await swipe(page, g.x, g.yOf(0.2), g.yOf(0.2) + 150, { steps: 12 });
+  let last = before;
+  await eventually(async () => { // scrolled up with the finger, and stopped
+    const now = await scrollY(page), still = now === last;
+    last = now;
+    assert.ok(now < before, `the page scrolled with the finger (scrollY ${before} → ${now})`);
+    assert.ok(still, 'the page is still scrolling');
+  });
+  assert.deepEqual([stateInUrl(page).p, stateInUrl(page).q], [start.p, start.q], 'the swipe changed nothing');
+
+  await centre(handle(page, 'p', 0));
+  const held = await scrollY(page);
+  const { target, pixel } = await dragBar(page, 'p', 0, 60, { touch: true, hold: TOUCH_HOLD, steps: 8 });
+  const moved = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.ok(Math.abs(s.p[0] - target) <= pixel + 1e-9, `P(x) after the finger: ${s.p[0]}, want ${target}`);
+    return s;
+  });
+  assert.ok(moved.p[0] > 0.6, `the bar went up: ${moved.p[0]}`);
+  assert.deepEqual(moved.q, start.q, 'Q unchanged');
+  assert.equal(await scrollY(page), held, 'the page did not scroll during the drag');
+  await eventually(() => checkRuns(page, moved, 'after the finger'));
+  await checkMeasures(page, moved, 'after the finger');
 });
 
 test('at 390 px by touch: switch the truth with a tap, the page fits its width; the share snippets hold the view', async () => {
