@@ -5,8 +5,8 @@
 // settle on Σ pᵢℓᵢ; dragging a bar of P or Q (mouse, keys, a held finger)
 // or typing them starts the run again with the new distributions, and the
 // codes and KL follow the drag; q = 0 leaves Q's message unwritable.
-// Screenshots at 1280
-// and 390 px, light and dark, in dist/screenshots/code-*.png.
+// Screenshots at 1280 and 390 px, light and dark, in
+// dist/screenshots/code-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeLengths, crossEntropy, entropy, measures, prefixCode, sampler } from '../../dist/infodiv.js';
@@ -307,6 +307,7 @@ test('at 390 px by touch: tap Step; a swipe on a bar scrolls and changes nothing
   await page.locator('button[data-action="step"]').tap();
   const start = stateInUrl(page);
   await checkCounters(page, start, 'after two taps');
+  assert.match(await page.locator('[data-role="touch-hint"]:visible').textContent(), /hold/i, 'the touch hint says how');
   await centre(handle(page, 'q', 1));
   const g = await barGeometry(page, 'q', 1), before = await scrollY(page);
   await swipe(page, g.x, g.yOf(0.1), g.yOf(0.1) - 150, { steps: 12 });

@@ -221,6 +221,7 @@ const centre = (locator) => locator.evaluate((e) => e.scrollIntoView({ block: 'c
 test('at 390 px by touch: a swipe on a bar scrolls and changes nothing; a hold then drag moves it', async () => {
   const page = await openEvidence(QUERY, PHONE_390);
   const start = stateInUrl(page);
+  assert.match(await page.locator('[data-role="touch-hint"]:visible').textContent(), /hold/i, 'the touch hint says how');
   await centre(handle(page, 'p', 0));
   const g = await barGeometry(page, 'p', 0), before = await scrollY(page);
   await swipe(page, g.x, g.yOf(0.2), g.yOf(0.2) + 150, { steps: 12 });
