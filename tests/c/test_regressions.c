@@ -290,7 +290,7 @@ int main(void)
     /* KL(Beta(2^-1022, 5.5e-304) || Beta(4, 1e-300)) = 1.7976199776219171646e308
      * (mpmath, 1500 digits), below DBL_MAX, was +inf: G(2^-1022, 4) ~ 4/2^-1022
      * passes DBL_MAX where the sum does not (special.c,
-     * infodiv_gamma_matched_kl_half; found by tests/fuzz). */
+     * infodiv_gamma_matched_kl_scaled; found by tests/fuzz). */
     {
         infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 5.4674522958161596e-304, 0, NULL, NULL };
         infodiv_dist q = { INFODIV_BETA, 4, 1e-300, 0, NULL, NULL };
@@ -476,6 +476,64 @@ int main(void)
         CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
                   && close_rel(m.cross_entropy_pq, 39.603237040055102902, 1e-13),
               "H(P,Q) of Beta(4.625, DBL_MAX) || Beta(1.5e-323, DBL_MAX): %.17g", m.cross_entropy_pq);
+    }
+    /* KL(Dir(1.0e152, 2.0e-53) || Dir(1e-8, 1.3e-53)) = 0.084689895136182088875, KL(Beta(1e-6, 1e200)
+     * || Beta(1e-6, 9.99999975e199)) = 3.1250000301352904699e-22 and KL(Beta(1e-6, 1e200) ||
+     * Beta(3.375, DBL_MAX)) = 1.7976931348623156812e102 (mpmath, 700 digits): were off by 1.4e-13,
+     * 3.7e-11 and 1.8e-11, as a dominant alpha above 2^500 sent them to the general form, whose
+     * G(a_j, b_j) - G(a0, b0) cancels (continuous.c, dominant_alpha: matched_kl_huge_step and
+     * the far step above 2^500; found by tests/fuzz). */
+    {
+        const double a[2] = { 0x1.eap+504, 0x1.eap-176 }, b[2] = { 1e-8, 0x1.3bp-176 };
+        infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 2, a, NULL }, q = { INFODIV_DIRICHLET, 0, 0, 2, b, NULL };
+        infodiv_dist p2 = { INFODIV_BETA, 1e-6, 1e200, 0, NULL, NULL };
+        infodiv_dist q2 = { INFODIV_BETA, 1e-6, 0x1.4e718cf12f8afp+664, 0, NULL, NULL };
+        infodiv_dist q3 = { INFODIV_BETA, 3.375, 1.7976931348623157e308, 0, NULL, NULL };
+        infodiv_dist_measure_set m, m2, m3;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 0.084689895136182088875, 1e-14),
+              "KL(Dir(1e152, 2e-53) || Dir(1e-8, 1.3e-53)) %.17g", m.kl_pq);
+        CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m2, NULL) == INFODIV_OK
+                  && close_rel(m2.kl_pq, 3.1250000301352904699e-22, 1e-14),
+              "KL(Beta(1e-6, 1e200) || Beta(1e-6, 9.99999975e199)) %.17g", m2.kl_pq);
+        CHECK(infodiv_dist_kl(&p2, &q3, NULL, NULL, 0, &m3, NULL) == INFODIV_OK
+                  && close_rel(m3.kl_pq, 1.7976931348623156812e102, 1e-14),
+              "KL(Beta(1e-6, 1e200) || Beta(3.375, DBL_MAX)) %.17g", m3.kl_pq);
+    }
+    /* KL(Beta(2^-1022, 6.8e-309) || Beta(10, 0.25)) = 1.3336559936865861477e308 (mpmath, 700
+     * digits), below DBL_MAX, was +inf: G(2^-1022, 10) ~ 10/2^-1022 passes twice DBL_MAX, so
+     * its half did too (continuous.c, dirichlet_kl: G_i and G(a0, b0) scaled by 2^-e, e as
+     * large as needed; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 0x0.4e400f7ff003bp-1022, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 10, 0.25, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 1.3336559936865861477e308, 1e-14),
+              "KL(Beta(2^-1022, 6.8e-309) || Beta(10, 0.25)) %.17g", m.kl_pq);
+        /* KL(Beta(2^-1022, 1.2e-321) || Beta(17281, 4.25)) = 3.47e321: +inf, not the 0 that the
+         * tiny far step beyond DBL_MAX (-1.9e308) made of it once the G_i were scaled */
+        infodiv_dist p2 = { INFODIV_BETA, 0x1p-1022, 1.2252828016862914e-321, 0, NULL, NULL };
+        infodiv_dist q2 = { INFODIV_BETA, 17281, 4.25, 0, NULL, NULL };
+        CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.kl_pq == INFINITY,
+              "KL(Beta(2^-1022, 1.2e-321) || Beta(17281, 4.25)) %.17g", m.kl_pq);
+    }
+    /* KL(Beta(2^-1022, 0.375) || Beta(2^-1022, 5.785e-307)) = 0.037740307011452591494 (mpmath,
+     * 700 digits): was off by 1.3e-12, as b's dominant entry below 2^-1000 sent it to the general
+     * form, whose G(0.375, 5.8e-307) - G(0.375, 6e-307) cancels from 705 (continuous.c,
+     * dominant_alpha and g_integral: the far step down to subnormal b; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 0.375, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 0x1p-1022, 0x1.a0000f6fe3201p-1018, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 0.037740307011452591494, 1e-14),
+              "KL(Beta(2^-1022, 0.375) || Beta(2^-1022, 5.8e-307)) %.17g", m.kl_pq);
+        /* with b's mass spread, b = (2^-1022, 1.0e-307): 0.20067054675592762278, was off by 3e-13 */
+        infodiv_dist q2 = { INFODIV_BETA, 0x1p-1022, 1.0012840552626177e-307, 0, NULL, NULL };
+        CHECK(infodiv_dist_kl(&p, &q2, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 0.20067054675592762278, 1e-14),
+              "KL(Beta(2^-1022, 0.375) || Beta(2^-1022, 1.0e-307)) %.17g", m.kl_pq);
     }
     return check_report("regressions");
 }
