@@ -1518,14 +1518,23 @@ static double log_of_density_ratio(double p, double q)
     return r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(p) - log(q);
 }
 
+/* z > 64 n eps a: an integral of the rule above the rounding of its terms,
+ * whose magnitudes sum to a. */
+static int integral_above_rounding(xfloat z, xfloat a, size_t n)
+{
+    return z.m > 0 && xdouble(xdiv(z, a)) > 64 * (double)n * DBL_EPSILON;
+}
+
 /* KL by one rule: normalised, sum w q^ phi(p^/q^) with p^ = p/Zp and
  * q^ = q/Zq, which equals the integral of p^ log(p^/q^) when the rule
  * integrates p and q to Zp and Zq (the linear parts cancel); without,
- * sum w p log(p/q). NAN when the rule's integrals are not positive (possible
- * only with Simpson's negative weights). */
+ * sum w p log(p/q). NAN when the rule's integrals are not positive, or not
+ * above their rounding, 64 n eps sum |w| p (and q) (possible only with
+ * Simpson's negative weights: those of 1.5e69 on steps of 1e-67 beside 25
+ * leave an integral of 17 to the rounding). */
 static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
 {
-    xfloat zp = { 0, 0 }, zq = { 0, 0 }, zd = { 0, 0 }, k = { 0.5, 1 }, sum = { 0, 0 };
+    xfloat zp = { 0, 0 }, zq = { 0, 0 }, zd = { 0, 0 }, k = { 0.5, 1 }, sum = { 0, 0 }, ap = { 0, 0 }, aq = { 0, 0 };
     for (int pass = normalize ? 0 : 2; pass < 3; pass++) { /* integrals, Zp - k Zq, the integrand */
         for (size_t start = 0; start + 1 < n;) {           /* 2 or 3 points at a time: no scratch */
             xfloat w[3];
@@ -1533,9 +1542,11 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
             for (size_t j = 0; j < count; j++) {
                 double pi = p[at + j], qi = q[at + j];
                 xfloat wp = xmul(w[j], xf(pi)), wq = xmul(w[j], xf(qi));
-                if (pass == 0)
+                if (pass == 0) {
                     zp = xadd(zp, wp), zq = xadd(zq, wq);
-                else if (pass == 1)
+                    xfloat wabs = { fabs(w[j].m), w[j].e };
+                    ap = xadd(ap, xmul(wabs, xf(pi))), aq = xadd(aq, xmul(wabs, xf(qi)));
+                } else if (pass == 1)
                     zd = xadd(zd, xmul(w[j], scaled_difference(pi, qi, k)));
                 else if (normalize && qi > 0)
                     sum = xadd(sum,
@@ -1545,7 +1556,7 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
                     sum = xadd(sum, xmul(wp, xf(log_of_density_ratio(pi, qi))));
             }
         }
-        if (pass == 0 && !(zp.m > 0 && zq.m > 0))
+        if (pass == 0 && !(integral_above_rounding(zp, ap, n) && integral_above_rounding(zq, aq, n)))
             return NAN;
         if (pass == 0)
             k.e = zp.e - zq.e + 1; /* 2^(zp.e - zq.e): Zp/Zq within a factor 2 of it */

@@ -535,5 +535,21 @@ int main(void)
                   && close_rel(m.kl_pq, 0.20067054675592762278, 1e-14),
               "KL(Beta(2^-1022, 0.375) || Beta(2^-1022, 1.0e-307)) %.17g", m.kl_pq);
     }
+    /* kl_grid with steps of 1e-67 beside 25: Simpson's weights of 1.5e69 leave its integrals
+     * (exactly 16.7 and 14.7, from fractions) to the rounding, and the result was 0; the rule
+     * now falls back on the trapezoid, 2.4375768294345894e-06 (its value in __float128, the
+     * harness's reference) (continuous.c, grid_rule: integral_above_rounding; found by
+     * tests/fuzz). */
+    {
+        const double x[7] = { -0x1.9cp+4, -0x1.9p+4, -0x1.8ep+4, 0, 0x1.e4p-224, 0x1.e4p-223, 0x1p-3 };
+        const double p[7] = { 0x1.57c9da6fce002p-120, 0x1.38e068885a148p-113, 0x1.5506a3f23b849p-112, 1, 1, 1,
+                              0x1.ff003ff556aa9p-1 };
+        const double q[7] = { 0x1.f133f895ebd6ep-130, 0x1.10e85bfca7eb3p-122, 0x1.32e747c795687p-121,
+                              0x1.c3d6a24ed8222p-1,   0x1.c3d6a24ed8222p-1,   0x1.c3d6a24ed8222p-1,
+                              0x1.d1458d08af1e5p-1 };
+        infodiv_grid_result r;
+        CHECK(infodiv_kl_grid(x, p, q, 7, NULL, &r, NULL) == INFODIV_OK && close_rel(r.kl, 2.4375768294345894e-06, 1e-13),
+              "kl_grid, Simpson's integrals lost to rounding: %.17g", r.kl);
+    }
     return check_report("regressions");
 }
