@@ -1071,7 +1071,7 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
         hi = two_sum(hi, a[i], &err);
         lo += err;
     }
-    double a0_lo = (hi - a0) + lo, tiny = 0;
+    double a0_lo = (hi - a0) + lo, tiny = 0, big = 0; /* big: terms beyond DBL_MAX, in units of 2^16 */
     for (size_t i = 0; i < k; i++) {
         double lg = i == j ? 0 : infodiv_lgamma(b[i]);
         double lr = log_ratio(ldexp(a[i], -ha), a0), dml = infodiv_digamma_minus_log(a[i]),
@@ -1086,13 +1086,17 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
             double scaled = ((b[i] - 1) * (((a0 - a[i]) + a0_lo) / a0)) * (0x1p-128 / a[i]);
             tiny += scaled, size += ldexp(fabs(scaled), 128), t = t_size = 0;
         } else if (!isfinite(psi_diff) && b[i] != 1) { /* there psi(a_i) = -1/a_i - Euler's gamma, to the last digit */
-            t = (b[i] - 1) / a[i] + (b[i] - 1) * (EULER_GAMMA + (log(a0) + ha * LN2 + dml0));
-            t_size = fabs(t);
-        }
+            double bs = ldexp(b[i] - 1, -16), ts = bs / a[i] + bs * (EULER_GAMMA + (log(a0) + ha * LN2 + dml0));
+            t = ldexp(ts, 16), t_size = fabs(t);
+            if (isinf(t)) /* beyond DBL_MAX (a_i of 1e-314): the sum may be within the range */
+                big += ts, t = 0;
+        } else if (isinf(t)) /* b_i of 1e308 times a psi difference > 1: the sum may be within the range */
+            big -= ldexp(b[i] - 1, -16) * psi_diff, t = 0;
         direct += lg + t;
         size += fabs(lg) + t_size;
     }
-    return smaller_form(direct + ldexp(tiny, 128), size, h, kl);
+    double total = big == 0 ? direct + ldexp(tiny, 128) : ldexp(ldexp(direct, -16) + big + ldexp(tiny, 112), 16);
+    return smaller_form(total, size, h, kl);
 }
 
 enum { NO_FORMULA = -1 };

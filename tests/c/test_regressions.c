@@ -551,5 +551,23 @@ int main(void)
         CHECK(infodiv_kl_grid(x, p, q, 7, NULL, &r, NULL) == INFODIV_OK && close_rel(r.kl, 2.4375768294345894e-06, 1e-13),
               "kl_grid, Simpson's integrals lost to rounding: %.17g", r.kl);
     }
+    /* H(P,Q) of Dir(1, 1.625, a, c, c) || Dir(c, c, c, DBL_MAX, c), c = 0.99999690055847168: for
+     * a = 1.5e-323 it is -2.0911131608314817e317 (mpmath, 700 digits), so -inf, and was +inf:
+     * the DBL_MAX term, +3.6e308, overflowed beside the -2.1e317 one (inf - inf, then KL's inf);
+     * for a = 1e-314 it is 4.9002955512046552398e307, and was +inf (continuous.c,
+     * dirichlet_cross: terms beyond DBL_MAX summed in units of 2^16; found by tests/fuzz). */
+    {
+        const double c = 0.99999690055847168;
+        const double a[5] = { 1, 1.625, 1.4821969375237396e-323, c, c }, a2[5] = { 1, 1.625, 1e-314, c, c };
+        const double b[5] = { c, c, c, 1.7976931348623157e308, c };
+        infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 5, a, NULL }, p2 = { INFODIV_DIRICHLET, 0, 0, 5, a2, NULL };
+        infodiv_dist q = { INFODIV_DIRICHLET, 0, 0, 5, b, NULL };
+        infodiv_dist_measure_set m, m2;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.cross_entropy_pq == -INFINITY,
+              "H(P,Q) of Dir(.., 1.5e-323, ..) || Dir(.., DBL_MAX, ..): %g", m.cross_entropy_pq);
+        CHECK(infodiv_dist_kl(&p2, &q, NULL, NULL, 0, &m2, NULL) == INFODIV_OK
+                  && close_rel(m2.cross_entropy_pq, 4.9002955512046552398e307, 1e-14),
+              "H(P,Q) of Dir(.., 1e-314, ..) || Dir(.., DBL_MAX, ..): %.17g", m2.cross_entropy_pq);
+    }
     return check_report("regressions");
 }
