@@ -505,7 +505,7 @@ static double geometric_kl(double p, double q)
     if (q == 1)
         return first; /* then p = 1 too: supports nest only so */
     double u = (q - p) / (1 - q);
-    return first + ((q - p) / p) * u * phi_over_square(u);
+    return first + ((q - p) / p) * (u * phi_over_square(u)); /* u h(u) ~ log u: u of 1e16 beside 1/p of 1e300 */
 }
 
 /* KL(N(mp, sp) || N(mq, sq)) = (r - 1 - log r)/2 + z^2/2, r = sp^2/sq^2, z = (mp - mq)/sq. */

@@ -569,5 +569,16 @@ int main(void)
                   && close_rel(m2.cross_entropy_pq, 4.9002955512046552398e307, 1e-14),
               "H(P,Q) of Dir(.., 1e-314, ..) || Dir(.., DBL_MAX, ..): %.17g", m2.cross_entropy_pq);
     }
+    /* KL(Geometric(1e-300) || Geometric(1 - 1.1e-16)) = 3.6736800569677100479e301 (mpmath, 700
+     * digits): was +inf, as (q - p)/p times u = (q - p)/(1 - q) passed DBL_MAX before h(u)
+     * (continuous.c, geometric_kl; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_GEOMETRIC, 1e-300, 0, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_GEOMETRIC, 0.99999999999999989, 0, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 3.6736800569677100479e301, 1e-14),
+              "KL(Geometric(1e-300) || Geometric(1 - 1.1e-16)) %.17g", m.kl_pq);
+    }
     return check_report("regressions");
 }
