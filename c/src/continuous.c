@@ -1460,9 +1460,10 @@ static size_t rule_weights(const double *x, size_t n, size_t start, int simpson,
     xfloat h0 = xf(x[*at + 1] - x[*at]), h1 = xf(x[*at + 2] - x[*at + 1]), s = xadd(h0, h1);
     if (start + 2 < n) {
         xfloat s6 = xmul(s, sixth);
-        w[0] = xmul(s6, xadd(two, xmul(xf(-1), xdiv(h1, h0))));
+        /* 2 - h1/h0 as (2 h0 - h1)/h0: one rounding where h1 is near 2 h0 (the difference exact) */
+        w[0] = xmul(s6, xdiv(xadd(xmul(two, h0), xmul(xf(-1), h1)), h0));
         w[1] = xmul(s6, xmul(xdiv(s, h0), xdiv(s, h1)));
-        w[2] = xmul(s6, xadd(two, xmul(xf(-1), xdiv(h0, h1))));
+        w[2] = xmul(s6, xdiv(xadd(xmul(two, h1), xmul(xf(-1), h0)), h1));
         *next = start + 2;
         return 3;
     }

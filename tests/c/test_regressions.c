@@ -580,5 +580,23 @@ int main(void)
                   && close_rel(m.kl_pq, 3.6736800569677100479e301, 1e-14),
               "KL(Geometric(1e-300) || Geometric(1 - 1.1e-16)) %.17g", m.kl_pq);
     }
+    /* kl_grid, not normalised, steps h0 = 1 - 1.1e-7 and h1 = 2 - 2.2e-7: Simpson's value is
+     * 8.8349338781336351765e-57 (exact weights from fractions, mpmath): was off by 1.4e-9, as
+     * 2 - h1/h0 ~ 1e-7 cancelled the rounding of h1/h0 up (continuous.c, rule_weights: (2 h0 - h1)/h0;
+     * found by tests/fuzz). */
+    {
+        const double x[7] = { 0x1.e4p+4,       0x1.f3fffff48p+4, 0x1.09fffffa4p+5, 0x1.19fffffa4p+5,
+                              0x1.1afffffa4p+5, 0x1.28fffffa4p+5, 0x1.2cfffffa4p+5 };
+        const double p[7] = { 0x1.5b453308ee4e7p-165, 0, 0x1.8b2a09fdd9d92p-200, 0x1.e46f12a69f133p-225,
+                              0x1.416050dcc5a78p-226, 0x1.5d31385b8aed8p-249, 0x1.a21fbbe736dddp-256 };
+        const double q[7] = { 0x1.a2eb4d1f8d886p-155, 0x1.f91ee0980d1f1p-166, 0x1.5ae6486ad6b2cp-188,
+                              0x1.5e9290aebf877p-212, 0x1.dfe8aeb753738p-214, 0x1.93d0e51b9484cp-236,
+                              0x1.11f4ba944922ap-242 };
+        const infodiv_options raw = { INFODIV_E, 0 };
+        infodiv_grid_result r;
+        CHECK(infodiv_kl_grid(x, p, q, 7, &raw, &r, NULL) == INFODIV_OK
+                  && close_rel(r.kl, 8.8349338781336351765e-57, 1e-14),
+              "kl_grid, Simpson's 2 - h1/h0 near 0: %.17g", r.kl);
+    }
     return check_report("regressions");
 }
