@@ -505,7 +505,7 @@ static double geometric_kl(double p, double q)
     if (q == 1)
         return first; /* then p = 1 too: supports nest only so */
     double u = (q - p) / (1 - q);
-    return first + ((q - p) / p) * u * phi_over_square(u);
+    return first + ((q - p) / p) * (u * phi_over_square(u)); /* u h(u) ~ log u: u of 1e16 beside 1/p of 1e300 */
 }
 
 /* KL(N(mp, sp) || N(mq, sq)) = (r - 1 - log r)/2 + z^2/2, r = sp^2/sq^2, z = (mp - mq)/sq. */
@@ -818,24 +818,43 @@ static double matched_kl_step(double x, double d, double h, double e)
     return sum;
 }
 
-/* G(x + h, y + s) - G(x, y) for h <= x/16 and |s| <= y/16 where y - x = d
+/* The integral of g = psi - log over [y, y + s], 0 <= s <= y/16 (or y < 1
+ * and s <= 1/16), by 8-point Gauss-Legendre (g is analytic in |z - y| < y).
+ * Below 1, from psi(z) = psi(1 + z) - 1/z, the -1/z and -log z are
+ * integrated exactly, -(1 + y) log1p(s/y) - s log(y + s) + s: no 1/y is
+ * formed (y may be subnormal), and psi(1 + z) is analytic in |z| < 1. */
+static double g_integral(double y, double s)
+{
+    int split = y < 1;
+    double mean = 0;
+    for (int i = 0; i < 8; i++) {
+        double z = y + (i < 4 ? GL8_T[i] : 1 - GL8_T[7 - i]) * s;
+        mean += GL8_W[i < 4 ? i : 7 - i] * (split ? infodiv_digamma(1 + z) : infodiv_digamma_minus_log(z));
+    }
+    return split ? s * (mean + 1 - log(y + s)) - (1 + y) * log1p(s / y) : s * mean;
+}
+
+/* G(x + h, y + s) - G(x, y) for h <= x/16 and s <= y/16 where y - x = d
  * is not small beside x (else matched_kl_step): the integral of
  * grad G . (h, s) = -(d + t e) g'(x + t h) h + (g(y + t s) - g(x + t h)) s,
  * e = s - h, over t in [0, 1] by 8-point Gauss-Legendre (the integrand is
- * analytic for |t| < 16). G(x, y) and G(x + h, y + s) may both be 1e299 where
- * their difference is 1e291 (Beta(1e-8, 3) || Beta(1e-20, 1e300)); this
- * keeps its digits. */
+ * analytic for |t| < 16; s up to 1/16 for y < 1), g's over [y, y + s] by
+ * g_integral; above 2^500, g'(x) = 1/(2x^2) to the rounding. G(x, y) and
+ * G(x + h, y + s) may both be 1e299 where their difference is 1e291
+ * (Beta(1e-8, 3) || Beta(1e-20, 1e300)); this keeps its digits. */
 static double matched_kl_far_step(double x, double y, double d, double h, double s)
 {
     double sum = 0, e = s - h;
     for (int i = 0; i < 8; i++) {
         double t = i < 4 ? GL8_T[i] : 1 - GL8_T[7 - i], wt = GL8_W[i < 4 ? i : 7 - i], g1, g2;
-        double xt = x + t * h;
-        trigamma_rest(xt, &g1, &g2);
-        double across = (infodiv_digamma_minus_log(y + t * s) - infodiv_digamma_minus_log(xt)) * s;
-        sum += wt * (across - (d + t * e) * (g1 * h)); /* g1 h first: d may be near DBL_MAX */
+        double xt = x + t * h, dt = d + t * e, along;
+        if (x > 0x1p500) /* g'(x) = 1/(2x^2) + O(x^-3), which would underflow: d/x and x g' apart */
+            along = (dt / xt) * (0.5 * (h / xt));
+        else
+            trigamma_rest(xt, &g1, &g2), along = dt * (g1 * h); /* g1 h first: d may be near DBL_MAX */
+        sum -= wt * (infodiv_digamma_minus_log(xt) * s + along);
     }
-    return sum;
+    return g_integral(y, s) + sum;
 }
 
 /* matched_kl_step for x < 2^-340: there G(x, y) = rho(y/x) - x phi(y/x) +
@@ -854,12 +873,20 @@ static double matched_kl_tiny_step(double x, double d, double h, double e)
     return -(u * ((d + e) / (x + h)) + infodiv_log1p_rest(u));
 }
 
+/* matched_kl_step for x > 2^500 (g'(x) ~ 1/(2x^2) passes the range): there
+ * G(x, y) = rho(y/x)/2 + O(rho/x) (Stirling's remainders are 1/x below), so
+ * the step is half matched_kl_tiny_step's rho(R) - rho(r), the same algebra. */
+static double matched_kl_huge_step(double x, double d, double h, double e)
+{
+    return 0.5 * matched_kl_tiny_step(x, d, h, e);
+}
+
 /* matched_kl_far_step for x < 2^-500 (g'(x) ~ 1/x^2 passes the range): from
  *   G(x, y) = (y - x)/x + S(y) + (1 + y) log x - lgamma(1 + x) - x - (y - x) psi(1 + x),
  * exact (psi(x) = psi(1 + x) - 1/x; S = infodiv_lgamma_lead), the difference
  * G(x + h, y + s) - G(x, y) term by term: (x s - y h)/(x (x + h)) (scaled by
- * 2^-ilogb(x), TwoProduct), S(y + s) - S(y) = s * mean of g over [y, y + s]
- * (Gauss-Legendre), (1 + y) log1p(h/x) + s log(x + h), and the psi(1 + x) and
+ * 2^-ilogb(x), TwoProduct), S(y + s) - S(y) = the integral of g over [y, y + s]
+ * (g_integral), (1 + y) log1p(h/x) + s log(x + h), and the psi(1 + x) and
  * lgamma(1 + x) terms to first order in x and h (their next terms are x below). */
 static double matched_kl_tiny_far_step(double x, double y, double d, double h, double s)
 {
@@ -867,19 +894,17 @@ static double matched_kl_tiny_far_step(double x, double y, double d, double h, d
     double xs = ldexp(x, m), hs = ldexp(h, m), ys = ldexp(y, -big), ss = ldexp(s, -big);
     double p1 = xs * ss, p2 = ys * hs;
     double cross = (p1 - p2) + (two_prod_err(xs, ss, p1) - two_prod_err(ys, hs, p2));
-    double lead = ldexp(cross / (xs * (xs + hs)), m + big), mean_g = 0;
-    for (int i = 0; i < 8; i++)
-        mean_g += GL8_W[i < 4 ? i : 7 - i] * infodiv_digamma_minus_log(y + (i < 4 ? GL8_T[i] : 1 - GL8_T[7 - i]) * s);
+    double lead = ldexp(cross / (xs * (xs + hs)), m + big);
     double logs = (1 + y) * log1p(h / x) + s * log(x + h), e = s - h;
     double psi_terms = h * (EULER_GAMMA - 1) - e * infodiv_digamma(1 + x + h) - d * (PI2_6 * h);
-    return lead + (s * mean_g + logs + psi_terms);
+    return lead + (g_integral(y, s) + logs + psi_terms);
 }
 
 typedef struct {
-    size_t j;                                    /* the largest alpha of a, or k where none holds nearly all the mass */
-    enum { NEAR = 1, FAR, TINY, TINY_FAR } kind; /* which step: matched_kl_step, _far_step, _tiny_step */
-    double others_a, others_b;                   /* the others' sums */
-    double others_d;                             /* the sum of their differences b_i - a_i */
+    size_t j; /* the largest alpha of a, or k where none holds nearly all the mass */
+    enum { NEAR = 1, FAR, TINY, TINY_FAR, HUGE } kind; /* which matched_kl_*_step */
+    double others_a, others_b;                         /* the others' sums */
+    double others_d;                                   /* the sum of their differences b_i - a_i */
 } dominant;
 
 /* Sums in double-double (TwoSum) of the alphas other than a_j, of b's and of the differences. */
@@ -902,7 +927,8 @@ static void sums_but(const double *a, const double *b, size_t k, size_t j, doubl
 
 /* The largest alpha of a when the others sum to at most 1/16 of it, and b
  * there either nearly agrees with a (matched_kl_step; _tiny_step below
- * 2^-340) or holds nearly all of b's mass (matched_kl_far_step); else j = k. */
+ * 2^-340, _huge_step above 2^500) or holds nearly all of b's mass
+ * (matched_kl_far_step; _tiny_far_step below 2^-500); else j = k. */
 static dominant dominant_alpha(const double *a, const double *b, size_t k)
 {
     dominant dm = { 0, 0, 0, 0, 0 };
@@ -912,14 +938,42 @@ static dominant dominant_alpha(const double *a, const double *b, size_t k)
     sums_but(a, b, k, dm.j, sums);
     dm.others_a = sums[0], dm.others_b = sums[1], dm.others_d = sums[2];
     double x = a[dm.j], y = b[dm.j], bound = x / 16;
-    int held = x <= 0x1p500 && dm.others_a <= bound, near = fabs(y - x) <= bound && fabs(dm.others_d) <= bound;
-    if (held && near)
-        dm.kind = x >= 0x1p-340 ? NEAR : TINY; /* g''(x) ~ -1/x^3 passes the range below */
-    else if (held && y >= (x >= 0x1p-500 ? 0x1p-500 : 0x1p-1000) && dm.others_b <= y / 16)
-        dm.kind = x >= 0x1p-500 ? FAR : TINY_FAR; /* 1/y within the range in the tiny form's psi(y) */
+    int held = dm.others_a <= bound, near = fabs(y - x) <= bound && fabs(dm.others_d) <= bound;
+    if (held && near) /* g''(x) ~ -1/x^3 passes the range below 2^-340, g'(x) ~ 1/(2x^2) above 2^500 */
+        dm.kind = x > 0x1p500 ? HUGE : x >= 0x1p-340 ? NEAR : TINY;
+    else if (held && (dm.others_b <= y / 16 || (y < 1 && dm.others_b <= 1.0 / 16)))
+        dm.kind = x >= 0x1p-500 ? FAR : TINY_FAR;
     else
         dm.j = k;
     return dm;
+}
+
+/* sum_i G(a_i, b_i) 2^-scale over i != j (G: infodiv_gamma_matched_kl): the
+ * scale keeps the G_i ~ b_i/a_i of tiny a_i, and their sum, within the
+ * doubles where KL is (G_1 = 4.5e308 beside G(a0, b0) = 3.5e308). */
+static double sum_g_scaled(const double *a, const double *b, size_t k, size_t j, int scale)
+{
+    double sum = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (i == j)
+            continue;
+        double di = b[i] - a[i], gi = infodiv_gamma_matched_kl(a[i], b[i], di);
+        sum += isinf(gi) ? infodiv_gamma_matched_kl_scaled(a[i], b[i], di, scale) : ldexp(gi, -scale);
+    }
+    return sum;
+}
+
+/* G(a_j, b_j) - G(a0, b0), j the dominant alpha (dominant_alpha), by its step. */
+static double dominant_minus_sums(const double *a, const double *b, dominant dm)
+{
+    size_t j = dm.j;
+    switch (dm.kind) {
+    case NEAR: return -matched_kl_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
+    case TINY: return -matched_kl_tiny_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
+    case HUGE: return -matched_kl_huge_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
+    case FAR: return -matched_kl_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
+    default: return -matched_kl_tiny_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
+    }
 }
 
 /* KL(Dir(a) || Dir(b)). With X_i ~ Gamma(a_i, 1) and Y_i ~ Gamma(b_i, mu),
@@ -940,8 +994,7 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         hb++;
     if (ha > 0 && hb > 0) /* both beyond DBL_MAX: G of the two depends on their ratio alone */
         ha = hb = ha > hb ? ha : hb;
-    double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, hb), d0 = 0, c = 0, g = 0, cat;
-    double over = 0; /* sum G_i / 2: each, and their sum, may pass DBL_MAX where KL does not */
+    double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, hb), d0 = 0, c = 0, cat;
     dominant dm = { k, 0, 0, 0, 0 };
     if (ha == 0 && hb == 0)
         dm = dominant_alpha(a, b, k);
@@ -951,26 +1004,22 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         double di = b[i] - a[i], err;
         d0 = two_sum(d0, ldexp(di, -hb), &err);
         c += err;
-        if (i == j)
-            continue;
-        double gi = infodiv_gamma_matched_kl(a[i], b[i], di);
-        /* halved, and in units of 2^hb where b's sum overflows */
-        over += isinf(gi) ? ldexp(infodiv_gamma_matched_kl_half(a[i], b[i], di), -hb) : ldexp(gi, -hb - 1);
     }
-    /* G_j - G(a0, b0) as one quantity where they nearly cancel */
-    double over0 = 0, g0 = j == k ? matched_kl_of_sums(a0, ha, b0, hb, d0 + c) : 0;
-    if (isinf(g0) && ha == 0 && hb == 0) /* G(a0, b0) beyond DBL_MAX by b0/a0, the sum perhaps not */
-        over0 = infodiv_gamma_matched_kl_half(a0, b0, d0 + c);
-    else if (j == k)
-        g -= g0;
-    else if (dm.kind == NEAR)
-        g -= matched_kl_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
-    else if (dm.kind == TINY)
-        g -= matched_kl_tiny_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
-    else if (dm.kind == FAR)
-        g -= matched_kl_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
-    else
-        g -= matched_kl_tiny_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
+    /* G_j - G(a0, b0) as one quantity where they nearly cancel; apart where that passes the doubles */
+    double step = j == k ? 0 : dominant_minus_sums(a, b, dm);
+    j = isfinite(step) ? j : k;
+    double over0 = 0, over = 0, g0 = j == k ? matched_kl_of_sums(a0, ha, b0, hb, d0 + c) : 0;
+    /* G(a0, b0) beyond DBL_MAX by b0/a0, the KL perhaps not: G_i and G(a0, b0) both
+     * scaled by 2^-e (and 2^-hb where b's sum overflows), e the least of 1, 2, 4, ...
+     * that keeps them finite */
+    int e = 1, g0_over = isinf(g0) && ha == 0 && hb == 0;
+    for (;; e *= 2) {
+        over = sum_g_scaled(a, b, k, j, hb + e);
+        over0 = g0_over ? infodiv_gamma_matched_kl_scaled(a0, b0, d0 + c, e) : 0;
+        if ((isfinite(over) && isfinite(over0)) || e >= 2048)
+            break;
+    }
+    double g = g0_over ? 0 : j == k ? -g0 : step;
     infodiv_options nats = { INFODIV_E, 1 };
     if (infodiv_kl(b, a, k, &nats, &cat, NULL) != INFODIV_OK)
         return NAN; /* not reached: the alphas are checked */
@@ -978,9 +1027,9 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
      * below 2^-899 still: the scaled form, whose rounding leaves b0 eps^2 where the
      * proportions agree, is held to that */
     double rest = g + (cat < 0x1p-900 ? fmin(scaled_cat_kl(a, b, k, a0, ha, b0, hb), b0 * 0x1p-899) : b0 * cat);
-    if (isinf(over)) /* a G_i beyond twice DBL_MAX: so is KL (sum G_i - G0 >= 0 term by term there) */
+    if (isinf(over) || isinf(over0)) /* not reached: G_i < 2^2100 (b_i/a_i), 2^-2048 of it finite */
         return INFINITY;
-    double kl = ldexp(0.5 * rest + (over - over0), hb + 1);
+    double kl = ldexp(ldexp(rest, -e) + (over - over0), hb + e);
     return isnan(kl) || kl > 0 ? kl : 0; /* a sum of >= 0 parts but for the G difference's last rounding */
 }
 
@@ -1022,7 +1071,7 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
         hi = two_sum(hi, a[i], &err);
         lo += err;
     }
-    double a0_lo = (hi - a0) + lo, tiny = 0;
+    double a0_lo = (hi - a0) + lo, tiny = 0, big = 0; /* big: terms beyond DBL_MAX, in units of 2^16 */
     for (size_t i = 0; i < k; i++) {
         double lg = i == j ? 0 : infodiv_lgamma(b[i]);
         double lr = log_ratio(ldexp(a[i], -ha), a0), dml = infodiv_digamma_minus_log(a[i]),
@@ -1037,13 +1086,17 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
             double scaled = ((b[i] - 1) * (((a0 - a[i]) + a0_lo) / a0)) * (0x1p-128 / a[i]);
             tiny += scaled, size += ldexp(fabs(scaled), 128), t = t_size = 0;
         } else if (!isfinite(psi_diff) && b[i] != 1) { /* there psi(a_i) = -1/a_i - Euler's gamma, to the last digit */
-            t = (b[i] - 1) / a[i] + (b[i] - 1) * (EULER_GAMMA + (log(a0) + ha * LN2 + dml0));
-            t_size = fabs(t);
-        }
+            double bs = ldexp(b[i] - 1, -16), ts = bs / a[i] + bs * (EULER_GAMMA + (log(a0) + ha * LN2 + dml0));
+            t = ldexp(ts, 16), t_size = fabs(t);
+            if (isinf(t)) /* beyond DBL_MAX (a_i of 1e-314): the sum may be within the range */
+                big += ts, t = 0;
+        } else if (isinf(t)) /* b_i of 1e308 times a psi difference > 1: the sum may be within the range */
+            big -= ldexp(b[i] - 1, -16) * psi_diff, t = 0;
         direct += lg + t;
         size += fabs(lg) + t_size;
     }
-    return smaller_form(direct + ldexp(tiny, 128), size, h, kl);
+    double total = big == 0 ? direct + ldexp(tiny, 128) : ldexp(ldexp(direct, -16) + big + ldexp(tiny, 112), 16);
+    return smaller_form(total, size, h, kl);
 }
 
 enum { NO_FORMULA = -1 };
@@ -1407,9 +1460,10 @@ static size_t rule_weights(const double *x, size_t n, size_t start, int simpson,
     xfloat h0 = xf(x[*at + 1] - x[*at]), h1 = xf(x[*at + 2] - x[*at + 1]), s = xadd(h0, h1);
     if (start + 2 < n) {
         xfloat s6 = xmul(s, sixth);
-        w[0] = xmul(s6, xadd(two, xmul(xf(-1), xdiv(h1, h0))));
+        /* 2 - h1/h0 as (2 h0 - h1)/h0: one rounding where h1 is near 2 h0 (the difference exact) */
+        w[0] = xmul(s6, xdiv(xadd(xmul(two, h0), xmul(xf(-1), h1)), h0));
         w[1] = xmul(s6, xmul(xdiv(s, h0), xdiv(s, h1)));
-        w[2] = xmul(s6, xadd(two, xmul(xf(-1), xdiv(h0, h1))));
+        w[2] = xmul(s6, xdiv(xadd(xmul(two, h1), xmul(xf(-1), h0)), h1));
         *next = start + 2;
         return 3;
     }
@@ -1469,14 +1523,23 @@ static double log_of_density_ratio(double p, double q)
     return r <= DBL_MAX && r >= DBL_MIN ? log(r) : log(p) - log(q);
 }
 
+/* z > 64 n eps a: an integral of the rule above the rounding of its terms,
+ * whose magnitudes sum to a. */
+static int integral_above_rounding(xfloat z, xfloat a, size_t n)
+{
+    return z.m > 0 && xdouble(xdiv(z, a)) > 64 * (double)n * DBL_EPSILON;
+}
+
 /* KL by one rule: normalised, sum w q^ phi(p^/q^) with p^ = p/Zp and
  * q^ = q/Zq, which equals the integral of p^ log(p^/q^) when the rule
  * integrates p and q to Zp and Zq (the linear parts cancel); without,
- * sum w p log(p/q). NAN when the rule's integrals are not positive (possible
- * only with Simpson's negative weights). */
+ * sum w p log(p/q). NAN when the rule's integrals are not positive, or not
+ * above their rounding, 64 n eps sum |w| p (and q) (possible only with
+ * Simpson's negative weights: those of 1.5e69 on steps of 1e-67 beside 25
+ * leave an integral of 17 to the rounding). */
 static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
 {
-    xfloat zp = { 0, 0 }, zq = { 0, 0 }, zd = { 0, 0 }, k = { 0.5, 1 }, sum = { 0, 0 };
+    xfloat zp = { 0, 0 }, zq = { 0, 0 }, zd = { 0, 0 }, k = { 0.5, 1 }, sum = { 0, 0 }, ap = { 0, 0 }, aq = { 0, 0 };
     for (int pass = normalize ? 0 : 2; pass < 3; pass++) { /* integrals, Zp - k Zq, the integrand */
         for (size_t start = 0; start + 1 < n;) {           /* 2 or 3 points at a time: no scratch */
             xfloat w[3];
@@ -1484,9 +1547,11 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
             for (size_t j = 0; j < count; j++) {
                 double pi = p[at + j], qi = q[at + j];
                 xfloat wp = xmul(w[j], xf(pi)), wq = xmul(w[j], xf(qi));
-                if (pass == 0)
+                if (pass == 0) {
                     zp = xadd(zp, wp), zq = xadd(zq, wq);
-                else if (pass == 1)
+                    xfloat wabs = { fabs(w[j].m), w[j].e };
+                    ap = xadd(ap, xmul(wabs, xf(pi))), aq = xadd(aq, xmul(wabs, xf(qi)));
+                } else if (pass == 1)
                     zd = xadd(zd, xmul(w[j], scaled_difference(pi, qi, k)));
                 else if (normalize && qi > 0)
                     sum = xadd(sum,
@@ -1496,7 +1561,7 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
                     sum = xadd(sum, xmul(wp, xf(log_of_density_ratio(pi, qi))));
             }
         }
-        if (pass == 0 && !(zp.m > 0 && zq.m > 0))
+        if (pass == 0 && !(integral_above_rounding(zp, ap, n) && integral_above_rounding(zq, aq, n)))
             return NAN;
         if (pass == 0)
             k.e = zp.e - zq.e + 1; /* 2^(zp.e - zq.e): Zp/Zq within a factor 2 of it */

@@ -305,15 +305,15 @@ static double matched_kl_far_below(double a, double b, double d)
     return infodiv_lgamma_lead(b) + (0.5 * log(a) - HALF_LOG_2PI - 0.5) + tail;
 }
 
-/* infodiv_gamma_matched_kl(a, b, d) / 2, for where G passes DBL_MAX only by
- * b/a (a sum of such terms may not): from psi(a) = psi(1 + a) - 1/a,
+/* infodiv_gamma_matched_kl(a, b, d) 2^-e, e >= 1, for where G passes DBL_MAX
+ * only by b/a (a sum of such terms may not): from psi(a) = psi(1 + a) - 1/a,
  *   G = d/a + S(b) + (1 + b) log a - lgamma(1 + a) - a - d psi(1 + a),
  * S = infodiv_lgamma_lead; exact, and the other terms are far below d/a there. */
-double infodiv_gamma_matched_kl_half(double a, double b, double d)
+double infodiv_gamma_matched_kl_scaled(double a, double b, double d, int e)
 {
     double rest = infodiv_lgamma_lead(b) + (1 + b) * log(a) - infodiv_lgamma(1 + a) - a - d * infodiv_digamma(1 + a);
-    double half = ldexp(d, -1) / a + 0.5 * rest;
-    return isnan(half) ? INFINITY : half; /* inf - inf: b log a beyond the doubles, and b/a more so */
+    double scaled = ldexp(d, -e) / a + ldexp(rest, -e);
+    return isnan(scaled) ? INFINITY : scaled; /* inf - inf: b log a beyond the doubles, and b/a more so */
 }
 
 /* KL(Gamma(a, rate a) || Gamma(b, rate b)): two gamma laws of mean 1, or of

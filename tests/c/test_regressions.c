@@ -290,7 +290,7 @@ int main(void)
     /* KL(Beta(2^-1022, 5.5e-304) || Beta(4, 1e-300)) = 1.7976199776219171646e308
      * (mpmath, 1500 digits), below DBL_MAX, was +inf: G(2^-1022, 4) ~ 4/2^-1022
      * passes DBL_MAX where the sum does not (special.c,
-     * infodiv_gamma_matched_kl_half; found by tests/fuzz). */
+     * infodiv_gamma_matched_kl_scaled; found by tests/fuzz). */
     {
         infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 5.4674522958161596e-304, 0, NULL, NULL };
         infodiv_dist q = { INFODIV_BETA, 4, 1e-300, 0, NULL, NULL };
@@ -476,6 +476,127 @@ int main(void)
         CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
                   && close_rel(m.cross_entropy_pq, 39.603237040055102902, 1e-13),
               "H(P,Q) of Beta(4.625, DBL_MAX) || Beta(1.5e-323, DBL_MAX): %.17g", m.cross_entropy_pq);
+    }
+    /* KL(Dir(1.0e152, 2.0e-53) || Dir(1e-8, 1.3e-53)) = 0.084689895136182088875, KL(Beta(1e-6, 1e200)
+     * || Beta(1e-6, 9.99999975e199)) = 3.1250000301352904699e-22 and KL(Beta(1e-6, 1e200) ||
+     * Beta(3.375, DBL_MAX)) = 1.7976931348623156812e102 (mpmath, 700 digits): were off by 1.4e-13,
+     * 3.7e-11 and 1.8e-11, as a dominant alpha above 2^500 sent them to the general form, whose
+     * G(a_j, b_j) - G(a0, b0) cancels (continuous.c, dominant_alpha: matched_kl_huge_step and
+     * the far step above 2^500; found by tests/fuzz). */
+    {
+        const double a[2] = { 0x1.eap+504, 0x1.eap-176 }, b[2] = { 1e-8, 0x1.3bp-176 };
+        infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 2, a, NULL }, q = { INFODIV_DIRICHLET, 0, 0, 2, b, NULL };
+        infodiv_dist p2 = { INFODIV_BETA, 1e-6, 1e200, 0, NULL, NULL };
+        infodiv_dist q2 = { INFODIV_BETA, 1e-6, 0x1.4e718cf12f8afp+664, 0, NULL, NULL };
+        infodiv_dist q3 = { INFODIV_BETA, 3.375, 1.7976931348623157e308, 0, NULL, NULL };
+        infodiv_dist_measure_set m, m2, m3;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 0.084689895136182088875, 1e-14),
+              "KL(Dir(1e152, 2e-53) || Dir(1e-8, 1.3e-53)) %.17g", m.kl_pq);
+        CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m2, NULL) == INFODIV_OK
+                  && close_rel(m2.kl_pq, 3.1250000301352904699e-22, 1e-14),
+              "KL(Beta(1e-6, 1e200) || Beta(1e-6, 9.99999975e199)) %.17g", m2.kl_pq);
+        CHECK(infodiv_dist_kl(&p2, &q3, NULL, NULL, 0, &m3, NULL) == INFODIV_OK
+                  && close_rel(m3.kl_pq, 1.7976931348623156812e102, 1e-14),
+              "KL(Beta(1e-6, 1e200) || Beta(3.375, DBL_MAX)) %.17g", m3.kl_pq);
+    }
+    /* KL(Beta(2^-1022, 6.8e-309) || Beta(10, 0.25)) = 1.3336559936865861477e308 (mpmath, 700
+     * digits), below DBL_MAX, was +inf: G(2^-1022, 10) ~ 10/2^-1022 passes twice DBL_MAX, so
+     * its half did too (continuous.c, dirichlet_kl: G_i and G(a0, b0) scaled by 2^-e, e as
+     * large as needed; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 0x0.4e400f7ff003bp-1022, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 10, 0.25, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 1.3336559936865861477e308, 1e-14),
+              "KL(Beta(2^-1022, 6.8e-309) || Beta(10, 0.25)) %.17g", m.kl_pq);
+        /* KL(Beta(2^-1022, 1.2e-321) || Beta(17281, 4.25)) = 3.47e321: +inf, not the 0 that the
+         * tiny far step beyond DBL_MAX (-1.9e308) made of it once the G_i were scaled */
+        infodiv_dist p2 = { INFODIV_BETA, 0x1p-1022, 1.2252828016862914e-321, 0, NULL, NULL };
+        infodiv_dist q2 = { INFODIV_BETA, 17281, 4.25, 0, NULL, NULL };
+        CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.kl_pq == INFINITY,
+              "KL(Beta(2^-1022, 1.2e-321) || Beta(17281, 4.25)) %.17g", m.kl_pq);
+    }
+    /* KL(Beta(2^-1022, 0.375) || Beta(2^-1022, 5.785e-307)) = 0.037740307011452591494 (mpmath,
+     * 700 digits): was off by 1.3e-12, as b's dominant entry below 2^-1000 sent it to the general
+     * form, whose G(0.375, 5.8e-307) - G(0.375, 6e-307) cancels from 705 (continuous.c,
+     * dominant_alpha and g_integral: the far step down to subnormal b; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_BETA, 0x1p-1022, 0.375, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_BETA, 0x1p-1022, 0x1.a0000f6fe3201p-1018, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 0.037740307011452591494, 1e-14),
+              "KL(Beta(2^-1022, 0.375) || Beta(2^-1022, 5.8e-307)) %.17g", m.kl_pq);
+        /* with b's mass spread, b = (2^-1022, 1.0e-307): 0.20067054675592762278, was off by 3e-13 */
+        infodiv_dist q2 = { INFODIV_BETA, 0x1p-1022, 1.0012840552626177e-307, 0, NULL, NULL };
+        CHECK(infodiv_dist_kl(&p, &q2, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 0.20067054675592762278, 1e-14),
+              "KL(Beta(2^-1022, 0.375) || Beta(2^-1022, 1.0e-307)) %.17g", m.kl_pq);
+    }
+    /* kl_grid with steps of 1e-67 beside 25: Simpson's weights of 1.5e69 leave its integrals
+     * (exactly 16.7 and 14.7, from fractions) to the rounding, and the result was 0; the rule
+     * now falls back on the trapezoid, 2.4375768294345894e-06 (its value in __float128, the
+     * harness's reference) (continuous.c, grid_rule: integral_above_rounding; found by
+     * tests/fuzz). */
+    {
+        const double x[7] = { -0x1.9cp+4, -0x1.9p+4, -0x1.8ep+4, 0, 0x1.e4p-224, 0x1.e4p-223, 0x1p-3 };
+        const double p[7] = { 0x1.57c9da6fce002p-120, 0x1.38e068885a148p-113, 0x1.5506a3f23b849p-112, 1, 1, 1,
+                              0x1.ff003ff556aa9p-1 };
+        const double q[7] = { 0x1.f133f895ebd6ep-130, 0x1.10e85bfca7eb3p-122, 0x1.32e747c795687p-121,
+                              0x1.c3d6a24ed8222p-1,   0x1.c3d6a24ed8222p-1,   0x1.c3d6a24ed8222p-1,
+                              0x1.d1458d08af1e5p-1 };
+        infodiv_grid_result r;
+        CHECK(infodiv_kl_grid(x, p, q, 7, NULL, &r, NULL) == INFODIV_OK && close_rel(r.kl, 2.4375768294345894e-06, 1e-13),
+              "kl_grid, Simpson's integrals lost to rounding: %.17g", r.kl);
+    }
+    /* H(P,Q) of Dir(1, 1.625, a, c, c) || Dir(c, c, c, DBL_MAX, c), c = 0.99999690055847168: for
+     * a = 1.5e-323 it is -2.0911131608314817e317 (mpmath, 700 digits), so -inf, and was +inf:
+     * the DBL_MAX term, +3.6e308, overflowed beside the -2.1e317 one (inf - inf, then KL's inf);
+     * for a = 1e-314 it is 4.9002955512046552398e307, and was +inf (continuous.c,
+     * dirichlet_cross: terms beyond DBL_MAX summed in units of 2^16; found by tests/fuzz). */
+    {
+        const double c = 0.99999690055847168;
+        const double a[5] = { 1, 1.625, 1.4821969375237396e-323, c, c }, a2[5] = { 1, 1.625, 1e-314, c, c };
+        const double b[5] = { c, c, c, 1.7976931348623157e308, c };
+        infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 5, a, NULL }, p2 = { INFODIV_DIRICHLET, 0, 0, 5, a2, NULL };
+        infodiv_dist q = { INFODIV_DIRICHLET, 0, 0, 5, b, NULL };
+        infodiv_dist_measure_set m, m2;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.cross_entropy_pq == -INFINITY,
+              "H(P,Q) of Dir(.., 1.5e-323, ..) || Dir(.., DBL_MAX, ..): %g", m.cross_entropy_pq);
+        CHECK(infodiv_dist_kl(&p2, &q, NULL, NULL, 0, &m2, NULL) == INFODIV_OK
+                  && close_rel(m2.cross_entropy_pq, 4.9002955512046552398e307, 1e-14),
+              "H(P,Q) of Dir(.., 1e-314, ..) || Dir(.., DBL_MAX, ..): %.17g", m2.cross_entropy_pq);
+    }
+    /* KL(Geometric(1e-300) || Geometric(1 - 1.1e-16)) = 3.6736800569677100479e301 (mpmath, 700
+     * digits): was +inf, as (q - p)/p times u = (q - p)/(1 - q) passed DBL_MAX before h(u)
+     * (continuous.c, geometric_kl; found by tests/fuzz). */
+    {
+        infodiv_dist p = { INFODIV_GEOMETRIC, 1e-300, 0, 0, NULL, NULL };
+        infodiv_dist q = { INFODIV_GEOMETRIC, 0.99999999999999989, 0, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 3.6736800569677100479e301, 1e-14),
+              "KL(Geometric(1e-300) || Geometric(1 - 1.1e-16)) %.17g", m.kl_pq);
+    }
+    /* kl_grid, not normalised, steps h0 = 1 - 1.1e-7 and h1 = 2 - 2.2e-7: Simpson's value is
+     * 8.8349338781336351765e-57 (exact weights from fractions, mpmath): was off by 1.4e-9, as
+     * 2 - h1/h0 ~ 1e-7 cancelled the rounding of h1/h0 up (continuous.c, rule_weights: (2 h0 - h1)/h0;
+     * found by tests/fuzz). */
+    {
+        const double x[7] = { 0x1.e4p+4,       0x1.f3fffff48p+4, 0x1.09fffffa4p+5, 0x1.19fffffa4p+5,
+                              0x1.1afffffa4p+5, 0x1.28fffffa4p+5, 0x1.2cfffffa4p+5 };
+        const double p[7] = { 0x1.5b453308ee4e7p-165, 0, 0x1.8b2a09fdd9d92p-200, 0x1.e46f12a69f133p-225,
+                              0x1.416050dcc5a78p-226, 0x1.5d31385b8aed8p-249, 0x1.a21fbbe736dddp-256 };
+        const double q[7] = { 0x1.a2eb4d1f8d886p-155, 0x1.f91ee0980d1f1p-166, 0x1.5ae6486ad6b2cp-188,
+                              0x1.5e9290aebf877p-212, 0x1.dfe8aeb753738p-214, 0x1.93d0e51b9484cp-236,
+                              0x1.11f4ba944922ap-242 };
+        const infodiv_options raw = { INFODIV_E, 0 };
+        infodiv_grid_result r;
+        CHECK(infodiv_kl_grid(x, p, q, 7, &raw, &r, NULL) == INFODIV_OK
+                  && close_rel(r.kl, 8.8349338781336351765e-57, 1e-14),
+              "kl_grid, Simpson's 2 - h1/h0 near 0: %.17g", r.kl);
     }
     return check_report("regressions");
 }
