@@ -902,9 +902,9 @@ static double matched_kl_tiny_far_step(double x, double y, double d, double h, d
 
 typedef struct {
     size_t j; /* the largest alpha of a, or k where none holds nearly all the mass */
-    enum { NEAR = 1, FAR, TINY, TINY_FAR, HUGE } kind; /* which matched_kl_*_step */
-    double others_a, others_b;                         /* the others' sums */
-    double others_d;                                   /* the sum of their differences b_i - a_i */
+    enum { STEP_NEAR = 1, STEP_FAR, STEP_TINY, STEP_TINY_FAR, STEP_HUGE } kind; /* which matched_kl_*_step */
+    double others_a, others_b;                                                  /* the others' sums */
+    double others_d; /* the sum of their differences b_i - a_i */
 } dominant;
 
 /* Sums in double-double (TwoSum) of the alphas other than a_j, of b's and of the differences. */
@@ -940,9 +940,9 @@ static dominant dominant_alpha(const double *a, const double *b, size_t k)
     double x = a[dm.j], y = b[dm.j], bound = x / 16;
     int held = dm.others_a <= bound, near = fabs(y - x) <= bound && fabs(dm.others_d) <= bound;
     if (held && near) /* g''(x) ~ -1/x^3 passes the range below 2^-340, g'(x) ~ 1/(2x^2) above 2^500 */
-        dm.kind = x > 0x1p500 ? HUGE : x >= 0x1p-340 ? NEAR : TINY;
+        dm.kind = x > 0x1p500 ? STEP_HUGE : x >= 0x1p-340 ? STEP_NEAR : STEP_TINY;
     else if (held && (dm.others_b <= y / 16 || (y < 1 && dm.others_b <= 1.0 / 16)))
-        dm.kind = x >= 0x1p-500 ? FAR : TINY_FAR;
+        dm.kind = x >= 0x1p-500 ? STEP_FAR : STEP_TINY_FAR;
     else
         dm.j = k;
     return dm;
@@ -968,10 +968,10 @@ static double dominant_minus_sums(const double *a, const double *b, dominant dm)
 {
     size_t j = dm.j;
     switch (dm.kind) {
-    case NEAR: return -matched_kl_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
-    case TINY: return -matched_kl_tiny_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
-    case HUGE: return -matched_kl_huge_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
-    case FAR: return -matched_kl_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
+    case STEP_NEAR: return -matched_kl_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
+    case STEP_TINY: return -matched_kl_tiny_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
+    case STEP_HUGE: return -matched_kl_huge_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
+    case STEP_FAR: return -matched_kl_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
     default: return -matched_kl_tiny_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
     }
 }
