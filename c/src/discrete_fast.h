@@ -252,6 +252,18 @@ static int js_fast_ok(double js, const pair_sums *s, double in_err)
         && FAST_SUM_ERR * FAST_U * js + 4 * FAST_U * s->b_js + 2 * in_err * FAST_U * (s->b_tv + floor) <= FAST_REL * js;
 }
 
+/* The seven measures in nats, each divided by ln(base). */
+static inline void measures_in_base(const infodiv_measure_set *nats, double ln_base, infodiv_measure_set *out)
+{
+    out->entropy_p = nats->entropy_p / ln_base;
+    out->entropy_q = nats->entropy_q / ln_base;
+    out->cross_entropy_pq = nats->cross_entropy_pq / ln_base;
+    out->cross_entropy_qp = nats->cross_entropy_qp / ln_base;
+    out->kl_pq = nats->kl_pq / ln_base;
+    out->kl_qp = nats->kl_qp / ln_base;
+    out->js = nats->js / ln_base;
+}
+
 /* The seven measures from a pair_pass(), in nats, if every one is vouched for. */
 static int measures_from_sums(const pair_sums *s, double in_err, infodiv_measure_set *m)
 {

@@ -170,15 +170,8 @@ static int LOCAL(measures_fast)(const REAL *p, const REAL *q, size_t n, const in
     LOCAL(pair_pass)(p, q, n, isp, isq, WANT_ALL, &s);
     if (!measures_from_sums(&s, FAST_IN_ERR, &m))
         return 0;
-    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK) {
-        result->entropy_p = m.entropy_p / ln_base;
-        result->entropy_q = m.entropy_q / ln_base;
-        result->cross_entropy_pq = m.cross_entropy_pq / ln_base;
-        result->cross_entropy_qp = m.cross_entropy_qp / ln_base;
-        result->kl_pq = m.kl_pq / ln_base;
-        result->kl_qp = m.kl_qp / ln_base;
-        result->js = m.js / ln_base;
-    }
+    if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
+        measures_in_base(&m, ln_base, result);
     return 1;
 }
 
@@ -878,15 +871,8 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
     if (ran && a == b && (vouched & LOGITS_HP))
         fm.entropy_q = fm.cross_entropy_pq = fm.cross_entropy_qp = fm.entropy_p, fm.kl_pq = fm.kl_qp = fm.js = 0;
     if (ran && (vouched & LOGITS_ALL || (a == b && (vouched & LOGITS_HP)))) {
-        if ((status = read_base(opt, &ln_base, err)) == INFODIV_OK) {
-            result->entropy_p = fm.entropy_p / ln_base;
-            result->entropy_q = fm.entropy_q / ln_base;
-            result->cross_entropy_pq = fm.cross_entropy_pq / ln_base;
-            result->cross_entropy_qp = fm.cross_entropy_qp / ln_base;
-            result->kl_pq = fm.kl_pq / ln_base;
-            result->kl_qp = fm.kl_qp / ln_base;
-            result->js = fm.js / ln_base;
-        }
+        if ((status = read_base(opt, &ln_base, err)) == INFODIV_OK)
+            measures_in_base(&fm, ln_base, result);
         return status;
     }
 #endif

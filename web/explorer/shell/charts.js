@@ -29,6 +29,30 @@ export function readPalette(element) {
  * formats with Intl.NumberFormat, whose first use costs a slow phone about
  * 100 ms while the explorer starts.
  */
+/**
+ * A repeating 8-px tile of diagonal lines, Q's mark beside its colour (so P
+ * and Q differ without colour too): on a `fill` if given, the lines in
+ * `stroke` at `alpha`, `lineWidth` wide.
+ */
+export function diagonalPattern({ fill = null, stroke, alpha = 1, lineWidth }) {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 8;
+  const ctx = tile.getContext('2d');
+  if (fill) {
+    ctx.fillStyle = fill;
+    ctx.fillRect(0, 0, 8, 8);
+  }
+  ctx.strokeStyle = stroke;
+  ctx.globalAlpha = alpha;
+  ctx.lineWidth = lineWidth;
+  ctx.beginPath();
+  ctx.moveTo(-2, 10); ctx.lineTo(10, -2);
+  ctx.moveTo(-2, 2); ctx.lineTo(2, -2);
+  ctx.moveTo(6, 10); ctx.lineTo(10, 6);
+  ctx.stroke();
+  return ctx.createPattern(tile, 'repeat');
+}
+
 export const tickLabel = (value) => String(Number(Number(value).toPrecision(4)));
 
 /** Options every chart starts from: sized by its container, animated unless the reader prefers less motion. */

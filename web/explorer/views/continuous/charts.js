@@ -5,7 +5,7 @@
 import {
   Chart, Filler, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
-import { baseOptions as sharedOptions, tickLabel } from '../../shell/charts.js';
+import { baseOptions as sharedOptions, diagonalPattern, tickLabel } from '../../shell/charts.js';
 import { formatNumber } from '../../util.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Filler, Legend, Tooltip);
@@ -23,19 +23,7 @@ export function withAlpha(color, alpha) {
 }
 
 // Q is dashed and hatched as well as coloured, so P and Q differ without colour too.
-function hatch(color, alpha) {
-  const tile = document.createElement('canvas');
-  tile.width = tile.height = 8;
-  const ctx = tile.getContext('2d');
-  ctx.strokeStyle = withAlpha(color, alpha);
-  ctx.lineWidth = 1.5;
-  ctx.beginPath();
-  ctx.moveTo(-2, 10); ctx.lineTo(10, -2);
-  ctx.moveTo(-2, 2); ctx.lineTo(2, -2);
-  ctx.moveTo(6, 10); ctx.lineTo(10, 6);
-  ctx.stroke();
-  return ctx.createPattern(tile, 'repeat');
-}
+const hatch = (color, alpha) => diagonalPattern({ stroke: withAlpha(color, alpha), lineWidth: 1.5 });
 
 function baseOptions(palette, animate) {
   return {

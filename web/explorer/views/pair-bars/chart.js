@@ -4,28 +4,13 @@
 // the discrete view's other charts use too. Plugins are passed to the
 // chart, never registered globally, so other charts on a page are untouched.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { baseOptions, tickLabel } from '../../shell/charts.js';
+import { baseOptions, diagonalPattern, tickLabel } from '../../shell/charts.js';
 import { formatProbability } from '../../util.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 // Q's bars are striped as well as coloured, so P and Q differ without colour too.
-export function stripes(color, background) {
-  const tile = document.createElement('canvas');
-  tile.width = tile.height = 8;
-  const ctx = tile.getContext('2d');
-  ctx.fillStyle = color;
-  ctx.fillRect(0, 0, 8, 8);
-  ctx.strokeStyle = background;
-  ctx.globalAlpha = 0.45;
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  ctx.moveTo(-2, 10); ctx.lineTo(10, -2);
-  ctx.moveTo(-2, 2); ctx.lineTo(2, -2);
-  ctx.moveTo(6, 10); ctx.lineTo(10, 6);
-  ctx.stroke();
-  return ctx.createPattern(tile, 'repeat');
-}
+export const stripes = (color, background) => diagonalPattern({ fill: color, stroke: background, alpha: 0.45, lineWidth: 2 });
 
 export const axis = (palette, title) => ({
   grid: { color: palette.grid },
