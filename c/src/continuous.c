@@ -1041,7 +1041,7 @@ static double lgamma_of_sum_but_largest(const double *b, size_t k, double b0, si
 {
     double lg0 = infodiv_lgamma(b0);
     *j = k;
-    if (isfinite(lg0) || isinf(b0))
+    if (isfinite(lg0))
         return lg0;
     *j = 0;
     for (size_t i = 1; i < k; i++)
@@ -1052,28 +1052,58 @@ static double lgamma_of_sum_but_largest(const double *b, size_t k, double b0, si
     return infodiv_lgamma_bregman(b[*j], s) + s * infodiv_digamma(b[*j]);
 }
 
+/* log B(b) 2^-16 where b's sum b0 passes DBL_MAX: sum_i b_i log(b_i/b0) + sum_i L(b_i)
+ * - L(b0), L(x) = lgamma(x) - x log x + x (lgamma's -x terms cancel exactly). The
+ * b_i log(b_i/b0) are <= 0 and of 1e292 at least in all; an entry above b0/2 takes
+ * log1p(-(the others' sum)/b0), the others' sum as b0 - b_i in double-double. */
+static double log_beta_of_huge_sum_scaled(const double *b, size_t k)
+{
+    int h = 0;
+    while (!isfinite(sum_halved(b, k, h)))
+        h++;
+    double hi = 0, lo = 0, err;
+    for (size_t i = 0; i < k; i++) {
+        hi = two_sum(hi, ldexp(b[i], -h), &err);
+        lo += err;
+    }
+    double s0 = hi + lo, log_b0 = log(s0) + h * LN2, sum = 0, leads = 0.5 * (log_b0 - LOG_2PI);
+    for (size_t i = 0; i < k; i++) {
+        double x = ldexp(b[i], -h), r = ldexp(b[i] / s0, -h), lr;
+        if (x > 0.5 * s0)
+            lr = log1p(-((hi - x) + lo) / s0);
+        else
+            lr = r > 0x1p-1000 ? log(r) : log(b[i]) - log_b0;
+        sum += ldexp(b[i], -16) * lr;
+        leads += infodiv_lgamma_lead(b[i]);
+    }
+    return sum + ldexp(leads, -16);
+}
+
 /* H(P,Q) of two Dirichlet laws: log B(b) - sum_i (b_i - 1)(psi(a_i) - psi(a0)),
  * psi(a_i) - psi(a0) = log(a_i/a0) + (psi - log)(a_i) - (psi - log)(a0) (a0's
  * sum halved where it overflows; log B without lgamma of 1e306, see
- * lgamma_of_sum_but_largest); or H(P) + KL, whichever has the smaller terms
+ * lgamma_of_sum_but_largest and log_beta_of_huge_sum_scaled); or H(P) + KL, whichever has the smaller terms
  * (alphas of 1e300 give H(P) = -690 beside a KL of 690). */
 static double dirichlet_cross(const double *a, const double *b, size_t k, double h, double kl)
 {
     int ha = 0;
     while (!isfinite(sum_halved(a, k, ha)))
         ha++;
-    size_t j;
+    size_t j = k;
     double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, 0), dml0 = infodiv_digamma_minus_log(a0);
-    double lg0 = lgamma_of_sum_but_largest(b, k, b0, &j), direct = -lg0, size = fabs(lg0);
+    /* b's sum beyond DBL_MAX (NaN from sum_halved): log B(b) whole, in units of 2^16, in big */
+    int b0_over = !isfinite(b0);
+    double lg0 = b0_over ? 0 : lgamma_of_sum_but_largest(b, k, b0, &j), direct = -lg0, size = fabs(lg0);
     double hi = 0, lo = 0; /* the sum to eps^2 where it is tiny: a0 - a_i, the others' sum, from it */
     for (size_t i = 0; a0 < 0x1p-500 && i < k; i++) {
         double err;
         hi = two_sum(hi, a[i], &err);
         lo += err;
     }
-    double a0_lo = (hi - a0) + lo, tiny = 0, big = 0; /* big: terms beyond DBL_MAX, in units of 2^16 */
+    double a0_lo = (hi - a0) + lo, tiny = 0, big = b0_over ? log_beta_of_huge_sum_scaled(b, k) : 0; /* 2^16 units */
+    size += ldexp(fabs(big), 16);
     for (size_t i = 0; i < k; i++) {
-        double lg = i == j ? 0 : infodiv_lgamma(b[i]);
+        double lg = i == j || b0_over ? 0 : infodiv_lgamma(b[i]);
         double lr = log_ratio(ldexp(a[i], -ha), a0), dml = infodiv_digamma_minus_log(a[i]),
                psi_diff = lr + (dml - dml0);
         double t = b[i] == 1 ? 0 : -(b[i] - 1) * psi_diff; /* 0 even where psi(a_i) passes the range (a_i of 1e-323) */

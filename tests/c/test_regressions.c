@@ -569,6 +569,24 @@ int main(void)
                   && close_rel(m2.cross_entropy_pq, 4.9002955512046552398e307, 1e-14),
               "H(P,Q) of Dir(.., 1e-314, ..) || Dir(.., DBL_MAX, ..): %.17g", m2.cross_entropy_pq);
     }
+    /* H(P,Q) where Q's alphas sum beyond DBL_MAX: Dir(1e-310, 2, 3) || Dir(c, DBL_MAX, DBL_MAX) is
+     * 5.0371342473412682803e307 (mpmath, 700 digits), and was +inf; Dir(1, 1.625, 1.5e-323, c, c)
+     * || Dir(c, c, c, DBL_MAX, DBL_MAX) is -2.09e317, so -inf, and was +inf: lgamma(DBL_MAX) less
+     * lgamma of the sum gave inf - inf (continuous.c, log_beta_of_huge_sum_scaled; found by
+     * tests/fuzz). */
+    {
+        const double c = 0.99999690055847168, big = 1.7976931348623157e308;
+        const double a[3] = { 1e-310, 2, 3 }, b[3] = { c, big, big };
+        const double a2[5] = { 1, 1.625, 1.4821969375237396e-323, c, c }, b2[5] = { c, c, c, big, big };
+        infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 3, a, NULL }, q = { INFODIV_DIRICHLET, 0, 0, 3, b, NULL };
+        infodiv_dist p2 = { INFODIV_DIRICHLET, 0, 0, 5, a2, NULL }, q2 = { INFODIV_DIRICHLET, 0, 0, 5, b2, NULL };
+        infodiv_dist_measure_set m, m2;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.cross_entropy_pq, 5.0371342473412682803e307, 1e-14),
+              "H(P,Q) of Dir(1e-310, 2, 3) || Dir(c, DBL_MAX, DBL_MAX): %.17g", m.cross_entropy_pq);
+        CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m2, NULL) == INFODIV_OK && m2.cross_entropy_pq == -INFINITY,
+              "H(P,Q) of Dir(.., 1.5e-323, ..) || Dir(.., DBL_MAX, DBL_MAX): %g", m2.cross_entropy_pq);
+    }
     /* KL(Geometric(1e-300) || Geometric(1 - 1.1e-16)) = 3.6736800569677100479e301 (mpmath, 700
      * digits): was +inf, as (q - p)/p times u = (q - p)/(1 - q) passed DBL_MAX before h(u)
      * (continuous.c, geometric_kl; found by tests/fuzz). */
