@@ -244,6 +244,36 @@ test('typing Q starts the run again with the new distributions', async () => {
   assert.match(await note.textContent(), new RegExp(`happened at symbol ${first}\\.`));
 });
 
+test('undo: the button and Ctrl+Z bring back P, Q and the names before a key, a typed value and a drag', async () => {
+  const page = await openCode(QUERY);
+  const undo = page.locator('button[data-action="undo"]');
+  assert.equal(await undo.isDisabled(), true, 'nothing to undo yet');
+  const s0 = stateInUrl(page);
+  await handle(page, 'p', 1).focus();
+  await page.keyboard.press('PageUp');
+  const s1 = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.equal(s.p[1], 0.3);
+    return s;
+  });
+  const field = page.locator('input[data-field="labels"]');
+  await field.fill('a, b, c, d');
+  await field.press('Enter');
+  await eventually(async () => assert.deepEqual(stateInUrl(page).labels, ['a', 'b', 'c', 'd']));
+  await dragBar(page, 'q', 0, -40);
+  await eventually(async () => assert.notEqual(stateInUrl(page).q[0], 0.1, 'the drag moved Q(a)'));
+  await undo.click();
+  await eventually(async () => assert.deepEqual(stateInUrl(page), { ...s1, labels: ['a', 'b', 'c', 'd'] }, 'Undo: Q before the drag'));
+  await handle(page, 'p', 0).focus();
+  await page.keyboard.press('Control+z');
+  await eventually(async () => assert.deepEqual(stateInUrl(page), s1, 'Ctrl+Z: the names before they were typed'));
+  await undo.click();
+  await eventually(async () => assert.deepEqual(stateInUrl(page), s0, 'Undo: P before the key, exactly'));
+  await checkCodes(page, s0, 'after undoing everything');
+  assert.equal((await counters(page)).n, 0, 'the run started again');
+  assert.equal(await undo.isDisabled(), true, 'nothing left to undo');
+});
+
 test('units: the averages are bits per symbol times one bit in the units; the table stays in bits', async () => {
   const page = await openCode(QUERY);
   await steps(page, 10);

@@ -94,6 +94,7 @@ test('the mean slope is KL(P‖Q) from P and −KL(Q‖P) from Q, within its sta
     const sd = Math.sqrt(from.reduce((s, v, i) => s + v * (ratios[i] - exact) ** 2, 0)); // of one sample's evidence
     const error = sd / Math.sqrt(state.n * state.runs), slope = got.slope * (truth === 'p' ? 1 : -1);
     assert.ok(Math.abs(slope - exact) <= 4 * error, `from ${truth}: slope ${slope} vs KL ${exact} (4 standard errors: ${4 * error})`);
+    await checkKlLine(page, state, `from ${truth}`);
     slopes[truth] = exact;
   }
   assert.ok(Math.abs(slopes.p - slopes.q) > 0.05, `KL(P‖Q) ${slopes.p} and KL(Q‖P) ${slopes.q} differ`);
@@ -127,6 +128,17 @@ async function checkMeasures(root, state, what) {
   assertClose(got.wald, Math.log(19) / kl(state.p, state.q), `${what}: log 19 / KL(P‖Q)`, 1e-12);
 }
 
+/** The line drawn beside the paths, as the chart's words give it: from 0 to ±n·KL of the truth (the library's) at n. */
+async function checkKlLine(page, state, what) {
+  const [T, O, sign, kind] = state.truth === 'p' ? ['P', 'Q', 1, ''] : ['Q', 'P', -1, '−'];
+  const [from, other] = state.truth === 'p' ? [state.p, state.q] : [state.q, state.p];
+  const end = (sign * state.n * kl(from, other)) / Math.log(BASES[state.units ?? 'nats']);
+  await eventually(async () => assert.ok(
+    (await page.locator('[data-chart="paths"]').getAttribute('aria-label'))
+      .includes(`the line ${kind}n · KL(${T}‖${O}) goes from 0 to ${formatSigned(end)} at n = ${state.n}.`),
+    `${what}: the line ${kind}n·KL ends at ${formatSigned(end)}`));
+}
+
 test('dragging a bar of Q with the mouse draws the runs again; KL and the line n·KL follow the drag', async () => {
   const page = await openEvidence(QUERY);
   const before = await shown(page);
@@ -143,6 +155,7 @@ test('dragging a bar of Q with the mouse draws the runs again; KL and the line n
   assertClose(dragged.q.reduce((a, b) => a + b, 0), 1, 'Q still sums to 1', 1e-12);
   await eventually(() => checkRuns(page, dragged, 'after the drag'));
   await checkMeasures(page, dragged, 'after the drag');
+  await checkKlLine(page, dragged, 'after the drag');
 });
 
 test('keys on a focused handle move its bar, the others making room; the runs are drawn again', async () => {
@@ -181,6 +194,31 @@ test('typing P draws the runs again with the new distributions; so does a new se
     return s;
   });
   await eventually(() => checkRuns(page, reseeded, 'after new draws'));
+});
+
+test('undo: the button and Ctrl+Z bring back P and Q before a drag and a typed value; the runs with them', async () => {
+  const page = await openEvidence(QUERY);
+  const undo = page.locator('button[data-action="undo"]');
+  assert.equal(await undo.isDisabled(), true, 'nothing to undo yet');
+  const s0 = stateInUrl(page);
+  await dragBar(page, 'q', 2, -50);
+  const s1 = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.ok(s.q[2] < 0.5, 'the drag moved Q(z)');
+    return s;
+  });
+  const field = page.locator('input[data-field="dist"][data-dist="p"]');
+  await field.fill('1, 1, 1');
+  await field.press('Enter');
+  await eventually(async () => assert.deepEqual(stateInUrl(page).p, [1 / 3, 1 / 3, 1 / 3]));
+  await handle(page, 'p', 0).focus();
+  await page.keyboard.press('Control+z');
+  await eventually(async () => assert.deepEqual(stateInUrl(page), s1, 'Ctrl+Z: P before it was typed'));
+  await undo.click();
+  await eventually(async () => assert.deepEqual(stateInUrl(page), s0, 'Undo: Q before the drag, exactly'));
+  await eventually(() => checkRuns(page, s0, 'after undoing'));
+  await checkMeasures(page, s0, 'after undoing');
+  assert.equal(await undo.isDisabled(), true, 'nothing left to undo');
 });
 
 test('q = 0 where P samples: KL(P‖Q) = ∞, the page says why, and every run stops at that sample', async () => {

@@ -5,7 +5,7 @@
 // outcomes' names. It edits the part of the state that ./outcomes.js reads,
 // through set(next, { settled }).
 import { parseDistribution } from '../input.js';
-import { setNote } from '../shell/index.js';
+import { setNote, undoHistory } from '../shell/index.js';
 import { MAX_OUTCOMES, MIN_OUTCOMES, cleanLabel, letters } from './discrete/model.js';
 import { createBarsChart, drawBars, infiniteOutcomes } from './pair-bars/chart.js';
 import { barsMarkup, buildHandles, placeHandles, updateHandles, wireHandles } from './pair-bars/handles.js';
@@ -16,8 +16,12 @@ export const EDITOR_TEMPLATE = `
   <details class="panel outcomes-panel" data-panel="outcomes" open>
     <summary>P and Q: drag the bars, or type the values</summary>
     ${barsMarkup('Bar chart of the distributions P and Q')}
+    <div class="chart-actions">
+      <button type="button" data-action="undo" aria-keyshortcuts="Control+Z Meta+Z" disabled>Undo</button>
+    </div>
     <p class="hint">Drag a bar, or focus it and use the arrow keys (Page Up/Down for big steps, Home for 0):
-      the other bars of that distribution make room, and the draws start again.</p>
+      the other bars of that distribution make room, and the draws start again. Undo (Ctrl+Z) takes back
+      the last change.</p>
     <div class="pair-fields">
       <label><span class="p-name">P</span> ${field('data-field="dist" data-dist="p"')}</label>
       <label><span class="q-name">Q</span> ${field('data-field="dist" data-dist="q"')}</label>
@@ -98,9 +102,18 @@ function applyTyped(shell, state, set) {
 /**
  * Wires the editor: `state()` reads the view's state, `chart()` its bars
  * chart, set(next, { settled }) changes it (settled false while a bar is
- * dragged; the drag's end sets the state again, settled).
+ * dragged; the drag's end sets the state again, settled). Returns the undo
+ * history of P, Q and the names (the view calls its settled(state) with
+ * each state it draws settled); undo keeps the rest of the state as it is.
  */
 export function wireEditor(shell, { state, chart, set }) {
+  const history = undoHistory(shell, {
+    key: (s) => JSON.stringify([s.p, s.q, s.labels]),
+    restore: ({ p, q, labels }) => set({ ...state(), p, q, labels }, { settled: true }),
+  });
+  shell.on(shell.root, 'click', (event) => {
+    if (event.target.closest?.('button[data-action="undo"]')) history.undo();
+  });
   const isField = (el) => el.matches?.('input[data-field="dist"], input[data-field="labels"]');
   wireHandles(shell, { state, chart, set, settle: () => set(state(), { settled: true }) });
   shell.on(shell.root, 'input', (event) => {
@@ -112,4 +125,5 @@ export function wireEditor(shell, { state, chart, set }) {
   shell.on(shell.root, 'keydown', (event) => {
     if (event.key === 'Enter' && isField(event.target)) applyTyped(shell, state(), set);
   });
+  return history;
 }

@@ -47,7 +47,7 @@ export function wireEvents(view) {
     else if (el.dataset.control === 'speed') setState(view, { ...view.state, speed: Number(el.value) });
     else if (el.dataset.control === 'seed') typeSeed(view, el);
   });
-  wireEditor(shell, {
+  view.history = wireEditor(shell, {
     state: () => view.state, chart: () => view.charts.bars, set: (next, options) => setState(view, next, options),
   });
 }

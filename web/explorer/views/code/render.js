@@ -156,6 +156,7 @@ export function render(view, { settled }) {
   showMeasures(view);
   showControls(view);
   view.bars.draw(view.charts.bars, state, { settled });
+  if (settled) view.history?.settled(state);
   shell.$('[data-role="units-note"]').textContent = unitsNote(state.units, numbers.bit);
   renderRun(view);
   view.onChange(state, { ...numbers.m }, { settled });

@@ -37,7 +37,7 @@ export function wireEvents(view) {
     if (button && shell.root.contains(button)) setState(view, { ...view.state, seed: newSeed() });
   });
   shell.on(shell.root, 'change', (event) => change(view, event.target));
-  wireEditor(shell, {
+  view.history = wireEditor(shell, {
     state: () => view.state, chart: () => view.charts.bars, set: (next, options) => setState(view, next, options),
   });
 }

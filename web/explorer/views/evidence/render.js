@@ -162,7 +162,10 @@ export function render(view, { settled }) {
   showNumbers(view, meanStop);
   showControls(view);
   view.bars.draw(view.charts.bars, view.state, { settled });
-  if (settled) describe(view, meanStop);
+  if (settled) {
+    describe(view, meanStop);
+    view.history?.settled(view.state);
+  }
   view.onChange(view.state, { ...view.numbers.m }, { settled });
   if (settled && view.mounted) view.announce(() => announcement(view, meanStop));
 }

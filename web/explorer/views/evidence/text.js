@@ -63,11 +63,13 @@ const say = (v, units) => (v === Infinity ? 'infinite' : `${f(v)} ${units}`);
 export const stopped = (stops) => stops.filter((t) => t > 0);
 
 /** The paths chart in words. */
-export function describePaths({ state, numbers: { slope, klTruth, mean } }) {
-  const [T, O] = NAMES[state.truth];
+export function describePaths({ state, numbers: { slope, klTruth, mean }, charts }) {
+  const [T, O] = NAMES[state.truth], sign = state.truth === 'p' ? '' : '−';
+  const end = charts.paths.data.datasets[2].data.at(-1); // the line as drawn (none where KL is infinite)
   return `${state.runs} runs of ${state.n} samples from ${T}. After ${state.n} samples the mean Lₙ is ${f(mean.at(-1))} `
     + `${state.units}; the runs' slope Lₙ/n is ${f(slope.mean)} ± ${f(slope.error)} (standard error), against `
-    + `${state.truth === 'p' ? '' : '−'}KL(${T}‖${O}) = ${state.truth === 'p' ? '' : '−'}${say(klTruth, state.units)}.`;
+    + `${sign}KL(${T}‖${O}) = ${sign}${say(klTruth, state.units)}`
+    + `${end ? `: the line ${sign}n · KL(${T}‖${O}) goes from 0 to ${f(end.y)} at n = ${end.x}` : ''}.`;
 }
 
 /** The histogram in words. */
