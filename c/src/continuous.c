@@ -732,7 +732,8 @@ static void mvn_measures(const infodiv_dist *p, const infodiv_dist *q, double *l
  * divided by 2^hb; d0 = (B - A) 2^-hb, used where neither or both overflowed
  * (ha = hb). From Stirling's series, with R(x) and 1/x below the rounding:
  *   B beyond DBL_MAX: G = -B (psi - log)(a0) + log(2 pi)/2 - log(B)/2 + psi(a0) - Gp(a0),
- *   A beyond DBL_MAX: G = lgamma(b0) - b0 log b0 + b0 + log(A)/2 - log(2 pi)/2 - 1/2,
+ *   A beyond DBL_MAX: G = lgamma(b0) - b0 log b0 + b0 + log(A)/2 - log(2 pi)/2 - 1/2 + b0/(2A)
+ *   (b0/(2A) from psi(A) = log A - 1/(2A): 3e-9 for b0 of 1e300),
  * Gp(x) = lgamma(x) + (1 - x) psi(x) + x. */
 static double matched_kl_of_sums(double a0, int ha, double b0, int hb, double d0)
 {
@@ -743,8 +744,10 @@ static double matched_kl_of_sums(double a0, int ha, double b0, int hb, double d0
         double rest = 0.5 * LOG_2PI - 0.5 * log_b + infodiv_digamma(a0) - infodiv_gamma_entropy_part(a0);
         return -b0 * infodiv_digamma_minus_log(a0) + ldexp(rest, -hb);
     }
-    double log_a = log(a0) + ha * LN2;
-    return infodiv_lgamma_lead(b0) + 0.5 * log_a - 0.5 * LOG_2PI - 0.5;
+    double rest = ldexp(0.5 * (b0 / a0), -ha) - 0.5;
+    if (b0 >= 1) /* log(A)/2 and -log(b0)/2 as one log: each alone rounds by 3e-14 */
+        return infodiv_stirling_error(b0) + 0.5 * (log(a0 / b0) + ha * LN2) + rest;
+    return infodiv_lgamma_lead(b0) + 0.5 * (log(a0) + ha * LN2) - 0.5 * LOG_2PI + rest;
 }
 
 /* b0 KL(b/B || a/A) 2^-hb, B = b0 2^hb and A = a0 2^ha the sums, as
@@ -844,14 +847,17 @@ static double g_integral(double y, double s)
  * (Beta(1e-8, 3) || Beta(1e-20, 1e300)); this keeps its digits. */
 static double matched_kl_far_step(double x, double y, double d, double h, double s)
 {
-    double sum = 0, e = s - h;
+    /* h of 1e-300 scaled by 2^m, so that g1 h is not rounded to a subnormal's few bits before
+     * d of 1e300 multiplies it */
+    int m = h < 0x1p-900 ? 600 : 0;
+    double sum = 0, e = s - h, hm = ldexp(h, m);
     for (int i = 0; i < 8; i++) {
         double t = i < 4 ? GL8_T[i] : 1 - GL8_T[7 - i], wt = GL8_W[i < 4 ? i : 7 - i], g1, g2;
         double xt = x + t * h, dt = d + t * e, along;
         if (x > 0x1p500) /* g'(x) = 1/(2x^2) + O(x^-3), which would underflow: d/x and x g' apart */
             along = (dt / xt) * (0.5 * (h / xt));
         else
-            trigamma_rest(xt, &g1, &g2), along = dt * (g1 * h); /* g1 h first: d may be near DBL_MAX */
+            trigamma_rest(xt, &g1, &g2), along = ldexp(dt * (g1 * hm), -m); /* g1 h first: d may be near DBL_MAX */
         sum -= wt * (infodiv_digamma_minus_log(xt) * s + along);
     }
     return g_integral(y, s) + sum;

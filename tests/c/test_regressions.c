@@ -587,6 +587,33 @@ int main(void)
         CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m2, NULL) == INFODIV_OK && m2.cross_entropy_pq == -INFINITY,
               "H(P,Q) of Dir(.., 1.5e-323, ..) || Dir(.., DBL_MAX, DBL_MAX): %g", m2.cross_entropy_pq);
     }
+    /* KL(Beta(5e-324, 1) || Beta(5e-324, B)) is 8.127054121036372532470776e-24 for B = 1e300 and
+     * 1.460994940004157752831346e-15 for B = DBL_MAX (mpmath, 700 digits): was 21% high, as
+     * psi's slope times the alpha of 5e-324 rounded to two subnormal ulps before B multiplied it
+     * (continuous.c, matched_kl_far_step: h scaled by 2^600; found by a sweep of the Beta grid). */
+    {
+        const double bs[2] = { 1e300, 1.7976931348623157e308 };
+        const double want[2] = { 8.127054121036372532470776e-24, 1.460994940004157752831346e-15 };
+        for (int i = 0; i < 2; i++) {
+            infodiv_dist p = { INFODIV_BETA, 5e-324, 1, 0, NULL, NULL }, q = { INFODIV_BETA, 5e-324, bs[i], 0, NULL, NULL };
+            infodiv_dist_measure_set m;
+            CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK && close_rel(m.kl_pq, want[i], 1e-14),
+                  "KL(Beta(5e-324, 1) || Beta(5e-324, %g)): %.17g", bs[i], m.kl_pq);
+        }
+    }
+    /* KL(Beta(DBL_MAX, DBL_MAX) || Beta(1e300, 1e300)) = 9.003592500366488060294599 and H(P,Q) =
+     * -345.5085461839607555281626 (mpmath, 700 digits): KL was 3e-10 off, as G of the sums
+     * A = 2 DBL_MAX and b0 = 2e300 left out b0/(2A) (continuous.c, matched_kl_of_sums; found by a
+     * sweep of the Beta grid). */
+    {
+        const double big = 1.7976931348623157e308;
+        infodiv_dist p = { INFODIV_BETA, big, big, 0, NULL, NULL }, q = { INFODIV_BETA, 1e300, 1e300, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 9.003592500366488060294599, 1e-14)
+                  && close_rel(m.cross_entropy_pq, -345.5085461839607555281626, 1e-14),
+              "KL(Beta(DBL_MAX, DBL_MAX) || Beta(1e300, 1e300)): %.17g, H(P,Q) %.17g", m.kl_pq, m.cross_entropy_pq);
+    }
     /* KL(Geometric(1e-300) || Geometric(1 - 1.1e-16)) = 3.6736800569677100479e301 (mpmath, 700
      * digits): was +inf, as (q - p)/p times u = (q - p)/(1 - q) passed DBL_MAX before h(u)
      * (continuous.c, geometric_kl; found by tests/fuzz). */
