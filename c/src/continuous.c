@@ -1058,10 +1058,20 @@ static double lgamma_of_sum_but_largest(const double *b, size_t k, double b0, si
     return infodiv_lgamma_bregman(b[*j], s) + s * infodiv_digamma(b[*j]);
 }
 
-/* log B(b) 2^-16 where b's sum b0 passes DBL_MAX: sum_i b_i log(b_i/b0) + sum_i L(b_i)
+/* H(P,Q)'s terms beyond DBL_MAX are summed in units of 2^BIG: b_i of 1e308 times
+ * 1/a_i of 2e323 is 2^2098. */
+enum { BIG = 1100 };
+
+/* x y 2^-BIG and (x/a) 2^-BIG without overflow on the way, for results of 2^-76 to 2^2100 */
+static double product_scaled(double x, double y) { return ldexp(x, -BIG / 2) * ldexp(y, -BIG / 2); }
+
+static double quotient_scaled(double x, double a) { return ldexp(x, -BIG / 2) * (ldexp(1, -BIG / 2) / a); }
+
+/* log B(b) 2^-BIG where b's sum b0 passes DBL_MAX: sum_i b_i log(b_i/b0) + sum_i L(b_i)
  * - L(b0), L(x) = lgamma(x) - x log x + x (lgamma's -x terms cancel exactly). The
- * b_i log(b_i/b0) are <= 0 and of 1e292 at least in all; an entry above b0/2 takes
- * log1p(-(the others' sum)/b0), the others' sum as b0 - b_i in double-double. */
+ * b_i log(b_i/b0) are <= 0 and of 1e292 at least in all, beside which the L terms
+ * (< 750 each) are below the rounding; an entry above b0/2 takes log1p(-(the others'
+ * sum)/b0), the others' sum as b0 - b_i in double-double. */
 static double log_beta_of_huge_sum_scaled(const double *b, size_t k)
 {
     int h = 0;
@@ -1072,17 +1082,16 @@ static double log_beta_of_huge_sum_scaled(const double *b, size_t k)
         hi = two_sum(hi, ldexp(b[i], -h), &err);
         lo += err;
     }
-    double s0 = hi + lo, log_b0 = log(s0) + h * LN2, sum = 0, leads = 0.5 * (log_b0 - LOG_2PI);
+    double s0 = hi + lo, log_b0 = log(s0) + h * LN2, sum = 0;
     for (size_t i = 0; i < k; i++) {
         double x = ldexp(b[i], -h), r = ldexp(b[i] / s0, -h), lr;
         if (x > 0.5 * s0)
             lr = log1p(-((hi - x) + lo) / s0);
         else
             lr = r > 0x1p-1000 ? log(r) : log(b[i]) - log_b0;
-        sum += ldexp(b[i], -16) * lr;
-        leads += infodiv_lgamma_lead(b[i]);
+        sum += ldexp(b[i], -BIG) * lr;
     }
-    return sum + ldexp(leads, -16);
+    return sum;
 }
 
 /* H(P,Q) of two Dirichlet laws: log B(b) - sum_i (b_i - 1)(psi(a_i) - psi(a0)),
@@ -1097,7 +1106,7 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
         ha++;
     size_t j = k;
     double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, 0), dml0 = infodiv_digamma_minus_log(a0);
-    /* b's sum beyond DBL_MAX (NaN from sum_halved): log B(b) whole, in units of 2^16, in big */
+    /* b's sum beyond DBL_MAX (NaN from sum_halved): log B(b) whole, in units of 2^BIG, in big */
     int b0_over = !isfinite(b0);
     double lg0 = b0_over ? 0 : lgamma_of_sum_but_largest(b, k, b0, &j), direct = -lg0, size = fabs(lg0);
     double hi = 0, lo = 0; /* the sum to eps^2 where it is tiny: a0 - a_i, the others' sum, from it */
@@ -1106,8 +1115,8 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
         hi = two_sum(hi, a[i], &err);
         lo += err;
     }
-    double a0_lo = (hi - a0) + lo, tiny = 0, big = b0_over ? log_beta_of_huge_sum_scaled(b, k) : 0; /* 2^16 units */
-    size += ldexp(fabs(big), 16);
+    double a0_lo = (hi - a0) + lo, tiny = 0, big = b0_over ? log_beta_of_huge_sum_scaled(b, k) : 0;
+    size += ldexp(fabs(big), BIG);
     for (size_t i = 0; i < k; i++) {
         double lg = i == j || b0_over ? 0 : infodiv_lgamma(b[i]);
         double lr = log_ratio(ldexp(a[i], -ha), a0), dml = infodiv_digamma_minus_log(a[i]),
@@ -1119,19 +1128,23 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
         if (a0 < 0x1p-500 && b[i] != 1) {
             /* psi(x) = -1/x - Euler's gamma + O(x): psi(a_i) - psi(a0) = -(a0 - a_i)/(a0 a_i);
              * summed in units of 2^128, as terms of 1e323 may cancel */
-            double scaled = ((b[i] - 1) * (((a0 - a[i]) + a0_lo) / a0)) * (0x1p-128 / a[i]);
+            double part = (b[i] - 1) * (((a0 - a[i]) + a0_lo) / a0), scaled = part * (0x1p-128 / a[i]);
+            if (isinf(scaled)) /* b_i of 1e308 over a_i of 1e-320 */
+                big += quotient_scaled(part, a[i]), scaled = 0, size = INFINITY;
             tiny += scaled, size += ldexp(fabs(scaled), 128), t = t_size = 0;
         } else if (!isfinite(psi_diff) && b[i] != 1) { /* there psi(a_i) = -1/a_i - Euler's gamma, to the last digit */
-            double bs = ldexp(b[i] - 1, -16), ts = bs / a[i] + bs * (EULER_GAMMA + (log(a0) + ha * LN2 + dml0));
-            t = ldexp(ts, 16), t_size = fabs(t);
+            double rest = EULER_GAMMA + (log(a0) + ha * LN2 + dml0);
+            double ts = quotient_scaled(b[i] - 1, a[i]) + product_scaled(b[i] - 1, rest);
+            t = ldexp(ts, BIG), t_size = fabs(t);
             if (isinf(t)) /* beyond DBL_MAX (a_i of 1e-314): the sum may be within the range */
                 big += ts, t = 0;
         } else if (isinf(t)) /* b_i of 1e308 times a psi difference > 1: the sum may be within the range */
-            big -= ldexp(b[i] - 1, -16) * psi_diff, t = 0;
+            big -= product_scaled(b[i] - 1, psi_diff), t = 0;
         direct += lg + t;
         size += fabs(lg) + t_size;
     }
-    double total = big == 0 ? direct + ldexp(tiny, 128) : ldexp(ldexp(direct, -16) + big + ldexp(tiny, 112), 16);
+    double total =
+        big == 0 ? direct + ldexp(tiny, 128) : ldexp(ldexp(direct, -BIG) + big + ldexp(tiny, 128 - BIG), BIG);
     return smaller_form(total, size, h, kl);
 }
 

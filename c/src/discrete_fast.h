@@ -264,16 +264,22 @@ static inline void measures_in_base(const infodiv_measure_set *nats, double ln_b
     out->js = nats->js / ln_base;
 }
 
-/* The seven measures from a pair_pass(), in nats, if every one is vouched for. */
-static int measures_from_sums(const pair_sums *s, double in_err, infodiv_measure_set *m)
+/* A fast entropy of n outcomes, or JS, held to its ceiling log n (log 2): near
+ * it, the few ulps the fast pass may be off could pass it. */
+static double at_most(double v, double ceiling) { return v > ceiling ? ceiling : v; }
+
+static double entropy_from_sum(double minus_h, size_t n) { return at_most(-minus_h, log((double)n)); }
+
+/* The seven measures of n outcomes from a pair_pass(), in nats, if every one is vouched for. */
+static int measures_from_sums(const pair_sums *s, size_t n, double in_err, infodiv_measure_set *m)
 {
-    m->entropy_p = -s->hp;
-    m->entropy_q = -s->hq;
+    m->entropy_p = entropy_from_sum(s->hp, n);
+    m->entropy_q = entropy_from_sum(s->hq, n);
     m->cross_entropy_pq = -s->cpq;
     m->cross_entropy_qp = -s->cqp;
     m->kl_pq = s->kpq;
     m->kl_qp = s->kqp;
-    m->js = 0.25 * s->js;
+    m->js = at_most(0.25 * s->js, LN2);
     return s->z_max <= FAST_Z_MAX && h_fast_ok_in(m->entropy_p, in_err) && h_fast_ok_in(m->entropy_q, in_err)
         && h_fast_ok_in(m->cross_entropy_pq, in_err) && h_fast_ok_in(m->cross_entropy_qp, in_err)
         && kl_fast_ok(m->kl_pq, s, in_err) && kl_fast_ok(m->kl_qp, s, in_err) && js_fast_ok(m->js, s, in_err);

@@ -118,7 +118,7 @@ static int LOCAL(entropy_fast)(const REAL *p, size_t n, const infodiv_options *o
     if (!h_fast_ok(-s.hp))
         return 0;
     if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
-        *result = -s.hp / ln_base;
+        *result = entropy_from_sum(s.hp, n) / ln_base;
     return 1;
 }
 
@@ -149,7 +149,7 @@ static int LOCAL(js_fast)(const REAL *p, const REAL *q, size_t n, const infodiv_
     if (!pair_scales(&c, 0, &isp, &isq))
         return 0;
     LOCAL(pair_pass)(p, q, n, isp, isq, WANT_JS, &s);
-    double js = 0.25 * s.js;
+    double js = at_most(0.25 * s.js, LN2);
     if (!(s.z_max <= FAST_Z_MAX && js_fast_ok(js, &s, FAST_IN_ERR)))
         return 0;
     if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
@@ -168,7 +168,7 @@ static int LOCAL(measures_fast)(const REAL *p, const REAL *q, size_t n, const in
     if (!pair_scales(&c, 0, &isp, &isq))
         return 0;
     LOCAL(pair_pass)(p, q, n, isp, isq, WANT_ALL, &s);
-    if (!measures_from_sums(&s, FAST_IN_ERR, &m))
+    if (!measures_from_sums(&s, n, FAST_IN_ERR, &m))
         return 0;
     if ((*status = read_base(opt, &ln_base, err)) == INFODIV_OK)
         measures_in_base(&m, ln_base, result);
@@ -829,7 +829,7 @@ static int LOCAL(measures_logits_pass)(const REAL *a, const REAL *b, size_t n, d
     s.z_max = 0;
     for (int k = 0; k < VLANES; k++)
         s.z_max = fmax(s.z_max, v_lane(z_max, k));
-    int all = measures_from_sums(&s, fmax(in_a, in_b), m);
+    int all = measures_from_sums(&s, n, fmax(in_a, in_b), m);
     /* the entropies and cross-entropies use no ratio reduction: z_max does not concern them */
     *vouched = (all ? LOGITS_ALL : 0) | (h_fast_ok_in(m->entropy_p, in_a) ? LOGITS_HP : 0)
         | (h_fast_ok_in(m->entropy_q, in_b) ? LOGITS_HQ : 0)
