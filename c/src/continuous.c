@@ -890,20 +890,28 @@ static double matched_kl_huge_step(double x, double d, double h, double e)
 /* matched_kl_far_step for x < 2^-500 (g'(x) ~ 1/x^2 passes the range): from
  *   G(x, y) = (y - x)/x + S(y) + (1 + y) log x - lgamma(1 + x) - x - (y - x) psi(1 + x),
  * exact (psi(x) = psi(1 + x) - 1/x; S = infodiv_lgamma_lead), the difference
- * G(x + h, y + s) - G(x, y) term by term: (x s - y h)/(x (x + h)) (scaled by
- * 2^-ilogb(x), TwoProduct), S(y + s) - S(y) = the integral of g over [y, y + s]
- * (g_integral), (1 + y) log1p(h/x) + s log(x + h), and the psi(1 + x) and
- * lgamma(1 + x) terms to first order in x and h (their next terms are x below). */
+ * G(x + h, y + s) - G(x, y) term by term: (x s - y h)/(x (x + h)) (x, h
+ * scaled by 2^-ilogb(x), y, s by 2^-ilogb(y), then s and h by a common power
+ * of 2 that makes the larger of 1 size: no product subnormal, as x or y of
+ * 1e-310 would make it; TwoProduct), S(y + s) - S(y) = the integral of g over
+ * [y, y + s] (g_integral), (1 + y) log1p(h/x) + s log(x + h), and the psi(1 + x)
+ * and lgamma(1 + x) terms to first order in x and h (their next terms are x
+ * below). The lead term may pass DBL_MAX (y/x of 1e600): the rest is then
+ * added to it in its scale, and the step is infinite only where it is. */
 static double matched_kl_tiny_far_step(double x, double y, double d, double h, double s)
 {
-    int m = -ilogb(x), big = y >= 0x1p990 ? 64 : 0;
-    double xs = ldexp(x, m), hs = ldexp(h, m), ys = ldexp(y, -big), ss = ldexp(s, -big);
-    double p1 = xs * ss, p2 = ys * hs;
-    double cross = (p1 - p2) + (two_prod_err(xs, ss, p1) - two_prod_err(ys, hs, p2));
-    double lead = ldexp(cross / (xs * (xs + hs)), m + big);
+    int m = -ilogb(x), ey = ilogb(y);
+    double xs = ldexp(x, m), hs = ldexp(h, m), ys = ldexp(y, -ey), ss = ldexp(s, -ey);
+    int c = -ilogb(fmax(ss, hs));
+    double sc = ldexp(ss, c), hc = ldexp(hs, c), p1 = xs * sc, p2 = ys * hc;
+    double cross = (p1 - p2) + (two_prod_err(xs, sc, p1) - two_prod_err(ys, hc, p2));
+    double lead_scaled = cross / (xs * (xs + hs)), lead = ldexp(lead_scaled, m + ey - c);
     double logs = (1 + y) * log1p(h / x) + s * log(x + h), e = s - h;
     double psi_terms = h * (EULER_GAMMA - 1) - e * infodiv_digamma(1 + x + h) - d * (PI2_6 * h);
-    return lead + (g_integral(y, s) + logs + psi_terms);
+    double rest = g_integral(y, s) + logs + psi_terms;
+    if (isinf(lead) && isfinite(rest))
+        return ldexp(lead_scaled + ldexp(rest, c - m - ey), m + ey - c);
+    return lead + rest;
 }
 
 typedef struct {
@@ -1013,6 +1021,8 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
     }
     /* G_j - G(a0, b0) as one quantity where they nearly cancel; apart where that passes the doubles */
     double step = j == k ? 0 : dominant_minus_sums(a, b, dm);
+    if (step == INFINITY && dm.kind == STEP_TINY_FAR) /* beyond DBL_MAX, the KL too: its other parts are >= 0 */
+        return INFINITY;
     j = isfinite(step) ? j : k;
     double over0 = 0, over = 0, g0 = j == k ? matched_kl_of_sums(a0, ha, b0, hb, d0 + c) : 0;
     /* G(a0, b0) beyond DBL_MAX by b0/a0, the KL perhaps not: G_i and G(a0, b0) both

@@ -614,6 +614,28 @@ int main(void)
                   && close_rel(m.cross_entropy_pq, -345.5085461839607555281626, 1e-14),
               "KL(Beta(DBL_MAX, DBL_MAX) || Beta(1e300, 1e300)): %.17g, H(P,Q) %.17g", m.kl_pq, m.cross_entropy_pq);
     }
+    /* KL(Beta(5e-324, 1e-310) || Beta(5e-324, 1e-300)) = 4.940656457424120361154075e-4 and the
+     * reverse 4.940656457424227193739139e-14 (mpmath, 700 digits): were 9e-12 and 3e-11 off, as
+     * x s and y h were formed as subnormal products; KL(Beta(5e-324, 1e-300) || Beta(0.3, 1e300))
+     * is 4.9e576, so +inf, and was 4.9e276, from G's of 1e600 subtracted (continuous.c,
+     * matched_kl_tiny_far_step: y scaled too, the lead term past DBL_MAX kept; found by a
+     * sweep of the Beta grid). */
+    {
+        const double tiny = 5e-324;
+        const struct {
+            double a, b, c, d, kl;
+        } cases[3] = { { tiny, 1e-310, tiny, 1e-300, 4.940656457424120361154075e-4 },
+                       { tiny, 1e-300, tiny, 1e-310, 4.940656457424227193739139e-14 },
+                       { tiny, 1e-300, 0.3, 1e300, INFINITY } };
+        for (int i = 0; i < 3; i++) {
+            infodiv_dist p = { INFODIV_BETA, cases[i].a, cases[i].b, 0, NULL, NULL };
+            infodiv_dist q = { INFODIV_BETA, cases[i].c, cases[i].d, 0, NULL, NULL };
+            infodiv_dist_measure_set m;
+            CHECK(infodiv_dist_kl(&p, &q, NULL, NULL, 0, &m, NULL) == INFODIV_OK
+                      && (isinf(cases[i].kl) ? m.kl_pq == INFINITY : close_rel(m.kl_pq, cases[i].kl, 1e-14)),
+                  "KL(Beta(%g, %g) || Beta(%g, %g)): %.17g", cases[i].a, cases[i].b, cases[i].c, cases[i].d, m.kl_pq);
+        }
+    }
     /* KL(Geometric(1e-300) || Geometric(1 - 1.1e-16)) = 3.6736800569677100479e301 (mpmath, 700
      * digits): was +inf, as (q - p)/p times u = (q - p)/(1 - q) passed DBL_MAX before h(u)
      * (continuous.c, geometric_kl; found by tests/fuzz). */
