@@ -1077,12 +1077,24 @@ static double product_scaled(double x, double y) { return ldexp(x, -BIG / 2) * l
 
 static double quotient_scaled(double x, double a) { return ldexp(x, -BIG / 2) * (ldexp(1, -BIG / 2) / a); }
 
-/* log B(b) 2^-BIG where b's sum b0 passes DBL_MAX: sum_i b_i log(b_i/b0) + sum_i L(b_i)
- * - L(b0), L(x) = lgamma(x) - x log x + x (lgamma's -x terms cancel exactly). The
- * b_i log(b_i/b0) are <= 0 and of 1e292 at least in all, beside which the L terms
- * (< 750 each) are below the rounding; an entry above b0/2 takes log1p(-(the others'
- * sum)/b0), the others' sum as b0 - b_i in double-double. */
-static double log_beta_of_huge_sum_scaled(const double *b, size_t k)
+/* The second largest of v (k >= 2). */
+static double second_largest(const double *v, size_t k)
+{
+    double first = 0, second = 0;
+    for (size_t i = 0; i < k; i++) {
+        second = v[i] > first ? first : v[i] > second ? v[i] : second;
+        first = v[i] > first ? v[i] : first;
+    }
+    return second;
+}
+
+/* log B(b) 2^-BIG where b's sum b0 passes DBL_MAX or a second alpha passes 2^1010:
+ * sum_i b_i log(b_i/b0) + sum_i L(b_i) - L(b0), L(x) = lgamma(x) - x log x + x
+ * (lgamma's -x terms cancel exactly). The b_i log(b_i/b0) are <= 0 and of 1e292 at
+ * least in all, beside which the L terms (< 750 each) are below the rounding; an entry
+ * above b0/2 takes log1p(-(the others' sum)/b0), the others' sum as b0 - b_i in
+ * double-double. */
+static double log_beta_scaled(const double *b, size_t k)
 {
     int h = 0;
     while (!isfinite(sum_halved(b, k, h)))
@@ -1107,7 +1119,7 @@ static double log_beta_of_huge_sum_scaled(const double *b, size_t k)
 /* H(P,Q) of two Dirichlet laws: log B(b) - sum_i (b_i - 1)(psi(a_i) - psi(a0)),
  * psi(a_i) - psi(a0) = log(a_i/a0) + (psi - log)(a_i) - (psi - log)(a0) (a0's
  * sum halved where it overflows; log B without lgamma of 1e306, see
- * lgamma_of_sum_but_largest and log_beta_of_huge_sum_scaled); or H(P) + KL, whichever has the smaller terms
+ * lgamma_of_sum_but_largest and log_beta_scaled); or H(P) + KL, whichever has the smaller terms
  * (alphas of 1e300 give H(P) = -690 beside a KL of 690). */
 static double dirichlet_cross(const double *a, const double *b, size_t k, double h, double kl)
 {
@@ -1116,19 +1128,20 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
         ha++;
     size_t j = k;
     double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, 0), dml0 = infodiv_digamma_minus_log(a0);
-    /* b's sum beyond DBL_MAX (NaN from sum_halved): log B(b) whole, in units of 2^BIG, in big */
-    int b0_over = !isfinite(b0);
-    double lg0 = b0_over ? 0 : lgamma_of_sum_but_largest(b, k, b0, &j), direct = -lg0, size = fabs(lg0);
+    /* log B(b) whole, in units of 2^BIG, in big where b's sum passes DBL_MAX (NaN from
+     * sum_halved) or a second alpha passes 2^1010 (lgamma's of 1e306 would overflow) */
+    int whole = !isfinite(b0) || second_largest(b, k) > 0x1p1010;
+    double lg0 = whole ? 0 : lgamma_of_sum_but_largest(b, k, b0, &j), direct = -lg0, size = fabs(lg0);
     double hi = 0, lo = 0; /* the sum to eps^2 where it is tiny: a0 - a_i, the others' sum, from it */
     for (size_t i = 0; a0 < 0x1p-500 && i < k; i++) {
         double err;
         hi = two_sum(hi, a[i], &err);
         lo += err;
     }
-    double a0_lo = (hi - a0) + lo, tiny = 0, big = b0_over ? log_beta_of_huge_sum_scaled(b, k) : 0;
+    double a0_lo = (hi - a0) + lo, tiny = 0, big = whole ? log_beta_scaled(b, k) : 0;
     size += ldexp(fabs(big), BIG);
     for (size_t i = 0; i < k; i++) {
-        double lg = i == j || b0_over ? 0 : infodiv_lgamma(b[i]);
+        double lg = i == j || whole ? 0 : infodiv_lgamma(b[i]);
         double lr = log_ratio(ldexp(a[i], -ha), a0), dml = infodiv_digamma_minus_log(a[i]),
                psi_diff = lr + (dml - dml0);
         double t = b[i] == 1 ? 0 : -(b[i] - 1) * psi_diff; /* 0 even where psi(a_i) passes the range (a_i of 1e-323) */
@@ -1150,6 +1163,8 @@ static double dirichlet_cross(const double *a, const double *b, size_t k, double
                 big += ts, t = 0;
         } else if (isinf(t)) /* b_i of 1e308 times a psi difference > 1: the sum may be within the range */
             big -= product_scaled(b[i] - 1, psi_diff), t = 0;
+        if (fabs(t) > 0x1p960) /* finite, but a few such would overflow the direct sum */
+            big += ldexp(t, -BIG), t = 0;
         direct += lg + t;
         size += fabs(lg) + t_size;
     }

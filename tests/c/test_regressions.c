@@ -572,7 +572,7 @@ int main(void)
     /* H(P,Q) where Q's alphas sum beyond DBL_MAX: Dir(1e-310, 2, 3) || Dir(c, DBL_MAX, DBL_MAX) is
      * 5.0371342473412682803e307 (mpmath, 700 digits), and was +inf; Dir(1, 1.625, 1.5e-323, c, c)
      * || Dir(c, c, c, DBL_MAX, DBL_MAX) is -2.09e317, so -inf, and was +inf: lgamma(DBL_MAX) less
-     * lgamma of the sum gave inf - inf (continuous.c, log_beta_of_huge_sum_scaled; found by
+     * lgamma of the sum gave inf - inf (continuous.c, log_beta_scaled; found by
      * tests/fuzz). */
     {
         const double c = 0.99999690055847168, big = 1.7976931348623157e308;
@@ -635,6 +635,26 @@ int main(void)
                       && (isinf(cases[i].kl) ? m.kl_pq == INFINITY : close_rel(m.kl_pq, cases[i].kl, 1e-14)),
                   "KL(Beta(%g, %g) || Beta(%g, %g)): %.17g", cases[i].a, cases[i].b, cases[i].c, cases[i].d, m.kl_pq);
         }
+    }
+    /* H(P,Q) where finite terms overflow their sum, or lgamma of a second alpha of 1e307 does:
+     * Dir(1.5e-323, DBL_MAX, DBL_MAX, 1, 0.125) against itself is H(P) = -6.7e322 (mpmath, 800
+     * digits), so -inf, and was +inf, as the two terms of 1.2e308 summed to +inf; Dir(1e-310, 2, 3)
+     * || Dir(1, 8e307, 1e307) is 6.110511137412712895541792e307 (700 digits) and was +inf, from
+     * lgamma(1e307) (continuous.c, dirichlet_cross: terms above 2^960 and log_beta_scaled in units
+     * of 2^1100; found by tests/fuzz). */
+    {
+        const double big = 1.7976931348623157e308;
+        const double a[5] = { 1.4821969375237396e-323, big, big, 1, 0.125 };
+        const double a2[3] = { 1e-310, 2, 3 }, b2[3] = { 1, 8e307, 1e307 };
+        infodiv_dist p = { INFODIV_DIRICHLET, 0, 0, 5, a, NULL };
+        infodiv_dist p2 = { INFODIV_DIRICHLET, 0, 0, 3, a2, NULL }, q2 = { INFODIV_DIRICHLET, 0, 0, 3, b2, NULL };
+        infodiv_dist_measure_set m, m2;
+        CHECK(infodiv_dist_kl(&p, &p, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.cross_entropy_pq == -INFINITY
+                  && m.entropy_p == -INFINITY && m.kl_pq == 0,
+              "H(P,P) of Dir(1.5e-323, DBL_MAX, DBL_MAX, 1, 0.125): %g", m.cross_entropy_pq);
+        CHECK(infodiv_dist_kl(&p2, &q2, NULL, NULL, 0, &m2, NULL) == INFODIV_OK
+                  && close_rel(m2.cross_entropy_pq, 6.110511137412712895541792e307, 1e-14),
+              "H(P,Q) of Dir(1e-310, 2, 3) || Dir(1, 8e307, 1e307): %.17g", m2.cross_entropy_pq);
     }
     /* KL(Geometric(1e-300) || Geometric(1 - 1.1e-16)) = 3.6736800569677100479e301 (mpmath, 700
      * digits): was +inf, as (q - p)/p times u = (q - p)/(1 - q) passed DBL_MAX before h(u)
