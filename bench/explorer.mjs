@@ -2,10 +2,12 @@
 // follows a drag, in headless Chromium (Debian's) on the built site
 // (bash build.sh first). With the CPU throttled 4× (a mid-range phone):
 // the time from navigation to the numbers on screen, the longest task and
-// the tasks over 200 ms while loading, for the page (both modes), the embed
-// and the example blog post; then a drag of a bar and of a curve's handle,
-// the time from each pointer move to the frame after the numbers and the
-// chart changed (median and p95), throttled and not. Medians over the runs.
+// the tasks over 200 ms while loading, for the page (every view), the embed
+// and the example blog post; then a drag of a bar (discrete, code, evidence
+// with its default 20 runs of 200 samples and with 200 runs of 2,000) and of
+// a curve's handle, the time from each pointer move to the frame after the
+// numbers and the chart changed (median and p95), throttled and not.
+// Medians over the runs.
 // This machine is shared and noisy: compare runs made together. Prints a
 // table; writes dist/bench/explorer.json. Times nothing in the tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,9 +23,18 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const PAGES = {
   'page, discrete': '',
   'page, continuous': '?mode=continuous',
+  'page, code': '?view=code',
+  'page, evidence': '?view=evidence',
   'embed, discrete': 'embed.html',
   'embed, continuous': 'embed.html?mode=continuous',
   'blog post': 'examples/blog-post.html',
+};
+const DRAGS = {
+  'page, discrete': '',
+  'page, continuous': '?mode=continuous',
+  'page, code': '?view=code',
+  'evidence, 20 × 200': '?view=evidence',
+  'evidence, 200 × 2000': '?view=evidence&runs=200&n=2000',
 };
 const MOVES = 40, MOVE_EVERY_MS = 16; // a pointer at 60 Hz
 
@@ -136,7 +147,7 @@ async function main() {
     }
     console.log(`\ndrag: pointer move → the frame after the numbers and the chart changed (${MOVES} moves at 60 Hz, median of ${RUNS} runs):`);
     console.log('page                       CPU     moves  median ms   p95 ms');
-    for (const [name, path] of Object.entries({ 'page, discrete': '', 'page, continuous': '?mode=continuous' })) {
+    for (const [name, path] of Object.entries(DRAGS)) {
       for (const throttle of [1, THROTTLE]) {
         const runs = [];
         for (let r = 0; r < RUNS; r += 1) runs.push(await measureDrag(browser, origin, path, throttle));
