@@ -1531,13 +1531,17 @@ static size_t rule_weights(const double *x, size_t n, size_t start, int simpson,
         return 2;
     }
     *at = start + 2 < n ? start : n - 3;
-    xfloat h0 = xf(x[*at + 1] - x[*at]), h1 = xf(x[*at + 2] - x[*at + 1]), s = xadd(h0, h1);
+    double lo0, lo1, d0 = two_sum(x[*at + 1], -x[*at], &lo0), d1 = two_sum(x[*at + 2], -x[*at + 1], &lo1);
+    xfloat h0 = xf(d0), h1 = xf(d1), s = xadd(h0, h1);
     if (start + 2 < n) {
         xfloat s6 = xmul(s, sixth);
-        /* 2 - h1/h0 as (2 h0 - h1)/h0: one rounding where h1 is near 2 h0 (the difference exact) */
-        w[0] = xmul(s6, xdiv(xadd(xmul(two, h0), xmul(xf(-1), h1)), h0));
+        /* 2 - h1/h0 as (2 h0 - h1)/h0, from the steps' exact values (their roundings, 1e-12
+         * of steps of 8192, would be all of a 2 h0 - h1 of 1e-12): one rounding where h1 is
+         * near 2 h0 (2 h0 - h1 of the rounded steps exact there) */
+        double lo01 = isfinite(d0 + d1) ? 2 * lo0 - lo1 : 0, lo10 = isfinite(d0 + d1) ? 2 * lo1 - lo0 : 0;
+        w[0] = xmul(s6, xdiv(xadd(xadd(xmul(two, h0), xmul(xf(-1), h1)), xf(lo01)), h0));
         w[1] = xmul(s6, xmul(xdiv(s, h0), xdiv(s, h1)));
-        w[2] = xmul(s6, xdiv(xadd(xmul(two, h1), xmul(xf(-1), h0)), h1));
+        w[2] = xmul(s6, xdiv(xadd(xadd(xmul(two, h1), xmul(xf(-1), h0)), xf(lo10)), h1));
         *next = start + 2;
         return 3;
     }
