@@ -196,14 +196,44 @@ export async function finger(page) {
   };
 }
 
-/** A finger from (x, y0) to (x, y1) in `steps` moves, after resting `hold` ms; the page scrolls on it unless something stops it. */
+const clockInstalled = new WeakSet();
+
+/**
+ * Runs `act` with the page's timers stopped, then lets them run again. A
+ * finger that moves or lifts at once must not be taken for one that rests:
+ * on a loaded machine the events of a quick gesture can reach the page more
+ * than the hold time apart, and the page's hold timer would then grab.
+ */
+export async function withTimersStopped(page, act) {
+  const context = page.context();
+  if (!clockInstalled.has(context)) {
+    await context.clock.install();
+    clockInstalled.add(context);
+  }
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1));
+  try {
+    return await act();
+  } finally {
+    await page.clock.resume();
+  }
+}
+
+/**
+ * A finger from (x, y0) to (x, y1) in `steps` moves, after resting `hold` ms;
+ * the page scrolls on it unless something stops it. Without a hold, the
+ * page's timers stand still from touch to lift: it is a quick swipe however
+ * slowly the events arrive.
+ */
 export async function swipe(page, x, y0, y1, { steps = 10, hold = 0 } = {}) {
-  const f = await finger(page);
-  await f.down(x, y0);
-  if (hold) await page.waitForTimeout(hold);
-  for (let k = 1; k <= steps; k++) await f.move(x, y0 + ((y1 - y0) * k) / steps);
-  await f.up();
-  await f.detach();
+  const gesture = async () => {
+    const f = await finger(page);
+    await f.down(x, y0);
+    if (hold) await page.waitForTimeout(hold);
+    for (let k = 1; k <= steps; k++) await f.move(x, y0 + ((y1 - y0) * k) / steps);
+    await f.up();
+    await f.detach();
+  };
+  return hold ? gesture() : withTimersStopped(page, gesture);
 }
 
 export const handle = (page, dist, i) => page.locator(`[role="slider"][data-dist="${dist}"][data-index="${i}"]`);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useExplorer, checkMeasures, checkContinuous, readState, readContinuousState, eventually, barGeometry, dragBar,
-  dragCurveHandle, curveHandle, handle, valueInput, finger, swipe, PHONE_390, TOUCH_HOLD, THREE, DESKTOP,
+  dragCurveHandle, curveHandle, handle, valueInput, finger, swipe, withTimersStopped, PHONE_390, TOUCH_HOLD, THREE, DESKTOP,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -47,10 +47,12 @@ test('phone: a vertical swipe that starts on a bar scrolls the page and leaves P
   // A tap, without a hold, changes nothing either.
   await centre(handle(page, 'p', 1));
   const g = await barGeometry(page, 'p', 1);
-  const f = await finger(page);
-  await f.down(g.x, g.yOf(0.9));
-  await f.up();
-  await f.detach();
+  await withTimersStopped(page, async () => {
+    const f = await finger(page);
+    await f.down(g.x, g.yOf(0.9));
+    await f.up();
+    await f.detach();
+  });
   await page.waitForTimeout(500);
   const { state } = await checkMeasures(page);
   assert.deepEqual([state.p, state.q], [THREE.p, THREE.q], 'a tap on a bar changed nothing');
