@@ -219,21 +219,37 @@ export async function withTimersStopped(page, act) {
 }
 
 /**
+ * Puts a finger down at (x, y) and rests it `hold` ms of the page's time:
+ * its timers run exactly that long before the next event, so a hold longer
+ * than the explorer's grabs however the machine is loaded.
+ */
+export async function touchAndRest(page, x, y, hold) {
+  const f = await finger(page);
+  await withTimersStopped(page, async () => {
+    await f.down(x, y);
+    if (hold) await page.clock.runFor(hold);
+  });
+  return f;
+}
+
+/**
  * A finger from (x, y0) to (x, y1) in `steps` moves, after resting `hold` ms;
  * the page scrolls on it unless something stops it. Without a hold, the
  * page's timers stand still from touch to lift: it is a quick swipe however
  * slowly the events arrive.
  */
 export async function swipe(page, x, y0, y1, { steps = 10, hold = 0 } = {}) {
-  const gesture = async () => {
-    const f = await finger(page);
-    await f.down(x, y0);
-    if (hold) await page.waitForTimeout(hold);
+  const moveAndLift = async (f) => {
     for (let k = 1; k <= steps; k++) await f.move(x, y0 + ((y1 - y0) * k) / steps);
     await f.up();
     await f.detach();
   };
-  return hold ? gesture() : withTimersStopped(page, gesture);
+  if (hold) return moveAndLift(await touchAndRest(page, x, y0, hold));
+  return withTimersStopped(page, async () => {
+    const f = await finger(page);
+    await f.down(x, y0);
+    await moveAndLift(f);
+  });
 }
 
 export const handle = (page, dist, i) => page.locator(`[role="slider"][data-dist="${dist}"][data-index="${i}"]`);
@@ -268,9 +284,7 @@ export async function dragBar(page, dist, i, dy, { steps = 6, touch = false, hol
   const g = await barGeometry(page, dist, i);
   const ys = Array.from({ length: steps }, (_, k) => g.top - (dy * (k + 1)) / steps);
   if (touch) {
-    const f = await finger(page);
-    await f.down(g.x, g.top);
-    if (hold) await page.waitForTimeout(hold);
+    const f = await touchAndRest(page, g.x, g.top, hold);
     for (const y of ys) { await f.move(g.x, y); if (pause) await page.waitForTimeout(pause); }
     await during?.();
     await f.up();
@@ -385,9 +399,7 @@ export async function dragCurveHandle(page, root, side, id, dx, { steps = 8, tou
   const x = box.x + box.width / 2, y = box.y + box.height / 2;
   const xs = Array.from({ length: steps }, (_, k) => x + (dx * (k + 1)) / steps);
   if (touch) {
-    const f = await finger(page);
-    await f.down(x, y);
-    if (hold) await page.waitForTimeout(hold);
+    const f = await touchAndRest(page, x, y, hold);
     for (const fx of xs) await f.move(fx, y);
     await during?.(xs.at(-1));
     await f.up();
