@@ -650,7 +650,8 @@ static void solve_columns(const double *l, double *x, size_t k)
  * Cholesky factor L of I + B, L_ii^2 = 1 + u_i, u_i = B_ii - sum_c<i L_ic^2:
  * 2 KL - |y|^2 = tr B - log det(I + B) = sum_i (u_i - log(1 + u_i)) + sum_i>c L_ic^2,
  * all >= 0 and accurate however small B is. b holds k*k doubles. NAN where
- * B is not small (|B_ii| > 1/2) or I + B loses definiteness to rounding. */
+ * B is not small (|B_ii| > 1/2, or a u_i <= -1/2: then 2 KL >= 0.19 and M's
+ * own form is accurate) or I + B loses definiteness to rounding. */
 static double mvn_near(const double *sp, const double *sq, const double *lq, double *b, size_t k, double *trace)
 {
     for (size_t i = 0; i < k * k; i++)
@@ -672,7 +673,7 @@ static double mvn_near(const double *sp, const double *sq, const double *lq, dou
         double u = b[i * k + i];
         for (size_t c = 0; c < i; c++)
             u -= b[i * k + c] * b[i * k + c], s += b[i * k + c] * b[i * k + c];
-        if (!(u > -1))
+        if (!(u > -0.5)) /* 1 + u would lose u's digits */
             return NAN;
         s += infodiv_log1p_rest(u);
         double lii = sqrt(1 + u);

@@ -685,5 +685,20 @@ int main(void)
                   && close_rel(r.kl, 8.8349338781336351765e-57, 1e-14),
               "kl_grid, Simpson's 2 - h1/h0 near 0: %.17g", r.kl);
     }
+    /* KL of two bivariate normals whose covariances differ by less than half on the
+     * diagonal of B = lq^-1 (Sp - Sq) lq^-T but whose I + B is nearly singular: the
+     * near-equal form's 1 + u_2 = 2.3e-4 lost u_2's digits, 2.3e-13 off (continuous.c,
+     * mvn_near; found by tests/fuzz). Exact KL 4.7405521479700101384 (mpmath, 60 digits). */
+    {
+        const double mp[2] = { 0.125, 0.125 }, sp[4] = { 8, -0.0625, -0.0625, 0x1p-10 };
+        const double mq[2] = { 2.75, 1.5 }, sq[4] = { 0x1.cdc8p+2, 0x1.f49p+1, 0x1.f49p+1, 0x1.0d1p+2 };
+        infodiv_dist p = { INFODIV_MULTIVARIATE_NORMAL, 0, 0, 2, mp, sp };
+        infodiv_dist q = { INFODIV_MULTIVARIATE_NORMAL, 0, 0, 2, mq, sq };
+        double scratch[INFODIV_DIST_SCRATCH(2)];
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&p, &q, NULL, scratch, INFODIV_DIST_SCRATCH(2), &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 4.7405521479700101384, 1e-14),
+              "KL of normals with I + B nearly singular: %.17g", m.kl_pq);
+    }
     return check_report("regressions");
 }
