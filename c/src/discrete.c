@@ -802,6 +802,31 @@ static ratio draw_ratio(const double *p, const double *q, size_t i, const dist *
 
 static double ratio_log(ratio r) { return r.near ? log1p(r.u) : r.L; }
 
+/* Up to this many outcomes, a draw's values are computed once per outcome and
+ * kept on the stack: then each draw costs a look-up, with the same values. */
+#define CACHED_OUTCOMES 64
+
+/* log(p/q) of outcome i, +inf where q_i = 0 and -inf where p_i = 0. */
+static double draw_log_ratio(const double *p, const double *q, size_t i, const dist *P, const dist *Q,
+                             const deviations *dv)
+{
+    return p[i] == 0 ? -INFINITY : q[i] == 0 ? INFINITY : ratio_log(draw_ratio(p, q, i, P, Q, dv));
+}
+
+/* One draw's k1, k2, k3 terms: l = log(p^/q^), l^2/2 and rho - 1 - log rho with
+ * rho = q^/p^ = 1 + u' (>= 0 and without cancellation). */
+typedef struct {
+    double k1, k2, k3;
+} estimate_terms;
+
+static estimate_terms draw_estimate_terms(const double *p, const double *q, size_t i, const dist *P, const dist *Q,
+                                          const deviations *dv)
+{
+    ratio r = draw_ratio(p, q, i, P, Q, dv), inv = ratio_inverse(r);
+    double l = ratio_log(r);
+    return (estimate_terms){ l, 0.5 * l * l, inv.near ? infodiv_log1p_rest(inv.u) : expm1(inv.L) - inv.L };
+}
+
 /* A draw that is not an outcome, or (need_p) one that P cannot draw. */
 static int check_draws(const double *p, const double *q, size_t n, const uint32_t *draws, size_t count, int need_p,
                        infodiv_error *err)
@@ -828,10 +853,18 @@ int infodiv_evidence_path(const double *p, const double *q, size_t n, const info
         return status;
     deviations dv = deviations_of_f64(p, q, n, &P, &Q, normalize_option(opt));
     dd sum = { 0, 0 };
-    double infinite = 0;
+    double infinite = 0, cache[CACHED_OUTCOMES];
+    uint64_t known = 0;
     for (size_t k = 0; k < count; k++) {
         size_t i = draws[k];
-        double t = p[i] == 0 ? -INFINITY : q[i] == 0 ? INFINITY : ratio_log(draw_ratio(p, q, i, &P, &Q, &dv));
+        double t;
+        if (n > CACHED_OUTCOMES)
+            t = draw_log_ratio(p, q, i, &P, &Q, &dv);
+        else {
+            if (!(known >> i & 1))
+                cache[i] = draw_log_ratio(p, q, i, &P, &Q, &dv), known |= (uint64_t)1 << i;
+            t = cache[i];
+        }
         if (isinf(t) && infinite == -t) /* impossible under P, then under Q: no likelihood ratio */
             return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
         if (isinf(t))
@@ -859,6 +892,8 @@ int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infod
         return status;
     deviations dv = deviations_of_f64(p, q, n, &P, &Q, normalize_option(opt));
     dd k1 = { 0, 0 }, k2 = { 0, 0 }, k3 = { 0, 0 };
+    estimate_terms cache[CACHED_OUTCOMES], t;
+    uint64_t known = 0;
     for (size_t k = 0; k < count; k++) {
         size_t i = draws[k];
         if (q[i] == 0) { /* log(p/q) = +inf: so are all three (k2, in the base's square, is +inf for any base) */
@@ -866,12 +901,16 @@ int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infod
             out[1] = INFINITY;
             return INFODIV_OK;
         }
-        ratio r = draw_ratio(p, q, i, &P, &Q, &dv), inv = ratio_inverse(r);
-        double l = ratio_log(r);
-        acc_add(&k1, l);
-        acc_add(&k2, 0.5 * l * l);
-        /* rho - 1 - log rho, rho = q^/p^ = 1 + u': >= 0 and without cancellation */
-        acc_add(&k3, inv.near ? infodiv_log1p_rest(inv.u) : expm1(inv.L) - inv.L);
+        if (n > CACHED_OUTCOMES)
+            t = draw_estimate_terms(p, q, i, &P, &Q, &dv);
+        else {
+            if (!(known >> i & 1))
+                cache[i] = draw_estimate_terms(p, q, i, &P, &Q, &dv), known |= (uint64_t)1 << i;
+            t = cache[i];
+        }
+        acc_add(&k1, t.k1);
+        acc_add(&k2, t.k2);
+        acc_add(&k3, t.k3);
     }
     out[0] = (k1.hi + k1.lo) / count / ln_base;
     out[1] = (k2.hi + k2.lo) / count / (ln_base * ln_base);

@@ -164,10 +164,37 @@ static void test_evidence(void)
           "no draws");
 }
 
+/* Up to 64 outcomes the draws' values are kept per outcome; the same
+ * distributions padded to 65 outcomes (an entry 0 in both) take the per-draw
+ * path: both must give the same path and estimates, bit for bit. */
+static void test_evidence_cache(void)
+{
+    enum { N = 64, DRAWS = 5000 };
+    double p[N + 1], q[N + 1], path64[DRAWS], path65[DRAWS], est64[3], est65[3];
+    uint32_t draws[DRAWS], x = 12345;
+    for (int i = 0; i < N; i++) { /* near-equal pairs (the log1p form) and far ones */
+        p[i] = 1 + i % 7;
+        q[i] = i % 3 ? p[i] * (1 + 0x1p-40 * i) : 0.5 + i % 5;
+    }
+    p[N] = q[N] = 0;
+    for (int k = 0; k < DRAWS; k++)
+        x = x * 1103515245u + 12345u, draws[k] = (x >> 8) % N;
+    CHECK(infodiv_evidence_path(p, q, N, NULL, draws, DRAWS, path64, NULL) == INFODIV_OK
+              && infodiv_evidence_path(p, q, N + 1, NULL, draws, DRAWS, path65, NULL) == INFODIV_OK
+              && memcmp(path64, path65, sizeof path64) == 0,
+          "evidence path: 64 outcomes (kept per outcome) and 65 (per draw) differ");
+    CHECK(infodiv_kl_estimates(p, q, N, NULL, draws, DRAWS, est64, NULL) == INFODIV_OK
+              && infodiv_kl_estimates(p, q, N + 1, NULL, draws, DRAWS, est65, NULL) == INFODIV_OK
+              && memcmp(est64, est65, sizeof est64) == 0,
+          "estimates: 64 outcomes %.17g %.17g %.17g, 65 %.17g %.17g %.17g", est64[0], est64[1], est64[2], est65[0],
+          est65[1], est65[2]);
+}
+
 int main(void)
 {
     test_code_lengths();
     test_sampler();
     test_evidence();
+    test_evidence_cache();
     return check_report("coding");
 }
