@@ -1,4 +1,4 @@
-// node bench/explorer.mjs [--runs N]: how fast the explorer starts and
+// node bench/explorer.mjs [--runs N] [--drags-only]: how fast the explorer starts and
 // follows a drag, in headless Chromium (Debian's) on the built site
 // (bash build.sh first). With the CPU throttled 4× (a mid-range phone):
 // the time from navigation to the numbers on screen, the longest task and
@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+const DRAGS_ONLY = process.argv.includes('--drags-only'); // skip the start-up measures
 const THROTTLE = 4;
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -136,7 +137,7 @@ async function main() {
   try {
     console.log(`start, CPU ${THROTTLE}× slower (median of ${RUNS}):`);
     console.log('page                       device   numbers ms  longest task ms  tasks > 200 ms');
-    for (const [name, path] of Object.entries(PAGES)) {
+    for (const [name, path] of Object.entries(DRAGS_ONLY ? {} : PAGES)) {
       for (const [deviceName, device] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
         const runs = [];
         for (let r = 0; r < RUNS; r += 1) runs.push(await measureStart(browser, origin, path, device));

@@ -2,6 +2,7 @@
 // (untrusted) through the registry, mounts it, and keeps the prose's numbers,
 // the address bar and the share snippets in step.
 import { problemNote } from './input.js';
+import { setText } from './shell/index.js';
 import { formatNumber } from './util.js';
 import { fromQuery } from './views/index.js';
 
@@ -43,8 +44,8 @@ document.querySelector('[data-role="share"]').addEventListener('click', async (e
 });
 
 function showLive(current, m) {
-  for (const el of document.querySelectorAll('[data-live]')) el.textContent = formatNumber(m[el.dataset.live]);
-  for (const el of document.querySelectorAll('[data-live-unit]')) el.textContent = current.units;
+  for (const el of document.querySelectorAll('[data-live]')) setText(el, formatNumber(m[el.dataset.live]));
+  for (const el of document.querySelectorAll('[data-live-unit]')) setText(el, current.units);
 }
 
 try {

@@ -47,8 +47,19 @@ export function createShell(root, { template, panels, classes = [] }) {
 
 /** Shows `text` in a note element, hidden when there is nothing to say. */
 export function setNote(el, text) {
-  el.textContent = text;
+  setText(el, text);
   el.hidden = !text;
+}
+
+/**
+ * Writes text (or a field's value) only where it changes: the same text
+ * written again still costs the page a layout, once per frame of a drag.
+ */
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+export function setValue(field, value) {
+  if (field.value !== value) field.value = value;
 }
 
 /** A focusable element with role slider (a drag handle), with `data` as its data-* attributes. */

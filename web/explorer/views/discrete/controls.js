@@ -2,7 +2,7 @@
 // the bars (../pair-bars/handles.js), a row of the outcomes table per outcome, the sums, the text fields of
 // whole distributions, the measures. Each function takes the view (see
 // mount.js) and brings the DOM in line with its state.
-import { setNote } from '../../shell/index.js';
+import { setNote, setText, setValue } from '../../shell/index.js';
 import { formatNumber } from '../../util.js';
 import { buildHandles, updateHandles } from '../pair-bars/handles.js';
 import { MAX_OUTCOMES, MIN_OUTCOMES, sumsToOne } from './model.js';
@@ -29,11 +29,11 @@ function updateRow(row, { shell, state, current }) {
   const i = Number(row.dataset.index), name = (dist) => `${dist.toUpperCase()}(${state.labels[i]})`;
   row.dataset.infinite = String(current.infinite[i]);
   const label = row.querySelector('[data-field="label"]');
-  if (shell.focused() !== label) label.value = state.labels[i];
+  if (shell.focused() !== label) setValue(label, state.labels[i]);
   label.setAttribute('aria-label', `label of outcome ${i + 1}`);
   for (const dist of ['p', 'q']) {
     const input = row.querySelector(`[data-field="value"][data-dist="${dist}"]`);
-    if (shell.focused() !== input) input.value = String(Number(state[dist][i].toFixed(4)));
+    if (shell.focused() !== input) setValue(input, String(Number(state[dist][i].toFixed(4))));
     input.setAttribute('aria-label', name(dist));
     const lock = row.querySelector(`[data-field="lock"][data-dist="${dist}"]`);
     lock.checked = state.locked[dist][i];
@@ -51,14 +51,14 @@ function showSums({ shell, state }) {
   const off = ['p', 'q'].filter((dist) => !sumsToOne(state[dist]));
   for (const dist of ['p', 'q']) {
     const cell = shell.$(`[data-sum="${dist}"]`);
-    cell.textContent = String(Number(sumOf(state[dist]).toFixed(4)));
+    setText(cell, String(Number(sumOf(state[dist]).toFixed(4))));
     cell.dataset.off = String(off.includes(dist));
   }
   const text = off.map((dist) => `${dist.toUpperCase()} sums to ${Number(sumOf(state[dist]).toPrecision(4))}, not 1`).join('; ');
   const [names, one] = [off.map((d) => d.toUpperCase()).join(' and '), off.length === 1];
-  shell.$('[data-role="sum-text"]').textContent = off.length
+  setText(shell.$('[data-role="sum-text"]'), off.length
     ? `${text}. The measures use ${names} divided by ${one ? 'its sum' : 'their sums'}. Normalise makes ${one ? 'it' : 'them'} `
-      + 'sum to 1 (locked values stay when they can).' : '';
+      + 'sum to 1 (locked values stay when they can).' : '');
   shell.$('[data-role="sum-note"]').hidden = !off.length;
 }
 
@@ -69,7 +69,8 @@ function showSums({ shell, state }) {
 export function showDistributionTexts({ shell, state }, { force = false } = {}) {
   for (const input of shell.$$('[data-field="dist-text"]')) {
     if (!force && (shell.focused() === input || input.getAttribute('aria-invalid') === 'true')) continue;
-    input.value = input.dataset.shown = state[input.dataset.dist].map((v) => String(Number(v.toPrecision(6)))).join(', ');
+    input.dataset.shown = state[input.dataset.dist].map((v) => String(Number(v.toPrecision(6)))).join(', ');
+    setValue(input, input.dataset.shown);
     input.removeAttribute('aria-invalid');
   }
 }
@@ -87,11 +88,11 @@ export function updateOutcomeControls(view) {
 export function showMeasures({ shell, state }, m) {
   for (const [key] of MEASURES) {
     const el = shell.$(`[data-measure="${key}"]`);
-    el.textContent = formatNumber(m[key]);
+    setText(el, formatNumber(m[key]));
     el.dataset.value = String(m[key]);
   }
-  shell.$$('[data-quick]').forEach((el) => { el.textContent = formatNumber(m[el.dataset.quick]); });
-  shell.$$('[data-unit]').forEach((el) => { el.textContent = state.units; });
+  shell.$$('[data-quick]').forEach((el) => setText(el, formatNumber(m[el.dataset.quick])));
+  shell.$$('[data-unit]').forEach((el) => setText(el, state.units));
   shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
   setNote(shell.$('[data-role="infinity-note"]'), infinityNote(state));
 }

@@ -23,21 +23,26 @@ function compute({ state }) {
   return { m, terms, infinite: infiniteOutcomes(state) };
 }
 
-function drawCharts({ charts, state, current: { m, terms } }, mode) {
-  const { bars, decomposition, terms: termsChart } = charts;
+// While a bar is dragged the bars follow every frame, and the decomposition and the terms (a full
+// Chart.js update each, their axes fitted to the values) take turns: each is at most one frame behind.
+function drawCharts(view, mode) {
+  const { charts: { bars, decomposition, terms: termsChart }, state, current: { m, terms } } = view;
   drawBars(bars, state, mode);
-  termsChart.data.labels = state.labels.slice();
-
-  decomposition.data.datasets[0].data = [m.entropyP, m.entropyQ];
-  decomposition.data.datasets[1].data = [m.klPQ, m.klQP].map((k) => (k === Infinity ? null : k));
-  decomposition.options.scales.x.title.text = state.units;
-  decomposition.update(mode);
-
-  termsChart.data.datasets.forEach((dataset, d) => {
-    dataset.data = Array.from(terms[d], (v) => (v === Infinity ? null : v));
-  });
-  termsChart.options.scales.y.title.text = state.units;
-  termsChart.update(mode);
+  const turn = mode === 'none' ? (view.dragTurn = 1 - (view.dragTurn ?? 0)) : -1;
+  if (turn !== 1) {
+    decomposition.data.datasets[0].data = [m.entropyP, m.entropyQ];
+    decomposition.data.datasets[1].data = [m.klPQ, m.klQP].map((k) => (k === Infinity ? null : k));
+    decomposition.options.scales.x.title.text = state.units;
+    decomposition.update(mode);
+  }
+  if (turn !== 0) {
+    termsChart.data.labels = state.labels.slice();
+    termsChart.data.datasets.forEach((dataset, d) => {
+      dataset.data = Array.from(terms[d], (v) => (v === Infinity ? null : v));
+    });
+    termsChart.options.scales.y.title.text = state.units;
+    termsChart.update(mode);
+  }
 }
 
 /** Draws the state; once a change settles, also its text for screen readers. */

@@ -44,6 +44,9 @@ export function drawBarText(chart, textOf, insideColor = chart.options.color) {
   ctx.restore();
 }
 
+// Charts whose last update was a drag's (mode 'none'): their layout holds while the outcomes do.
+const laidOutForDrag = new WeakSet();
+
 /**
  * P and Q as grouped bars on a fixed 0..1 axis. `view` supplies what the
  * plugins draw: locked[d][i], infinite[i] (q_i = 0 < p_i or the reverse), and
@@ -71,7 +74,9 @@ export function createBarsChart(canvas, palette, animate, view) {
       }));
     },
     // Each bar's handle is wider than the bar: P's takes the left half of its outcome's slot, Q's the right half.
-    afterUpdate(chart) {
+    afterUpdate(chart, { mode }) {
+      if (mode === 'none') laidOutForDrag.add(chart); // see drawBars
+      else laidOutForDrag.delete(chart);
       const { chartArea, scales: { x } } = chart, n = chart.data.labels.length;
       const half = n ? (x.right - x.left) / n / 2 : 0;
       view.onLayout([0, 1].map((d) => chart.data.labels.map((_, i) => ({
@@ -111,11 +116,26 @@ function drawPadlock(ctx, x, y, color) {
   ctx.restore();
 }
 
-/** Draws P and Q of `state` ({ labels, p, q }); mode 'none' while a bar is dragged (no animation). */
+/**
+ * Draws P and Q of `state` ({ labels, p, q }); mode 'none' while a bar is
+ * dragged (no animation). During a drag only the bars' heights change: after
+ * the drag's first full update, each move sets them on the fixed 0..1 axis
+ * and redraws, without Chart.js's update (options, scales, layout), which
+ * costs four times the drawing.
+ */
 export function drawBars(chart, { labels, p, q }, mode) {
+  const sameOutcomes = labels.length === chart.data.labels.length && labels.every((l, i) => l === chart.data.labels[i]);
   chart.data.labels = labels.slice();
   chart.data.datasets[0].data = p.slice();
   chart.data.datasets[1].data = q.slice();
+  if (mode === 'none' && sameOutcomes && laidOutForDrag.has(chart)) {
+    chart.stop();
+    [p, q].forEach((values, d) => chart.getDatasetMeta(d).data.forEach((bar, i) => {
+      bar.y = chart.scales.y.getPixelForValue(values[i]);
+    }));
+    chart.render();
+    return;
+  }
   chart.update(mode);
 }
 
