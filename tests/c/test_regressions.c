@@ -700,5 +700,17 @@ int main(void)
                   && close_rel(m.kl_pq, 4.7405521479700101384, 1e-14),
               "KL of normals with I + B nearly singular: %.17g", m.kl_pq);
     }
+    /* kl_grid, normalised, x = (2.5e-309, 0.5, 0.75): Simpson's weight of the last point is
+     * (h0 + h1)/6 (2 h1 - h0)/h1 with 2 h1 - h0 = x0, subnormal, so Zp = w2 p2 is 5.9e-309 and
+     * p2/Zp 1.6e308. Exact Simpson KL 18.317460318644613539 (weights from fractions, mpmath at
+     * 50 digits). The library had it right; the fuzz harness's reference, in __float128, lost
+     * 2 h1 - h0 and called the case undecidable (tests/fuzz, sum3). */
+    {
+        const double x[3] = { 0x0.90a230600090ap-1022, 0.5, 0.75 };
+        const double p[3] = { 0, 0, 0x1.dd3c89b26894ep-1 }, q[3] = { 0, 0x1.56e1fc2f8f359p-997, 0x1.fc03fd56aa225p-1 };
+        infodiv_grid_result r;
+        CHECK(infodiv_kl_grid(x, p, q, 3, NULL, &r, NULL) == INFODIV_OK && close_rel(r.kl, 18.317460318644613539, 1e-14),
+              "kl_grid with a subnormal 2 h1 - h0: %.17g", r.kl);
+    }
     return check_report("regressions");
 }

@@ -1965,10 +1965,21 @@ static expect expect_density_values(const double *v, size_t n, int arg)
 
 /* Simpson's weights in their non-uniform form (pairs of intervals; an odd
  * last interval from the parabola through the last three points), or the
- * trapezoid's, in __float128: exact to ~1e-34 relative, with no overflow or
+ * trapezoid's, in __float128: exact to ~1e-34 relative (2 h0 - h1 and
+ * 2 h1 - h0 from the points, sum3), with no overflow or
  * underflow for any grid of doubles (s^3 / (h0 h1) of spans of 1e308 is
  * 1e616, of steps of 1e-320 it is 1e-320: both in quad's range). */
 static f128 grid_wabs[MAXN]; /* sum of |each rule's weight| per point, before they cancel */
+
+/* a + b + c for values exact in __float128, to its rounding however they
+ * cancel (Knuth's TwoSum twice): 2 h0 - h1 of steps that differ by a
+ * subnormal is itself subnormal, and no format holds x1 - x0 exactly. */
+static f128 sum3(f128 a, f128 b, f128 c)
+{
+    f128 s = a + b, bv = s - a, e = (a - (s - bv)) + (b - bv);
+    f128 t = s + c, cv = t - s, e2 = (s - (t - cv)) + (c - cv);
+    return t + (e + e2);
+}
 
 static void grid_weights(const double *x, size_t n, int simpson, f128 *w)
 {
@@ -1985,7 +1996,9 @@ static void grid_weights(const double *x, size_t n, int simpson, f128 *w)
     size_t i = 0;
     for (; i + 2 < n; i += 2) {
         f128 h0 = (f128)x[i + 1] - x[i], h1 = (f128)x[i + 2] - x[i + 1], s = h0 + h1;
-        f128 a = s / 6 * (2 - h1 / h0), b = s / 6 * (s * s / (h0 * h1)), c = s / 6 * (2 - h0 / h1);
+        f128 two_h0_h1 = sum3(3 * (f128)x[i + 1], -2 * (f128)x[i], -(f128)x[i + 2]); /* 2 h0 - h1 */
+        f128 two_h1_h0 = sum3(2 * (f128)x[i + 2], -3 * (f128)x[i + 1], x[i]);        /* 2 h1 - h0 */
+        f128 a = s / 6 * (two_h0_h1 / h0), b = s / 6 * (s * s / (h0 * h1)), c = s / 6 * (two_h1_h0 / h1);
         w[i] += a, w[i + 1] += b, w[i + 2] += c;
         grid_wabs[i] += fabsq(a), grid_wabs[i + 1] += fabsq(b), grid_wabs[i + 2] += fabsq(c);
     }
