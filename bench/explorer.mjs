@@ -77,6 +77,20 @@ function quantile(xs, q) {
   return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
 }
 
+// The page's work in each animation frame of the drag (ms): its rAF callbacks, where a move is applied,
+// the library asked and the numbers and the bars drawn; frames with less than 0.1 ms of it had no move.
+function frameWork(trace) {
+  const callbacks = trace.traceEvents.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const frames = [];
+  let end = -Infinity;
+  for (const e of callbacks) { // one frame's callbacks run back to back
+    if (e.ts - end < 1000) frames[frames.length - 1] += e.dur / 1000;
+    else frames.push(e.dur / 1000);
+    end = e.ts + e.dur;
+  }
+  return frames.filter((ms) => ms >= 0.1);
+}
+
 async function newPage(browser, device, throttle) {
   const context = await browser.newContext(device);
   const page = await context.newPage();
@@ -111,6 +125,7 @@ async function measureDrag(browser, origin, path, throttle) {
   const x = box.x + box.width / 2, y = continuous ? box.y + box.height / 2 : box.y + box.height * (1 - value);
   const mouse = (type, mx, my) => cdp.send('Input.dispatchMouseEvent', { type, x: mx, y: my, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1 });
   await mouse('mousePressed', x, y);
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
   const sent = [];
   for (let i = 1; i <= MOVES; i += 1) {
     const step = 3 * (i % 20 < 10 ? i % 10 : 10 - (i % 10)); // back and forth, up to 30 px
@@ -119,10 +134,14 @@ async function measureDrag(browser, origin, path, throttle) {
   }
   await Promise.all(sent);
   await page.waitForTimeout(1500);
+  const work = frameWork(JSON.parse((await browser.stopTracing()).toString()));
   await mouse('mouseReleased', x, y);
   const latencies = await page.evaluate(() => window.__moves.latencies);
   await context.close();
-  return { moves: latencies.length, medianMs: median(latencies), p95Ms: quantile(latencies, 0.95) };
+  return {
+    moves: latencies.length, medianMs: median(latencies), p95Ms: quantile(latencies, 0.95),
+    frames: work.length, workMedianMs: median(work), workP95Ms: quantile(work, 0.95),
+  };
 }
 
 const fmt = (v) => (Number.isFinite(v) ? v.toFixed(0).padStart(7) : '      –');
@@ -147,14 +166,15 @@ async function main() {
       }
     }
     console.log(`\ndrag: pointer move → the frame after the numbers and the chart changed (${MOVES} moves at 60 Hz, median of ${RUNS} runs):`);
-    console.log('page                       CPU     moves  median ms   p95 ms');
+    console.log('(and the page\'s work in each frame that applied a move: its animation-frame callbacks)');
+    console.log('page                       CPU     moves  median ms   p95 ms   frames  work median ms  work p95 ms');
     for (const [name, path] of Object.entries(DRAGS)) {
       for (const throttle of [1, THROTTLE]) {
         const runs = [];
         for (let r = 0; r < RUNS; r += 1) runs.push(await measureDrag(browser, origin, path, throttle));
-        const row = Object.fromEntries(['moves', 'medianMs', 'p95Ms'].map((k) => [k, median(runs.map((x) => x[k]))]));
+        const row = Object.fromEntries(['moves', 'medianMs', 'p95Ms', 'frames', 'workMedianMs', 'workP95Ms'].map((k) => [k, median(runs.map((x) => x[k]))]));
         result.drag[`${name}, CPU ${throttle}×`] = { ...row, runs };
-        console.log(`${name.padEnd(26)} ${`${throttle}×`.padEnd(6)} ${fmt(row.moves)} ${fmt(row.medianMs)}   ${fmt(row.p95Ms)}`);
+        console.log(`${name.padEnd(26)} ${`${throttle}×`.padEnd(6)} ${fmt(row.moves)} ${fmt(row.medianMs)}   ${fmt(row.p95Ms)}  ${fmt(row.frames)}  ${row.workMedianMs.toFixed(1).padStart(14)}  ${row.workP95Ms.toFixed(1).padStart(11)}`);
       }
     }
   } finally {
