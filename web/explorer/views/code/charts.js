@@ -4,7 +4,7 @@
 // between the last two. The plugin is passed to the chart, never registered
 // globally.
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
-import { baseOptions, tickLabel } from '../../shell/charts.js';
+import { baseOptions, lineLegend, tickLabel } from '../../shell/charts.js';
 import { formatNumber } from '../../util.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend);
@@ -73,8 +73,7 @@ export function createRunningChart(canvas, palette, animate, view) {
         y: { ...axis(palette, ''), type: 'linear', grace: '5%' },
       },
       plugins: {
-        // Lines in the legend, dashed as on the chart: the datasets are told apart without colour too.
-        legend: { labels: { color: palette.text, usePointStyle: true, pointStyle: 'line', pointStyleWidth: 30, font: { size: 11 } } },
+        legend: lineLegend(palette),
         tooltip: { enabled: false },
       },
     },

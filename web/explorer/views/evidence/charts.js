@@ -7,7 +7,7 @@
 import {
   BarController, BarElement, Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement,
 } from 'chart.js';
-import { baseOptions, tickLabel } from '../../shell/charts.js';
+import { baseOptions, lineLegend, tickLabel } from '../../shell/charts.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend);
 
@@ -16,10 +16,6 @@ const axis = (palette, title) => ({
   grid: { color: palette.grid },
   ticks: { color: palette.muted, includeBounds: false, callback: tickLabel },
   title: { display: Boolean(title), text: title, color: palette.muted },
-});
-
-const legend = (palette) => ({
-  labels: { color: palette.text, usePointStyle: true, pointStyle: 'line', pointStyleWidth: 30, font: { size: 11 } },
 });
 
 const line = (label, color, width, dash, extra = {}) => ({
@@ -44,7 +40,7 @@ export function createPathsChart(canvas, palette) {
       parsing: false,
       events: [],
       scales: { x: { ...axis(palette, 'samples, n'), type: 'linear', min: 0 }, y: { ...axis(palette, ''), type: 'linear' } },
-      plugins: { legend: legend(palette), tooltip: { enabled: false } },
+      plugins: { legend: lineLegend(palette), tooltip: { enabled: false } },
     },
   });
 }
