@@ -131,6 +131,12 @@ E_(D(GAMMA, 5e-324, 1e-308)); E_(D(BETA, 1.5e-323, 1.5e-323)); E_(D(DIRICHLET, 0
 K_(D(CAUCHY, 1.7976931348623157e308, 1.7976931348623157e308), D(CAUCHY, 4, 1.7976931348623157e308))
 K_(D(CAUCHY, 1e308, 5e-324), D(CAUCHY, -1e308, 5e-324)); K_(D(LAPLACE, 1e308, 5e-324), D(LAPLACE, -1e308, 1e308))
 K_(D(LOG_NORMAL, 0.625, 0.125), D(LOG_NORMAL, 24832, 1.37e-150))
+# shapes far apart, both large: x/a - 1 rounds to -1 in quad (D from f and psi - log)
+K_(D(BETA, 4.625, 1.7976931348623157e308), D(BETA, 1.7976931348623157e308, 23308))
+K_(D(BETA, 60, 1e6), D(BETA, 1e6, 75)); K_(D(GAMMA, 1e300, 2), D(GAMMA, 80, 3)); K_(D(GAMMA, 80, 3), D(GAMMA, 1e300, 2))
+K_(D(DIRICHLET, 0, 0, [55, 1e300, 2]), D(DIRICHLET, 0, 0, [1e300, 70, 2]))
+# a proportion of 1e-308 beside one near 1: (x - y)/y rounds to -1 in quad
+K_(D(BETA, 1e-6, 0.3), D(BETA, 1.7976931348623157e308, 3.375)); K_(D(BETA, 0.3, 1e-6), D(BETA, 3.375, 1e300))
 
 def fmt(d):
     return f"{d[0]} {d[1]!r} {d[2]!r} {len(d[3])} " + " ".join(repr(float(x)) for x in d[3])

@@ -193,7 +193,13 @@ static f128 qbreg(f128 x, f128 y, f128 x_minus_y)
         return x > 0 ? (f128)INFINITY : 0;
     if (x == 0)
         return y;
-    return y * qphi1(x_minus_y / y);
+    f128 u = x_minus_y / y;
+    if (u < -0.5Q) { /* 1 + u from x/y: u itself may have rounded to -1 (x of 1e-308 beside y of 1) */
+        f128 r = x / y, rl = r * logq(r);
+        qmag += y * (fabsq(rl) + r + 1);
+        return y * (rl - r + 1);
+    }
+    return y * qphi1(u);
 }
 
 /* e^y - 1 - y */
@@ -246,8 +252,8 @@ static f128 qD(f128 a, f128 x, f128 d)
 {
     if (d == 0)
         return 0;
-    f128 t = d / a;
-    if (a >= QA0 && x >= QA0)
+    f128 t = d / a; /* far apart, 1 + t may round to 0 (x = 2e4, a = DBL_MAX): then f and psi - log */
+    if (a >= QA0 && x >= QA0 && fabsq(t) <= 0.5Q)
         return qD_st(a, t);
     if (fabsq(t) <= 0.5Q) {
         int n = qshift(a < x ? a : x);
