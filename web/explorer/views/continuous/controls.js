@@ -3,7 +3,7 @@
 // and bins controls, the measures. Each function takes the view (see
 // mount.js) and brings the DOM in line with its state.
 import { logDensity } from 'infodiv';
-import { setNote, sliderHandle } from '../../shell/index.js';
+import { setNote, setText, setValue, sliderHandle } from '../../shell/index.js';
 import { clamp, formatNumber, formatParameter } from '../../util.js';
 import { PAIRS, distOf, familyOf, handleSpec, paramOf } from './model.js';
 import { NAMES, binsResult, describeDist, handlesHint } from './text.js';
@@ -72,11 +72,11 @@ function updateParameters({ shell, state }) {
   for (const el of shell.$$('[data-field="slider"]')) {
     const p = paramOf(PAIRS[state.family][el.dataset.dist], el.dataset.param);
     const v = state[el.dataset.dist][p.key];
-    if (shell.focused() !== el || !el.matches(':active')) el.value = String(p.log ? Math.log10(v) : v);
+    if (shell.focused() !== el || !el.matches(':active')) setValue(el, String(p.log ? Math.log10(v) : v));
     el.setAttribute('aria-valuetext', `${p.symbol} = ${formatParameter(v)}`);
   }
   for (const el of shell.$$('[data-field="value"]')) {
-    if (shell.focused() !== el) el.value = String(state[el.dataset.dist][el.dataset.param]);
+    if (shell.focused() !== el) setValue(el, String(state[el.dataset.dist][el.dataset.param]));
   }
 }
 
@@ -89,8 +89,8 @@ export function updateControls(view) {
   const binsOn = shell.$('[data-control="bins-on"]'), binsSlider = shell.$('[data-control="bins"]');
   binsOn.checked = Boolean(state.bins);
   binsSlider.disabled = !state.bins;
-  binsSlider.value = String(state.bins || lastBins);
-  shell.$('[data-role="bins-value"]').textContent = String(state.bins || lastBins);
+  setValue(binsSlider, String(state.bins || lastBins));
+  setText(shell.$('[data-role="bins-value"]'), String(state.bins || lastBins));
   shell.$('[data-control="family"]').value = state.family;
 }
 
@@ -122,10 +122,10 @@ function showBinned({ shell, state }, m, bins) {
     const el = shell.$(`[data-binned="${key}"]`);
     shell.$(`[data-role="binned-${key}"]`).hidden = !bins;
     if (!bins) continue;
-    el.textContent = `${formatNumber(bins[key])} ${state.units}`;
+    setText(el, `${formatNumber(bins[key])} ${state.units}`);
     el.dataset.value = String(bins[key]);
   }
-  shell.$$('[data-bins-k]').forEach((el) => { el.textContent = `${state.bins} bins`; });
+  shell.$$('[data-bins-k]').forEach((el) => setText(el, `${state.bins} bins`));
   setNote(shell.$('[data-role="bins-result"]'), bins ? binsResult(m, bins, state.units) : '');
 }
 
@@ -134,10 +134,10 @@ export function showNumbers(view, m, bins, errors) {
   const { shell, state } = view;
   for (const el of shell.$$('[data-measure]')) {
     const v = m[el.dataset.measure];
-    el.textContent = formatNumber(v);
+    setText(el, formatNumber(v));
     el.dataset.value = String(v);
   }
-  shell.$$('[data-unit]').forEach((el) => { el.textContent = state.units; });
+  shell.$$('[data-unit]').forEach((el) => setText(el, state.units));
   showBinned(view, m, bins);
   setNote(shell.$('[data-role="error-note"]'), errors.length ? `The library could not compute everything: ${errors.join('; ')}` : '');
 }

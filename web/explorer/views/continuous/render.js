@@ -101,8 +101,11 @@ export function render(view, { settled }) {
 
   const mode = settled ? undefined : 'none'; // no animation while dragging
   drawCurves(view, curves, bins, mode);
-  drawIntegrands(view, curves, mode);
-  drawConvergence(view, m, bins, mode);
+  // While a handle is dragged the curves follow every frame, the integrands and the convergence take
+  // turns (a full Chart.js update each): each is at most one frame behind.
+  const turn = settled ? -1 : (view.dragTurn = 1 - (view.dragTurn ?? 0));
+  if (turn !== 1) drawIntegrands(view, curves, mode);
+  if (turn !== 0) drawConvergence(view, m, bins, mode);
   showNumbers(view, m, bins, errors);
   updateControls(view);
   setNote(view.shell.$('[data-role="infinity-note"]'), infinityNote(state, m));
