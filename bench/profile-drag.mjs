@@ -82,7 +82,7 @@ try {
   const cdp = await context.newCDPSession(page);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await page.goto(`http://127.0.0.1:${server.httpServer.address().port}/${QUERY}`);
-  await page.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 60000 });
+  await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 60000 });
   await page.waitForTimeout(1000);
   const continuous = QUERY.includes('continuous');
   const handle = page.locator(continuous ? '[role="slider"][data-dist="p"][data-handle="peak"]' : '[role="slider"][data-dist="p"][data-index="0"]');

@@ -22,7 +22,7 @@ async function openSettled(path, { dark, theme }) {
   const framed = page.locator('iframe');
   if (await framed.count()) {
     await framed.scrollIntoViewIfNeeded(); // it loads lazily
-    await page.frameLocator('iframe').locator('[data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
+    await page.frameLocator('iframe').locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
   }
   await page.waitForTimeout(400); // charts recreated for a new theme
   return page;

@@ -226,7 +226,7 @@ test('axe-core under the policy: the page, the embed (both modes, both themes) a
     await allReady(w.page);
     if (path === 'csp-host.html') {
       await w.page.locator('#framed').scrollIntoViewIfNeeded();
-      await w.page.frameLocator('#framed').locator('[data-measure="klPQ"][data-value]').waitFor();
+      await w.page.frameLocator('#framed').locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor();
     }
     assert.deepEqual(await axeViolations(w.page), [], `axe on ${path}`);
     await assertNoViolations(w);

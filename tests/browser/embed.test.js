@@ -18,7 +18,8 @@ const WEATHER = { p: [0.8, 0.2], q: [0.5, 0.5], units: 'bits' };
 const SMOOTHING = { p: [1, 0, 0, 0], q: [0.925, 0.025, 0.025, 0.025], units: 'nats' };
 const ALL_PANELS = ['presets', 'units', 'bars', 'numbers', 'decomposition', 'terms', 'table'];
 
-// open() waits for [data-measure="klPQ"][data-value], which it finds inside the
+// open() waits for [data-ready] [data-measure="klPQ"][data-value] (the explorer
+// ready: its numbers, charts and controls), which it finds inside the
 // shadow roots of the blog post and in embed.html's light DOM. For host pages
 // of our own, open any site page (for the console-error checks and the site's
 // origin), then replace its content.
@@ -178,7 +179,7 @@ test('attributes set by script: the element follows, and fires no change event f
 test('resize: the elements and the iframe follow the width of the blog column without overflowing', async () => {
   const page = await explorer.open(BLOG);
   await page.locator('#framed').scrollIntoViewIfNeeded();
-  await eventually(async () => assert.ok(await page.frameLocator('#framed').locator('[data-measure="klPQ"][data-value]').count()), 10000);
+  await eventually(async () => assert.ok(await page.frameLocator('#framed').locator('[data-ready] [data-measure="klPQ"][data-value]').count()), 10000);
   // Let the opening chart animations finish: a resize during them sometimes leaves
   // a bars chart at its old width for good (seen in the iframe and in #weather; reported).
   await page.waitForTimeout(1200);
@@ -360,7 +361,7 @@ test('iframe: the example page sizes the iframe to the height its content report
   const page = await explorer.open(BLOG);
   await page.locator('#framed').scrollIntoViewIfNeeded();
   const frame = await iframeOf(page, '#framed');
-  await frame.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 10000 });
+  await frame.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 10000 });
   await eventually(async () => {
     const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     const iframe = await page.locator('#framed').evaluate((f) => f.getBoundingClientRect().height);
@@ -383,7 +384,7 @@ test('iframe: a host page following the documented script grows and shrinks the 
       });
     </script></body></html>`);
   const frame = await iframeOf(page, '#e');
-  await frame.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 10000 });
+  await frame.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 10000 });
   const heights = () => Promise.all([
     page.locator('#e').evaluate((f) => f.getBoundingClientRect().height),
     frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
@@ -454,7 +455,7 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   test(`screenshot: the example page, ${name}`, async () => {
     const page = await explorer.open(BLOG, { device });
     await page.locator('#framed').scrollIntoViewIfNeeded(); // the lazy iframe
-    await page.frameLocator('#framed').locator('[data-measure="klPQ"][data-value]').waitFor({ timeout: 10000 });
+    await page.frameLocator('#framed').locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: 10000 });
     await page.evaluate(() => scrollTo(0, 0));
     await page.waitForTimeout(1000); // chart animations
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

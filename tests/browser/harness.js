@@ -105,7 +105,7 @@ export function useExplorer({ headers = {}, files = {} } = {}) {
   };
 }
 
-export const ready = (page) => page.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 15000 });
+export const ready = (page) => page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 15000 });
 
 /** Retries an assertion until it passes (the page may update on the next frame or after a debounce). */
 export async function eventually(check, timeout = 3000) {

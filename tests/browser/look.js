@@ -24,7 +24,7 @@ export const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true
 export const allReady = (page) => page.waitForFunction(() => {
   const elements = [...document.querySelectorAll('kl-explorer')];
   const roots = elements.length ? elements.map((e) => e.shadowRoot) : [document];
-  return roots.every((root) => root?.querySelector('[data-measure="klPQ"][data-value]'));
+  return roots.every((root) => root?.querySelector('[data-ready] [data-measure="klPQ"][data-value]'));
 }, null, { timeout: 15000 });
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,9 +1,10 @@
-// How the explorer starts: its first render draws the charts as they are
-// (no opening animation, which on a slow phone costs frames of Chart.js work
-// while the reader waits), both modes, on the page and in <kl-explorer>.
-// Read the moment the numbers arrive: a MutationObserver, registered before
-// the page's scripts, samples the canvas in the microtask after the render
-// that wrote them, before any animation frame could have drawn more.
+// How the explorer starts: its first render with charts draws them as they
+// are (no opening animation, which on a slow phone costs frames of Chart.js
+// work while the reader waits), both modes, on the page and in <kl-explorer>.
+// Read the moment the explorer is ready (its root gets data-ready, after the
+// render that drew the charts): a MutationObserver, registered before the
+// page's scripts, samples the canvas in that microtask, before any animation
+// frame could have drawn more.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useExplorer } from './harness.js';
@@ -12,9 +13,9 @@ import { allReady } from './look.js';
 const explorer = useExplorer();
 const LIGHT_P = [0, 114, 178];
 
-// In the page, before its scripts: when the first klPQ of any explorer gets its
-// value, the pixels of P there and then (the middle of the first bar, or the
-// opaque pixels around the peak of P's curve) in window.__first.
+// In the page, before its scripts: when the first explorer is ready, the
+// pixels of P there and then (the middle of the first bar, or the opaque
+// pixels around the peak of P's curve) in window.__first.
 function sampleFirstRender() {
   const sample = (root) => {
     const canvas = root.querySelector('canvas[data-chart="bars"], canvas[data-chart="curves"]');
@@ -30,11 +31,11 @@ function sampleFirstRender() {
     return Array.from({ length: 11 }, (_, k) => at(x, y - 5 + k)).filter((px) => px[3] === 255);
   };
   const watch = (root) => new MutationObserver((records, observer) => {
-    const el = records.map((r) => r.target).find((t) => t.matches('[data-measure="klPQ"][data-value]'));
+    const el = records.map((r) => r.target).find((t) => t.matches('.infodiv-explorer[data-ready]'));
     if (!el || window.__first) return;
-    window.__first = { pixels: sample(el.closest('.infodiv-explorer')).map((px) => px.slice(0, 3)) };
+    window.__first = { pixels: sample(el).map((px) => px.slice(0, 3)) };
     observer.disconnect();
-  }).observe(root, { subtree: true, attributes: true, attributeFilter: ['data-value'] });
+  }).observe(root, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
   watch(document);
   // <kl-explorer> keeps its explorer in a shadow root, open from its constructor.
   const attach = Element.prototype.attachShadow;
@@ -58,8 +59,37 @@ for (const [name, path] of Object.entries({
 })) {
   test(`the first render draws P at once, with no opening animation: ${name}`, async () => {
     const first = await firstRender(path);
-    assert.ok(first, 'the numbers arrived while watched');
+    assert.ok(first, 'the explorer became ready while watched');
     const close = (px) => px.every((v, i) => Math.abs(v - LIGHT_P[i]) <= 3);
-    assert.ok(first.pixels.some(close), `P on the canvas as the numbers arrive: ${JSON.stringify(first.pixels)}, want rgb(${LIGHT_P})`);
+    assert.ok(first.pixels.some(close), `P on the canvas as the explorer is ready: ${JSON.stringify(first.pixels)}, want rgb(${LIGHT_P})`);
+  });
+}
+
+// In the page, before its scripts: the order of what happens to the first
+// explorer: its numbers arrive, a frame is painted, it is ready (charts made).
+function recordOrder() {
+  window.__order = [];
+  new MutationObserver((records, observer) => {
+    for (const { target, attributeName } of records) {
+      if (attributeName === 'data-value' && target.matches('[data-measure="klPQ"]') && !window.__order.includes('numbers')) {
+        window.__order.push('numbers');
+        requestAnimationFrame(() => window.__order.push('frame'));
+      }
+      if (attributeName === 'data-ready') {
+        window.__order.push('ready');
+        observer.disconnect();
+      }
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-value', 'data-ready'] });
+}
+
+// A slow phone makes the charts in a second or more: the numbers must not wait for them.
+for (const [view, path] of Object.entries({ discrete: '', continuous: '?view=continuous', code: '?view=code', evidence: '?view=evidence' })) {
+  test(`the numbers come first, painted before the charts are made: ${view}`, async () => {
+    const page = await explorer.newPage();
+    await page.addInitScript(recordOrder);
+    await page.goto(explorer.url(path));
+    await allReady(page);
+    assert.deepEqual(await page.evaluate(() => window.__order), ['numbers', 'frame', 'ready']);
   });
 }

@@ -23,7 +23,7 @@ const QUERY = '?view=code&p=0.5,0.2,0.2,0.1&q=0.1,0.2,0.3,0.4&label=sun&label=ra
 async function openCode(query, device = STILL) {
   const page = await explorer.newPage({ device });
   await page.goto(explorer.url(query));
-  await page.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 15000 });
+  await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 15000 });
   return page;
 }
 
@@ -315,7 +315,7 @@ test('embed.html?view=code and <kl-explorer view="code">: the same view, the lib
     <script type="module" src="${explorer.url('kl-explorer.js')}"></script></head><body>
     <kl-explorer id="c" view="code" p="4,2,1,1" q="1,1,2,4" labels="w,x,y,z" units="bits" seed="42" speed="500"></kl-explorer></body></html>`);
   const el = page.locator('#c');
-  await el.locator('[data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
+  await el.locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
   const state = { p: [0.5, 0.25, 0.125, 0.125], q: [0.125, 0.125, 0.25, 0.5], seed: 42 };
   assert.equal(await el.locator('.attribute-note').isVisible(), false);
   assert.equal(await el.locator('[data-control="speed"]').inputValue(), '500');
@@ -368,7 +368,7 @@ for (const [name, device] of Object.entries({ desktop: DESKTOP, phone: PHONE_390
     test(`screenshot: code view, ${name}, ${dark ? 'dark' : 'light'}`, async () => {
       const page = await explorer.newPage({ device: { ...device, reducedMotion: 'reduce' }, dark });
       await page.goto(explorer.url('?view=code&speed=2000'));
-      await page.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 15000 });
+      await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 15000 });
       await page.locator('button[data-action="play"]').click();
       await eventually(async () => assert.ok((await counters(page)).n >= 400), 15000);
       await page.locator('button[data-action="play"]').click();

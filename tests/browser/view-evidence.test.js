@@ -21,7 +21,7 @@ const QUERY = '?view=evidence&p=0.5,0.3,0.2&q=0.2,0.3,0.5&label=x&label=y&label=
 async function openEvidence(query, device = DESKTOP) {
   const page = await explorer.newPage({ device });
   await page.goto(explorer.url(query));
-  await page.waitForSelector('[data-measure="klPQ"][data-value]', { timeout: 15000 });
+  await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 15000 });
   return page;
 }
 
@@ -242,7 +242,7 @@ test('embed.html?view=evidence and <kl-explorer view="evidence">: the same view,
     <script type="module" src="${explorer.url('kl-explorer.js')}"></script></head><body>
     <kl-explorer id="e" view="evidence" p="5,3,2" q="2,3,5" units="bits" seed="4" runs="20" n="100"></kl-explorer></body></html>`);
   const el = page.locator('#e');
-  await el.locator('[data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
+  await el.locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
   const state = { p: [0.5, 0.3, 0.2], q: [0.2, 0.3, 0.5], units: 'bits', seed: 4, truth: 'p', runs: 20, n: 100 };
   assert.equal(await el.locator('.attribute-note').isVisible(), false);
   await checkRuns(el, state, 'the element');

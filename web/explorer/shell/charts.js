@@ -28,26 +28,21 @@ export function lineLegend(palette) {
  * and whatever a host page set (--kl-p, ...) to computed colours.
  */
 export function readPalette(element) {
-  const probe = document.createElement('span');
-  probe.hidden = true;
-  element.append(probe);
-  const colour = (name) => {
+  const names = { p: '--p', q: '--q', alert: '--alert', text: '--text', muted: '--muted', grid: '--grid', surface: '--surface' };
+  // One probe per colour, all in place before the first read: one style recalculation, not seven.
+  const probes = Object.values(names).map((name) => {
+    const probe = document.createElement('span');
+    probe.hidden = true;
     probe.style.color = `var(${name})`;
-    return getComputedStyle(probe).color;
-  };
-  const palette = {
-    p: colour('--p'), q: colour('--q'), alert: colour('--alert'), text: colour('--text'), muted: colour('--muted'),
-    grid: colour('--grid'), surface: colour('--surface'), font: getComputedStyle(element).fontFamily,
-  };
-  probe.remove();
+    return probe;
+  });
+  element.append(...probes);
+  const palette = Object.fromEntries(Object.keys(names).map((key, i) => [key, getComputedStyle(probes[i]).color]));
+  palette.font = getComputedStyle(element).fontFamily;
+  for (const probe of probes) probe.remove();
   return palette;
 }
 
-/**
- * A value axis's tick label, up to 4 significant digits. Chart.js's own
- * formats with Intl.NumberFormat, whose first use costs a slow phone about
- * 100 ms while the explorer starts.
- */
 /**
  * A repeating 8-px tile of diagonal lines, Q's mark beside its colour (so P
  * and Q differ without colour too): on a `fill` if given, the lines in
@@ -72,6 +67,11 @@ export function diagonalPattern({ fill = null, stroke, alpha = 1, lineWidth }) {
   return ctx.createPattern(tile, 'repeat');
 }
 
+/**
+ * A value axis's tick label, up to 4 significant digits. Chart.js's own
+ * formats with Intl.NumberFormat, whose first use costs a slow phone about
+ * 100 ms while the explorer starts.
+ */
 export const tickLabel = (value) => String(Number(Number(value).toPrecision(4)));
 
 /** Options every chart starts from: sized by its container, animated unless the reader prefers less motion. */
@@ -85,16 +85,25 @@ export function baseOptions(palette, animate) {
   };
 }
 
-// A new task, so that the browser may paint and handle input in between.
+// A new task, so that the browser may handle input in between.
 const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+// A task after the next frame is painted (or after 100 ms where no frame comes: a hidden tab or iframe).
+const afterPaint = () => new Promise((resolve) => {
+  const timer = setTimeout(resolve, 100);
+  requestAnimationFrame(() => {
+    clearTimeout(timer);
+    setTimeout(resolve, 0);
+  });
+});
 
 /**
  * Creates a chart per entry of `factories`, each factory(canvas, palette,
  * animate) given the view's <canvas data-chart="name">. Resolves to one
  * object holding the charts by name; its members are replaced when the colour
  * scheme, the theme or the motion preference changes, after which redraw()
- * fills them again. The first time, each chart is made in a task of its own:
- * on a slow phone one chart takes Chart.js a good part of a second.
+ * fills them again. The first time, each chart is made in a task of its own,
+ * the first after a paint (a view shows its numbers before its charts): on a
+ * slow phone one chart takes Chart.js a good part of a second.
  * The charts start without animation, so the first render (in the task that
  * follows) is drawn at once: Chart.js would otherwise queue a resize
  * animation at creation and put off every draw to its next frames. Changes
@@ -133,12 +142,16 @@ export async function manageCharts(shell, factories, redraw) {
     resizing.disconnect();
     destroy();
   });
+  await afterPaint(); // the view's numbers, already there, are painted first (and its styles computed)
+  if (destroyed) return charts;
   const palette = readPalette(shell.root);
-  for (const name of Object.keys(factories)) {
-    await nextTask();
+  for (const [i, name] of Object.keys(factories).entries()) {
+    if (i > 0) await nextTask();
     if (destroyed) return charts;
     make(name, palette);
   }
+  await nextTask(); // the view draws them in a task of its own
+  if (destroyed) return charts;
   animateLater(palette);
   shell.on(darkScheme, 'change', recreate);
   shell.on(reducedMotion, 'change', recreate);

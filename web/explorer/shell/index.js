@@ -34,7 +34,13 @@ export function createShell(root, { template, panels, classes = [] }) {
     focused: () => root.getRootNode().activeElement,
     on: (target, type, handler, options = {}) => target.addEventListener(type, handler, { ...options, signal: listening.signal }),
     onDestroy: (cleanup) => cleanups.push(cleanup),
+    /**
+     * Marks the root data-ready once the charts are drawn and the controls
+     * live: a view shows its numbers earlier, before its charts are made.
+     */
+    ready: () => { root.dataset.ready = ''; },
     destroy() {
+      delete root.dataset.ready;
       listening.abort();
       for (const cleanup of cleanups.splice(0)) cleanup();
       root.replaceChildren();

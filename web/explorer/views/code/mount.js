@@ -26,16 +26,18 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, lines: {}, bars: editorBars(shell),
-    run: { sampler: null, tally: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 },
+    run: { sampler: null, tally: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
   };
+  setState(view, state); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, {
     running: (canvas, palette, animate) => createRunningChart(canvas, palette, animate, view),
     bars: view.bars.create,
   }, () => render(view, { settled: true }));
   shell.onDestroy(() => cancelAnimationFrame(view.run.frame));
   wireEvents(view);
-  setState(view, state);
+  render(view, { settled: true });
   if (!matchMedia('(prefers-reduced-motion: reduce)').matches) play(view);
+  shell.ready();
   return {
     get state() { return view.state; },
     setState: (next) => setState(view, next),

@@ -141,7 +141,7 @@ export function renderRun(view, { chart = true } = {}) {
   const { shell, run } = view;
   showCounters(view);
   showMessage(view);
-  if (chart) drawRun(view);
+  if (chart && view.charts) drawRun(view);
   const play = shell.$('[data-action="play"]');
   play.textContent = run.playing ? 'Pause' : 'Play';
   setNote(shell.$('[data-role="infinity-note"]'), infinityNote(view.state, run.tally.unwritable));
@@ -155,7 +155,7 @@ export function render(view, { settled }) {
   showTable(view);
   showMeasures(view);
   showControls(view);
-  view.bars.draw(view.charts.bars, state, { settled });
+  if (view.charts) view.bars.draw(view.charts.bars, state, { settled }); // not yet on the first render: the numbers come first
   if (settled) view.history?.settled(state);
   shell.$('[data-role="units-note"]').textContent = unitsNote(state.units, numbers.bit);
   renderRun(view);

@@ -36,7 +36,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   const view = {
     shell, state, onChange, announce: announcer(shell),
     lastBins: state.bins || DEFAULT_BINS, // k to come back to when bins are switched on again
-    frame: null, current: null, mounted: false, dragger: null,
+    frame: null, current: null, charts: null, mounted: false, dragger: null,
   };
   view.plugins = pluginViews(view);
   // Undo brings back the family and P and Q, in the units and bins now shown.
@@ -44,15 +44,17 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     key: (s) => JSON.stringify([s.family, s.p, s.q]),
     restore: (previous) => setState(view, { ...previous, units: view.state.units, bins: view.state.bins }, { fresh: true }),
   });
+  buildControls(view);
+  render(view, { settled: true }); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, {
     curves: (canvas, palette, animate) => createCurvesChart(canvas, palette, animate, view.plugins.curves),
     integrand: (canvas, palette, animate) => createIntegrandChart(canvas, palette, animate, view.plugins.integrand),
     convergence: (canvas, palette, animate) => createConvergenceChart(canvas, palette, animate, view.plugins.convergence),
   }, () => render(view, { settled: true }));
   wireEvents(view);
-  buildControls(view);
   render(view, { settled: true });
   view.mounted = true;
+  shell.ready();
   return {
     get state() { return view.state; },
     setState: (next) => setState(view, next, { fresh: true }),

@@ -38,7 +38,7 @@ function sampleCurves(view, ideal) {
   const { state } = view, dragging = Boolean(view.dragger?.current);
   const x = frameX(view.frame, ideal, dragging);
   // About one point per CSS pixel of the plot: more would not change what is seen (fewer on a phone).
-  const points = Math.min(PLOT_POINTS, Math.max(MIN_POINTS, Math.round(view.charts.curves.chartArea?.width ?? PLOT_POINTS)));
+  const points = Math.min(PLOT_POINTS, Math.max(MIN_POINTS, Math.round(view.charts?.curves.chartArea?.width ?? PLOT_POINTS)));
   const xs = plotGrid(x, SIDES.flatMap((side) => familyOf(state, side).support(state[side])), points);
   const lp = logDensity(distOf(state, 'p'), xs), lq = logDensity(distOf(state, 'q'), xs);
   const densities = [Array.from(lp, Math.exp), Array.from(lq, Math.exp)];
@@ -67,8 +67,7 @@ function drawIntegrands({ charts, plugins, state }, curves, mode) {
   chart.update(mode);
 }
 
-function drawConvergence({ charts, plugins, shell, state }, m, bins, mode) {
-  shell.$('[data-role="convergence"]').hidden = !bins;
+function drawConvergence({ charts, plugins, state }, m, bins, mode) {
   if (!bins) return;
   const { convergence: chart } = charts, { datasets } = chart.data;
   datasets[0].data = bins.series[0].map((pt) => ({ x: pt.x, y: Number.isFinite(pt.y) ? pt.y : null }));
@@ -89,6 +88,16 @@ function describeCharts({ shell, state, frame, current }, m, bins) {
   if (bins) shell.$('[data-chart="convergence"]').setAttribute('aria-label', describeConvergence(m, bins, state.units));
 }
 
+function drawCharts(view, curves, m, bins, settled) {
+  const mode = settled ? undefined : 'none'; // no animation while dragging
+  drawCurves(view, curves, bins, mode);
+  // While a handle is dragged the curves follow every frame, the integrands and the convergence take
+  // turns (a full Chart.js update each): each is at most one frame behind.
+  const turn = settled ? -1 : (view.dragTurn = 1 - (view.dragTurn ?? 0));
+  if (turn !== 1) drawIntegrands(view, curves, mode);
+  if (turn !== 0) drawConvergence(view, m, bins, mode);
+}
+
 /** Draws the state; once a change settles, also its text for screen readers. */
 export function render(view, { settled }) {
   const { state } = view, base = UNITS[state.units];
@@ -99,13 +108,8 @@ export function render(view, { settled }) {
   const bins = state.bins ? binned(state, ideal, base, settled) : null;
   view.current = { m, xs: curves.xs, bins, integrands: curves.integrands };
 
-  const mode = settled ? undefined : 'none'; // no animation while dragging
-  drawCurves(view, curves, bins, mode);
-  // While a handle is dragged the curves follow every frame, the integrands and the convergence take
-  // turns (a full Chart.js update each): each is at most one frame behind.
-  const turn = settled ? -1 : (view.dragTurn = 1 - (view.dragTurn ?? 0));
-  if (turn !== 1) drawIntegrands(view, curves, mode);
-  if (turn !== 0) drawConvergence(view, m, bins, mode);
+  view.shell.$('[data-role="convergence"]').hidden = !bins;
+  if (view.charts) drawCharts(view, curves, m, bins, settled); // not yet on the first render: the numbers come first
   showNumbers(view, m, bins, errors);
   updateControls(view);
   setNote(view.shell.$('[data-role="infinity-note"]'), infinityNote(state, m));

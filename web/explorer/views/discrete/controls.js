@@ -21,7 +21,7 @@ export function buildOutcomeControls({ shell, state, charts }) {
     row.querySelectorAll('input, button').forEach((el) => { el.dataset.index = String(i); });
     rows.append(row);
   });
-  charts.bars.update('none'); // lays out the new handles
+  charts?.bars.update('none'); // lays out the new handles (once the charts are made)
 }
 
 // One table row: fields keep what the reader is typing while they have focus.

@@ -35,22 +35,24 @@ function pluginViews(view) {
 export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
   const shell = createShell(root, { template: TEMPLATE, panels });
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
-  const view = { shell, state, current: null, mounted: false, onChange, announce: announcer(shell) };
+  const view = { shell, state, current: null, charts: null, mounted: false, onChange, announce: announcer(shell) };
   view.plugins = pluginViews(view);
   // Undo brings back P and Q (with their labels and locks), in the units now shown.
   view.history = undoHistory(shell, {
     key: (s) => JSON.stringify([s.p, s.q]),
     restore: (previous) => setState(view, { ...previous, units: view.state.units }),
   });
+  buildOutcomeControls(view);
+  render(view, { settled: true }); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, {
     bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.plugins.outcomes),
     decomposition: (canvas, palette, animate) => createDecompositionChart(canvas, palette, animate, view.plugins.decomposition),
     terms: (canvas, palette, animate) => createTermsChart(canvas, palette, animate, view.plugins.outcomes),
   }, () => render(view, { settled: true }));
   wireEvents(view);
-  buildOutcomeControls(view);
   render(view, { settled: true });
   view.mounted = true;
+  shell.ready();
   return {
     get state() { return view.state; },
     setState: (next) => setState(view, next),

@@ -54,7 +54,7 @@ export function render(view, { settled }) {
     infiniteTerm: terms.map((t) => Array.from(t, (v) => v === Infinity)),
   });
   view.plugins.decomposition.infinite = [m.klPQ === Infinity, m.klQP === Infinity];
-  drawCharts(view, settled ? undefined : 'none'); // no animation while dragging
+  if (view.charts) drawCharts(view, settled ? undefined : 'none'); // no animation while dragging
   if (settled) { // screen readers need the text once a change settles, not per pixel
     view.shell.$('[data-chart="decomposition"]').setAttribute('aria-label', describeDecomposition(m, view.state.units));
     view.shell.$('[data-chart="terms"]').setAttribute('aria-label', describeTerms(view.state, terms));

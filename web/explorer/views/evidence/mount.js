@@ -26,10 +26,14 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, frame: 0, mounted: false, plugins: { markers: [] },
-    bars: editorBars(shell),
+    bars: editorBars(shell), charts: null, numbersOf: null,
   };
+  render(view, { settled: true }); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, {
-    paths: (canvas, palette) => createPathsChart(canvas, palette),
+    paths: (canvas, palette) => {
+      view.palette = palette; // the colours the charts were made with (again when the theme changes)
+      return createPathsChart(canvas, palette);
+    },
     stopping: (canvas, palette, animate) => createStoppingChart(canvas, palette, animate, view.plugins),
     estimators: (canvas, palette, animate) => createEstimatorsChart(canvas, palette, animate),
     bars: view.bars.create,
@@ -38,6 +42,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   wireEvents(view);
   render(view, { settled: true });
   view.mounted = true;
+  shell.ready();
   return {
     get state() { return view.state; },
     setState: (next) => setState(view, next),

@@ -3,7 +3,7 @@
 // the paths, the stopping times and the estimators on the charts and the
 // numbers beside them. While a bar is dragged, the runs are drawn again at
 // most once per animation frame.
-import { readPalette, setNote } from '../../shell/index.js';
+import { setNote } from '../../shell/index.js';
 import { spread } from '../../numerics/coding.js';
 import { histogram, meanAndSpread } from '../../numerics/evidence.js';
 import { formatNumber } from '../../util.js';
@@ -29,7 +29,7 @@ export function setState(view, next, { settled = true } = {}) {
   if (settled) {
     render(view, { settled });
   } else {
-    view.bars.draw(view.charts.bars, next, { settled });
+    if (view.charts) view.bars.draw(view.charts.bars, next, { settled });
     view.frame = requestAnimationFrame(() => render(view, { settled: false }));
   }
 }
@@ -150,20 +150,26 @@ function describe(view, meanStop) {
   shell.$('[data-chart="estimators"]').setAttribute('aria-label', describeEstimators(view));
 }
 
-/** Draws the state; once a change settles, also its words for screen readers. */
-export function render(view, { settled }) {
-  view.numbers = evidenceNumbers(view.state);
-  const meanStop = meanAndSpread(stopped(view.numbers.stops)).mean;
+function drawCharts(view, meanStop, settled) {
   const mode = settled ? undefined : 'none';
-  const colour = readPalette(view.shell.root)[view.state.truth];
+  const colour = view.palette[view.state.truth];
   drawPaths(view, colour);
   drawStopping(view, meanStop, mode, colour);
   drawEstimators(view, mode);
+  view.bars.draw(view.charts.bars, view.state, { settled });
+}
+
+/** Draws the state; once a change settles, also its words for screen readers. */
+export function render(view, { settled }) {
+  // States are replaced, never changed in place: the same state, the same runs (the charts drawn again, a new theme).
+  if (view.numbersOf !== view.state) view.numbers = evidenceNumbers(view.state);
+  view.numbersOf = view.state;
+  const meanStop = meanAndSpread(stopped(view.numbers.stops)).mean;
+  if (view.charts) drawCharts(view, meanStop, settled); // not yet on the first render: the numbers come first
   showNumbers(view, meanStop);
   showControls(view);
-  view.bars.draw(view.charts.bars, view.state, { settled });
   if (settled) {
-    describe(view, meanStop);
+    if (view.charts) describe(view, meanStop);
     view.history?.settled(view.state);
   }
   view.onChange(view.state, { ...view.numbers.m }, { settled });
