@@ -98,7 +98,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8', 'blink'] });
   await page.addInitScript(watchStart);
   await page.goto(`http://127.0.0.1:${server.httpServer.address().port}/${PATH}`);
   const [numbersAt, readyAt] = await page.evaluate(() => new Promise((resolve) => {
@@ -112,8 +112,15 @@ try {
   const events = mainThread(trace.traceEvents.filter((e) => e.ph === 'X' && e.dur));
   const nav = trace.traceEvents.find((e) => e.name === 'navigationStart' || e.name === 'NavigationTiming')?.ts
     ?? Math.min(...events.map((e) => e.ts));
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.dur > 50000).sort((a, b) => a.ts - b.ts);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.dur > (Number(process.env.MIN_TASK_MS) || 50) * 1000).sort((a, b) => a.ts - b.ts);
   console.log(`${PATH || '(discrete)'}, CPU ${THROTTLE}×, ${args.includes('--phone') ? 'phone' : 'desktop'}: numbers on screen at ${numbersAt.toFixed(0)} ms, ready at ${readyAt.toFixed(0)} ms`);
+  // Layouts and style recalculations forced by scripts: where, by the script's stack.
+  if (process.env.FORCED) {
+    for (const e of events.filter((x) => ['Layout', 'UpdateLayoutTree'].includes(x.name) && x.dur > 5000)) {
+      const stack = (e.args?.beginData?.stackTrace ?? e.args?.data?.stackTrace ?? []).slice(0, 4).map((f) => `${f.functionName}@${f.url.split('/').pop()}:${f.lineNumber}`);
+      if (stack.length) console.log(`forced ${e.name} at ${((e.ts - nav) / 1000).toFixed(0)} ms: ${(e.dur / 1000).toFixed(0)} ms, ${stack.join(' < ')}`);
+    }
+  }
   const tasksProfiles = [];
   for (const task of tasks) {
     const top = ownTimes(task, events).filter(([, us]) => us > 5000).slice(0, 6);
