@@ -1,4 +1,4 @@
-// node bench/explorer.mjs [--runs N] [--drags-only | --start-only] [--site DIR]: how fast the explorer starts and
+// node bench/explorer.mjs [--runs N] [--drags-only | --start-only] [--site DIR] [--only TEXT]: how fast the explorer starts and
 // follows a drag, in headless Chromium (Debian's) on the built site
 // (bash build.sh first). With the CPU throttled 4× (a mid-range phone):
 // the time from navigation to the numbers on screen and to the explorer
@@ -21,6 +21,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 const DRAGS_ONLY = process.argv.includes('--drags-only'); // skip the start-up measures
 const START_ONLY = process.argv.includes('--start-only'); // skip the drags
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : ''; // pages whose name has this
 // --site DIR: another build of the site (another commit's dist/site), measured the same way
 const SITE = process.argv.includes('--site') ? resolve(process.argv[process.argv.indexOf('--site') + 1]) : null;
 const THROTTLE = 4;
@@ -167,7 +168,7 @@ async function main() {
   try {
     console.log(`start, CPU ${THROTTLE}× slower (median of ${RUNS}):`);
     console.log('page                       device   numbers ms  ready ms  longest task ms  tasks > 200 ms');
-    for (const [name, path] of Object.entries(DRAGS_ONLY ? {} : PAGES)) {
+    for (const [name, path] of Object.entries(DRAGS_ONLY ? {} : PAGES).filter(([n]) => n.includes(ONLY))) {
       for (const [deviceName, device] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
         const runs = [];
         for (let r = 0; r < RUNS; r += 1) runs.push(await measureStart(browser, origin, path, device));
@@ -179,7 +180,7 @@ async function main() {
     console.log(`\ndrag: pointer move → the frame after the numbers and the chart changed (${MOVES} moves at 60 Hz, median of ${RUNS} runs):`);
     console.log('(and the page\'s work in each frame that applied a move: its animation-frame callbacks)');
     console.log('page                       CPU     moves  median ms   p95 ms   frames  work median ms  work p95 ms');
-    for (const [name, path] of Object.entries(START_ONLY ? {} : DRAGS)) {
+    for (const [name, path] of Object.entries(START_ONLY ? {} : DRAGS).filter(([n]) => n.includes(ONLY))) {
       for (const throttle of [1, THROTTLE]) {
         const runs = [];
         for (let r = 0; r < RUNS; r += 1) runs.push(await measureDrag(browser, origin, path, throttle));
