@@ -11,6 +11,26 @@ export default [
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.browser, ...globals.node } },
   },
   {
+    // The explorer shows its numbers before Chart.js is loaded: only the
+    // charts' own modules import it (and shell/legend.js), and a view's mount
+    // loads its charts.js by import(), through manageCharts.
+    files: ['web/explorer/**/*.js'],
+    ignores: ['web/explorer/**/charts.js', 'web/explorer/views/pair-bars/chart.js', 'web/explorer/shell/legend.js'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'chart.js', message: 'Chart.js is loaded after the numbers: import it only in a charts.js.' }],
+        patterns: [{
+          regex: '^\\.\\.?/(.*/)?(charts|chart|legend)\\.js$',
+          message: 'A view\'s charts are loaded after its numbers: import() them in its mount, through manageCharts.',
+        }],
+      }],
+    },
+  },
+  {
+    files: ['web/explorer/shell/index.js'], // re-exports manageCharts, which has no Chart.js
+    rules: { 'no-restricted-imports': ['error', 'chart.js'] },
+  },
+  {
     // Reference values are quoted with the digits of the reference data; the
     // literal rounds to the nearest double, which is what the test compares.
     files: ['tests/**'],

@@ -14,5 +14,7 @@ export default defineConfig({
     outDir: here('../../dist'),
     emptyOutDir: false, // dist/ also holds the npm package's other files
     chunkSizeWarningLimit: 600,
+    // one file: the views' charts, which the page loads after their numbers, are inside it too
+    rolldownOptions: { output: { codeSplitting: false } },
   },
 });

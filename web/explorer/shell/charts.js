@@ -1,26 +1,8 @@
 // The life of a view's Chart.js charts: created with the page's colours and
 // motion preference, created again when either (or the theme) changes, resized with their
 // containers, destroyed with the view. Also what every chart shares: the
-// palette from CSS and the base options.
-
-import { Chart } from 'chart.js';
-
-/**
- * A legend of short lines, each dashed as its dataset is on the chart, so the
- * lines are told apart without colour too. (With point styles Chart.js
- * styles a legend item from the dataset's points, which have no dash.)
- */
-export function lineLegend(palette) {
-  const { generateLabels } = Chart.defaults.plugins.legend.labels;
-  return {
-    labels: {
-      color: palette.text, usePointStyle: true, pointStyle: 'line', pointStyleWidth: 30, font: { size: 11 },
-      generateLabels: (chart) => generateLabels(chart).map((item) => ({
-        ...item, lineDash: chart.data.datasets[item.datasetIndex]?.borderDash ?? [],
-      })),
-    },
-  };
-}
+// palette from CSS and the base options. Chart.js itself is not imported
+// here: a view loads its charts' code (and Chart.js) after its numbers.
 
 /**
  * Colours from the CSS custom properties of the explorer, as the canvas needs
@@ -97,8 +79,10 @@ const afterPaint = () => new Promise((resolve) => {
 });
 
 /**
- * Creates a chart per entry of `factories`, each factory(canvas, palette,
- * animate) given the view's <canvas data-chart="name">. Resolves to one
+ * Creates a chart per entry of the factories that `load()` resolves to (it
+ * imports the view's charts' code, Chart.js with it, once the view's numbers
+ * are painted), each factory(canvas, palette, animate) given the view's
+ * <canvas data-chart="name">. Resolves to one
  * object holding the charts by name; its members are replaced when the colour
  * scheme, the theme or the motion preference changes, after which redraw()
  * fills them again. The first time, each chart is made in a task of its own,
@@ -109,11 +93,11 @@ const afterPaint = () => new Promise((resolve) => {
  * animation at creation and put off every draw to its next frames. Changes
  * after that animate, unless the reader prefers less motion.
  */
-export async function manageCharts(shell, factories, redraw) {
+export async function manageCharts(shell, load, redraw) {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   const darkScheme = matchMedia('(prefers-color-scheme: dark)');
   const charts = {};
-  let animating = 0, destroyed = false;
+  let animating = 0, destroyed = false, factories = {};
   const make = (name, palette) => { charts[name] = factories[name](shell.$(`[data-chart="${name}"]`), palette, false); };
   const animateLater = (palette) => {
     clearTimeout(animating);
@@ -143,6 +127,7 @@ export async function manageCharts(shell, factories, redraw) {
     destroy();
   });
   await afterPaint(); // the view's numbers, already there, are painted first (and its styles computed)
+  factories = await load();
   if (destroyed) return charts;
   const palette = readPalette(shell.root);
   for (const [i, name] of Object.keys(factories).entries()) {

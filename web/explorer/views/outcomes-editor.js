@@ -7,7 +7,7 @@
 import { parseDistribution } from '../input.js';
 import { setNote, undoHistory } from '../shell/index.js';
 import { MAX_OUTCOMES, MIN_OUTCOMES, cleanLabel, letters } from './discrete/model.js';
-import { createBarsChart, drawBars, infiniteOutcomes } from './pair-bars/chart.js';
+import { drawBars, infiniteOutcomes } from './pair-bars/draw.js';
 import { barsMarkup, buildHandles, placeHandles, updateHandles, wireHandles } from './pair-bars/handles.js';
 
 const field = (attributes) => `<input type="text" ${attributes} autocomplete="off" spellcheck="false">`;
@@ -38,14 +38,14 @@ export function buildEditor(shell, state) {
 }
 
 /**
- * The bars chart of the editor: create(canvas, palette, animate) for
- * manageCharts, draw(chart, state, { settled }) to show the state (no
- * animation while a bar moves).
+ * The bars chart of the editor: `plugin`, what createBarsChart's plugin
+ * reads (../pair-bars/chart.js, loaded with the view's charts), and
+ * draw(chart, state, { settled }) to show the state (no animation while a bar moves).
  */
 export function editorBars(shell) {
   const plugin = { locked: [[], []], infinite: [], onLayout: (geometry) => placeHandles(shell, geometry) };
   return {
-    create: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, plugin),
+    plugin,
     draw(chart, state, { settled }) {
       plugin.infinite = infiniteOutcomes(state);
       drawBars(chart, state, settled ? undefined : 'none');

@@ -4,13 +4,14 @@
 // between the last two. The plugin is passed to the chart, never registered
 // globally.
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
-import { baseOptions, lineLegend, tickLabel } from '../../shell/charts.js';
+import { baseOptions, tickLabel } from '../../shell/charts.js';
+import { lineLegend } from '../../shell/legend.js';
 import { formatNumber } from '../../util.js';
+
+export { createBarsChart } from '../pair-bars/chart.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend);
 
-/** The datasets in order: the two running averages, then the four lines. */
-export const SERIES = ['averageP', 'averageQ', 'huffmanP', 'huffmanQ', 'entropyP', 'crossEntropyPQ'];
 
 // A value axis; its ends get no tick of their own (an odd last value would crowd the one before it).
 const axis = (palette, title) => ({

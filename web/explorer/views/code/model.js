@@ -4,6 +4,9 @@
 import { letters } from '../discrete/model.js';
 
 /** Symbols per second a run can be played at. */
+/** The running chart's datasets in order: the two running averages, then the four lines. */
+export const SERIES = ['averageP', 'averageQ', 'huffmanP', 'huffmanQ', 'entropyP', 'crossEntropyPQ'];
+
 export const SPEEDS = [1, 5, 20, 100, 500, 2000];
 /** A run ends after this many symbols. */
 export const MAX_SYMBOLS = 10000;

@@ -7,7 +7,6 @@
 import { init } from 'infodiv';
 import { announcer, createShell, manageCharts } from '../../shell/index.js';
 import { editorBars } from '../outcomes-editor.js';
-import { createRunningChart } from './charts.js';
 import { wireEvents } from './events.js';
 import { buildRows, render, setState } from './render.js';
 import { pause, play } from './run.js';
@@ -29,9 +28,12 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     run: { sampler: null, tally: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
   };
   setState(view, state); // the numbers first: the charts take a slow phone a second or more
-  view.charts = await manageCharts(shell, {
-    running: (canvas, palette, animate) => createRunningChart(canvas, palette, animate, view),
-    bars: view.bars.create,
+  view.charts = await manageCharts(shell, async () => {
+    const { createBarsChart, createRunningChart } = await import('./charts.js');
+    return {
+      running: (canvas, palette, animate) => createRunningChart(canvas, palette, animate, view),
+      bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.bars.plugin),
+    };
   }, () => render(view, { settled: true }));
   shell.onDestroy(() => cancelAnimationFrame(view.run.frame));
   wireEvents(view);

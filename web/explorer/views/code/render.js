@@ -5,7 +5,7 @@ import { setNote } from '../../shell/index.js';
 import { spread } from '../../numerics/coding.js';
 import { formatNumber, formatProbability } from '../../util.js';
 import { buildEditor, updateEditor } from '../outcomes-editor.js';
-import { SERIES } from './charts.js';
+import { SERIES } from './model.js';
 import { codeNumbers } from './numbers.js';
 import { restartRun } from './run.js';
 import { ROW_TEMPLATE } from './template.js';

@@ -8,7 +8,6 @@
 // comes from the infodiv library.
 import { init } from 'infodiv';
 import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
-import { createConvergenceChart, createCurvesChart, createIntegrandChart } from './charts.js';
 import { buildControls, placeHandles } from './controls.js';
 import { wireEvents } from './events.js';
 import { DEFAULT_BINS } from './model.js';
@@ -46,10 +45,13 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   });
   buildControls(view);
   render(view, { settled: true }); // the numbers first: the charts take a slow phone a second or more
-  view.charts = await manageCharts(shell, {
-    curves: (canvas, palette, animate) => createCurvesChart(canvas, palette, animate, view.plugins.curves),
-    integrand: (canvas, palette, animate) => createIntegrandChart(canvas, palette, animate, view.plugins.integrand),
-    convergence: (canvas, palette, animate) => createConvergenceChart(canvas, palette, animate, view.plugins.convergence),
+  view.charts = await manageCharts(shell, async () => {
+    const { createConvergenceChart, createCurvesChart, createIntegrandChart } = await import('./charts.js');
+    return {
+      curves: (canvas, palette, animate) => createCurvesChart(canvas, palette, animate, view.plugins.curves),
+      integrand: (canvas, palette, animate) => createIntegrandChart(canvas, palette, animate, view.plugins.integrand),
+      convergence: (canvas, palette, animate) => createConvergenceChart(canvas, palette, animate, view.plugins.convergence),
+    };
   }, () => render(view, { settled: true }));
   wireEvents(view);
   render(view, { settled: true });

@@ -7,6 +7,8 @@ import { baseOptions } from '../../shell/charts.js';
 import { formatNumber } from '../../util.js';
 import { axis, drawBarText, stripes, valueAxis } from '../pair-bars/chart.js';
 
+export { createBarsChart } from '../pair-bars/chart.js';
+
 /**
  * Cross-entropy as a stacked bar: entropy, then KL on top of it. An infinite
  * KL is drawn as "+ ∞" after the entropy segment.

@@ -5,9 +5,7 @@
 // the infodiv library; none is computed here.
 import { init } from 'infodiv';
 import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
-import { createBarsChart } from '../pair-bars/chart.js';
 import { placeHandles } from '../pair-bars/handles.js';
-import { createDecompositionChart, createTermsChart } from './charts.js';
 import { buildOutcomeControls } from './controls.js';
 import { wireEvents } from './events.js';
 import { render, setState } from './render.js';
@@ -44,10 +42,13 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   });
   buildOutcomeControls(view);
   render(view, { settled: true }); // the numbers first: the charts take a slow phone a second or more
-  view.charts = await manageCharts(shell, {
-    bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.plugins.outcomes),
-    decomposition: (canvas, palette, animate) => createDecompositionChart(canvas, palette, animate, view.plugins.decomposition),
-    terms: (canvas, palette, animate) => createTermsChart(canvas, palette, animate, view.plugins.outcomes),
+  view.charts = await manageCharts(shell, async () => {
+    const { createBarsChart, createDecompositionChart, createTermsChart } = await import('./charts.js');
+    return {
+      bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.plugins.outcomes),
+      decomposition: (canvas, palette, animate) => createDecompositionChart(canvas, palette, animate, view.plugins.decomposition),
+      terms: (canvas, palette, animate) => createTermsChart(canvas, palette, animate, view.plugins.outcomes),
+    };
   }, () => render(view, { settled: true }));
   wireEvents(view);
   render(view, { settled: true });

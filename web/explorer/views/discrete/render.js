@@ -3,7 +3,7 @@
 // them on the charts, in the measures and in the controls.
 import { klTerms, measures } from 'infodiv';
 import { UNITS } from '../../util.js';
-import { drawBars, infiniteOutcomes } from '../pair-bars/chart.js';
+import { drawBars, infiniteOutcomes } from '../pair-bars/draw.js';
 import { buildOutcomeControls, showMeasures, updateOutcomeControls } from './controls.js';
 import { announcement, describeDecomposition, describeTerms } from './text.js';
 

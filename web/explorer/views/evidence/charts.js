@@ -7,7 +7,10 @@
 import {
   BarController, BarElement, Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement,
 } from 'chart.js';
-import { baseOptions, lineLegend, tickLabel } from '../../shell/charts.js';
+import { baseOptions, tickLabel } from '../../shell/charts.js';
+import { lineLegend } from '../../shell/legend.js';
+
+export { createBarsChart } from '../pair-bars/chart.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend);
 

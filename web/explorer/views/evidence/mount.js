@@ -8,7 +8,6 @@
 import { init } from 'infodiv';
 import { announcer, createShell, manageCharts } from '../../shell/index.js';
 import { buildEditor, editorBars } from '../outcomes-editor.js';
-import { createEstimatorsChart, createPathsChart, createStoppingChart } from './charts.js';
 import { wireEvents } from './events.js';
 import { render, setState, showCaptions } from './render.js';
 import { PANELS, TEMPLATE } from './template.js';
@@ -29,14 +28,17 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     bars: editorBars(shell), charts: null, numbersOf: null,
   };
   render(view, { settled: true }); // the numbers first: the charts take a slow phone a second or more
-  view.charts = await manageCharts(shell, {
-    paths: (canvas, palette) => {
-      view.palette = palette; // the colours the charts were made with (again when the theme changes)
-      return createPathsChart(canvas, palette);
-    },
-    stopping: (canvas, palette, animate) => createStoppingChart(canvas, palette, animate, view.plugins),
-    estimators: (canvas, palette, animate) => createEstimatorsChart(canvas, palette, animate),
-    bars: view.bars.create,
+  view.charts = await manageCharts(shell, async () => {
+    const { createBarsChart, createEstimatorsChart, createPathsChart, createStoppingChart } = await import('./charts.js');
+    return {
+      paths: (canvas, palette) => {
+        view.palette = palette; // the colours the charts were made with (again when the theme changes)
+        return createPathsChart(canvas, palette);
+      },
+      stopping: (canvas, palette, animate) => createStoppingChart(canvas, palette, animate, view.plugins),
+      estimators: (canvas, palette, animate) => createEstimatorsChart(canvas, palette, animate),
+      bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.bars.plugin),
+    };
   }, () => render(view, { settled: true }));
   shell.onDestroy(() => cancelAnimationFrame(view.frame));
   wireEvents(view);

@@ -1,11 +1,12 @@
 // P and Q as grouped, draggable bars: the Chart.js chart every view that lets
 // the reader drag P and Q shares (discrete, code, evidence), with the
 // geometry its handles need (./handles.js), and the small drawing helpers
-// the discrete view's other charts use too. Plugins are passed to the
+// the discrete view's other charts use too (drawing the state: ./draw.js). Plugins are passed to the
 // chart, never registered globally, so other charts on a page are untouched.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { baseOptions, diagonalPattern, tickLabel } from '../../shell/charts.js';
 import { formatProbability } from '../../util.js';
+import { laidOutForDrag } from './draw.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -43,9 +44,6 @@ export function drawBarText(chart, textOf, insideColor = chart.options.color) {
   });
   ctx.restore();
 }
-
-// Charts whose last update was a drag's (mode 'none'): their layout holds while the outcomes do.
-const laidOutForDrag = new WeakSet();
 
 /**
  * P and Q as grouped bars on a fixed 0..1 axis. `view` supplies what the
@@ -115,29 +113,3 @@ function drawPadlock(ctx, x, y, color) {
   ctx.fillRect(x - 5, y - 7, 10, 7);
   ctx.restore();
 }
-
-/**
- * Draws P and Q of `state` ({ labels, p, q }); mode 'none' while a bar is
- * dragged (no animation). During a drag only the bars' heights change: after
- * the drag's first full update, each move sets them on the fixed 0..1 axis
- * and redraws, without Chart.js's update (options, scales, layout), which
- * costs four times the drawing.
- */
-export function drawBars(chart, { labels, p, q }, mode) {
-  const sameOutcomes = labels.length === chart.data.labels.length && labels.every((l, i) => l === chart.data.labels[i]);
-  chart.data.labels = labels.slice();
-  chart.data.datasets[0].data = p.slice();
-  chart.data.datasets[1].data = q.slice();
-  if (mode === 'none' && sameOutcomes && laidOutForDrag.has(chart)) {
-    chart.stop();
-    [p, q].forEach((values, d) => chart.getDatasetMeta(d).data.forEach((bar, i) => {
-      bar.y = chart.scales.y.getPixelForValue(values[i]);
-    }));
-    chart.render();
-    return;
-  }
-  chart.update(mode);
-}
-
-/** Which outcomes make a KL infinite: one distribution gives them 0, the other more (the bars chart outlines them). */
-export const infiniteOutcomes = ({ p, q }) => p.map((v, i) => (v > 0 && q[i] === 0) || (q[i] > 0 && v === 0));
