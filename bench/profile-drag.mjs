@@ -8,27 +8,13 @@
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
+import { selfTimes } from './cpu-profile.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
 const QUERY = args.find((a) => !a.startsWith('--')) ?? '';
 const THROTTLE = Number(args[args.indexOf('--throttle') + 1]) || 1;
 const MOVES = 120, MOVE_EVERY_MS = 16;
-
-function selfTimes(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  const dt = profile.timeDeltas;
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i + 1] ?? 0) / 1000));
-  const rows = new Map();
-  for (const [id, ms] of self) {
-    const { callFrame: f } = byId.get(id);
-    const file = f.url.split('/').pop() || '';
-    const key = `${f.functionName || '(anonymous)'} ${file}${file ? `:${f.lineNumber + 1}` : ''}`;
-    rows.set(key, (rows.get(key) ?? 0) + ms);
-  }
-  return [...rows].sort((a, b) => b[1] - a[1]);
-}
 
 // The renderer main thread's complete events, by name: their own time (less their children's), per move.
 function timelineSummary(trace, moves) {

@@ -12,6 +12,7 @@
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { selfTimes } from './cpu-profile.mjs';
 import { watchStart } from './explorer.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -44,20 +45,8 @@ function ownTimes(task, events) {
   return [...own].sort((a, b) => b[1] - a[1]);
 }
 
-// Self time by function, of the samples in [from, to) (µs, the trace's clock) if given.
-function selfTimes(profile, from = -Infinity, to = Infinity) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const rows = new Map();
-  let t = profile.startTime;
-  profile.samples.forEach((id, i) => {
-    t += profile.timeDeltas[i];
-    if (t < from || t >= to) return;
-    const f = byId.get(id).callFrame, file = f.url.split('/').pop();
-    const key = `${f.functionName || '(anonymous)'} ${file}${file ? `:${f.lineNumber + 1}` : ''}`;
-    rows.set(key, (rows.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
-  });
-  return [...rows].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1]);
-}
+// The rows of the page's own work: not idle, not the browser's.
+const busy = (rows) => rows.filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)'));
 
 // Inclusive time by function of the samples in [from, to): where a long task's time goes, top-down.
 function inclusiveIn(profile, from, to) {
@@ -128,7 +117,7 @@ try {
     const script = named('EvaluateScript') ?? named('v8.evaluateModule') ?? named('FunctionCall') ?? task;
     console.log(`task at ${((task.ts - nav) / 1000).toFixed(0).padStart(5)} ms: ${(task.dur / 1000).toFixed(0).padStart(4)} ms${detail(script)}`);
     console.log(`    ${top.map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(', ')}`);
-    tasksProfiles.push([task, selfTimes(profile, task.ts, task.ts + task.dur).slice(0, 8)]);
+    tasksProfiles.push([task, busy(selfTimes(profile, task.ts, task.ts + task.dur)).slice(0, 8)]);
     if (args.includes('--inclusive') && task.dur > 150000) {
       console.log(`    inclusive: ${inclusiveIn(profile, task.ts, task.ts + task.dur).slice(0, 40).map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join('; ')}`);
     }
@@ -137,7 +126,7 @@ try {
     console.log(`task at ${((task.ts - nav) / 1000).toFixed(0)} ms, functions: ${rows.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join('; ')}`);
   }
   console.log('self time, the top functions (ms):');
-  for (const [k, ms] of selfTimes(profile).slice(0, 20)) console.log(`${ms.toFixed(0).padStart(6)}  ${k}`);
+  for (const [k, ms] of busy(selfTimes(profile)).slice(0, 20)) console.log(`${ms.toFixed(0).padStart(6)}  ${k}`);
 } finally {
   await browser.close();
   await server.close();
