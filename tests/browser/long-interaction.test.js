@@ -1,6 +1,6 @@
 // A long session: real pointer moves dragging the bars of P and Q (discrete
 // mode; 10,000 in npm run test:soak, 1,200 in npm test) and the handles on the
-// curves (continuous mode; 1,000 and 300), spread by a seeded PRNG over every bar and handle, over the whole
+// curves (continuous mode; 1,000 and 200), spread by a seeded PRNG over every bar and handle, over the whole
 // plot and beyond its edges. After every drag of 100 moves, every number the
 // page shows must be the library's for the bars or parameters it shows, and P
 // and Q must each sum to 1 within 1e-12. At the end, after garbage
@@ -132,7 +132,7 @@ async function discreteSession(seed, total, name) {
 // two pages in two renderer processes, one per core.
 const PER_PAGE = SOAK ? 5000 : 600;
 const WARM_UP = SOAK ? 1000 : 200;
-const DENSITY_MOVES = SOAK ? 1000 : 300;
+const DENSITY_MOVES = SOAK ? 1000 : 200;
 const DENSITY_WARM_UP = SOAK ? 200 : 100;
 test(`${(2 * PER_PAGE).toLocaleString('en')} pointer moves over the bars of P and Q, on two pages at once: every number stays the library's, the sums stay 1, memory stays flat (seed ${SEED})`, async () => {
   const pages = await Promise.all([discreteSession(SEED, PER_PAGE, 'page 1'), discreteSession(SEED + 10, PER_PAGE, 'page 2')]);
