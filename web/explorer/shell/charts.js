@@ -67,6 +67,35 @@ export function baseOptions(palette, animate) {
   };
 }
 
+// Whether each chart's canvas is on screen (a part of it in the viewport), by IntersectionObserver.
+const onScreen = new WeakMap();
+
+/**
+ * Which of a view's secondary charts to draw now: all when the state has
+ * settled; while a drag goes on (each Chart.js draw costing a slow phone a
+ * good part of a frame), one per frame of those on screen that are behind
+ * the state, in turn. `turns` keeps, per view, which are behind and whose
+ * turn it is; `changed` says the state has changed since the last call.
+ * Returns { due: one boolean per chart, behind: whether one on screen is
+ * still behind, so that the view draws again in the next frame }. A chart
+ * off screen is drawn when the drag ends.
+ */
+export function chartsDue(turns, charts, { dragging, changed = true }) {
+  turns.behind ??= new Set();
+  if (changed) charts.forEach((_, i) => turns.behind.add(i));
+  if (!dragging) {
+    turns.behind.clear();
+    return { due: charts.map(() => true), behind: false };
+  }
+  const waiting = charts.map((chart, i) => i).filter((i) => turns.behind.has(i) && onScreen.get(charts[i].canvas) !== false);
+  const next = waiting.find((i) => i > (turns.last ?? -1)) ?? waiting[0];
+  if (next !== undefined) {
+    turns.last = next;
+    turns.behind.delete(next);
+  }
+  return { due: charts.map((_, i) => i === next), behind: waiting.length > 1 };
+}
+
 // A new task, so that the browser may handle input in between.
 const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 // A task after the next frame is painted (or after 100 ms where no frame comes: a hidden tab or iframe).
@@ -119,11 +148,13 @@ export async function manageCharts(shell, load, redraw) {
   // Chart.js resizes with its container, but can miss a resize that comes
   // during its opening animation (seen in iframes); this one never does.
   const resizing = new ResizeObserver(() => Object.values(charts).forEach((chart) => chart.resize()));
+  const visibility = new IntersectionObserver((entries) => entries.forEach((e) => onScreen.set(e.target, e.isIntersecting)));
   shell.onDestroy(() => {
     destroyed = true;
     clearTimeout(animating);
     themed.disconnect();
     resizing.disconnect();
+    visibility.disconnect();
     destroy();
   });
   await afterPaint(); // the view's numbers, already there, are painted first (and its styles computed)
@@ -142,5 +173,6 @@ export async function manageCharts(shell, load, redraw) {
   shell.on(reducedMotion, 'change', recreate);
   themed.observe(shell.root, { attributes: true, attributeFilter: ['data-theme'] });
   shell.$$('.chart').forEach((container) => resizing.observe(container));
+  shell.$$('canvas[data-chart]').forEach((canvas) => visibility.observe(canvas));
   return charts;
 }

@@ -4,7 +4,7 @@
 // every listener (one AbortController), every observer, timer and chart.
 // The charts, dragging, undo and announcements are in the modules beside this one.
 export { announcer } from './announce.js';
-export { manageCharts, readPalette } from './charts.js';
+export { chartsDue, manageCharts, readPalette } from './charts.js';
 export { makeDraggable, onKeys } from './drag.js';
 export { undoHistory } from './undo.js';
 

@@ -38,6 +38,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     frame: null, current: null, charts: null, mounted: false, dragger: null,
   };
   view.plugins = pluginViews(view);
+  shell.onDestroy(() => cancelAnimationFrame(view.catchUp)); // a chart's catch-up draw (render.js)
   // Undo brings back the family and P and Q, in the units and bins now shown.
   view.history = undoHistory(shell, {
     key: (s) => JSON.stringify([s.family, s.p, s.q]),

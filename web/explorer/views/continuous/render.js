@@ -3,7 +3,7 @@
 // measure, samples the curves and puts it all on the charts, in the numbers
 // and in the controls.
 import { logDensity } from 'infodiv';
-import { setNote } from '../../shell/index.js';
+import { chartsDue, setNote } from '../../shell/index.js';
 import {
   PLOT_POINTS, frameX, frameY, integrand, integrandLimits, peakHeight, plotGrid, toPoints, zeroIntervals,
 } from '../../numerics/curves.js';
@@ -88,14 +88,18 @@ function describeCharts({ shell, state, frame, current }, m, bins) {
   if (bins) shell.$('[data-chart="convergence"]').setAttribute('aria-label', describeConvergence(m, bins, state.units));
 }
 
-function drawCharts(view, curves, m, bins, settled) {
+function drawCharts(view, curves, m, bins, settled, changed = true) {
   const mode = settled ? undefined : 'none'; // no animation while dragging
-  drawCurves(view, curves, bins, mode);
-  // While a handle is dragged the curves follow every frame, the integrands and the convergence take
-  // turns (a full Chart.js update each): each is at most one frame behind.
-  const turn = settled ? -1 : (view.dragTurn = 1 - (view.dragTurn ?? 0));
-  if (turn !== 1) drawIntegrands(view, curves, mode);
-  if (turn !== 0) drawConvergence(view, m, bins, mode);
+  if (changed) drawCurves(view, curves, bins, mode);
+  // While a handle is dragged the curves follow every frame, the integrands and the convergence (a full
+  // Chart.js update each) take turns while on screen (chartsDue), drawn again in the frames after the
+  // last move until neither is behind.
+  const { integrand, convergence } = view.charts;
+  const { due, behind } = chartsDue(view.chartTurns ??= {}, [integrand, convergence], { dragging: !settled, changed });
+  if (due[0]) drawIntegrands(view, curves, mode);
+  if (due[1]) drawConvergence(view, m, bins, mode);
+  cancelAnimationFrame(view.catchUp);
+  if (behind) view.catchUp = requestAnimationFrame(() => drawCharts(view, curves, m, bins, settled, false));
 }
 
 /** Draws the state; once a change settles, also its text for screen readers. */

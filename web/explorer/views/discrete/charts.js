@@ -6,6 +6,7 @@ import { Chart } from 'chart.js';
 import { baseOptions } from '../../shell/charts.js';
 import { formatNumber } from '../../util.js';
 import { axis, drawBarText, stripes, valueAxis } from '../pair-bars/chart.js';
+import { dragLayout } from '../pair-bars/draw.js';
 
 export { createBarsChart } from '../pair-bars/chart.js';
 
@@ -52,7 +53,7 @@ export function createDecompositionChart(canvas, palette, animate, view) {
         tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.raw ?? Infinity)}` } },
       },
     },
-    plugins: [infinity],
+    plugins: [infinity, dragLayout], // dragLayout: see moveBarsInPlace
   });
 }
 
@@ -81,6 +82,6 @@ export function createTermsChart(canvas, palette, animate, view) {
         tooltip: { callbacks: { label: (c) => view.describeTerm(c.datasetIndex, c.dataIndex) } },
       },
     },
-    plugins: [infinity],
+    plugins: [infinity, dragLayout], // dragLayout: see moveBarsInPlace
   });
 }

@@ -35,6 +35,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = { shell, state, current: null, charts: null, mounted: false, onChange, announce: announcer(shell) };
   view.plugins = pluginViews(view);
+  shell.onDestroy(() => cancelAnimationFrame(view.catchUp)); // a chart's catch-up draw (render.js)
   // Undo brings back P and Q (with their labels and locks), in the units now shown.
   view.history = undoHistory(shell, {
     key: (s) => JSON.stringify([s.p, s.q]),

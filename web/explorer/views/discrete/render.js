@@ -2,8 +2,9 @@
 // and ends in render(), which asks the library for every number and puts
 // them on the charts, in the measures and in the controls.
 import { klTerms, measures } from 'infodiv';
+import { chartsDue } from '../../shell/index.js';
 import { UNITS } from '../../util.js';
-import { drawBars, infiniteOutcomes } from '../pair-bars/draw.js';
+import { drawBars, infiniteOutcomes, moveBarsInPlace } from '../pair-bars/draw.js';
 import { buildOutcomeControls, showMeasures, updateOutcomeControls } from './controls.js';
 import { announcement, describeDecomposition, describeTerms } from './text.js';
 
@@ -23,26 +24,36 @@ function compute({ state }) {
   return { m, terms, infinite: infiniteOutcomes(state) };
 }
 
-// While a bar is dragged the bars follow every frame, and the decomposition and the terms (a full
-// Chart.js update each, their axes fitted to the values) take turns: each is at most one frame behind.
-function drawCharts(view, mode) {
+const finiteOrNull = (v) => (v === Infinity ? null : v);
+
+// A chart of bars: moved in place while a bar is dragged if the values fit its axes, else updated.
+function drawBarChart(chart, data, { mode, sameBars = true }, set) {
+  if (mode === 'none' && sameBars && moveBarsInPlace(chart, data)) return;
+  data.forEach((values, d) => { chart.data.datasets[d].data = values; });
+  set(chart);
+  chart.update(mode);
+}
+
+// While a bar is dragged, the bars follow every frame and the other charts on screen take turns
+// (chartsDue), drawn again in the frames after the last move until none is behind.
+function drawCharts(view, mode, changed = true) {
   const { charts: { bars, decomposition, terms: termsChart }, state, current: { m, terms } } = view;
-  drawBars(bars, state, mode);
-  const turn = mode === 'none' ? (view.dragTurn = 1 - (view.dragTurn ?? 0)) : -1;
-  if (turn !== 1) {
-    decomposition.data.datasets[0].data = [m.entropyP, m.entropyQ];
-    decomposition.data.datasets[1].data = [m.klPQ, m.klQP].map((k) => (k === Infinity ? null : k));
-    decomposition.options.scales.x.title.text = state.units;
-    decomposition.update(mode);
-  }
-  if (turn !== 0) {
-    termsChart.data.labels = state.labels.slice();
-    termsChart.data.datasets.forEach((dataset, d) => {
-      dataset.data = Array.from(terms[d], (v) => (v === Infinity ? null : v));
+  if (changed) drawBars(bars, state, mode);
+  const sameLabels = state.labels.every((l, i) => l === termsChart.data.labels[i]);
+  const { due, behind } = chartsDue(view.chartTurns ??= {}, [decomposition, termsChart], { dragging: mode === 'none', changed });
+  if (due[0]) {
+    drawBarChart(decomposition, [[m.entropyP, m.entropyQ], [m.klPQ, m.klQP].map(finiteOrNull)], { mode }, (chart) => {
+      chart.options.scales.x.title.text = state.units;
     });
-    termsChart.options.scales.y.title.text = state.units;
-    termsChart.update(mode);
   }
+  if (due[1]) {
+    drawBarChart(termsChart, terms.map((t) => Array.from(t, finiteOrNull)), { mode, sameBars: sameLabels }, (chart) => {
+      chart.data.labels = state.labels.slice();
+      chart.options.scales.y.title.text = state.units;
+    });
+  }
+  cancelAnimationFrame(view.catchUp);
+  if (behind) view.catchUp = requestAnimationFrame(() => drawCharts(view, mode, false));
 }
 
 /** Draws the state; once a change settles, also its text for screen readers. */

@@ -6,7 +6,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { baseOptions, diagonalPattern, tickLabel } from '../../shell/charts.js';
 import { formatProbability } from '../../util.js';
-import { laidOutForDrag } from './draw.js';
+import { dragLayout } from './draw.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -73,8 +73,7 @@ export function createBarsChart(canvas, palette, animate, view) {
     },
     // Each bar's handle is wider than the bar: P's takes the left half of its outcome's slot, Q's the right half.
     afterUpdate(chart, { mode }) {
-      if (mode === 'none') laidOutForDrag.add(chart); // see drawBars
-      else laidOutForDrag.delete(chart);
+      dragLayout.afterUpdate(chart, { mode }); // see drawBars
       const { chartArea, scales: { x } } = chart, n = chart.data.labels.length;
       const half = n ? (x.right - x.left) / n / 2 : 0;
       view.onLayout([0, 1].map((d) => chart.data.labels.map((_, i) => ({
