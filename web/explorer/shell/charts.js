@@ -161,8 +161,8 @@ export async function manageCharts(shell, load, redraw) {
   factories = await load();
   if (destroyed) return charts;
   const palette = readPalette(shell.root);
-  for (const [i, name] of Object.keys(factories).entries()) {
-    if (i > 0) await nextTask();
+  for (const name of Object.keys(factories)) {
+    await nextTask(); // the first after Chart.js's module is evaluated, in a task of its own
     if (destroyed) return charts;
     make(name, palette);
   }
