@@ -377,6 +377,8 @@ function checkShown(shown, want, { what, url }) {
  * shown are the library's for the new state. `root`: a frame, or a locator of an element.
  */
 async function checkUsable(root, read, state, mode, what) {
+  // The numbers come first; keys and drags work once the explorer is ready (its charts made).
+  await root.locator('[data-ready]').first().waitFor({ timeout: 15000 });
   if (mode === 'continuous') {
     const handle = root.locator('[role="slider"][data-dist="p"][data-handle="peak"]');
     const paramsOf = (shown) => {
