@@ -10,7 +10,7 @@ bash scripts/setup.sh
 # modules (acorn, terser) only through NODE_PATH.
 export NODE_PATH=/usr/share/nodejs
 
-SOURCES=(c/src/discrete.c c/src/continuous.c c/src/special.c c/src/status.c c/wasm/heap.c)
+SOURCES=(c/src/discrete.c c/src/continuous.c c/src/samples.c c/src/special.c c/src/status.c c/wasm/heap.c)
 
 # Speed, and no fused multiply-add: TwoSum/TwoProduct must see every rounding.
 OPTIMISE=(-O3 -ffp-contract=off)

@@ -109,7 +109,8 @@ enum infodiv_status {
     INFODIV_NOT_INCREASING = 17,        /* grid: x[index] is not above x[index - 1] */
     INFODIV_TOO_FEW_POINTS = 18,        /* grid: fewer than 3 points */
     INFODIV_TOO_MANY_OUTCOMES = 19,     /* sampler: n above 2^32 - 1 (err->value: n) */
-    INFODIV_BAD_DRAW = 20               /* draws[index] is not an outcome the function admits (err->value: it) */
+    INFODIV_BAD_DRAW = 20,              /* draws[index] is not an outcome the function admits (err->value: it) */
+    INFODIV_BAD_ARGUMENT = 21           /* odds <= 1 or NaN, toward not +-1, bins 0 (err->arg, ->value) */
 };
 
 /* Which argument an error is about. */
@@ -119,8 +120,10 @@ enum infodiv_arg {
     INFODIV_ARG_Q = 2,
     INFODIV_ARG_BASE = 3,
     INFODIV_ARG_TEMPERATURE = 4,
-    INFODIV_ARG_X = 5,    /* the grid, or the points of a density */
-    INFODIV_ARG_DRAWS = 6 /* the outcomes drawn, of evidence_path and kl_estimates */
+    INFODIV_ARG_X = 5,      /* the grid, or the points of a density */
+    INFODIV_ARG_DRAWS = 6,  /* the outcomes drawn, of evidence_path, kl_estimates and the SAMPLES functions */
+    INFODIV_ARG_VALUES = 7, /* the values of infodiv_summary and infodiv_histogram */
+    INFODIV_ARG_ODDS = 8    /* odds or toward of infodiv_evidence_runs; bins of infodiv_histogram */
 };
 
 typedef struct {
@@ -215,6 +218,70 @@ int infodiv_evidence_path(const double *p, const double *q, size_t n, const info
                           size_t count, double *out, infodiv_error *err);
 int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
                          size_t count, double out[3], infodiv_error *err);
+
+/* SAMPLES: what runs of draws come to (double input; every count-long
+ * output in opt->base unless said)
+ *
+ * infodiv_message_lengths: the draws (outcomes of P) written with the
+ *   optimal prefix code for P and with the one for Q (lengths: 2n, those of
+ *   infodiv_code_lengths of p, then of q). paths (NULL, or 5 rows of count):
+ *   row 0 and 1 the bits the first k + 1 draws take with P's and with Q's
+ *   code (whole numbers; Q's is +inf from the first draw with q_i = 0, for
+ *   which Q's code has no word), rows 2 and 3 those bits per symbol (divided
+ *   by k + 1, times log_b 2), row 4 Q's minus P's per symbol (from the whole
+ *   numbers: exact but for one rounding). expected[0], [1]: sum p^_i l_i of
+ *   each code, the averages rows 2 and 3 settle on (H(P) <= expected[0] <
+ *   H(P) + 1 bit; expected[1] is +inf if P sends what Q has no word for).
+ *   work: 2n doubles. INFODIV_BAD_DRAW: draws[j] >= n or p = 0 there; the
+ *   errors of q name q.
+ * infodiv_draw_counts: counts[i] = how many draws are outcome i, and (shares
+ *   not NULL) shares[i] = counts[i] / count, the draws' empirical
+ *   distribution (NaN for count = 0). INFODIV_BAD_DRAW: draws[j] >= n.
+ * infodiv_summary: out = { mean, spread, error } of x: the mean, the sample
+ *   standard deviation (n - 1 in the denominator; 0 for one value) and the
+ *   standard error spread / sqrt(count), from compensated sums (two passes).
+ *   An infinite value makes the mean infinite (NaN if both signs occur) and
+ *   spread and error NaN. count = 0: INFODIV_EMPTY; a NaN: INFODIV_NAN (arg
+ *   INFODIV_ARG_VALUES, its index). No base: the values' own unit.
+ * infodiv_evidence_runs: `runs` runs of `count` draws each (draws: runs rows
+ *   of count, row-major), from P (toward = 1) or from Q (toward = -1),
+ *   watched by a sequential test that stops a run when its log-likelihood
+ *   ratio L_k = sum log(p^/q^) first reaches toward log(odds) (odds > 1:
+ *   19 stops at odds of 19 : 1). paths (runs x count): each row the
+ *   infodiv_evidence_path of its run; mean (count): the runs' mean at each
+ *   step (+-inf where a run is); stops[r]: the k at which run r stopped, 0
+ *   if not within count. *out: the slope (mean, spread and standard error
+ *   over the runs of L_count / count, whose expectation is KL(P||Q) from P
+ *   and -KL(Q||P) from Q), the threshold toward log(odds), Wald's mean
+ *   stopping time log(odds) / KL of the law drawn from against the other
+ *   (+inf for KL = 0), how many runs stopped and their mean stopping time
+ *   (NaN if none). runs or count 0: INFODIV_EMPTY (arg INFODIV_ARG_DRAWS);
+ *   draws as infodiv_evidence_path, err->index counted in the whole matrix;
+ *   bad odds or toward: INFODIV_BAD_ARGUMENT (arg INFODIV_ARG_ODDS).
+ * infodiv_histogram: the whole numbers in values from 1 up (0, "never", is
+ *   left out) in bins of one whole width w = ceil(m / bins), m the largest
+ *   value (at least 1): counts[b] (bins entries) holds the values from
+ *   1 + b w to (b + 1) w; shape[0] = w, shape[1] = ceil(m / w) <= bins, the
+ *   bins used (counts beyond are 0). bins = 0: INFODIV_BAD_ARGUMENT. */
+typedef struct {
+    double slope, slope_spread, slope_error; /* L_count / count over the runs */
+    double threshold;                        /* toward log(odds), in opt->base */
+    double wald;                             /* log(odds) / KL of the law drawn from */
+    double stopped;                          /* how many runs stopped (a whole number) */
+    double mean_stop;                        /* their mean stopping time; NaN if none */
+} infodiv_evidence_summary;
+
+int infodiv_message_lengths(const double *p, const double *q, size_t n, const infodiv_options *opt,
+                            const uint32_t *draws, size_t count, unsigned *lengths, double *paths, double expected[2],
+                            double *work, infodiv_error *err);
+int infodiv_draw_counts(const uint32_t *draws, size_t count, size_t n, uint32_t *counts, double *shares,
+                        infodiv_error *err);
+int infodiv_summary(const double *x, size_t count, double out[3], infodiv_error *err);
+int infodiv_evidence_runs(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
+                          size_t runs, size_t count, double odds, int toward, double *paths, double *mean,
+                          uint32_t *stops, infodiv_evidence_summary *out, infodiv_error *err);
+int infodiv_histogram(const uint32_t *values, size_t count, size_t bins, uint32_t *counts, uint32_t shape[2],
+                      infodiv_error *err);
 
 /* The same for float input; results are double. */
 int infodiv_entropy_f32(const float *p, size_t n, const infodiv_options *opt, double *result, infodiv_error *err);

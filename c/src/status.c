@@ -25,6 +25,7 @@ const char *infodiv_strerror(int status)
     case INFODIV_TOO_FEW_POINTS: return "the grid has fewer than 3 points";
     case INFODIV_TOO_MANY_OUTCOMES: return "more than 2^32 - 1 outcomes to draw from";
     case INFODIV_BAD_DRAW: return "a draw is not an outcome this function admits";
+    case INFODIV_BAD_ARGUMENT: return "odds not above 1, toward not +-1, or no bins";
     default: return "unknown status";
     }
 }

@@ -21,7 +21,8 @@ test('the package exports exactly the documented functions', () => {
   assert.deepEqual(Object.keys(infodiv).sort(),
     ['allocPair', 'crossEntropy', 'crossEntropyDist', 'entropy', 'entropyDist', 'init', 'jsDivergence', 'kl', 'klDist',
       'klGrid', 'klRows', 'klTerms', 'logDensity', 'measures', 'measuresRows', 'memoryUsage',
-      'codeLengths', 'evidencePath', 'klEstimates', 'logRatios', 'prefixCode', 'sampler'].sort());
+      'codeLengths', 'evidencePath', 'klEstimates', 'logRatios', 'prefixCode', 'sampler',
+      'drawCounts', 'evidenceRuns', 'histogram', 'messageLengths', 'summary'].sort());
 });
 
 test('number[], Float64Array, Float32Array and integer typed arrays agree', async () => {

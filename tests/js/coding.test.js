@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   init, codeLengths, prefixCode, sampler, logRatios, evidencePath, klEstimates, klTerms, kl,
+  messageLengths, drawCounts, summary, evidenceRuns, histogram,
 } from '../../dist/infodiv.js';
 
 await init();
@@ -109,4 +110,103 @@ test('bad input: errors name the argument and the index, and the library stays u
   assert.throws(() => klEstimates([1, 0], [1, 1], [1]), { name: 'RangeError', message: /^draws\[0\] is 1/ });
   assert.throws(() => klEstimates([1, 0], [1, 1], []), { name: 'RangeError', message: 'draws is empty' });
   assert.deepEqual([...codeLengths([0.5, 0.25, 0.25])], [1, 2, 2]);
+});
+
+// Dyadic P = (1/2, 1/4, 1/8, 1/8) and Q its reverse: P's code has lengths 1, 2, 3, 3 and Q's 3, 3, 2, 1,
+// so every bit count below is worked by hand; the averages are whole numbers of bits over small counts.
+test('messageLengths: the draws written with P\'s code and with Q\'s, by hand', () => {
+  const p = [0.5, 0.25, 0.125, 0.125], q = [...p].reverse();
+  const m = messageLengths(p, q, [0, 1, 0, 3], { base: 2 });
+  assert.deepEqual([...m.lengths.p], [1, 2, 3, 3]);
+  assert.deepEqual([...m.lengths.q], [3, 3, 2, 1]);
+  assert.deepEqual([...m.bits.p], [1, 3, 4, 7]);
+  assert.deepEqual([...m.bits.q], [3, 6, 9, 10]);
+  assert.deepEqual([...m.perSymbol.p], [1, 1.5, 4 / 3, 1.75]);
+  assert.deepEqual([...m.perSymbol.q], [3, 3, 3, 2.5]);
+  assert.deepEqual([...m.extra], [2, 1.5, 3 - 4 / 3, 0.75]);
+  assert.deepEqual(m.expected, { p: 1.75, q: 2.625 }); // sum p_i l_i for each code
+  // in nats every average is the bit count times ln 2
+  const nats = messageLengths(p, q, [0, 1, 0, 3]);
+  assert.ok(Math.abs(nats.perSymbol.q[3] - 2.5 * Math.LN2) < 1e-15);
+  assert.ok(Math.abs(nats.expected.p - 1.75 * Math.LN2) < 1e-15);
+  // Q's code has no word for an outcome Q calls impossible: from that draw on its message is endless
+  const hole = messageLengths([0.5, 0.5], [1, 0], [0, 1, 0], { base: 2 });
+  assert.deepEqual([...hole.bits.q], [0, Infinity, Infinity]);
+  assert.equal(hole.expected.q, Infinity);
+});
+
+test('drawCounts: how often each outcome was drawn, and its share', () => {
+  const { counts, shares } = drawCounts([2, 0, 2, 2], 4);
+  assert.deepEqual([...counts], [1, 0, 3, 0]);
+  assert.deepEqual([...shares], [0.25, 0, 0.75, 0]);
+  assert.ok(drawCounts([], 2).shares.every(Number.isNaN));
+  assert.throws(() => drawCounts([0, 4], 4), { name: 'RangeError', message: /^draws\[1\] is not an outcome below size \(4\)/ });
+  assert.throws(() => drawCounts([0], 0), { name: 'RangeError', message: /size must be/ });
+});
+
+test('summary: mean, spread and standard error, with compensated sums', () => {
+  const s = summary([1, 2, 3, 4]);
+  assert.equal(s.mean, 2.5);
+  assert.ok(Math.abs(s.spread - Math.sqrt(5 / 3)) < 1e-15);
+  assert.ok(Math.abs(s.error - Math.sqrt(5 / 3) / 2) < 1e-15);
+  // a plain running sum loses the ones: (1e16 + 1) - 1e16 + 1 is 1 in doubles, not 2
+  assert.equal(summary([1e16, 1, -1e16, 1]).mean, 0.5);
+  assert.deepEqual(summary(new Float64Array([7])), { mean: 7, spread: 0, error: 0 });
+  const inf = summary([1, Infinity]);
+  assert.equal(inf.mean, Infinity);
+  assert.ok(Number.isNaN(inf.spread) && Number.isNaN(inf.error));
+  assert.throws(() => summary([]), { name: 'RangeError', message: 'values is empty' });
+  assert.throws(() => summary([1, NaN]), { name: 'RangeError', message: 'values[1] is NaN' });
+  assert.throws(() => summary([1, '2']), { name: 'TypeError', message: /values\[1\] is not a number/ });
+});
+
+// P = (1/2, 1/2), Q = (1/4, 3/4): log2(p/q) is +1 for outcome 0 and log2(2/3) for outcome 1.
+test('evidenceRuns: paths, their mean, and where a sequential test stops, by hand', () => {
+  const p = [0.5, 0.5], q = [0.25, 0.75], l1 = Math.log2(2 / 3);
+  const e = evidenceRuns(p, q, [[0, 0, 0], [1, 0, 1]], { base: 2, odds: 4 });
+  assert.deepEqual([...e.paths[0]], [1, 2, 3]);
+  const second = [l1, l1 + 1, 2 * l1 + 1];
+  e.paths[1].forEach((v, k) => assert.ok(Math.abs(v - second[k]) < 1e-15, `${v} vs ${second[k]}`));
+  e.mean.forEach((v, k) => assert.ok(Math.abs(v - ([1, 2, 3][k] + second[k]) / 2) < 1e-15));
+  assert.deepEqual([...e.stops], [2, 0]); // the first run reaches log2 4 = 2 at its second draw
+  assert.equal(e.threshold, 2);
+  const klpq = 1 - 0.5 * Math.log2(3); // KL(P||Q) in bits
+  assert.ok(Math.abs(e.wald - 2 / klpq) < 1e-14);
+  assert.equal(e.stopped, 1);
+  assert.equal(e.meanStop, 2);
+  const slopes = [1, (2 * l1 + 1) / 3], mean = (slopes[0] + slopes[1]) / 2;
+  assert.ok(Math.abs(e.slope.mean - mean) < 1e-15);
+  assert.ok(Math.abs(e.slope.spread - Math.abs(slopes[0] - slopes[1]) / Math.SQRT2) < 1e-15);
+  // drawn from Q the test waits for the evidence to fall to -log odds
+  const fromQ = evidenceRuns(p, q, [[1, 1, 1, 1, 1, 1]], { base: 2, odds: 4, toward: 'q' });
+  assert.equal(fromQ.threshold, -2);
+  assert.deepEqual([...fromQ.stops], [4]); // 4 log2(2/3) = -2.34 is the first below -2
+  assert.ok(Number.isNaN(evidenceRuns(p, q, [[1]], { odds: 4 }).meanStop));
+});
+
+test('evidenceRuns and histogram: bad input names the run and the index', () => {
+  const p = [0.5, 0.5], q = [0.25, 0.75];
+  assert.throws(() => evidenceRuns(p, q, []), { name: 'RangeError', message: 'runs is empty' });
+  assert.throws(() => evidenceRuns(p, q, [[]]), { name: 'RangeError', message: 'runs[0] is empty' });
+  assert.throws(() => evidenceRuns(p, q, [[0, 1], [0]]), { name: 'RangeError', message: /^runs\[1\] has 1 draws/ });
+  assert.throws(() => evidenceRuns(p, q, [[0, 1], [0, 2]]), { name: 'RangeError', message: /^runs\[1\]\[1\] is 2: not an outcome/ });
+  assert.throws(() => evidenceRuns(p, q, [[0, 1], [0, -1]]), { name: 'RangeError', message: /^runs\[1\]\[1\] must be an outcome index/ });
+  assert.throws(() => evidenceRuns(p, q, 'x'), { name: 'TypeError', message: /runs must be/ });
+  assert.throws(() => evidenceRuns(p, q, [[0]], { odds: 1 }), { name: 'RangeError', message: /options.odds/ });
+  assert.throws(() => evidenceRuns(p, q, [[0]], { toward: 'r' }), { name: 'TypeError', message: /options.toward/ });
+  assert.throws(() => histogram([1, 2], 0), { name: 'RangeError', message: /bins must be/ });
+  assert.throws(() => histogram([1, -2], 2), { name: 'RangeError', message: /values\[1\] must be a whole number/ });
+  assert.equal(evidenceRuns(p, q, [[0, 0]], { base: 2, odds: 4 }).stops[0], 2); // still usable
+});
+
+test('histogram: whole numbers in bins of one whole width, zeros left out', () => {
+  const h = histogram([0, 1, 5, 10, 3], 4); // 1 .. 10 in at most 4 bins: width 3
+  assert.equal(h.width, 3);
+  assert.deepEqual(h.starts, [1, 4, 7, 10]);
+  assert.deepEqual([...h.counts], [2, 1, 0, 1]);
+  const small = histogram([2, 2, 1], 10); // fewer values than bins: width 1
+  assert.equal(small.width, 1);
+  assert.deepEqual(small.starts, [1, 2]);
+  assert.deepEqual([...small.counts], [1, 2]);
+  assert.deepEqual([...histogram([0, 0], 3).counts], [0]); // nothing stopped: one empty bin, 1 .. 1
 });

@@ -129,3 +129,13 @@ entropyDist({ family: 'multivariateNormal', mean: 0, cov: [[1]] });
 sampler([0.5, 0.5], { logits: true });
 // @ts-expect-error TS2322 a seed is a number or a bigint
 sampler([0.5, 0.5], { seed: '1' });
+import { evidenceRuns, histogram, messageLengths } from 'infodiv';
+
+// @ts-expect-error TS2322 toward is 'p' or 'q'
+evidenceRuns([0.5, 0.5], [0.4, 0.6], [[0, 1]], { toward: 1 });
+// @ts-expect-error TS2322 runs are an array of draws arrays, not one draws array
+evidenceRuns([0.5, 0.5], [0.4, 0.6], [0, 1]);
+// @ts-expect-error TS2554 histogram needs the number of bins
+histogram([1, 2, 3]);
+// @ts-expect-error TS2339 messageLengths gives bits per code, not one array
+messageLengths([0.5, 0.5], [0.4, 0.6], [0, 1]).bits.length;

@@ -4,11 +4,12 @@
 import * as infodiv from 'infodiv';
 import {
   init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, memoryUsage, klRows, measuresRows, allocPair,
-  logRatios, codeLengths, prefixCode, sampler, evidencePath, klEstimates,
+  logRatios, codeLengths, prefixCode, sampler, evidencePath, klEstimates, messageLengths, drawCounts, summary,
+  evidenceRuns, histogram,
 } from 'infodiv';
 import type {
   AllocPairOptions, Distribution, LogitOptions, Measures, MeasuresRows, Options, ProbabilityOptions, WasmPair,
-  PrefixCode, Sampler, KlEstimates,
+  PrefixCode, Sampler, KlEstimates, MessageLengths, Summary, EvidenceRuns, EvidenceRunsOptions,
 } from 'infodiv';
 
 const ready: Promise<void> = init();
@@ -189,3 +190,12 @@ const next: Sampler = sampler([0.6, 0.3, 0.1], { seed: draws.state, normalize: t
 const path: Float64Array = evidencePath([0.6, 0.3, 0.1], [0.5, 0.4, 0.1], drawn);
 const est: KlEstimates = klEstimates([0.6, 0.3, 0.1], [0.5, 0.4, 0.1], [0, 1, 2], { base: 2 });
 const k3: number = est.k3;
+const message: MessageLengths = messageLengths([0.6, 0.3, 0.1], [0.5, 0.4, 0.1], drawn, { base: 2 });
+const perSymbolQ: Float64Array = message.perSymbol.q;
+const expectedP: number = message.expected.p;
+const shares: Float64Array = drawCounts(drawn, 3).shares;
+const spread: Summary = summary(new Float64Array([1, 2, 3]));
+const testOptions: EvidenceRunsOptions = { odds: 99, toward: 'q', base: 2 };
+const runs: EvidenceRuns = evidenceRuns([0.6, 0.3, 0.1], [0.5, 0.4, 0.1], [drawn, [0, 1, 2]], testOptions);
+const meanStop: number = runs.meanStop + runs.slope.error;
+const bins: Uint32Array = histogram(runs.stops, 30).counts;

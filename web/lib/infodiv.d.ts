@@ -223,6 +223,86 @@ export interface KlEstimates {
  */
 export function klEstimates(p: Distribution, q: Distribution, draws: ArrayLike<number> | Uint32Array, options?: ProbabilityOptions): KlEstimates;
 
+/** A pair of values, one for P's code and one for Q's. */
+export interface PerCode<T> {
+  p: T;
+  q: T;
+}
+
+/** What {@link messageLengths} returns. */
+export interface MessageLengths {
+  /** The codeword lengths in bits of the optimal prefix codes for P and for Q (those of {@link codeLengths}). */
+  lengths: PerCode<Uint32Array>;
+  /** bits.p[k]: the bits the first k + 1 draws take with P's code; bits.q likewise, Infinity from the first draw Q's code has no word for. */
+  bits: PerCode<Float64Array>;
+  /** The same divided by k + 1, in options.base (bits times log_b 2). */
+  perSymbol: PerCode<Float64Array>;
+  /** perSymbol.q[k] − perSymbol.p[k], from the whole numbers of bits: the extra length of the wrong code. */
+  extra: Float64Array;
+  /** Σ p̂ᵢℓᵢ of each code in options.base: the averages perSymbol settles on (H(P) ≤ expected.p < H(P) + 1 bit). */
+  expected: PerCode<number>;
+}
+
+/**
+ * The draws (outcomes of P) written as a message with the optimal prefix code
+ * for P and with the one for Q. Every draw must be an outcome with p > 0.
+ */
+export function messageLengths(p: Distribution, q: Distribution, draws: ArrayLike<number> | Uint32Array, options?: ProbabilityOptions): MessageLengths;
+
+/** How many draws are each outcome 0 … size − 1, and those counts over the number of draws (NaN with no draws). */
+export function drawCounts(draws: ArrayLike<number> | Uint32Array, size: number): { counts: Uint32Array; shares: Float64Array };
+
+/** The mean, the sample standard deviation (0 for one value) and the standard error spread/√count. */
+export interface Summary {
+  mean: number;
+  spread: number;
+  error: number;
+}
+
+/** {@link Summary} of a list of numbers, from compensated sums; a NaN or an empty list is a RangeError. */
+export function summary(values: ArrayLike<number> | Float64Array): Summary;
+
+/** Options of {@link evidenceRuns}: those of the probability functions, and the test's. */
+export interface EvidenceRunsOptions extends ProbabilityOptions {
+  /** A run stops when its odds for the side drawn from reach this, > 1 (default 19). */
+  odds?: number;
+  /** The side the runs are drawn from: 'p' (default) or 'q'. */
+  toward?: 'p' | 'q';
+}
+
+/** What {@link evidenceRuns} returns, in options.base. */
+export interface EvidenceRuns {
+  /** Each run's {@link evidencePath}. */
+  paths: Float64Array[];
+  /** The runs' mean at each step. */
+  mean: Float64Array;
+  /** When each run stopped (the number of draws), 0 if not within its draws. */
+  stops: Uint32Array;
+  /** Lₙ/n over the runs: in expectation KL(P‖Q) from P, −KL(Q‖P) from Q. */
+  slope: Summary;
+  /** ±log(odds): the line a run stops at. */
+  threshold: number;
+  /** log(odds) / KL of the side drawn from against the other: Wald's mean stopping time. */
+  wald: number;
+  /** How many runs stopped. */
+  stopped: number;
+  /** Their mean stopping time; NaN if none stopped. */
+  meanStop: number;
+}
+
+/**
+ * Runs of draws (equally long) from P or from Q, watched by a sequential test
+ * that stops a run when its log-likelihood ratio Σ log(p/q) first reaches
+ * log(odds) for the side drawn from.
+ */
+export function evidenceRuns(p: Distribution, q: Distribution, runs: ReadonlyArray<ArrayLike<number> | Uint32Array>, options?: EvidenceRunsOptions): EvidenceRuns;
+
+/**
+ * A histogram of whole numbers (0, "never", is left out) from 1 to the largest, in at
+ * most `bins` bins of one whole width: bin b holds starts[b] … starts[b] + width − 1.
+ */
+export function histogram(values: ArrayLike<number> | Uint32Array, bins: number): { starts: number[]; width: number; counts: Uint32Array };
+
 /** The seven measures of every row pair, returned by {@link measuresRows}: one value per row in each. */
 export interface MeasuresRows {
   /** H(P_r) of each row r */

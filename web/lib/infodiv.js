@@ -51,7 +51,7 @@ const ARRAYS_AT = 96; // p, then q, then terms
 const EMPTY = 1, NAN = 3, NEGATIVE = 4, INFINITE = 5, ZERO_SUM = 6, NOT_NORMALIZED = 7, BAD_BASE = 8, BAD_TEMPERATURE = 9;
 const BAD_PARAMETER = 11, NOT_POSITIVE_DEFINITE = 12, NOT_SYMMETRIC = 13, DIMENSION_MISMATCH = 14, NO_CLOSED_FORM = 15;
 const NOT_INCREASING = 17, TOO_FEW_POINTS = 18, TOO_MANY_OUTCOMES = 19, BAD_DRAW = 20;
-const ARG_P = 1, ARG_Q = 2, ARG_X = 5, ARG_DRAWS = 6;
+const ARG_P = 1, ARG_Q = 2, ARG_X = 5, ARG_DRAWS = 6, ARG_VALUES = 7;
 
 /** Loads and instantiates the WebAssembly core. Safe to call many times. */
 export function init() {
@@ -186,6 +186,131 @@ export function sampler(p, options) {
       });
     },
   };
+}
+
+/**
+ * The draws (outcomes of p) written with the optimal prefix code for p and
+ * with the one for q: { lengths, bits, perSymbol, expected } (each { p, q }),
+ * and extra. lengths are those of codeLengths; bits.p[k] the bits the first
+ * k + 1 draws take with P's code (bits.q: Infinity from the first draw Q's
+ * code has no word for); perSymbol the same divided by k + 1, in
+ * options.base; extra[k] = perSymbol.q[k] − perSymbol.p[k], from the whole
+ * numbers of bits; expected the average Σ p̂ᵢℓᵢ of each code in the base,
+ * which perSymbol settles on.
+ */
+export function messageLengths(p, q, draws, options) {
+  return withPairAndDraws('messageLengths', p, q, draws, options, (n, count) => 8 * n + 40 * count + 16 + 16 * n,
+    (region, { at, atQ, atD, free }, n, count, o) => {
+      const lengths = free, paths = lengths + 8 * n, expected = paths + 40 * count, work = expected + 16;
+      const status = functions.message_lengths(at, atQ, n, optionsAt(region, o), atD, count, lengths, paths, expected, work,
+        region + ERROR_AT);
+      if (status !== 0) throw statusError(status, region + ERROR_AT, o);
+      const row = (r) => f64.slice(paths / 8 + r * count, paths / 8 + (r + 1) * count);
+      return {
+        lengths: { p: u32.slice(lengths / 4, lengths / 4 + n), q: u32.slice(lengths / 4 + n, lengths / 4 + 2 * n) },
+        bits: { p: row(0), q: row(1) },
+        perSymbol: { p: row(2), q: row(3) },
+        extra: row(4),
+        expected: { p: f64[expected / 8], q: f64[expected / 8 + 1] },
+      };
+    });
+}
+
+/** How many of the draws are each outcome 0 … size − 1: { counts (Uint32Array), shares (Float64Array, NaN with no draws) }. */
+export function drawCounts(draws, size) {
+  ready();
+  const d = readDraws(draws);
+  if (!Number.isInteger(size) || size < 1 || size > 0xffffffff) {
+    throw new RangeError(`size must be a whole number of outcomes >= 1 (got ${describe(size)})`);
+  }
+  return withRegion(ARRAYS_AT + 4 * d.length + 4 + 12 * size, 'draws are', (region) => {
+    const atD = region + ARRAYS_AT, counts = atD + 4 * d.length + 4 * (d.length % 2), shares = counts + 4 * size + 4 * (size % 2);
+    u32.set(d, atD / 4);
+    const status = functions.draw_counts(atD, d.length, size, counts, shares, region + ERROR_AT);
+    if (status === BAD_DRAW) throw new RangeError(`draws[${u32[(region + ERROR_AT) / 4 + 1]}] is not an outcome below size (${size})`);
+    if (status !== 0) throw statusError(status, region + ERROR_AT, DEFAULTS);
+    return { counts: u32.slice(counts / 4, counts / 4 + size), shares: f64.slice(shares / 8, shares / 8 + size) };
+  });
+}
+
+/**
+ * The mean of `values` (an array of numbers or a Float64Array), their spread
+ * (sample standard deviation, 0 for one value) and the standard error of the
+ * mean, spread/√count, from compensated sums: { mean, spread, error }. An
+ * infinite value makes the mean infinite and spread and error NaN.
+ */
+export function summary(values) {
+  ready();
+  const x = readValues(values);
+  return withRegion(ARRAYS_AT + 8 * x.length + 24, 'values are', (region) => {
+    const at = region + ARRAYS_AT, out = at + 8 * x.length;
+    f64.set(x, at / 8);
+    const status = functions.summary(at, x.length, out, region + ERROR_AT);
+    if (status !== 0) throw statusError(status, region + ERROR_AT, DEFAULTS);
+    return { mean: f64[out / 8], spread: f64[out / 8 + 1], error: f64[out / 8 + 2] };
+  });
+}
+
+const SUMMARY_DOUBLES = 7; // infodiv_evidence_summary
+
+/**
+ * Runs of draws (an array of equally long draws arrays) from P (toward: 'p',
+ * the default) or from Q (toward: 'q'), watched by a sequential test that
+ * stops a run when its log-likelihood ratio Lₖ = Σ log(p/q) first reaches
+ * log(odds) (odds: 19 by default) for the side drawn from: { paths (each
+ * run's evidencePath), mean (their mean at each step), stops (Uint32Array:
+ * when each run stopped, 0 if not within its draws), slope ({ mean, spread,
+ * error } over the runs of Lₙ/n: KL(P‖Q) from P, −KL(Q‖P) from Q, in
+ * expectation), threshold (±log odds), wald (log odds / KL, Wald's mean
+ * stopping time), stopped (how many runs did), meanStop (their mean stopping
+ * time, NaN if none) }, in options.base.
+ */
+export function evidenceRuns(p, q, runs, options) {
+  kinds(p, q, true);
+  const { odds, toward, rest } = readTest(options);
+  const flat = readRuns(runs);
+  const count = runs[0].length;
+  return withPairAndDraws('evidenceRuns', p, q, flat, rest,
+    (n, total) => 8 * total + 8 * count + 4 * runs.length + 4 + 8 * SUMMARY_DOUBLES,
+    (region, { at, atQ, atD, free }, n, total, o) => {
+      const paths = free, mean = paths + 8 * total, stops = mean + 8 * count, out = stops + 4 * runs.length + 4 * (runs.length % 2);
+      const status = functions.evidence_runs(at, atQ, n, optionsAt(region, o), atD, runs.length, count, odds,
+        toward === 'p' ? 1 : -1, paths, mean, stops, out, region + ERROR_AT);
+      if (status !== 0) throw statusError(status, region + ERROR_AT, o, undefined, count);
+      const s = f64.subarray(out / 8, out / 8 + SUMMARY_DOUBLES);
+      return {
+        paths: runs.map((_, r) => f64.slice(paths / 8 + r * count, paths / 8 + (r + 1) * count)),
+        mean: f64.slice(mean / 8, mean / 8 + count),
+        stops: u32.slice(stops / 4, stops / 4 + runs.length),
+        slope: { mean: s[0], spread: s[1], error: s[2] },
+        threshold: s[3], wald: s[4], stopped: s[5], meanStop: s[6],
+      };
+    });
+}
+
+/**
+ * A histogram of whole numbers (0, "never", left out) from 1 to the largest,
+ * in at most `bins` bins of one whole width: { starts, width, counts }, bin b
+ * holding starts[b] … starts[b] + width − 1.
+ */
+export function histogram(values, bins) {
+  ready();
+  const v = readDraws(values, 'values');
+  if (!Number.isInteger(bins) || bins < 1 || bins > 0xffffffff) {
+    throw new RangeError(`bins must be a whole number >= 1 (got ${describe(bins)})`);
+  }
+  return withRegion(ARRAYS_AT + 4 * v.length + 4 * bins + 16, 'values are', (region) => {
+    const at = region + ARRAYS_AT, counts = at + 4 * v.length, shape = counts + 4 * bins;
+    u32.set(v, at / 4);
+    const status = functions.histogram(at, v.length, bins, counts, shape, region + ERROR_AT);
+    if (status !== 0) throw statusError(status, region + ERROR_AT, DEFAULTS);
+    const width = u32[shape / 4], used = u32[shape / 4 + 1];
+    return {
+      starts: Array.from({ length: used }, (_, b) => 1 + b * width),
+      width,
+      counts: u32.slice(counts / 4, counts / 4 + used),
+    };
+  });
 }
 
 /** The running log-likelihood ratio sum log(p/q) over the outcomes drawn, as a Float64Array. */
@@ -799,29 +924,80 @@ function readSeed(options) {
 }
 
 // Draws: outcome indices, as an array of whole numbers or a Uint32Array.
-function readDraws(draws) {
+function readDraws(draws, name = 'draws') {
   if (draws instanceof Uint32Array) return draws;
-  if (!Array.isArray(draws)) throw new TypeError(`draws must be an array of outcome indices or a Uint32Array (got ${describe(draws)})`);
+  if (!Array.isArray(draws)) throw new TypeError(`${name} must be an array of ${name === 'draws' ? 'outcome indices' : 'whole numbers'} or a Uint32Array (got ${describe(draws)})`);
   for (let k = 0; k < draws.length; k++) {
     const d = draws[k];
-    if (typeof d !== 'number') throw new TypeError(`draws[${k}] is not a number (got ${describe(d)})`);
-    if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) throw new RangeError(`draws[${k}] must be an outcome index (got ${d})`);
+    if (typeof d !== 'number') throw new TypeError(`${name}[${k}] is not a number (got ${describe(d)})`);
+    if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) throw new RangeError(`${name}[${k}] must be ${name === 'draws' ? 'an outcome index' : 'a whole number from 0 to 2^32 - 1'} (got ${d})`);
   }
   return Uint32Array.from(draws);
 }
 
-// evidence_path and kl_estimates: p, q (double), the draws, options; read(out address, count).
-function drawsCall(name, fn, p, q, draws, options, read) {
+// Runs: a non-empty array of equally long, non-empty draws arrays, as one Uint32Array, row after row.
+function readRuns(runs) {
+  if (!Array.isArray(runs)) throw new TypeError(`runs must be an array of draws arrays (got ${describe(runs)})`);
+  if (runs.length === 0) throw new RangeError('runs is empty');
+  const rows = runs.map((run, r) => {
+    if (!(run instanceof Uint32Array) && !Array.isArray(run)) throw new TypeError(`runs[${r}] must be an array of outcome indices or a Uint32Array (got ${describe(run)})`);
+    try {
+      return readDraws(run);
+    } catch (e) {
+      e.message = e.message.replace(/^draws/, `runs[${r}]`);
+      throw e;
+    }
+  });
+  const count = rows[0].length;
+  if (count === 0) throw new RangeError('runs[0] is empty');
+  const uneven = rows.findIndex((row) => row.length !== count);
+  if (uneven > 0) throw new RangeError(`runs[${uneven}] has ${rows[uneven].length} draws, runs[0] ${count}: every run must have as many`);
+  const flat = new Uint32Array(count * rows.length);
+  rows.forEach((row, r) => flat.set(row, r * count));
+  return flat;
+}
+
+// { odds, toward, rest }: evidenceRuns's own options, and the others.
+function readTest(options) {
+  if (options === undefined) return { odds: 19, toward: 'p', rest: undefined };
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`options must be an object such as { odds: 19, toward: 'p' } (got ${describe(options)})`);
+  }
+  const { odds = 19, toward = 'p', ...rest } = options;
+  if (typeof odds !== 'number') throw new TypeError(`options.odds must be a number (got ${describe(odds)})`);
+  if (!(odds > 1) || odds === Infinity) throw new RangeError(`options.odds must be a finite number > 1 (got ${odds})`);
+  if (toward !== 'p' && toward !== 'q') throw new TypeError(`options.toward must be 'p' or 'q' (got ${describe(toward)})`);
+  return { odds, toward, rest };
+}
+
+// Values: an array of numbers or a Float64Array (NaN is reported by the core, with its index).
+function readValues(values) {
+  if (values instanceof Float64Array) return values;
+  if (!Array.isArray(values)) throw new TypeError(`values must be an array of numbers or a Float64Array (got ${describe(values)})`);
+  checkNumbers(values, 'values');
+  return values;
+}
+
+// A call on p, q (double) and draws: the region holds options, p, q, the draws, then extra(n, count) bytes
+// from `free`; body(region, addresses, n, count, options).
+function withPairAndDraws(fn, p, q, draws, options, extra, body) {
   kinds(p, q, true);
   const d = readDraws(draws), o = readProbabilityOptions(options, fn);
   const n = p.length, count = d.length;
   if (n === 0) throw new RangeError('p is empty');
   if (q.length !== n) throw new RangeError(`p and q differ in length (${n} vs ${q.length})`);
-  return withRegion(ARRAYS_AT + 16 * n + 4 * count + 8 + 8 * Math.max(count, 3), 'p, q and draws are', (region) => {
-    const at = region + ARRAYS_AT, atQ = at + 8 * n, atD = atQ + 8 * n, out = atD + 4 * count + (count % 2) * 4;
+  return withRegion(ARRAYS_AT + 16 * n + 4 * count + 8 + extra(n, count), 'p, q and draws are', (region) => {
+    const at = region + ARRAYS_AT, atQ = at + 8 * n, atD = atQ + 8 * n, free = atD + 4 * count + (count % 2) * 4;
     f64.set(p, at / 8);
     f64.set(q, atQ / 8);
     u32.set(d, atD / 4);
+    return body(region, { at, atQ, atD, free }, n, count, o);
+  });
+}
+
+// evidence_path and kl_estimates: p, q (double), the draws, options; read(out address, count).
+function drawsCall(name, fn, p, q, draws, options, read) {
+  return withPairAndDraws(fn, p, q, draws, options, (n, count) => 8 * Math.max(count, 3), (region, { at, atQ, atD, free: out }, n, count, o) => {
     const status = functions[name](at, atQ, n, optionsAt(region, o), atD, count, out, region + ERROR_AT);
     if (status !== 0) throw statusError(status, region + ERROR_AT, o);
     return read(out, count);
@@ -829,14 +1005,16 @@ function drawsCall(name, fn, p, q, draws, options, read) {
 }
 
 // The one place where a C status becomes a JS error naming the culprit.
-function statusError(status, at, o, cols) {
+function statusError(status, at, o, cols, runLength) {
   const arg = i32[at / 4];
   const index = u32[at / 4 + 1];
   const value = f64[at / 8 + 1];
   if (arg === ARG_DRAWS) {
     if (status === EMPTY) return new RangeError('draws is empty');
-    return new RangeError(`draws[${index}] is ${value}: ${status === BAD_DRAW ? 'not an outcome this function admits (an index below the length of p, with p > 0 for klEstimates, p or q > 0 for evidencePath, and not impossible under both P and Q along one path)' : 'not valid'}`);
+    const draw = runLength === undefined ? `draws[${index}]` : `runs[${Math.floor(index / runLength)}][${index % runLength}]`;
+    return new RangeError(`${draw} is ${value}: ${status === BAD_DRAW ? 'not an outcome this function admits (an index below the length of p, with p > 0 for klEstimates and messageLengths, p or q > 0 for evidencePath and evidenceRuns, and not impossible under both P and Q along one path)' : 'not valid'}`);
   }
+  if (arg === ARG_VALUES) return new RangeError(status === EMPTY ? 'values is empty' : `values[${index}] is NaN`);
   const who = arg === ARG_P ? 'p' : 'q';
   const entry = cols === undefined ? `${who}[${index}]` : `${who}[${Math.floor(index / cols)}][${index % cols}]`;
   const whole = cols === undefined ? who : `row ${Math.floor(index / cols)} of ${who}`;

@@ -1,0 +1,263 @@
+/* What runs of draws come to: the length of a message written with two
+ * prefix codes, the draws' counts, the summary of a list of values, the runs
+ * of a sequential test on the log-likelihood ratio, and a histogram of whole
+ * numbers. Built on the public functions (code lengths, evidence paths, KL);
+ * sums are compensated (Neumaier), so a mean of 10^6 values keeps its digits. */
+#include <math.h>
+
+#include "infodiv.h"
+
+#define LN2 0.6931471805599453094
+
+/* A compensated sum of finite values, and how many +inf and -inf it met. */
+typedef struct {
+    double hi, lo;
+    size_t plus, minus;
+} sum;
+
+static void sum_add(sum *s, double x)
+{
+    if (isinf(x)) {
+        x > 0 ? s->plus++ : s->minus++;
+        return;
+    }
+    double t = s->hi + x;
+    s->lo += fabs(s->hi) >= fabs(x) ? (s->hi - t) + x : (x - t) + s->hi;
+    s->hi = t;
+}
+
+/* The sum, +-inf if it met one sign of infinity, NaN if both. */
+static double sum_value(const sum *s)
+{
+    if (s->plus && s->minus)
+        return NAN;
+    return s->plus ? INFINITY : s->minus ? -INFINITY : s->hi + s->lo;
+}
+
+static int fail(infodiv_error *err, int status, int arg, size_t index, double value)
+{
+    if (err) {
+        err->arg = arg;
+        err->index = index;
+        err->value = value;
+        err->param = 0;
+    }
+    return status;
+}
+
+/* log(base) for a valid base (1 exactly for INFODIV_E), else 0. */
+static double ln_base_of(const infodiv_options *opt)
+{
+    double b = opt ? opt->base : INFODIV_E;
+    if (!isfinite(b) || b <= 0 || b == 1)
+        return 0;
+    return b == INFODIV_E ? 1 : log(b);
+}
+
+/* The sum of the n entries of p (already checked finite and >= 0). */
+static double total(const double *p, size_t n)
+{
+    sum s = { 0, 0, 0, 0 };
+    for (size_t i = 0; i < n; i++)
+        sum_add(&s, p[i]);
+    return sum_value(&s);
+}
+
+/* What p is divided by to be p^: its sum, or 1 with normalize off. */
+static double normalize_or_one(const double *p, size_t n, const infodiv_options *opt)
+{
+    return opt && !opt->normalize ? 1 : total(p, n);
+}
+
+/* sum p^_i l_i * log_b 2 over the outcomes P sends: +inf if one has no word (has_word_i = 0). */
+static double expected_length(const double *p, const double *has_word, const unsigned *lengths, size_t n,
+                              double p_total, double bit)
+{
+    sum s = { 0, 0, 0, 0 };
+    for (size_t i = 0; i < n; i++)
+        if (p[i] > 0)
+            sum_add(&s, has_word[i] > 0 ? p[i] * lengths[i] : INFINITY);
+    return sum_value(&s) / p_total * bit;
+}
+
+int infodiv_message_lengths(const double *p, const double *q, size_t n, const infodiv_options *opt,
+                            const uint32_t *draws, size_t count, unsigned *lengths, double *paths, double expected[2],
+                            double *work, infodiv_error *err)
+{
+    if (!q || !lengths || !expected || !work || (count && (!draws || !paths)))
+        return fail(err, INFODIV_NULL, !q ? INFODIV_ARG_Q : INFODIV_ARG_NONE, 0, 0);
+    int status = infodiv_code_lengths(p, n, opt, lengths, work, err);
+    if (status)
+        return status;
+    if ((status = infodiv_code_lengths(q, n, opt, lengths + n, work, err))) {
+        if (err && err->arg == INFODIV_ARG_P)
+            err->arg = INFODIV_ARG_Q;
+        return status;
+    }
+    double ln_base = ln_base_of(opt);
+    if (ln_base == 0)
+        return fail(err, INFODIV_BAD_BASE, INFODIV_ARG_BASE, 0, opt->base);
+    for (size_t k = 0; k < count; k++)
+        if (draws[k] >= n || p[draws[k]] == 0)
+            return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
+    double bit = LN2 / ln_base, p_total = normalize_or_one(p, n, opt);
+    expected[0] = expected_length(p, p, lengths, n, p_total, bit);
+    expected[1] = expected_length(p, q, lengths + n, n, p_total, bit);
+    double bits_p = 0, bits_q = 0; /* whole numbers below 2^53: exact */
+    for (size_t k = 0; k < count; k++) {
+        uint32_t i = draws[k];
+        bits_p += lengths[i];
+        bits_q = q[i] > 0 ? bits_q + lengths[n + i] : INFINITY;
+        double symbols = (double)(k + 1);
+        paths[k] = bits_p;
+        paths[count + k] = bits_q;
+        paths[2 * count + k] = bits_p / symbols * bit;
+        paths[3 * count + k] = bits_q / symbols * bit;
+        paths[4 * count + k] = (bits_q - bits_p) / symbols * bit;
+    }
+    return INFODIV_OK;
+}
+
+int infodiv_draw_counts(const uint32_t *draws, size_t count, size_t n, uint32_t *counts, double *shares,
+                        infodiv_error *err)
+{
+    if ((count && !draws) || !counts)
+        return fail(err, INFODIV_NULL, counts ? INFODIV_ARG_DRAWS : INFODIV_ARG_NONE, 0, 0);
+    if (n == 0)
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_P, 0, 0);
+    for (size_t k = 0; k < count; k++)
+        if (draws[k] >= n)
+            return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
+    for (size_t i = 0; i < n; i++)
+        counts[i] = 0;
+    for (size_t k = 0; k < count; k++)
+        counts[draws[k]]++;
+    if (shares)
+        for (size_t i = 0; i < n; i++)
+            shares[i] = count ? (double)counts[i] / (double)count : NAN;
+    return INFODIV_OK;
+}
+
+/* Mean, spread and standard error of x[0], x[stride], ... (count values, none NaN). */
+static void summarise(const double *x, size_t count, size_t stride, double out[3])
+{
+    sum s = { 0, 0, 0, 0 }, squares = { 0, 0, 0, 0 };
+    for (size_t k = 0; k < count; k++)
+        sum_add(&s, x[k * stride]);
+    double mean = sum_value(&s) / (double)count;
+    out[0] = mean;
+    if (!isfinite(mean)) {
+        out[1] = out[2] = NAN;
+        return;
+    }
+    for (size_t k = 0; k < count; k++) {
+        double d = x[k * stride] - mean;
+        sum_add(&squares, d * d);
+    }
+    out[1] = count > 1 ? sqrt(sum_value(&squares) / (double)(count - 1)) : 0;
+    out[2] = out[1] / sqrt((double)count);
+}
+
+int infodiv_summary(const double *x, size_t count, double out[3], infodiv_error *err)
+{
+    if (!x || !out)
+        return fail(err, INFODIV_NULL, x ? INFODIV_ARG_NONE : INFODIV_ARG_VALUES, 0, 0);
+    if (count == 0)
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_VALUES, 0, 0);
+    for (size_t k = 0; k < count; k++)
+        if (isnan(x[k]))
+            return fail(err, INFODIV_NAN, INFODIV_ARG_VALUES, k, x[k]);
+    summarise(x, count, 1, out);
+    return INFODIV_OK;
+}
+
+/* The first k + 1 at which path reaches threshold (upwards for one > 0, downwards else), 0 if none. */
+static uint32_t first_passage(const double *path, size_t count, double threshold)
+{
+    for (size_t k = 0; k < count; k++)
+        if (threshold > 0 ? path[k] >= threshold : path[k] <= threshold)
+            return (uint32_t)(k + 1);
+    return 0;
+}
+
+/* The runs' paths, their mean, each run's stopping time and the slopes' summary. */
+static int run_paths(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
+                     size_t runs, size_t count, double threshold, double *paths, double *mean, uint32_t *stops,
+                     infodiv_evidence_summary *out, infodiv_error *err)
+{
+    for (size_t r = 0; r < runs; r++) {
+        int status = infodiv_evidence_path(p, q, n, opt, draws + r * count, count, paths + r * count, err);
+        if (status) {
+            if (err && err->arg == INFODIV_ARG_DRAWS)
+                err->index += r * count;
+            return status;
+        }
+        stops[r] = first_passage(paths + r * count, count, threshold);
+    }
+    for (size_t k = 0; k < count; k++) {
+        sum s = { 0, 0, 0, 0 };
+        for (size_t r = 0; r < runs; r++)
+            sum_add(&s, paths[r * count + k]);
+        mean[k] = sum_value(&s) / (double)runs;
+    }
+    sum stopped = { 0, 0, 0, 0 };
+    double n_stopped = 0, ends[3]; /* the mean, spread and error of L_count over the runs */
+    for (size_t r = 0; r < runs; r++)
+        if (stops[r])
+            sum_add(&stopped, stops[r]), n_stopped++;
+    summarise(paths + count - 1, runs, count, ends);
+    out->slope = ends[0] / (double)count;
+    out->slope_spread = ends[1] / (double)count;
+    out->slope_error = ends[2] / (double)count;
+    out->stopped = n_stopped;
+    out->mean_stop = n_stopped ? sum_value(&stopped) / n_stopped : NAN;
+    return INFODIV_OK;
+}
+
+int infodiv_evidence_runs(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
+                          size_t runs, size_t count, double odds, int toward, double *paths, double *mean,
+                          uint32_t *stops, infodiv_evidence_summary *out, infodiv_error *err)
+{
+    if (!p || !q || !draws || !paths || !mean || !stops || !out)
+        return fail(err, INFODIV_NULL, !p ? INFODIV_ARG_P : !q ? INFODIV_ARG_Q : INFODIV_ARG_NONE, 0, 0);
+    if (runs == 0 || count == 0)
+        return fail(err, INFODIV_EMPTY, INFODIV_ARG_DRAWS, 0, 0);
+    if (!(odds > 1) || isinf(odds))
+        return fail(err, INFODIV_BAD_ARGUMENT, INFODIV_ARG_ODDS, 0, odds);
+    if (toward != 1 && toward != -1)
+        return fail(err, INFODIV_BAD_ARGUMENT, INFODIV_ARG_ODDS, 1, toward);
+    double kl, threshold;
+    int status = toward == 1 ? infodiv_kl(p, q, n, opt, &kl, err) : infodiv_kl(q, p, n, opt, &kl, err);
+    if (status) {
+        if (err && toward == -1 && (err->arg == INFODIV_ARG_P || err->arg == INFODIV_ARG_Q))
+            err->arg = INFODIV_ARG_P + INFODIV_ARG_Q - err->arg;
+        return status;
+    }
+    threshold = toward * log(odds) / ln_base_of(opt);
+    if ((status = run_paths(p, q, n, opt, draws, runs, count, threshold, paths, mean, stops, out, err)))
+        return status;
+    out->threshold = threshold;
+    out->wald = toward * threshold / kl;
+    return INFODIV_OK;
+}
+
+int infodiv_histogram(const uint32_t *values, size_t count, size_t bins, uint32_t *counts, uint32_t shape[2],
+                      infodiv_error *err)
+{
+    if ((count && !values) || !counts || !shape)
+        return fail(err, INFODIV_NULL, counts && shape ? INFODIV_ARG_VALUES : INFODIV_ARG_NONE, 0, 0);
+    if (bins == 0)
+        return fail(err, INFODIV_BAD_ARGUMENT, INFODIV_ARG_ODDS, 0, 0);
+    uint32_t largest = 1;
+    for (size_t k = 0; k < count; k++)
+        largest = values[k] > largest ? values[k] : largest;
+    uint32_t width = (uint32_t)((largest - 1) / bins + 1); /* ceil(largest / bins), no overflow */
+    for (size_t b = 0; b < bins; b++)
+        counts[b] = 0;
+    for (size_t k = 0; k < count; k++)
+        if (values[k] > 0)
+            counts[(values[k] - 1) / width]++;
+    shape[0] = width;
+    shape[1] = (largest - 1) / width + 1;
+    return INFODIV_OK;
+}
