@@ -249,7 +249,8 @@ int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infod
  *   ratio L_k = sum log(p^/q^) first reaches toward log(odds) (odds > 1:
  *   19 stops at odds of 19 : 1). paths (runs x count): each row the
  *   infodiv_evidence_path of its run; mean (count): the runs' mean at each
- *   step (+-inf where a run is); stops[r]: the k at which run r stopped, 0
+ *   step (+-inf where a run is; NaN where runs are at +inf and -inf, which
+ *   only draws from neither P nor Q can give); stops[r]: the k at which run r stopped, 0
  *   if not within count. *out: the slope (mean, spread and standard error
  *   over the runs of L_count / count, whose expectation is KL(P||Q) from P
  *   and -KL(Q||P) from Q), the threshold toward log(odds), Wald's mean

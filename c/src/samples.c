@@ -54,30 +54,28 @@ static double ln_base_of(const infodiv_options *opt)
     return b == INFODIV_E ? 1 : log(b);
 }
 
-/* The sum of the n entries of p (already checked finite and >= 0). */
-static double total(const double *p, size_t n)
-{
-    sum s = { 0, 0, 0, 0 };
-    for (size_t i = 0; i < n; i++)
-        sum_add(&s, p[i]);
-    return sum_value(&s);
-}
-
-/* What p is divided by to be p^: its sum, or 1 with normalize off. */
-static double normalize_or_one(const double *p, size_t n, const infodiv_options *opt)
-{
-    return opt && !opt->normalize ? 1 : total(p, n);
-}
-
-/* sum p^_i l_i * log_b 2 over the outcomes P sends: +inf if one has no word (has_word_i = 0). */
+/* sum p^_i l_i * log_b 2 over the outcomes P sends: +inf if one has no word
+ * (has_word_i = 0). p^ = p / sum p, both scaled by a power of two first, so
+ * entries near DBL_MAX cannot overflow the sums; with normalize off p^ = p. */
 static double expected_length(const double *p, const double *has_word, const unsigned *lengths, size_t n,
-                              double p_total, double bit)
+                              const infodiv_options *opt, double bit)
 {
-    sum s = { 0, 0, 0, 0 };
+    double largest = 0;
     for (size_t i = 0; i < n; i++)
-        if (p[i] > 0)
-            sum_add(&s, has_word[i] > 0 ? p[i] * lengths[i] : INFINITY);
-    return sum_value(&s) / p_total * bit;
+        largest = p[i] > largest ? p[i] : largest;
+    int exponent = 0;
+    if (!opt || opt->normalize)
+        frexp(largest, &exponent);
+    sum s = { 0, 0, 0, 0 }, mass = { 0, 0, 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == 0)
+            continue;
+        double scaled = ldexp(p[i], -exponent); /* exact but for entries 2^1074 times below the largest */
+        sum_add(&mass, scaled);
+        sum_add(&s, has_word[i] > 0 ? scaled * lengths[i] : INFINITY);
+    }
+    double total = opt && !opt->normalize ? 1 : sum_value(&mass);
+    return sum_value(&s) / total * bit;
 }
 
 int infodiv_message_lengths(const double *p, const double *q, size_t n, const infodiv_options *opt,
@@ -100,9 +98,9 @@ int infodiv_message_lengths(const double *p, const double *q, size_t n, const in
     for (size_t k = 0; k < count; k++)
         if (draws[k] >= n || p[draws[k]] == 0)
             return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
-    double bit = LN2 / ln_base, p_total = normalize_or_one(p, n, opt);
-    expected[0] = expected_length(p, p, lengths, n, p_total, bit);
-    expected[1] = expected_length(p, q, lengths + n, n, p_total, bit);
+    double bit = LN2 / ln_base;
+    expected[0] = expected_length(p, p, lengths, n, opt, bit);
+    expected[1] = expected_length(p, q, lengths + n, n, opt, bit);
     double bits_p = 0, bits_q = 0; /* whole numbers below 2^53: exact */
     for (size_t k = 0; k < count; k++) {
         uint32_t i = draws[k];
@@ -138,24 +136,50 @@ int infodiv_draw_counts(const uint32_t *draws, size_t count, size_t n, uint32_t 
     return INFODIV_OK;
 }
 
-/* Mean, spread and standard error of x[0], x[stride], ... (count values, none NaN). */
+/* The power of two the values are divided by so that the sum of count of
+ * them cannot overflow: 0 unless the largest finite |x| is within count of
+ * DBL_MAX. Only values 2^1074 below that scale lose bits in the division. */
+static int sum_scale(const double *x, size_t count, size_t stride)
+{
+    double largest = 0;
+    for (size_t k = 0; k < count; k++)
+        if (isfinite(x[k * stride]) && fabs(x[k * stride]) > largest)
+            largest = fabs(x[k * stride]);
+    int exponent, bits = 0;
+    frexp(largest, &exponent);
+    while (bits < 64 && (count >> bits))
+        bits++;
+    return exponent + bits > 1022 ? exponent + bits - 1022 : 0;
+}
+
+/* Mean, spread and standard error of x[0], x[stride], ... (count values,
+ * none NaN), from compensated sums of the values scaled by sum_scale and of
+ * the squared deviations scaled by the largest: no overflow anywhere in the
+ * double range. */
 static void summarise(const double *x, size_t count, size_t stride, double out[3])
 {
+    int scale = sum_scale(x, count, stride);
     sum s = { 0, 0, 0, 0 }, squares = { 0, 0, 0, 0 };
     for (size_t k = 0; k < count; k++)
-        sum_add(&s, x[k * stride]);
-    double mean = sum_value(&s) / (double)count;
-    out[0] = mean;
+        sum_add(&s, ldexp(x[k * stride], -scale));
+    double mean = sum_value(&s) / (double)count; /* scaled */
+    out[0] = ldexp(mean, scale);
     if (!isfinite(mean)) {
         out[1] = out[2] = NAN;
         return;
     }
+    double widest = 0;
+    for (size_t k = 0; k < count; k++)
+        widest = fmax(widest, fabs(ldexp(x[k * stride], -scale) - mean));
+    int spread_scale;
+    frexp(widest, &spread_scale);
     for (size_t k = 0; k < count; k++) {
-        double d = x[k * stride] - mean;
+        double d = ldexp(ldexp(x[k * stride], -scale) - mean, -spread_scale);
         sum_add(&squares, d * d);
     }
-    out[1] = count > 1 ? sqrt(sum_value(&squares) / (double)(count - 1)) : 0;
-    out[2] = out[1] / sqrt((double)count);
+    double spread = count > 1 ? sqrt(sum_value(&squares) / (double)(count - 1)) : 0;
+    out[1] = ldexp(spread, scale + spread_scale);
+    out[2] = ldexp(spread / sqrt((double)count), scale + spread_scale);
 }
 
 int infodiv_summary(const double *x, size_t count, double out[3], infodiv_error *err)

@@ -2,6 +2,7 @@
  * Expected values are worked out by hand from the definitions in infodiv.h
  * (dyadic distributions, whose code lengths and log2 ratios are whole
  * numbers), not by the library. */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 
@@ -101,6 +102,35 @@ static void test_summary(void)
     CHECK(infodiv_summary(x, 0, out, &err) == INFODIV_EMPTY && err.arg == INFODIV_ARG_VALUES, "no values");
 }
 
+/* Values at both ends of the double range: sums and squares that would
+ * overflow or underflow unscaled. Dyadic, so the answers are exact. */
+static void test_extremes(void)
+{
+    double out[3];
+    const double top[] = { 0x1.8p1023, 0x1p1022 }; /* sum 2^1024 overflows: mean 2^1023, deviations 2^1022 */
+    CHECK(infodiv_summary(top, 2, out, NULL) == INFODIV_OK && out[0] == 0x1p1023
+              && close_rel(out[1], 0x1p1022 * sqrt(2), 1e-15) && out[2] == 0x1p1022,
+          "near DBL_MAX: %a %a %a", out[0], out[1], out[2]);
+    const double largest[] = { DBL_MAX, DBL_MAX, DBL_MAX };
+    CHECK(infodiv_summary(largest, 3, out, NULL) == INFODIV_OK && out[0] == DBL_MAX && out[1] == 0, "DBL_MAX: %a %a",
+          out[0], out[1]);
+    const double wide[] = { 0x1p600, -0x1p600 }; /* a squared deviation 2^1200 overflows */
+    CHECK(infodiv_summary(wide, 2, out, NULL) == INFODIV_OK && out[0] == 0
+              && close_rel(out[1], 0x1p600 * sqrt(2), 1e-15) && out[2] == 0x1p600,
+          "+-2^600: %a %a %a", out[0], out[1], out[2]);
+    const double tiny[] = { 0x1p-1074, 0x3p-1074 }; /* squared deviations 2^-2148 underflow */
+    CHECK(infodiv_summary(tiny, 2, out, NULL) == INFODIV_OK && out[0] == 0x1p-1073 && out[1] == 0x1p-1074
+              && out[2] == 0x1p-1074,
+          "subnormal: %a %a %a", out[0], out[1], out[2]);
+    /* P's total 2^1024 overflows: p^ = (1/2, 1/2), one bit a symbol with either code */
+    const double p[] = { 0x1p1023, 0x1p1023 }, q[] = { 1, 1 };
+    unsigned len[4];
+    double expected[2], work[4];
+    CHECK(infodiv_message_lengths(p, q, 2, &BITS, NULL, 0, len, NULL, expected, work, NULL) == INFODIV_OK
+              && expected[0] == 1 && expected[1] == 1,
+          "expected lengths of a P near DBL_MAX: %.17g %.17g", expected[0], expected[1]);
+}
+
 static void test_evidence_runs(void)
 {
     /* log2(p/q): outcome 0 gives 1, outcome 1 gives log2(2/3) */
@@ -178,6 +208,7 @@ int main(void)
     test_message_lengths();
     test_draw_counts();
     test_summary();
+    test_extremes();
     test_evidence_runs();
     test_histogram();
     return check_report("samples");

@@ -712,6 +712,9 @@ static long double huffman_average(const double *p, size_t n)
 /* Codes, draws and evidence on valid p and q (pd, qd: heap copies):
  * log ratios against long double, code lengths complete (Kraft sum 1) and
  * optimal, the sampler's cdf and draws, evidence paths and estimates. */
+static void check_samples(const double *pd, const double *qd, size_t n, const infodiv_options *o, const uint32_t *draws,
+                          size_t count, const double *lr);
+
 static void check_coding(src *s, const double *pd, const double *qd, size_t n, const infodiv_options *o)
 {
     int normalize = opt_normalize(o);
@@ -777,7 +780,71 @@ static void check_coding(src *s, const double *pd, const double *qd, size_t n, c
     REQUIRE(isinf(run) ? est[0] == (double)run : fabsl(est[0] - run / DRAWS) <= k1_tol, "k1 %.17g, mean log ratio %.17Lg",
             est[0], run / DRAWS);
     REQUIRE(est[1] >= 0 && (up ? est[2] >= 0 : est[2] <= 0), "k2 %g, k3 %g of the wrong sign", est[1], est[2]);
+    check_samples(pd, qd, n, o, draws, DRAWS, lr);
     free(lr), free(len), free(work), free(cdf);
+}
+
+/* What runs of draws come to (the SAMPLES functions) on the draws of
+ * check_coding: message lengths as sums of the code lengths, counts, a
+ * summary and evidence runs against long double sums of the log ratios lr. */
+static void check_samples(const double *pd, const double *qd, size_t n, const infodiv_options *o, const uint32_t *draws,
+                          size_t count, const double *lr)
+{
+    unsigned *len = result_area(2 * n * sizeof *len);
+    double *paths = result_area(5 * count * sizeof *paths), *work = result_area(2 * n * sizeof *work), expected[2];
+    REQUIRE(infodiv_message_lengths(pd, qd, n, o, draws, count, len, paths, expected, work, NULL) == INFODIV_OK,
+            "message_lengths status");
+    long double bit = logl(2) / ln_base(opt_base(o)), bits_p = 0, bits_q = 0;
+    for (size_t k = 0; k < count; k++) {
+        bits_p += len[draws[k]];
+        bits_q = qd[draws[k]] > 0 ? bits_q + len[n + draws[k]] : INFINITY;
+        REQUIRE(paths[k] == bits_p && paths[count + k] == bits_q, "bits after %zu: %g, %g", k + 1, paths[k],
+                paths[count + k]);
+        long double per = bits_p / (k + 1) * bit;
+        REQUIRE(fabsl(paths[2 * count + k] - per) <= 4e-16L * fabsl(per), "bits per symbol %.17g, %.17Lg",
+                paths[2 * count + k], per);
+        long double extra = (bits_q - bits_p) / (k + 1) * bit;
+        REQUIRE(isinf(bits_q) ? paths[4 * count + k] == extra
+                              : fabsl(paths[4 * count + k] - extra) <= 4e-16L * fabsl(extra),
+                "extra %.17g, %.17Lg", paths[4 * count + k], extra);
+    }
+    REQUIRE(!isnan(expected[0]) && !isnan(expected[1]) && expected[0] * bit >= 0, "expected %g, %g", expected[0],
+            expected[1]);
+    uint32_t counts[MAXN], total = 0;
+    REQUIRE(infodiv_draw_counts(draws, count, n, counts, NULL, NULL) == INFODIV_OK, "draw_counts status");
+    for (size_t i = 0; i < n; i++)
+        total += counts[i];
+    REQUIRE(total == count, "counts add up to %u of %zu", total, count);
+    double sum[3];
+    REQUIRE(infodiv_summary(lr, n, sum, NULL) == INFODIV_OK, "summary status");
+    /* quad sums; the library rounds twice (the sum, then / n): 2 eps of the mean, ~eps^2 of the magnitude */
+    f128 mean = 0, magnitude = 0;
+    int infinite = 0;
+    for (size_t i = 0; i < n; i++)
+        mean += lr[i], magnitude += fabsq(lr[i]), infinite |= isinf(lr[i]);
+    mean /= n, magnitude /= n;
+    REQUIRE(infinite ? isinf(sum[0]) || isnan(sum[0]) : fabsq(sum[0] - mean) <= 2.5e-16Q * fabsq(mean) + 1e-30Q * magnitude + 1e-300Q,
+            "summary mean %.17g, %.17g", sum[0], (double)mean);
+    /* two runs: the draws, and the draws in reverse order; both end at the same L */
+    uint32_t runs[2 * 8], stops[2], hist[4], shape[2];
+    double rpaths[2 * 8], rmean[8];
+    for (size_t k = 0; k < count; k++)
+        runs[k] = draws[k], runs[count + k] = draws[count - 1 - k];
+    infodiv_evidence_summary out;
+    REQUIRE(infodiv_evidence_runs(pd, qd, n, o, runs, 2, count, 19, 1, rpaths, rmean, stops, &out, NULL) == INFODIV_OK,
+            "evidence_runs status");
+    for (size_t k = 0; k < 2 * count; k++)
+        REQUIRE(!isnan(rpaths[k]), "a NaN in the evidence paths");
+    REQUIRE(isinf(rpaths[count - 1])
+                ? rpaths[2 * count - 1] == rpaths[count - 1]
+                : fabsl(rpaths[count - 1] - rpaths[2 * count - 1]) <= 1e-12L * (1 + fabsl(rpaths[count - 1])),
+            "the two orders end at %.17g and %.17g", rpaths[count - 1], rpaths[2 * count - 1]);
+    REQUIRE(out.stopped == (stops[0] > 0) + (stops[1] > 0) && stops[0] <= count && stops[1] <= count, "stops %u, %u",
+            stops[0], stops[1]);
+    REQUIRE(infodiv_histogram(stops, 2, 4, hist, shape, NULL) == INFODIV_OK, "histogram status");
+    REQUIRE(hist[0] + hist[1] + hist[2] + hist[3] == out.stopped && shape[1] <= 4, "histogram of %g stops",
+            out.stopped);
+    free(len), free(paths), free(work);
 }
 
 static void fuzz_discrete(src *s)
@@ -2166,7 +2233,7 @@ static void fuzz_strerror(src *s)
         status = (int)(int8_t)u8(s);
     const char *m = infodiv_strerror(status);
     REQUIRE(m && strlen(m) > 0 && strlen(m) < 200, "strerror(%d)", status);
-    int known = status >= INFODIV_OK && status <= INFODIV_BAD_DRAW;
+    int known = status >= INFODIV_OK && status <= INFODIV_BAD_ARGUMENT;
     REQUIRE(known == (strcmp(m, "unknown status") != 0), "strerror(%d) = %s", status, m);
 }
 

@@ -19,7 +19,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, klRows, measuresRows, allocPair, memoryUsage,
-  klDist, entropyDist, crossEntropyDist, logDensity, klGrid,
+  klDist, entropyDist, crossEntropyDist, logDensity, klGrid, codeLengths, prefixCode, sampler, logRatios, evidencePath,
+  klEstimates, messageLengths, drawCounts, summary, evidenceRuns, histogram,
 } from '../../dist/infodiv.js';
 
 class Boom extends Error {} // thrown by the test's own getters and traps
@@ -78,7 +79,24 @@ const SHAPES = {
     r.free();
   },
   grid: (r) => assert.ok(!Number.isNaN(r.kl) && !Number.isNaN(r.error), `returned ${JSON.stringify(r)}`),
+  whole: (r) => assert.ok(r instanceof Uint32Array, 'a Uint32Array'),
+  code: (r) => assert.ok(r.lengths instanceof Uint32Array && r.codewords.every((w, i) => w.length === r.lengths[i])),
+  sampler: (r) => assert.ok(r.draw(3) instanceof Uint32Array),
+  ratios: (r) => assert.ok(r instanceof Float64Array), // log(0/0) is 0 by the convention 0 log 0 = 0: no NaN either
+  estimates: (r) => ['k1', 'k2', 'k3'].forEach((k) => assert.ok(!Number.isNaN(r[k]), `${k} is NaN`)),
+  message: (r) => {
+    for (const row of [r.bits.p, r.bits.q, r.perSymbol.p, r.perSymbol.q, r.extra]) noNaN(row, 'a row');
+    assert.ok(!Number.isNaN(r.expected.p) && !Number.isNaN(r.expected.q));
+  },
+  counts: (r) => assert.ok(r.counts instanceof Uint32Array && r.shares.length === r.counts.length), // shares NaN for no draws
+  summary: (r) => assert.ok(!Number.isNaN(r.mean) || r.spread !== r.spread), // NaN mean only with both infinities
+  runs: (r) => {
+    r.paths.forEach((path) => noNaN(path, 'a path'));
+    assert.ok(r.stops instanceof Uint32Array && !Number.isNaN(r.threshold) && !Number.isNaN(r.wald));
+  },
+  histogram: (r) => assert.ok(r.counts instanceof Uint32Array && r.width >= 1 && r.starts.length === r.counts.length),
 };
+const DRAWS = [0, 1, 2, 1, 0];
 const FUNCTIONS = [
   { name: 'entropy', f: entropy, args: [['p', 'array'], ['options', 'options']], good: () => [GOOD_P], shape: 'number' },
   { name: 'crossEntropy', f: crossEntropy, args: [['p', 'array'], ['q', 'array'], ['options', 'options']], good: () => [GOOD_P, GOOD_Q], shape: 'number' },
@@ -97,6 +115,21 @@ const FUNCTIONS = [
   { name: 'logDensity', f: logDensity, args: [['dist', 'dist'], ['x', 'array']], good: () => [N1, [0, 1, -2]], shape: 'vector' },
   { name: 'klGrid', f: klGrid, args: [['x', 'array'], ['p', 'array'], ['q', 'array'], ['options', 'options']],
     good: () => [GRID_X, GRID_P, GRID_Q], shape: 'grid' },
+  { name: 'codeLengths', f: codeLengths, args: [['p', 'array'], ['options', 'options']], good: () => [GOOD_P], shape: 'whole' },
+  { name: 'prefixCode', f: prefixCode, args: [['p', 'array'], ['options', 'options']], good: () => [GOOD_P], shape: 'code' },
+  { name: 'sampler', f: sampler, args: [['p', 'array'], ['options', 'samplerOptions']], good: () => [GOOD_P], shape: 'sampler' },
+  { name: 'logRatios', f: logRatios, args: [['p', 'array'], ['q', 'array'], ['options', 'options']], good: () => [GOOD_P, GOOD_Q], shape: 'ratios' },
+  { name: 'evidencePath', f: evidencePath, args: [['p', 'array'], ['q', 'array'], ['draws', 'draws'], ['options', 'options']],
+    good: () => [GOOD_P, GOOD_Q, DRAWS], shape: 'vector' },
+  { name: 'klEstimates', f: klEstimates, args: [['p', 'array'], ['q', 'array'], ['draws', 'draws'], ['options', 'options']],
+    good: () => [GOOD_P, GOOD_Q, DRAWS], shape: 'estimates' },
+  { name: 'messageLengths', f: messageLengths, args: [['p', 'array'], ['q', 'array'], ['draws', 'draws'], ['options', 'options']],
+    good: () => [GOOD_P, GOOD_Q, DRAWS], shape: 'message' },
+  { name: 'drawCounts', f: drawCounts, args: [['draws', 'draws'], ['size', 'count']], good: () => [DRAWS, 3], shape: 'counts' },
+  { name: 'summary', f: summary, args: [['values', 'array']], good: () => [GOOD_P], shape: 'summary' },
+  { name: 'evidenceRuns', f: evidenceRuns, args: [['p', 'array'], ['q', 'array'], ['runs', 'runs'], ['options', 'testOptions']],
+    good: () => [GOOD_P, GOOD_Q, [DRAWS, DRAWS]], shape: 'runs' },
+  { name: 'histogram', f: histogram, args: [['values', 'draws'], ['bins', 'count']], good: () => [DRAWS, 4], shape: 'histogram' },
 ];
 
 // The argument's name as a word of the message: "p[2] is negative", "row 1 of q", "p.sigma",
@@ -248,7 +281,31 @@ const distBad = fc.oneof(
     Object.create({ family: 'normal', mu: 0, sigma: 1 }), // inherited parameters do not count
   ) },
 );
-const BAD = { array: arrayBad, options: optionsBad, pairOptions: optionsBad, count: countBad, dist: distBad };
+// Draws (and whole-number values): outcomes out of range, non-integers, and what arrays take.
+const drawsBad = fc.oneof(
+  { weight: 3, arbitrary: arrayBad },
+  { weight: 2, arbitrary: fc.array(fc.oneof(fc.integer({ min: -3, max: 6 }), fc.constantFrom(0.5, -0, 2 ** 32, 2 ** 53, 1e300)), { maxLength: 8 }) },
+  { weight: 1, arbitrary: fc.array(fc.nat({ max: 6 }), { maxLength: 8 }).map((a) => Uint32Array.from(a)) },
+);
+const runsBad = fc.oneof(
+  { weight: 2, arbitrary: arrayBad },
+  { weight: 3, arbitrary: fc.array(drawsBad, { maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.array(fc.array(fc.nat({ max: 3 }), { maxLength: 5 }), { maxLength: 4 }) }, // uneven
+);
+const testOptionsBad = fc.oneof(
+  { weight: 2, arbitrary: optionsBad },
+  { weight: 2, arbitrary: fc.record({ odds: fc.oneof(double, fc.constantFrom(1, 0, 1 + 2 ** -52, Infinity), oddValues),
+    toward: fc.oneof(fc.constantFrom('p', 'q', 'P', ''), oddValues), base: fc.constantFrom(2, 10, 0) }, { requiredKeys: [] }) },
+);
+const samplerOptionsBad = fc.oneof(
+  { weight: 2, arbitrary: optionsBad },
+  { weight: 2, arbitrary: fc.record({ seed: fc.oneof(double, fc.bigInt(), fc.constantFrom(-1, 2 ** 53, 2n ** 64n, -1n), oddValues),
+    normalize: fc.oneof(fc.boolean(), oddValues) }, { requiredKeys: [] }) },
+);
+const BAD = {
+  array: arrayBad, options: optionsBad, pairOptions: optionsBad, count: countBad, dist: distBad, draws: drawsBad, runs: runsBad,
+  testOptions: testOptionsBad, samplerOptions: samplerOptionsBad,
+};
 
 // ---------------------------------------------------------------------------
 // The properties.

@@ -1,80 +1,61 @@
-// The code view's bookkeeping (web/explorer/numerics/coding.js) with the
-// library as the page uses it: Σ pᵢℓᵢ as the cross-entropy against 2^−ℓ,
-// −log qᵢ as the cross-entropy of the outcome alone, the tally of a message
-// against sums done here, and the points a chart draws. Also the shared
+// The code view's numbers (web/explorer/views/code/numbers.js) as the page
+// gets them from the library, against sums done here over the library's code
+// lengths and draws: Σ pᵢℓᵢ of each code, −log qᵢ, the bits of a message and
+// the shares of each outcome; the points a chart draws. Also the shared
 // reading of P, Q, labels, units and seed (web/explorer/views/outcomes.js)
 // and the code view's URL form.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { init, codeLengths, crossEntropy, sampler } from '../../dist/infodiv.js';
-import { addSymbols, kraftWeights, newTally, spread, unitVector } from '../../web/explorer/numerics/coding.js';
+import { init, codeLengths, sampler } from '../../dist/infodiv.js';
+import { codeNumbers, messageNumbers } from '../../web/explorer/views/code/numbers.js';
+import { spread } from '../../web/explorer/numerics/points.js';
 import { readOutcomes } from '../../web/explorer/views/outcomes.js';
 import { VIEWS, fromAttributes, fromQuery } from '../../web/explorer/views/index.js';
 
 await init();
 
 const dot = (p, lengths) => p.reduce((s, v, i) => s + v * lengths[i], 0);
+const close = (got, want, what) => assert.ok(Math.abs(got - want) <= 1e-15 * Math.abs(want), `${what}: ${got} vs ${want}`);
 
-test('kraftWeights: Σ pᵢℓᵢ of a Huffman code is H(P, 2^−ℓ) in bits, for its own P and for another', () => {
-  const cases = [
-    [[0.6, 0.2, 0.1, 0.1], [0.4, 0.1, 0.1, 0.4]],
-    [[0.5, 0.25, 0.125, 0.125], [0.125, 0.125, 0.25, 0.5]],
-    [[0.05, 0.4, 0.15, 0.3, 0.1], [0.2, 0.2, 0.2, 0.2, 0.2]],
-    [[0.5, 0.5, 0], [0.2, 0.3, 0.5]],
-  ];
-  for (const [p, q] of cases) {
-    for (const built of [p, q]) {
-      const lengths = codeLengths(built), weights = kraftWeights(built, lengths);
-      assert.equal(weights.filter((w, i) => built[i] > 0).reduce((a, b) => a + b, 0), 1, 'a complete code: Kraft sum 1');
-      const got = crossEntropy(p, weights, { base: 2 });
-      assert.ok(Math.abs(got - dot(p, lengths)) <= 1e-15 * dot(p, lengths), `${p} with the code of ${built}: ${got} vs ${dot(p, lengths)}`);
-    }
-  }
+test('codeNumbers: Σ pᵢℓᵢ of each Huffman code, the ideal −log₂ qᵢ and one bit in the units', () => {
+  const p = [0.6, 0.2, 0.1, 0.1], q = [0.4, 0.1, 0.1, 0.4];
+  const bits = codeNumbers({ p, q, units: 'bits' });
+  close(bits.m.huffmanP, dot(p, codeLengths(p)), 'P\'s code');
+  close(bits.m.huffmanQ, dot(p, codeLengths(q)), 'Q\'s code, for what P sends');
+  assert.deepEqual([bits.m.huffmanP, bits.m.huffmanQ], [1.6, 2.2]); // the defaults: lengths 1, 2, 3, 3 and 2, 3, 3, 1
+  q.forEach((v, i) => close(bits.ideal[i], -Math.log2(v), `−log₂ q${i}`));
+  const nats = codeNumbers({ p, q, units: 'nats' });
+  close(nats.bit, Math.LN2, 'one bit in nats');
+  close(nats.m.huffmanQ, 2.2 * Math.LN2, 'Q\'s code in nats');
+  const hole = codeNumbers({ p: [0.5, 0.5], q: [1, 0], units: 'bits' });
+  assert.equal(hole.m.huffmanQ, Infinity);
+  assert.deepEqual(hole.canWrite.q, [true, false]);
+  assert.equal(hole.ideal[1], Infinity);
 });
 
-test('kraftWeights: no word where the code\'s distribution is 0 (an infinite cost); one sure outcome costs 0 bits', () => {
-  const q = [0.5, 0.5, 0], p = [0.4, 0.4, 0.2];
-  assert.deepEqual(kraftWeights(q, codeLengths(q)), [0.5, 0.5, 0]);
-  assert.equal(crossEntropy(p, kraftWeights(q, codeLengths(q)), { base: 2 }), Infinity);
-  const sure = [0, 1, 0];
-  assert.deepEqual(kraftWeights(sure, codeLengths(sure)), [0, 1, 0]);
-  assert.equal(crossEntropy(sure, kraftWeights(sure, codeLengths(sure)), { base: 2 }), 0);
-});
-
-test('unitVector: H(e_i, q) is −log₂ qᵢ, ∞ where qᵢ = 0', () => {
-  const q = [0.1, 0.2, 0.3, 0.4, 0];
-  assert.deepEqual(unitVector(3, 1), [0, 1, 0]);
-  for (const [i, v] of q.entries()) {
-    const got = crossEntropy(unitVector(q.length, i), q, { base: 2 });
-    if (v === 0) assert.equal(got, Infinity);
-    else assert.ok(Math.abs(got + Math.log2(v)) <= 1e-15 * Math.abs(Math.log2(v)), `−log₂ ${v}: ${got}`);
-  }
-});
-
-test('addSymbols: the bits of each code, the counts and the running averages, drawn in batches as at once', () => {
+test('messageNumbers: the bits of each code, the averages and the shares of the draws, from the library', () => {
   const p = [0.5, 0.2, 0.2, 0.1], q = [0.1, 0.2, 0.3, 0.4];
-  const lengths = { p: codeLengths(p), q: codeLengths(q) }, canWrite = { p: p.map((v) => v > 0), q: q.map((v) => v > 0) };
-  const draws = sampler(p, { seed: 7 }).draw(1000);
-  const s = sampler(p, { seed: 7 }), tally = newTally(4, 2000, 40);
-  for (const count of [1, 1, 3, 95, 900]) addSymbols(tally, s.draw(count), lengths, canWrite);
-  assert.equal(tally.n, 1000);
-  assert.equal(tally.bits.p, [...draws].reduce((a, i) => a + lengths.p[i], 0));
-  assert.equal(tally.bits.q, [...draws].reduce((a, i) => a + lengths.q[i], 0));
-  assert.deepEqual([...tally.counts], [0, 1, 2, 3].map((i) => [...draws].filter((d) => d === i).length));
-  assert.deepEqual(tally.recent, [...draws].slice(-40));
-  const first10 = [...draws].slice(0, 10).reduce((a, i) => a + lengths.q[i], 0);
-  assert.equal(tally.averages.q[10], first10 / 10);
-  assert.equal(tally.averages.p[1000], tally.bits.p / 1000);
-  assert.equal(tally.unwritable, 0);
+  const draws = sampler(p, { seed: 7 }).draw(1000), lp = codeLengths(p), lq = codeLengths(q);
+  const m = messageNumbers({ p, q, units: 'bits' }, draws);
+  assert.equal(m.n, 1000);
+  assert.equal(m.bits.p, [...draws].reduce((a, i) => a + lp[i], 0));
+  assert.equal(m.bits.q, [...draws].reduce((a, i) => a + lq[i], 0));
+  close(m.average.q, m.bits.q / 1000, 'Q\'s average');
+  close(m.extra, (m.bits.q - m.bits.p) / 1000, 'extra bits per symbol');
+  close(m.perSymbol.q[9], [...draws].slice(0, 10).reduce((a, i) => a + lq[i], 0) / 10, 'after 10 symbols');
+  assert.deepEqual([...m.counts], [0, 1, 2, 3].map((i) => [...draws].filter((d) => d === i).length));
+  m.shares.forEach((v, i) => close(v, m.counts[i] / 1000, `share of ${i}`));
+  assert.equal(m.unwritable, 0);
+  const none = messageNumbers({ p, q, units: 'bits' }, new Uint32Array(0));
+  assert.deepEqual([none.n, none.bits.p, none.unwritable], [0, 0, 0]);
+  assert.ok(Number.isNaN(none.average.p) && Number.isNaN(none.extra));
 });
 
-test('addSymbols: Q\'s message cannot be written from the first outcome Q has no word for', () => {
-  const p = [0.5, 0.5], q = [1, 0];
-  const lengths = { p: codeLengths(p), q: codeLengths(q) }, canWrite = { p: [true, true], q: [true, false] };
-  const tally = addSymbols(newTally(2, 10), [0, 0, 1, 0], lengths, canWrite);
-  assert.deepEqual(tally.bits, { p: 4, q: Infinity });
-  assert.equal(tally.unwritable, 3);
-  assert.deepEqual([...tally.averages.q.slice(1, 5)], [0, 0, Infinity, Infinity], 'nothing to send for a sure outcome, then no word');
+test('messageNumbers: Q\'s message cannot be written from the first outcome Q has no word for', () => {
+  const m = messageNumbers({ p: [0.5, 0.5], q: [1, 0], units: 'bits' }, [0, 0, 1, 0]);
+  assert.deepEqual(m.bits, { p: 4, q: Infinity });
+  assert.equal(m.unwritable, 3);
+  assert.deepEqual([...m.perSymbol.q], [0, 0, Infinity, Infinity], 'nothing to send for a sure outcome, then no word');
 });
 
 test('spread: every symbol up to max, then max points from 1 to n', () => {

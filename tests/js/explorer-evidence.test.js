@@ -1,60 +1,50 @@
-// The evidence view's display statistics (web/explorer/numerics/evidence.js)
-// against sums done here and the library's own paths, and the view's URL and
-// attribute form.
+// The evidence view's numbers (web/explorer/views/evidence/numbers.js) as
+// the page gets them from the library, against the library's own paths and
+// estimates and sums done here; and the view's URL and attribute form.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { init, evidencePath, klEstimates, sampler } from '../../dist/infodiv.js';
-import { firstPassage, histogram, meanAndSpread, meanPath } from '../../web/explorer/numerics/evidence.js';
+import { init, evidencePath, klEstimates, measures, sampler } from '../../dist/infodiv.js';
+import { evidenceNumbers } from '../../web/explorer/views/evidence/numbers.js';
 import { VIEWS, fromAttributes, fromQuery } from '../../web/explorer/views/index.js';
 
 await init();
 
-test('meanPath: the mean of the runs\' paths step by step; an infinite step stays infinite', () => {
-  assert.deepEqual([...meanPath([[1, 2, 3], [3, 4, 5]])], [2, 3, 4]);
-  assert.deepEqual([...meanPath([[1, Infinity], [3, 4]])], [2, Infinity]);
-  assert.deepEqual([...meanPath([])], []);
-  const p = [0.6, 0.38, 0.02], q = [0.45, 0.4, 0.15], s = sampler(p, { seed: 9 });
-  const paths = Array.from({ length: 5 }, () => evidencePath(p, q, s.draw(50)));
-  const mean = meanPath(paths);
-  assert.ok(Math.abs(mean[49] - paths.reduce((a, path) => a + path[49], 0) / 5) < 1e-12);
-});
+const close = (got, want, what, rel = 1e-13) => assert.ok(Math.abs(got - want) <= rel * Math.abs(want), `${what}: ${got} vs ${want}`);
 
-test('meanAndSpread: mean, sample standard deviation and standard error; infinite values', () => {
-  const { mean, spread, error } = meanAndSpread([1, 2, 3, 4]);
-  assert.equal(mean, 2.5);
-  assert.ok(Math.abs(spread - Math.sqrt(5 / 3)) < 1e-15);
-  assert.ok(Math.abs(error - Math.sqrt(5 / 3) / 2) < 1e-15);
-  assert.deepEqual(meanAndSpread([7]), { mean: 7, spread: 0, error: 0 });
-  const infinite = meanAndSpread([1, Infinity]);
-  assert.equal(infinite.mean, Infinity);
-  assert.ok(Number.isNaN(infinite.spread));
-  assert.ok(Number.isNaN(meanAndSpread([]).mean), 'no runs: no mean');
-});
+for (const truth of ['p', 'q']) {
+  test(`evidenceNumbers from ${truth.toUpperCase()}: the runs' paths, their mean, slope and stopping times`, () => {
+    const state = { p: [0.5, 0.3, 0.2], q: [0.2, 0.3, 0.5], units: 'bits', seed: 11, truth, runs: 20, n: 200 };
+    const from = truth === 'p' ? state.p : state.q, other = truth === 'p' ? state.q : state.p, sign = truth === 'p' ? 1 : -1;
+    const stream = sampler(from, { seed: 11 }), draws = Array.from({ length: 20 }, () => stream.draw(200));
+    const got = evidenceNumbers(state);
+    const paths = draws.map((d) => evidencePath(state.p, state.q, d, { base: 2 }));
+    assert.deepEqual(got.paths.map((x) => [...x]), paths.map((x) => [...x]));
+    for (const k of [0, 99, 199]) close(got.mean[k], paths.reduce((a, x) => a + x[k], 0) / 20, `mean at ${k + 1}`);
+    const slopes = paths.map((x) => x[199] / 200), slope = slopes.reduce((a, b) => a + b, 0) / 20;
+    close(got.slope.mean, slope, 'slope');
+    close(got.slope.mean, sign * draws.reduce((a, d) => a + klEstimates(from, other, d, { base: 2 }).k1, 0) / 20, 'slope as k1');
+    const stops = paths.map((x) => x.findIndex((v) => sign * v >= Math.log2(19)) + 1);
+    assert.deepEqual([...got.stops], stops);
+    const done = stops.filter((t) => t > 0);
+    assert.equal(got.stopped, done.length);
+    close(got.meanStop, done.reduce((a, b) => a + b, 0) / done.length, 'mean stopping time');
+    close(got.m.threshold, Math.log2(19), 'log 19 in bits', 1e-15);
+    assert.equal(got.line, sign * got.m.threshold);
+    const m = measures(state.p, state.q, { base: 2 });
+    close(got.m.wald, Math.log2(19) / (truth === 'p' ? m.klPQ : m.klQP), 'Wald');
+    const e = got.estimates.find((x) => x.size === 50);
+    const k3 = draws.map((d) => klEstimates(from, other, d.subarray(0, 50)).k3), k3mean = k3.reduce((a, b) => a + b, 0) / 20;
+    close(e.k3.mean, k3mean, 'k3 after 50');
+    close(e.k3.spread, Math.sqrt(k3.reduce((a, v) => a + (v - k3mean) ** 2, 0) / 19), 'spread of k3 after 50', 1e-12);
+  });
+}
 
-test('meanAndSpread of the runs\' k1 is the mean slope Lₙ/n of their paths', () => {
-  const p = [0.5, 0.3, 0.2], q = [0.2, 0.3, 0.5], s = sampler(p, { seed: 2 });
-  const draws = Array.from({ length: 30 }, () => s.draw(100));
-  const slope = meanAndSpread(draws.map((d) => klEstimates(p, q, d).k1)).mean;
-  const fromPaths = draws.reduce((a, d) => a + evidencePath(p, q, d)[99] / 100, 0) / 30;
-  assert.ok(Math.abs(slope - fromPaths) < 1e-12, `${slope} vs ${fromPaths}`);
-});
-
-test('firstPassage: the first step at or past the line, upwards or downwards; 0 if never', () => {
-  const path = [0.5, 1.5, 3, 2, 4];
-  assert.equal(firstPassage(path, 3, 1), 3);
-  assert.equal(firstPassage(path, 5, 1), 0);
-  assert.equal(firstPassage([-1, -3, -2], -2.5, -1), 2);
-  assert.equal(firstPassage([0.1, Infinity], 2.9, 1), 2);
-  assert.equal(firstPassage([-0.1, -Infinity], -2.9, -1), 2);
-});
-
-test('histogram: whole-number bins from 1, the times that never came left out', () => {
-  assert.deepEqual(histogram([1, 2, 2, 5, 0], 5, 30), { starts: [1, 2, 3, 4, 5], width: 1, counts: [1, 2, 0, 0, 1] });
-  const wide = histogram([1, 10, 11, 100, 0, 0], 100, 30);
-  assert.equal(wide.width, 4);
-  assert.equal(wide.counts.length, 25);
-  assert.deepEqual([wide.counts[0], wide.counts[2], wide.counts[24]], [1, 2, 1]);
-  assert.equal(wide.counts.reduce((a, b) => a + b, 0), 4);
+test('evidenceNumbers: an outcome the other calls impossible sends the paths to infinity', () => {
+  const got = evidenceNumbers({ p: [0.5, 0.5], q: [1, 0], units: 'nats', seed: 1, truth: 'p', runs: 20, n: 50 });
+  assert.equal(got.slope.mean, Infinity);
+  assert.equal(got.klTruth, Infinity);
+  assert.ok(got.stops.every((t) => t > 0), 'every run sees the outcome Q rules out within 50 samples, and stops there');
+  assert.equal(got.exact, Infinity);
 });
 
 test('the evidence view: ?view=evidence and view="evidence", its state surviving its own query and snippets', () => {

@@ -274,7 +274,7 @@ export interface EvidenceRunsOptions extends ProbabilityOptions {
 export interface EvidenceRuns {
   /** Each run's {@link evidencePath}. */
   paths: Float64Array[];
-  /** The runs' mean at each step. */
+  /** The runs' mean at each step (NaN where some runs went to +Infinity and others to -Infinity). */
   mean: Float64Array;
   /** When each run stopped (the number of draws), 0 if not within its draws. */
   stops: Uint32Array;

@@ -223,7 +223,7 @@ export function drawCounts(draws, size) {
   if (!Number.isInteger(size) || size < 1 || size > 0xffffffff) {
     throw new RangeError(`size must be a whole number of outcomes >= 1 (got ${describe(size)})`);
   }
-  return withRegion(ARRAYS_AT + 4 * d.length + 4 + 12 * size, 'draws are', (region) => {
+  return withRegion(ARRAYS_AT + 4 * d.length + 4 + 12 * size, 'draws and size are', (region) => {
     const atD = region + ARRAYS_AT, counts = atD + 4 * d.length + 4 * (d.length % 2), shares = counts + 4 * size + 4 * (size % 2);
     u32.set(d, atD / 4);
     const status = functions.draw_counts(atD, d.length, size, counts, shares, region + ERROR_AT);
@@ -258,8 +258,9 @@ const SUMMARY_DOUBLES = 7; // infodiv_evidence_summary
  * the default) or from Q (toward: 'q'), watched by a sequential test that
  * stops a run when its log-likelihood ratio Lₖ = Σ log(p/q) first reaches
  * log(odds) (odds: 19 by default) for the side drawn from: { paths (each
- * run's evidencePath), mean (their mean at each step), stops (Uint32Array:
- * when each run stopped, 0 if not within its draws), slope ({ mean, spread,
+ * run's evidencePath), mean (their mean at each step; NaN where runs went
+ * to +∞ and to −∞), stops (Uint32Array: when each run stopped, 0 if not
+ * within its draws), slope ({ mean, spread,
  * error } over the runs of Lₙ/n: KL(P‖Q) from P, −KL(Q‖P) from Q, in
  * expectation), threshold (±log odds), wald (log odds / KL, Wald's mean
  * stopping time), stopped (how many runs did), meanStop (their mean stopping
@@ -268,20 +269,19 @@ const SUMMARY_DOUBLES = 7; // infodiv_evidence_summary
 export function evidenceRuns(p, q, runs, options) {
   kinds(p, q, true);
   const { odds, toward, rest } = readTest(options);
-  const flat = readRuns(runs);
-  const count = runs[0].length;
+  const { flat, rows, count } = readRuns(runs); // read once: a getter may answer differently the second time
   return withPairAndDraws('evidenceRuns', p, q, flat, rest,
-    (n, total) => 8 * total + 8 * count + 4 * runs.length + 4 + 8 * SUMMARY_DOUBLES,
+    (n, total) => 8 * total + 8 * count + 4 * rows + 4 + 8 * SUMMARY_DOUBLES,
     (region, { at, atQ, atD, free }, n, total, o) => {
-      const paths = free, mean = paths + 8 * total, stops = mean + 8 * count, out = stops + 4 * runs.length + 4 * (runs.length % 2);
-      const status = functions.evidence_runs(at, atQ, n, optionsAt(region, o), atD, runs.length, count, odds,
+      const paths = free, mean = paths + 8 * total, stops = mean + 8 * count, out = stops + 4 * rows + 4 * (rows % 2);
+      const status = functions.evidence_runs(at, atQ, n, optionsAt(region, o), atD, rows, count, odds,
         toward === 'p' ? 1 : -1, paths, mean, stops, out, region + ERROR_AT);
       if (status !== 0) throw statusError(status, region + ERROR_AT, o, undefined, count);
       const s = f64.subarray(out / 8, out / 8 + SUMMARY_DOUBLES);
       return {
-        paths: runs.map((_, r) => f64.slice(paths / 8 + r * count, paths / 8 + (r + 1) * count)),
+        paths: Array.from({ length: rows }, (_, r) => f64.slice(paths / 8 + r * count, paths / 8 + (r + 1) * count)),
         mean: f64.slice(mean / 8, mean / 8 + count),
-        stops: u32.slice(stops / 4, stops / 4 + runs.length),
+        stops: u32.slice(stops / 4, stops / 4 + rows),
         slope: { mean: s[0], spread: s[1], error: s[2] },
         threshold: s[3], wald: s[4], stopped: s[5], meanStop: s[6],
       };
@@ -299,7 +299,7 @@ export function histogram(values, bins) {
   if (!Number.isInteger(bins) || bins < 1 || bins > 0xffffffff) {
     throw new RangeError(`bins must be a whole number >= 1 (got ${describe(bins)})`);
   }
-  return withRegion(ARRAYS_AT + 4 * v.length + 4 * bins + 16, 'values are', (region) => {
+  return withRegion(ARRAYS_AT + 4 * v.length + 4 * bins + 16, 'values and bins are', (region) => {
     const at = region + ARRAYS_AT, counts = at + 4 * v.length, shape = counts + 4 * bins;
     u32.set(v, at / 4);
     const status = functions.histogram(at, v.length, bins, counts, shape, region + ERROR_AT);
@@ -870,9 +870,11 @@ function readCols(cols, length) {
 }
 
 // Runs body(region) on the scratch region, or on a block of `bytes` of its own.
+const HEAP_LIMIT = 2 ** 31; // bytes: no region reaches it
+
 function withRegion(bytes, what, body) {
   const lib = ready();
-  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : bytes < 2 ** 31 ? lib._malloc(bytes) : 0; // as in call()
+  const region = bytes <= SCRATCH_BYTES && !busy ? scratch : bytes < HEAP_LIMIT ? lib._malloc(bytes) : 0; // as in call()
   if (!region) throw new RangeError(`${what} too large for the wasm heap (${bytes} bytes)`);
   const wasBusy = busy;
   busy = true;
@@ -925,36 +927,41 @@ function readSeed(options) {
 
 // Draws: outcome indices, as an array of whole numbers or a Uint32Array.
 function readDraws(draws, name = 'draws') {
-  if (draws instanceof Uint32Array) return draws;
+  if (ArrayBuffer.isView(draws) && draws instanceof Uint32Array) return draws.length ? draws : new Uint32Array(0); // a detached view has length 0, set() would throw
   if (!Array.isArray(draws)) throw new TypeError(`${name} must be an array of ${name === 'draws' ? 'outcome indices' : 'whole numbers'} or a Uint32Array (got ${describe(draws)})`);
-  for (let k = 0; k < draws.length; k++) {
+  if (draws.length > HEAP_LIMIT / 4) throw new RangeError(`${name} are too large for the wasm heap (${draws.length} entries)`);
+  const out = new Uint32Array(draws.length);
+  for (let k = 0; k < out.length; k++) { // each entry read once: a getter may answer differently the second time
     const d = draws[k];
     if (typeof d !== 'number') throw new TypeError(`${name}[${k}] is not a number (got ${describe(d)})`);
     if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) throw new RangeError(`${name}[${k}] must be ${name === 'draws' ? 'an outcome index' : 'a whole number from 0 to 2^32 - 1'} (got ${d})`);
+    out[k] = d;
   }
-  return Uint32Array.from(draws);
+  return out;
 }
 
-// Runs: a non-empty array of equally long, non-empty draws arrays, as one Uint32Array, row after row.
+// Runs: a non-empty array of equally long, non-empty draws arrays: { flat (row after row), rows, count }.
 function readRuns(runs) {
   if (!Array.isArray(runs)) throw new TypeError(`runs must be an array of draws arrays (got ${describe(runs)})`);
   if (runs.length === 0) throw new RangeError('runs is empty');
-  const rows = runs.map((run, r) => {
-    if (!(run instanceof Uint32Array) && !Array.isArray(run)) throw new TypeError(`runs[${r}] must be an array of outcome indices or a Uint32Array (got ${describe(run)})`);
+  const rows = [];
+  for (let r = 0; r < runs.length; r++) { // not map(): a hole must be reported, not skipped
+    const run = runs[r];
+    if (!(ArrayBuffer.isView(run) && run instanceof Uint32Array) && !Array.isArray(run)) throw new TypeError(`runs[${r}] must be an array of outcome indices or a Uint32Array (got ${describe(run)})`);
     try {
-      return readDraws(run);
+      rows.push(readDraws(run));
     } catch (e) {
       e.message = e.message.replace(/^draws/, `runs[${r}]`);
       throw e;
     }
-  });
+  }
   const count = rows[0].length;
   if (count === 0) throw new RangeError('runs[0] is empty');
   const uneven = rows.findIndex((row) => row.length !== count);
   if (uneven > 0) throw new RangeError(`runs[${uneven}] has ${rows[uneven].length} draws, runs[0] ${count}: every run must have as many`);
   const flat = new Uint32Array(count * rows.length);
   rows.forEach((row, r) => flat.set(row, r * count));
-  return flat;
+  return { flat, rows: rows.length, count };
 }
 
 // { odds, toward, rest }: evidenceRuns's own options, and the others.
@@ -972,10 +979,16 @@ function readTest(options) {
 
 // Values: an array of numbers or a Float64Array (NaN is reported by the core, with its index).
 function readValues(values) {
-  if (values instanceof Float64Array) return values;
+  if (ArrayBuffer.isView(values) && values instanceof Float64Array) return values.length ? values : []; // a detached view has length 0, set() would throw
   if (!Array.isArray(values)) throw new TypeError(`values must be an array of numbers or a Float64Array (got ${describe(values)})`);
-  checkNumbers(values, 'values');
-  return values;
+  if (values.length > HEAP_LIMIT / 8) throw new RangeError(`values are too large for the wasm heap (${values.length} entries)`);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < out.length; i++) { // each entry read once: a getter may answer differently the second time
+    const v = values[i];
+    if (typeof v !== 'number') throw new TypeError(`values[${i}] is not a number (got ${describe(v)})`);
+    out[i] = v;
+  }
+  return out;
 }
 
 // A call on p, q (double) and draws: the region holds options, p, q, the draws, then extra(n, count) bytes

@@ -25,7 +25,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, lines: {}, bars: editorBars(shell),
-    run: { sampler: null, tally: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
+    run: { sampler: null, draws: null, n: 0, message: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
   };
   setState(view, state); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, async () => {

@@ -2,14 +2,14 @@
 // P, Q or seed starts the run again), render() puts the library's numbers
 // for the state on screen, renderRun() the run's counters, message and chart.
 import { setNote } from '../../shell/index.js';
-import { spread } from '../../numerics/coding.js';
+import { spread } from '../../numerics/points.js';
 import { formatNumber, formatProbability } from '../../util.js';
 import { buildEditor, updateEditor } from '../outcomes-editor.js';
-import { SERIES } from './model.js';
+import { RECENT, SERIES } from './model.js';
 import { codeNumbers } from './numbers.js';
-import { restartRun } from './run.js';
+import { message, recent, restartRun } from './run.js';
 import { ROW_TEMPLATE } from './template.js';
-import { averages, describeChart, infinityNote, messageText, unitsNote } from './text.js';
+import { describeChart, infinityNote, messageText, unitsNote } from './text.js';
 
 const CHART_POINTS = 400; // points per running average on the chart
 
@@ -48,7 +48,7 @@ function showTable({ shell, state, numbers }) {
     cell('q').textContent = formatProbability(state.q[i]);
     cell('wordP').textContent = state.p[i] > 0 ? word(numbers, 'p', i) : 'none';
     cell('wordQ').textContent = word(numbers, 'q', i);
-    cell('lengthQ').textContent = numbers.canWrite.q[i] ? String(numbers.lengths.q[i]) : '—';
+    cell('lengthQ').textContent = numbers.canWrite.q[i] ? String(numbers.codes.q.lengths[i]) : '—';
     cell('ideal').textContent = formatNumber(numbers.ideal[i]);
     row.dataset.unwritable = String(state.p[i] > 0 && !numbers.canWrite.q[i]);
   });
@@ -77,11 +77,11 @@ function drawLines({ charts, numbers: { m } }, xMax) {
 }
 
 function drawRun(view) {
-  const { charts: { running }, run: { tally }, numbers, state } = view;
-  const xMax = Math.max(tally.n, 10);
-  const points = (code) => spread(tally.n, CHART_POINTS).flatMap((n) => {
-    const y = tally.averages[code][n] * numbers.bit;
-    return Number.isFinite(y) ? [{ x: n, y }] : [];
+  const { charts: { running }, state } = view, { n, perSymbol } = message(view);
+  const xMax = Math.max(n, 10);
+  const points = (code) => spread(n, CHART_POINTS).flatMap((k) => {
+    const y = perSymbol[code][k - 1];
+    return Number.isFinite(y) ? [{ x: k, y }] : [];
   });
   running.data.datasets[0].data = points('p');
   running.data.datasets[1].data = points('q');
@@ -91,8 +91,8 @@ function drawRun(view) {
   running.update('none');
 }
 
-function showCounters({ shell, state, run, numbers }) {
-  const { n, bits, counts } = run.tally, a = averages(run, numbers.bit);
+function showCounters(view) {
+  const { shell, state } = view, { n, bits, average, extra, counts, shares } = message(view);
   const set = (name, text, value) => {
     const el = shell.$(`[data-counter="${name}"]`);
     el.textContent = text;
@@ -102,23 +102,22 @@ function showCounters({ shell, state, run, numbers }) {
   set('bitsP', String(bits.p), bits.p);
   set('bitsQ', bits.q === Infinity ? 'cannot be written' : String(bits.q), bits.q);
   const unit = (v) => (Number.isNaN(v) ? '—' : `${formatNumber(v)} ${state.units}`);
-  set('averageP', unit(a.p), a.p);
-  set('averageQ', unit(a.q), a.q);
-  const extra = n ? (bits.q - bits.p) / n * numbers.bit : NaN;
+  set('averageP', unit(average.p), average.p);
+  set('averageQ', unit(average.q), average.q);
   set('extra', unit(extra), extra);
   // How often each outcome was sent, and that share of the symbols (on its own line when the table is narrow).
   shell.$$('[data-role="code-rows"] tr').forEach((row, i) => {
     const share = document.createElement('span');
     share.className = 'sent-share';
-    share.textContent = n ? `(${formatProbability(counts[i] / n)})` : '';
+    share.textContent = n ? `(${formatProbability(shares[i])})` : '';
     row.querySelector('[data-cell="sent"]').replaceChildren(`${counts[i]} `, share);
   });
 }
 
 // The last symbols, oldest first: the outcome over its codeword in each code.
 function showMessage(view) {
-  const { shell, state, run: { tally }, numbers } = view;
-  shell.$('[data-role="message"]').replaceChildren(...tally.recent.map((i) => {
+  const { shell, state, numbers } = view;
+  shell.$('[data-role="message"]').replaceChildren(...Array.from(recent(view, RECENT), (i) => {
     const cell = document.createElement('span');
     cell.className = 'symbol-cell';
     for (const [className, text] of [['symbol-label', state.labels[i]], ['word word-p', word(numbers, 'p', i)],
@@ -144,7 +143,7 @@ export function renderRun(view, { chart = true } = {}) {
   if (chart && view.charts) drawRun(view);
   const play = shell.$('[data-action="play"]');
   play.textContent = run.playing ? 'Pause' : 'Play';
-  setNote(shell.$('[data-role="infinity-note"]'), infinityNote(view.state, run.tally.unwritable));
+  setNote(shell.$('[data-role="infinity-note"]'), infinityNote(view.state, message(view).unwritable));
   if (!run.playing) shell.$('[data-chart="running"]').setAttribute('aria-label', describeChart(view));
 }
 

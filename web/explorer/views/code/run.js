@@ -3,8 +3,8 @@
 // are due), or one per Step. The same seed replays the same draws: the
 // sampler continues one stream, however many symbols each frame draws.
 import { sampler } from 'infodiv';
-import { addSymbols, newTally } from '../../numerics/coding.js';
-import { MAX_SYMBOLS, RECENT } from './model.js';
+import { MAX_SYMBOLS } from './model.js';
+import { messageNumbers } from './numbers.js';
 import { renderRun } from './render.js';
 import { announcement } from './text.js';
 
@@ -15,19 +15,35 @@ const CHART_MS = 125; // while playing the chart is drawn 8 times a second: draw
 export function restartRun(view) {
   const { state } = view;
   view.run.sampler = sampler(state.p, { seed: state.seed });
-  view.run.tally = newTally(state.p.length, MAX_SYMBOLS, RECENT);
+  view.run.draws = new Uint32Array(MAX_SYMBOLS);
+  view.run.n = 0;
+  view.run.message = null;
   view.run.due = 0;
 }
 
-/** Draws `count` more symbols (fewer at the end of a run) and adds them to the tally. */
-function send(view, count) {
-  const { run, numbers } = view;
-  const room = MAX_SYMBOLS - run.tally.n;
-  if (room <= 0 || count <= 0) return;
-  addSymbols(run.tally, run.sampler.draw(Math.min(count, room)), numbers.lengths, numbers.canWrite);
+/** What the message sent so far comes to (messageNumbers), asked of the library once per new symbol count or state. */
+export function message(view) {
+  const { run, state } = view;
+  if (!run.message || run.message.n !== run.n || run.message.state !== state) {
+    run.message = { ...messageNumbers(state, run.draws.subarray(0, run.n)), state };
+  }
+  return run.message;
 }
 
-const ended = (view) => view.run.tally.n >= MAX_SYMBOLS;
+/** The last `count` outcomes sent, oldest first. */
+export const recent = ({ run }, count) => run.draws.subarray(Math.max(0, run.n - count), run.n);
+
+/** Draws `count` more symbols (fewer at the end of a run). */
+function send(view, count) {
+  const { run } = view;
+  const room = MAX_SYMBOLS - run.n;
+  if (room <= 0 || count <= 0) return;
+  const drawn = run.sampler.draw(Math.min(count, room));
+  run.draws.set(drawn, run.n);
+  run.n += drawn.length;
+}
+
+const ended = (view) => view.run.n >= MAX_SYMBOLS;
 
 function frame(view, now) {
   const { run, state } = view;

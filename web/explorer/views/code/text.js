@@ -1,7 +1,8 @@
 // What the code view says in words: the units note, why Q's message cannot
 // be written, the chart and the message for screen readers, and what the
-// live region says when a run pauses. Pure: the view's numbers in, text out.
+// live region says when a run pauses: the view's numbers (the library's) in, text out.
 import { formatNumber, formatProbability } from '../../util.js';
+import { message, recent } from './run.js';
 
 const list = (items) => new Intl.ListFormat('en').format(items);
 const LOG_NAMES = { bits: 'log₂ 2 = 1 bit', nats: 'ln 2', hartleys: 'log₁₀ 2' };
@@ -28,35 +29,28 @@ export function infinityNote(state, at) {
     + `KL(P‖Q) are infinite.${at ? ` Here that happened at symbol ${at}.` : ''}`;
 }
 
-const perSymbol = (bits, n, bit) => (n ? bits / n * bit : NaN);
-
-/** The running averages in the units (NaN before the first symbol, Infinity once Q's message fails). */
-export const averages = ({ tally }, bit) => ({
-  p: perSymbol(tally.bits.p, tally.n, bit), q: perSymbol(tally.bits.q, tally.n, bit),
-});
-
 const say = (v, units) => (v === Infinity ? 'infinite' : Number.isNaN(v) ? 'none yet' : `${formatNumber(v)} ${units}`);
 
 /** The chart in words. */
-export function describeChart({ state, run, numbers: { m, bit } }) {
-  const a = averages(run, bit), u = state.units;
-  return `Running average length per symbol after ${run.tally.n} symbols: with P’s code ${say(a.p, u)}, `
+export function describeChart(view) {
+  const { state, numbers: { m } } = view, { n, average: a } = message(view), u = state.units;
+  return `Running average length per symbol after ${n} symbols: with P’s code ${say(a.p, u)}, `
     + `with Q’s code ${say(a.q, u)}. They settle on Huffman’s averages Σ pᵢℓᵢ: ${say(m.huffmanP, u)} for P’s code `
     + `and ${say(m.huffmanQ, u)} for Q’s. The ideal averages are H(P) ${say(m.entropyP, u)} and H(P,Q) `
     + `${say(m.crossEntropyPQ, u)}; the gap between them is KL(P‖Q) ${say(m.klPQ, u)}.`;
 }
 
 /** What the live region says when the run pauses (or takes one step). */
-export function announcement({ state, run, numbers: { m, bit } }) {
-  const a = averages(run, bit), u = state.units, { n, bits } = run.tally;
+export function announcement(view) {
+  const { state, numbers: { m } } = view, { n, bits, average: a } = message(view), u = state.units;
   const q = bits.q === Infinity ? 'Q’s code cannot write the message' : `Q’s code ${bits.q} bits, ${say(a.q, u)} per symbol`;
   return `Paused after ${n} symbol${n === 1 ? '' : 's'}: P’s code ${bits.p} bits, ${say(a.p, u)} per symbol; ${q}. `
     + `In the long run: ${say(m.huffmanP, u)} and ${say(m.huffmanQ, u)}.`;
 }
 
 /** The last symbols and their codewords in words (the strip on screen is hidden from screen readers). */
-export function messageText({ state, run, numbers: { codes, canWrite } }) {
-  const last = run.tally.recent.slice(-8);
+export function messageText(view) {
+  const { state, numbers: { codes, canWrite } } = view, last = Array.from(recent(view, 8));
   if (!last.length) return 'No symbols sent yet.';
   const word = (code, i) => (canWrite[code][i] ? codes[code].codewords[i] || 'empty' : 'no codeword');
   return `The last ${last.length} symbols: ${last.map((i) => `${state.labels[i]} (P’s code ${word('p', i)}, Q’s code ${word('q', i)})`).join(', ')}.`;

@@ -3,15 +3,15 @@
 // the paths, the stopping times and the estimators on the charts and the
 // numbers beside them. While a bar is dragged, the runs are drawn again at
 // most once per animation frame.
+import { histogram } from 'infodiv';
 import { setNote } from '../../shell/index.js';
-import { spread } from '../../numerics/coding.js';
-import { histogram, meanAndSpread } from '../../numerics/evidence.js';
+import { spread } from '../../numerics/points.js';
 import { formatNumber } from '../../util.js';
 import { buildEditor, updateEditor } from '../outcomes-editor.js';
 import { evidenceNumbers } from './numbers.js';
 import {
   announcement, describeEstimators, describePaths, describeStopping, estimatorsCaption, estimatorsInfinite, infinityNote,
-  pathsCaption, stoppingCaption, stopped,
+  pathsCaption, stoppingCaption,
 } from './text.js';
 
 const PATH_POINTS = 250; // points per path on the chart
@@ -68,21 +68,20 @@ function drawPaths({ charts: { paths: chart }, state, numbers }, colour) {
   runs.data = numbers.paths.flatMap((path) => [...points(path), { x: state.n, y: null }]);
   runs.borderColor = fade(colour, state.runs > 50 ? 0.18 : 0.35);
   mean.data = points(numbers.mean);
-  const { direction, klTruth, m } = numbers;
+  const { direction, klTruth } = numbers;
   slope.label = state.truth === 'p' ? 'n · KL(P‖Q)' : '−n · KL(Q‖P)';
   threshold.label = state.truth === 'p' ? 'log 19: odds 19 : 1 for P' : '−log 19: odds 19 : 1 for Q';
   slope.data = Number.isFinite(klTruth) ? [{ x: 0, y: 0 }, { x: state.n, y: direction * klTruth * state.n }] : [];
-  threshold.data = [{ x: 0, y: direction * m.threshold }, { x: state.n, y: direction * m.threshold }];
+  threshold.data = [{ x: 0, y: numbers.line }, { x: state.n, y: numbers.line }];
   Object.assign(chart.options.scales.x, { max: state.n });
   Object.assign(chart.options.scales.y, { min: range?.min, max: range?.max });
   chart.options.scales.y.title.text = `Lₙ, ${state.units}`;
   chart.update('none');
 }
 
-function drawStopping({ charts: { stopping: chart }, numbers, plugins }, meanStop, mode, colour) {
-  const done = stopped(numbers.stops);
-  const { starts, width, counts } = histogram(done, Math.max(1, ...done), HISTOGRAM_BINS);
-  chart.data.datasets[0].data = counts.map((count, b) => ({ x: starts[b] + (width - 1) / 2, y: count }));
+function drawStopping({ charts: { stopping: chart }, numbers, plugins }, mode, colour) {
+  const { meanStop } = numbers, { starts, width, counts } = histogram(numbers.stops, HISTOGRAM_BINS);
+  chart.data.datasets[0].data = Array.from(counts, (count, b) => ({ x: starts[b] + (width - 1) / 2, y: count }));
   chart.data.datasets[0].backgroundColor = fade(colour, 0.6); // the colour of the truth the samples came from
   const wald = Number.isFinite(numbers.m.wald) ? numbers.m.wald : 0;
   Object.assign(chart.options.scales.x, { min: 0, max: Math.ceil(Math.max(starts.at(-1) + width, wald * 1.1, 10)) });
@@ -106,7 +105,7 @@ function drawEstimators({ charts: { estimators: chart }, numbers }, mode) {
   chart.update(mode);
 }
 
-function showNumbers({ shell, state, numbers }, meanStop) {
+function showNumbers({ shell, state, numbers }) {
   for (const el of shell.$$('[data-measure]')) {
     el.textContent = formatNumber(numbers.m[el.dataset.measure]);
     el.dataset.value = String(numbers.m[el.dataset.measure]);
@@ -116,10 +115,10 @@ function showNumbers({ shell, state, numbers }, meanStop) {
     el.textContent = text;
     el.dataset.value = String(value);
   };
-  const { slope } = numbers, done = stopped(numbers.stops);
+  const { slope, stopped, meanStop } = numbers;
   stat('slope', Number.isFinite(slope.mean) ? `${formatNumber(slope.mean)} ± ${formatNumber(slope.error)}` : formatNumber(slope.mean), slope.mean);
-  stat('stopped', `${done.length} of ${state.runs}`, done.length);
-  stat('meanStop', done.length ? formatNumber(meanStop) : '—', meanStop);
+  stat('stopped', `${stopped} of ${state.runs}`, stopped);
+  stat('meanStop', stopped ? formatNumber(meanStop) : '—', meanStop);
   shell.$$('[data-unit]').forEach((el) => { el.textContent = state.units; });
   setNote(shell.$('[data-role="infinity-note"]'), infinityNote(state));
   setNote(shell.$('[data-role="estimators-note"]'), Number.isFinite(numbers.exact) ? '' : estimatorsInfinite(state));
@@ -142,19 +141,19 @@ export function showCaptions(shell, state) {
   shell.$('[data-role="estimators-caption"]').textContent = estimatorsCaption(state);
 }
 
-function describe(view, meanStop) {
+function describe(view) {
   const { shell, state } = view;
   showCaptions(shell, state);
   shell.$('[data-chart="paths"]').setAttribute('aria-label', describePaths(view));
-  shell.$('[data-chart="stopping"]').setAttribute('aria-label', describeStopping(view, meanStop));
+  shell.$('[data-chart="stopping"]').setAttribute('aria-label', describeStopping(view));
   shell.$('[data-chart="estimators"]').setAttribute('aria-label', describeEstimators(view));
 }
 
-function drawCharts(view, meanStop, settled) {
+function drawCharts(view, settled) {
   const mode = settled ? undefined : 'none';
   const colour = view.palette[view.state.truth];
   drawPaths(view, colour);
-  drawStopping(view, meanStop, mode, colour);
+  drawStopping(view, mode, colour);
   drawEstimators(view, mode);
   view.bars.draw(view.charts.bars, view.state, { settled });
 }
@@ -164,14 +163,13 @@ export function render(view, { settled }) {
   // States are replaced, never changed in place: the same state, the same runs (the charts drawn again, a new theme).
   if (view.numbersOf !== view.state) view.numbers = evidenceNumbers(view.state);
   view.numbersOf = view.state;
-  const meanStop = meanAndSpread(stopped(view.numbers.stops)).mean;
-  if (view.charts) drawCharts(view, meanStop, settled); // not yet on the first render: the numbers come first
-  showNumbers(view, meanStop);
+  if (view.charts) drawCharts(view, settled); // not yet on the first render: the numbers come first
+  showNumbers(view);
   showControls(view);
   if (settled) {
-    if (view.charts) describe(view, meanStop);
+    if (view.charts) describe(view);
     view.history?.settled(view.state);
   }
   view.onChange(view.state, { ...view.numbers.m }, { settled });
-  if (settled && view.mounted) view.announce(() => announcement(view, meanStop));
+  if (settled && view.mounted) view.announce(() => announcement(view));
 }

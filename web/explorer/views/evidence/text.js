@@ -59,24 +59,20 @@ export const infinityNote = (state) => [explainZero(state, 'q', 'p'), explainZer
 
 const say = (v, units) => (v === Infinity ? 'infinite' : `${f(v)} ${units}`);
 
-/** The runs that passed the line, and their mean stopping time ('' when none did). */
-export const stopped = (stops) => stops.filter((t) => t > 0);
-
 /** The paths chart in words. */
-export function describePaths({ state, numbers: { slope, klTruth, mean }, charts }) {
+export function describePaths({ state, numbers: { slope, klTruth, mean } }) {
   const [T, O] = NAMES[state.truth], sign = state.truth === 'p' ? '' : '−';
-  const end = charts.paths.data.datasets[2].data.at(-1); // the line as drawn (none where KL is infinite)
   return `${state.runs} runs of ${state.n} samples from ${T}. After ${state.n} samples the mean Lₙ is ${f(mean.at(-1))} `
     + `${state.units}; the runs' slope Lₙ/n is ${f(slope.mean)} ± ${f(slope.error)} (standard error), against `
     + `${sign}KL(${T}‖${O}) = ${sign}${say(klTruth, state.units)}`
-    + `${end ? `: the line ${sign}n · KL(${T}‖${O}) goes from 0 to ${f(end.y)} at n = ${end.x}` : ''}.`;
+    + `${Number.isFinite(klTruth) ? `: the line ${sign}n · KL(${T}‖${O}) ${sign ? 'falls' : 'rises'} from 0 at that rate` : ''}.`;
 }
 
 /** The histogram in words. */
-export function describeStopping({ state, numbers: { stops, m } }, meanStop) {
-  const done = stopped(stops);
-  return `${done.length} of ${state.runs} runs passed log 19 within ${state.n} samples`
-    + `${done.length ? `, after ${Math.min(...done)} to ${Math.max(...done)} samples, ${f(meanStop)} on average` : ''}; `
+export function describeStopping({ state, numbers: { stops, stopped, meanStop, m } }) {
+  const done = stops.filter((t) => t > 0); // 0: never
+  return `${stopped} of ${state.runs} runs passed log 19 within ${state.n} samples`
+    + `${stopped ? `, after ${Math.min(...done)} to ${Math.max(...done)} samples, ${f(meanStop)} on average` : ''}; `
     + `log 19 / KL is ${f(m.wald)}.`;
 }
 
@@ -88,8 +84,8 @@ export function describeEstimators({ numbers: { estimates, exact } }) {
 }
 
 /** What the live region says once a change has settled. */
-export function announcement(view, meanStop) {
+export function announcement(view) {
   const { state, numbers: { slope, klTruth } } = view, [T, O] = NAMES[state.truth];
   return `${state.runs} runs from ${T}: slope ${f(slope.mean)} ${state.units} per sample, KL(${T}‖${O}) `
-    + `${say(klTruth, state.units)}. ${describeStopping(view, meanStop)}`;
+    + `${say(klTruth, state.units)}. ${describeStopping(view)}`;
 }
