@@ -11,10 +11,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { distance } from 'ml-distance';
 import * as infodiv from '../dist/infodiv.js';
+import { SAMPLES, copied, measure, mismatch, printTable } from './timing.mjs';
 
-const SAMPLES = 9;
-const MIN_SAMPLE_MS = 20;
-const TOLERANCE = 1e-9; // relative, against the reference
 const ROOT = new URL('../', import.meta.url);
 const OUT = new URL('dist/bench/', ROOT);
 const sizes = [16, 1000, 1e6, ...(process.argv.includes('--large') ? [1e7] : [])];
@@ -240,68 +238,6 @@ function plainLogitsMeasuresRows(a, b, cols) {
   return out;
 }
 
-// ---- Timing ----
-
-// Each contender is timed on its own, all its samples in a row: on this
-// machine a call right after other work (another contender's) runs up to
-// 1.7 times slower for the next tens of milliseconds, so interleaving the
-// contenders' samples would measure that transition, not the contender.
-function timeJs(run) {
-  let reps = 1; // calibrate: one sample takes at least MIN_SAMPLE_MS (this also warms up)
-  for (;;) {
-    const t0 = performance.now();
-    for (let r = 0; r < reps; r++) run();
-    if (performance.now() - t0 >= MIN_SAMPLE_MS) break;
-    reps *= 2;
-  }
-  const times = [];
-  for (let s = 0; s < SAMPLES; s++) {
-    const t0 = performance.now();
-    for (let r = 0; r < reps; r++) run();
-    times.push(((performance.now() - t0) * 1e6) / reps);
-  }
-  return times.sort((a, b) => a - b)[SAMPLES >> 1];
-}
-
-// The first value of `got` (a number, a Float64Array, an object of either)
-// that is not within TOLERANCE of `want`, as a message; '' when all are.
-function mismatch(got, want, path = '') {
-  if (typeof want === 'number') {
-    const ok = typeof got === 'number' && Math.abs(got - want) <= TOLERANCE * Math.abs(want);
-    return ok ? '' : `${path || 'result'} is ${got}, not ${want}`;
-  }
-  if (ArrayBuffer.isView(want)) {
-    if (!ArrayBuffer.isView(got) || got.length !== want.length) return `${path || 'result'} has the wrong length`;
-    for (let i = 0; i < want.length; i++) {
-      const m = mismatch(got[i], want[i], `${path}[${i}]`);
-      if (m) return m;
-    }
-    return '';
-  }
-  for (const k of Object.keys(want)) {
-    const m = mismatch(got?.[k], want[k], `${path}.${k}`);
-    if (m) return m;
-  }
-  return '';
-}
-
-// Checks each contender's result against the reference, then times it. A
-// contender is [name, make]: make() returns { run, free? }; run() gives the
-// result, free() is called after the timing.
-function measure(contenders, reference, label) {
-  return contenders.map(([name, make]) => {
-    const { run, free } = make();
-    try {
-      const m = mismatch(run(), reference);
-      if (m) throw new Error(`${name}: ${m} (${label})`);
-      return { name, ns: timeJs(run) };
-    } finally {
-      free?.();
-    }
-  });
-}
-
-const copied = (run) => () => ({ run });
 // One pair per size: allocated and filled outside the timing, freed after it.
 // The getters pair.p and pair.q are read on every call, as callers must.
 function zeroCopy(p, q, call) {
@@ -426,13 +362,6 @@ for (const f of FUNCTIONS) {
     add('n = 1000000, copied in ≤ 0.33 × plain JS', at(1e6, COPIED), 0.33);
     add('n = 1000000, zero-copy ≤ 0.25 × plain JS', at(1e6, ZERO_COPY), 0.25);
   }
-}
-
-function printTable(header, cells, alignLeft) {
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((t) => t[i].length)));
-  const line = (row) => `| ${row.map((c, i) => (alignLeft.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (alignLeft.includes(i) ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  console.log([line(header), rule, ...cells.map(line)].join('\n'));
 }
 
 console.log(`Median of ${SAMPLES} samples. ${Object.entries(machine).map(([k, v]) => `${k}: ${v}`).join('; ')}`);

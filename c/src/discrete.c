@@ -854,17 +854,12 @@ int infodiv_evidence_path(const double *p, const double *q, size_t n, const info
     deviations dv = deviations_of_f64(p, q, n, &P, &Q, normalize_option(opt));
     dd sum = { 0, 0 };
     double infinite = 0, cache[CACHED_OUTCOMES];
-    uint64_t known = 0;
+    int cached = n <= CACHED_OUTCOMES && count >= n; /* each outcome's log ratio once, before the loop */
+    for (size_t i = 0; cached && i < n; i++)
+        cache[i] = p[i] == 0 && q[i] == 0 ? 0 : draw_log_ratio(p, q, i, &P, &Q, &dv);
     for (size_t k = 0; k < count; k++) {
         size_t i = draws[k];
-        double t;
-        if (n > CACHED_OUTCOMES)
-            t = draw_log_ratio(p, q, i, &P, &Q, &dv);
-        else {
-            if (!(known >> i & 1))
-                cache[i] = draw_log_ratio(p, q, i, &P, &Q, &dv), known |= (uint64_t)1 << i;
-            t = cache[i];
-        }
+        double t = cached ? cache[i] : draw_log_ratio(p, q, i, &P, &Q, &dv);
         if (isinf(t) && infinite == -t) /* impossible under P, then under Q: no likelihood ratio */
             return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
         if (isinf(t))

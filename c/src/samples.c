@@ -152,34 +152,60 @@ static int sum_scale(const double *x, size_t count, size_t stride)
     return exponent + bits > 1022 ? exponent + bits - 1022 : 0;
 }
 
+/* The compensated sum of x[k * stride] * 2^-scale. */
+static sum scaled_sum(const double *x, size_t count, size_t stride, int scale)
+{
+    double factor = ldexp(1, -scale); /* scale is at most 66: a normal number */
+    sum s = { 0, 0, 0, 0 };
+    for (size_t k = 0; k < count; k++)
+        sum_add(&s, x[k * stride] * factor);
+    return s;
+}
+
+/* The compensated sum of ((x[k * stride] * 2^-scale - mean) * 2^-by)^2, and
+ * the largest |x * 2^-scale - mean| in *widest. */
+static double squared_deviations(const double *x, size_t count, size_t stride, int scale, double mean, int by,
+                                 double *widest)
+{
+    double factor = ldexp(1, -scale), half = ldexp(1, -by / 2), rest = ldexp(1, -by - -by / 2);
+    sum s = { 0, 0, 0, 0 };
+    double w = 0;
+    for (size_t k = 0; k < count; k++) {
+        double d = x[k * stride] * factor - mean;
+        w = fmax(w, fabs(d));
+        d = d * half * rest; /* two powers of two: 2^-by may not be a double */
+        sum_add(&s, d * d);
+    }
+    *widest = w;
+    return sum_value(&s);
+}
+
 /* Mean, spread and standard error of x[0], x[stride], ... (count values,
- * none NaN), from compensated sums of the values scaled by sum_scale and of
- * the squared deviations scaled by the largest: no overflow anywhere in the
- * double range. */
+ * none NaN), from compensated sums (Neumaier): no overflow or underflow
+ * anywhere in the double range. Two passes when the sums stay in range;
+ * otherwise the values are scaled by a power of two (sum_scale) and the
+ * deviations by the largest, which costs one or two more. */
 static void summarise(const double *x, size_t count, size_t stride, double out[3])
 {
-    int scale = sum_scale(x, count, stride);
-    sum s = { 0, 0, 0, 0 }, squares = { 0, 0, 0, 0 };
-    for (size_t k = 0; k < count; k++)
-        sum_add(&s, ldexp(x[k * stride], -scale));
+    int scale = 0;
+    sum s = scaled_sum(x, count, stride, 0);
+    if (!isfinite(s.hi + s.lo) && !s.plus && !s.minus) /* overflowed: all values are finite */
+        s = scaled_sum(x, count, stride, scale = sum_scale(x, count, stride));
     double mean = sum_value(&s) / (double)count; /* scaled */
     out[0] = ldexp(mean, scale);
     if (!isfinite(mean)) {
         out[1] = out[2] = NAN;
         return;
     }
-    double widest = 0;
-    for (size_t k = 0; k < count; k++)
-        widest = fmax(widest, fabs(ldexp(x[k * stride], -scale) - mean));
-    int spread_scale;
-    frexp(widest, &spread_scale);
-    for (size_t k = 0; k < count; k++) {
-        double d = ldexp(ldexp(x[k * stride], -scale) - mean, -spread_scale);
-        sum_add(&squares, d * d);
+    int by = 0;
+    double widest, squares = squared_deviations(x, count, stride, scale, mean, 0, &widest);
+    if (widest > 0 && (widest < 0x1p-400 || widest > 0x1p400)) { /* d^2 may under- or overflow */
+        frexp(widest, &by);
+        squares = squared_deviations(x, count, stride, scale, mean, by, &widest);
     }
-    double spread = count > 1 ? sqrt(sum_value(&squares) / (double)(count - 1)) : 0;
-    out[1] = ldexp(spread, scale + spread_scale);
-    out[2] = ldexp(spread / sqrt((double)count), scale + spread_scale);
+    double spread = count > 1 ? sqrt(squares / (double)(count - 1)) : 0;
+    out[1] = ldexp(spread, scale + by);
+    out[2] = ldexp(spread / sqrt((double)count), scale + by);
 }
 
 int infodiv_summary(const double *x, size_t count, double out[3], infodiv_error *err)
@@ -218,11 +244,15 @@ static int run_paths(const double *p, const double *q, size_t n, const infodiv_o
         }
         stops[r] = first_passage(paths + r * count, count, threshold);
     }
-    for (size_t k = 0; k < count; k++) {
-        sum s = { 0, 0, 0, 0 };
+    enum { BLOCK = 64 }; /* steps summed together: each run's row is read BLOCK doubles at a time */
+    for (size_t k0 = 0; k0 < count; k0 += BLOCK) {
+        size_t width = count - k0 < BLOCK ? count - k0 : BLOCK;
+        sum s[BLOCK] = { { 0, 0, 0, 0 } };
         for (size_t r = 0; r < runs; r++)
-            sum_add(&s, paths[r * count + k]);
-        mean[k] = sum_value(&s) / (double)runs;
+            for (size_t k = 0; k < width; k++)
+                sum_add(&s[k], paths[r * count + k0 + k]);
+        for (size_t k = 0; k < width; k++)
+            mean[k0 + k] = sum_value(&s[k]) / (double)runs;
     }
     sum stopped = { 0, 0, 0, 0 };
     double n_stopped = 0, ends[3]; /* the mean, spread and error of L_count over the runs */

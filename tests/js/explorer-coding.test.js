@@ -6,7 +6,8 @@
 // and the code view's URL form.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { init, codeLengths, sampler } from '../../dist/infodiv.js';
+import { readFileSync } from 'node:fs';
+import { init, codeLengths, kl, messageLengths, prefixCode, sampler } from '../../dist/infodiv.js';
 import { codeNumbers, messageNumbers } from '../../web/explorer/views/code/numbers.js';
 import { spread } from '../../web/explorer/numerics/points.js';
 import { readOutcomes } from '../../web/explorer/views/outcomes.js';
@@ -56,6 +57,22 @@ test('messageNumbers: Q\'s message cannot be written from the first outcome Q ha
   assert.deepEqual(m.bits, { p: 4, q: Infinity });
   assert.equal(m.unwritable, 3);
   assert.deepEqual([...m.perSymbol.q], [0, 0, Infinity, Infinity], 'nothing to send for a sure outcome, then no word');
+});
+
+// What the page says under "Whole bits: Huffman's gap is not KL" (index.html), from the library.
+test('the page\'s two examples of Huffman\'s gap against KL are the library\'s numbers', () => {
+  const html = readFileSync(new URL('../../web/explorer/index.html', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  const bits = (p, q) => kl(p, q, { base: 2 }).toPrecision(3);
+  const gap = (p, q) => { const { expected } = messageLengths(p, q, [], { base: 2 }); return expected.q - expected.p; };
+  const same = [[0.6, 0.3, 0.1], [0.5, 0.4, 0.1]], more = [[0.4, 0.3, 0.3], [0.3, 0.3, 0.4]];
+  assert.equal(bits(...same), '0.0333');
+  assert.deepEqual(prefixCode(same[0]).codewords, prefixCode(same[1]).codewords);
+  assert.deepEqual(prefixCode(same[0]).codewords, ['0', '10', '11']);
+  assert.equal(gap(...same), 0);
+  assert.ok(Math.abs(gap(...more) - 0.1) < 1e-15, `gap ${gap(...more)}`);
+  assert.equal(bits(...more), '0.0415');
+  assert.ok(html.includes('(P = 0.6, 0.3, 0.1 and Q = 0.5, 0.4, 0.1: KL is 0.0333 bits, both codes are 0, 10, 11)'));
+  assert.ok(html.includes('(P = 0.4, 0.3, 0.3 and Q = 0.3, 0.3, 0.4: 0.1 bits against a KL of 0.0415)'));
 });
 
 test('spread: every symbol up to max, then max points from 1 to n', () => {
