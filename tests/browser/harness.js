@@ -55,7 +55,9 @@ export function useExplorer({ headers = {}, files = {} } = {}) {
   const env = { server: null, browser: null, origin: '', contexts: [], problems: [] };
   before(async () => {
     assert.ok(existsSync(`${ROOT}dist/site/index.html`), 'dist/site/index.html is missing: run bash build.sh');
-    [env.server, env.browser] = await Promise.all([
+    assert.ok(existsSync('/usr/bin/chromium'), '/usr/bin/chromium is missing: run bash scripts/setup.sh --browser (npm test does)');
+    // allSettled: if one fails to start, the other is still kept, so that after() closes it and the process can end
+    const started = await Promise.allSettled([
       preview({
         configFile: `${ROOT}web/explorer/vite.config.js`, logLevel: 'silent',
         preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false, headers },
@@ -67,6 +69,9 @@ export function useExplorer({ headers = {}, files = {} } = {}) {
           '--disable-component-update', '--disable-sync', '--disable-quic'],
       }),
     ]);
+    [env.server, env.browser] = started.map((s) => (s.status === 'fulfilled' ? s.value : null));
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
     env.origin = `http://127.0.0.1:${env.server.httpServer.address().port}`;
   });
   after(async () => {

@@ -195,6 +195,32 @@ test('dragging a bar of Q with the mouse starts the run again; the codes and KL 
   assert.deepEqual(rows, prefixCode(dragged.q).codewords, 'Q\'s code is the new Q\'s');
 });
 
+// Issue 14's "done when": a reader who drags Q away from P sees the message get longer. Q starts equal to P
+// (the same code); Q(sun) dragged from 0.5 to about 0.1 gives sun, which P sends half the time, a 3-bit word.
+test('dragging Q away from P: the same draws take more bits with Q\'s code, and KL grows during the drag', async () => {
+  const page = await openCode('?view=code&p=0.5,0.2,0.2,0.1&q=0.5,0.2,0.2,0.1&units=bits&seed=7&speed=2000');
+  await steps(page, 30);
+  const before = await counters(page), m0 = await measuresShown(page);
+  assert.equal(before.bitsQ, before.bitsP, 'Q = P: the same code, the same bits');
+  const g = await barGeometry(page, 'q', 0);
+  const { target, pixel } = await dragBar(page, 'q', 0, -0.4 / g.pixel, {
+    during: async () => eventually(async () => assert.ok((await measuresShown(page)).klPQ > m0.klPQ + 0.1, 'KL(P‖Q) grew during the drag')),
+  });
+  const dragged = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.ok(Math.abs(s.q[0] - target) <= pixel + 1e-9, `Q(sun) in the URL is ${s.q[0]}, want ${target}`);
+    return s;
+  });
+  await steps(page, 30);
+  const after = await counters(page);
+  assert.equal(after.n, 30);
+  assert.equal(after.bitsP, before.bitsP, 'the same seed and P: the same draws, the same bits with P\'s code');
+  assert.ok(after.bitsQ > before.bitsQ + 10, `Q's message got longer: ${before.bitsQ} → ${after.bitsQ} bits`);
+  await checkCounters(page, dragged, 'after dragging Q away');
+  const m1 = await measuresShown(page);
+  assert.ok(m1.huffmanQ > m0.huffmanQ && m1.crossEntropyPQ > m0.crossEntropyPQ, 'both of Q\'s long-run lines went up');
+});
+
 test('keys on a focused handle move its bar, the others making room; the run starts again', async () => {
   const page = await openCode(QUERY);
   await steps(page, 3);

@@ -157,6 +157,30 @@ test('dragging a bar of Q with the mouse draws the runs again; KL and the line n
   await checkKlLine(page, dragged, 'after the drag');
 });
 
+// Issue 14's "done when": a reader who drags Q away from P sees the evidence grow faster. Q starts equal to
+// P (no evidence either way); Q(x) dragged from 0.5 to about 0.15 makes each x, half of P's samples, count.
+test('dragging Q away from P: the runs climb faster and more of them reach 19 : 1, as the drag goes', async () => {
+  const page = await openEvidence('?view=evidence&p=0.5,0.3,0.2&q=0.5,0.3,0.2&units=nats&seed=11&truth=p&runs=50&n=200');
+  const before = await shown(page);
+  assert.equal(before.klPQ, 0);
+  const g = await barGeometry(page, 'q', 0);
+  const { target, pixel } = await dragBar(page, 'q', 0, -0.35 / g.pixel, {
+    during: async () => eventually(async () => {
+      const now = await shown(page);
+      assert.ok(now.klPQ > 0.1 && now.slope > before.slope + 0.1, `during the drag: KL ${now.klPQ}, slope ${now.slope}`);
+    }),
+  });
+  const dragged = await eventually(async () => {
+    const s = stateInUrl(page);
+    assert.ok(Math.abs(s.q[0] - target) <= pixel + 1e-9, `Q(x) in the URL is ${s.q[0]}, want ${target}`);
+    return s;
+  });
+  await eventually(() => checkRuns(page, dragged, 'after dragging Q away'));
+  const after = await shown(page);
+  assert.ok(after.slope > before.slope + 0.1, `the evidence grows faster: slope ${before.slope} → ${after.slope}`);
+  assert.ok(after.stopped > before.stopped, `more runs reach 19 : 1: ${before.stopped} → ${after.stopped}`);
+});
+
 test('keys on a focused handle move its bar, the others making room; the runs are drawn again', async () => {
   const page = await openEvidence(QUERY);
   const h = handle(page, 'q', 0);
