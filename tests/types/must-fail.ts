@@ -139,3 +139,7 @@ evidenceRuns([0.5, 0.5], [0.4, 0.6], [0, 1]);
 histogram([1, 2, 3]);
 // @ts-expect-error TS2339 messageLengths gives bits per code, not one array
 messageLengths([0.5, 0.5], [0.4, 0.6], [0, 1]).bits.length;
+// @ts-expect-error TS2345 draws are whole numbers in an array or a Uint32Array, not a Float64Array (a TypeError)
+messageLengths([0.5, 0.5], [0.4, 0.6], new Float64Array([0, 1]));
+// @ts-expect-error TS2345 an array-like object is not an array of draws (a TypeError)
+histogram({ length: 1, 0: 3 }, 2);

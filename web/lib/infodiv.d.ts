@@ -203,7 +203,7 @@ export function sampler(p: Distribution, options?: SamplerOptions): Sampler;
  * is impossible under P after one impossible under Q (or the reverse) is a
  * RangeError naming it (`draws[3] is 7: not an outcome ...`).
  */
-export function evidencePath(p: Distribution, q: Distribution, draws: ArrayLike<number> | Uint32Array, options?: ProbabilityOptions): Float64Array;
+export function evidencePath(p: Distribution, q: Distribution, draws: readonly number[] | Uint32Array, options?: ProbabilityOptions): Float64Array;
 
 /** The three estimators of {@link klEstimates}, each a mean over the draws, with r = p/q at each draw. */
 export interface KlEstimates {
@@ -221,7 +221,7 @@ export interface KlEstimates {
  * divergence", 2020). Every draw must be an outcome with p > 0 (else a
  * RangeError naming it); at least one draw.
  */
-export function klEstimates(p: Distribution, q: Distribution, draws: ArrayLike<number> | Uint32Array, options?: ProbabilityOptions): KlEstimates;
+export function klEstimates(p: Distribution, q: Distribution, draws: readonly number[] | Uint32Array, options?: ProbabilityOptions): KlEstimates;
 
 /** A pair of values, one for P's code and one for Q's. */
 export interface PerCode<T> {
@@ -247,10 +247,10 @@ export interface MessageLengths {
  * The draws (outcomes of P) written as a message with the optimal prefix code
  * for P and with the one for Q. Every draw must be an outcome with p > 0.
  */
-export function messageLengths(p: Distribution, q: Distribution, draws: ArrayLike<number> | Uint32Array, options?: ProbabilityOptions): MessageLengths;
+export function messageLengths(p: Distribution, q: Distribution, draws: readonly number[] | Uint32Array, options?: ProbabilityOptions): MessageLengths;
 
 /** How many draws are each outcome 0 … size − 1, and those counts over the number of draws (NaN with no draws). */
-export function drawCounts(draws: ArrayLike<number> | Uint32Array, size: number): { counts: Uint32Array; shares: Float64Array };
+export function drawCounts(draws: readonly number[] | Uint32Array, size: number): { counts: Uint32Array; shares: Float64Array };
 
 /** The mean, the sample standard deviation (0 for one value) and the standard error spread/√count. */
 export interface Summary {
@@ -260,7 +260,7 @@ export interface Summary {
 }
 
 /** {@link Summary} of a list of numbers, from compensated sums; a NaN or an empty list is a RangeError. */
-export function summary(values: ArrayLike<number> | Float64Array): Summary;
+export function summary(values: readonly number[] | Float64Array): Summary;
 
 /** Options of {@link evidenceRuns}: those of the probability functions, and the test's. */
 export interface EvidenceRunsOptions extends ProbabilityOptions {
@@ -295,13 +295,13 @@ export interface EvidenceRuns {
  * that stops a run when its log-likelihood ratio Σ log(p/q) first reaches
  * log(odds) for the side drawn from.
  */
-export function evidenceRuns(p: Distribution, q: Distribution, runs: ReadonlyArray<ArrayLike<number> | Uint32Array>, options?: EvidenceRunsOptions): EvidenceRuns;
+export function evidenceRuns(p: Distribution, q: Distribution, runs: ReadonlyArray<readonly number[] | Uint32Array>, options?: EvidenceRunsOptions): EvidenceRuns;
 
 /**
  * A histogram of whole numbers (0, "never", is left out) from 1 to the largest, in at
  * most `bins` bins of one whole width: bin b holds starts[b] … starts[b] + width − 1.
  */
-export function histogram(values: ArrayLike<number> | Uint32Array, bins: number): { starts: number[]; width: number; counts: Uint32Array };
+export function histogram(values: readonly number[] | Uint32Array, bins: number): { starts: number[]; width: number; counts: Uint32Array };
 
 /** The seven measures of every row pair, returned by {@link measuresRows}: one value per row in each. */
 export interface MeasuresRows {
