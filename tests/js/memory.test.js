@@ -5,7 +5,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, memoryUsage,
+  init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms, memoryUsage, evidencePath, klEstimates,
+  messageLengths, drawCounts, summary, evidenceRuns, histogram,
 } from '../../dist/infodiv.js';
 
 const CALLS = 100_000;
@@ -117,4 +118,39 @@ describe('large calls free their temporary region', () => {
       assert.equal(memoryUsage().allocatedBytes, start);
     });
   }
+});
+
+describe('the functions on draws: small calls and large ones, valid and failing, leave the heap as it was', () => {
+  const p = [0.5, 0.2, 0.2, 0.1], q = [0.1, 0.2, 0.3, 0.4];
+  const drawsOf = (n) => Uint32Array.from({ length: n }, (_, i) => (i * 7) % 4);
+  // Each function once on `d` (draws), with a failure of its own after the copy (an outcome out of range at the end).
+  const callsOn = (d) => {
+    const bad = Uint32Array.from(d);
+    bad[bad.length - 1] = 9;
+    const values = Float64Array.from(d, (v) => v / 3);
+    const runs = [d.subarray(0, d.length / 2), d.subarray(d.length / 2)];
+    return [
+      () => evidencePath(p, q, d), () => evidencePath(p, q, bad),
+      () => klEstimates(p, q, d), () => klEstimates(p, q, bad),
+      () => messageLengths(p, q, d, { base: 2 }), () => messageLengths(p, q, bad),
+      () => drawCounts(d, 4), () => drawCounts(bad, 4),
+      () => summary(values), () => summary([...values.subarray(1), NaN]),
+      () => evidenceRuns(p, q, runs), () => evidenceRuns(p, q, [runs[0], bad.subarray(0, runs[0].length).fill(9)]),
+      () => histogram(d, 30), () => histogram(d, 0),
+    ];
+  };
+  it('20,000 small calls (10 draws: in the scratch region)', () => {
+    const calls = callsOn(drawsOf(10)), call = (i) => calls[i % calls.length]();
+    repeat(WARM_UP, call);
+    const start = memoryUsage();
+    assert.equal(repeat(20_000, call), 20_000 / 2);
+    assert.deepEqual(memoryUsage(), start);
+  });
+  it('large calls (200,000 draws: a temporary region each)', () => {
+    const calls = callsOn(drawsOf(200_000));
+    repeat(calls.length, (i) => calls[i]()); // the wasm memory may grow once to fit
+    const start = memoryUsage().allocatedBytes;
+    assert.equal(repeat(calls.length, (i) => calls[i]()), calls.length / 2);
+    assert.equal(memoryUsage().allocatedBytes, start);
+  });
 });
