@@ -8,7 +8,7 @@
 // Content-Security-Policy does not govern) and run from the top one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useExplorer, DESKTOP } from './harness.js';
+import { useExplorer, LOAD_TIMEOUT, DESKTOP } from './harness.js';
 import { PAGES, allReady, axeViolations } from './look.js';
 
 const explorer = useExplorer();
@@ -22,7 +22,7 @@ async function openSettled(path, { dark, theme }) {
   const framed = page.locator('iframe');
   if (await framed.count()) {
     await framed.scrollIntoViewIfNeeded(); // it loads lazily
-    await page.frameLocator('iframe').locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
+    await page.frameLocator('iframe').locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: LOAD_TIMEOUT });
   }
   await page.waitForTimeout(400); // charts recreated for a new theme
   return page;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { klDist } from '../../dist/infodiv.js';
 import {
-  useExplorer, checkContinuous, dragCurveHandle, eventually, assertClose, screenshot, curveHandle, pairFamilies,
+  useExplorer, LOAD_TIMEOUT, checkContinuous, dragCurveHandle, eventually, assertClose, screenshot, curveHandle, pairFamilies,
   BASES, DESKTOP, PHONE,
 } from './harness.js';
 
@@ -138,7 +138,7 @@ test('continuous iframe embed and Share / embed: the link, the element and the i
   assert.match(tag, /^<script type="module" src="[^"]+\/kl-explorer\.js"><\/script>\n<kl-explorer mode="continuous" family="uniform" p="[^"]+" q="[^"]+" units="bits" bins="30"><\/kl-explorer>$/);
   const tagged = await explorer.open('embed.html');
   await tagged.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body>${tag}</body></html>`);
-  await eventually(async () => assert.deepEqual((await checkContinuous(tagged.locator('kl-explorer'), { url: false })).shown.klPQ, kl), 10000);
+  await eventually(async () => assert.deepEqual((await checkContinuous(tagged.locator('kl-explorer'), { url: false })).shown.klPQ, kl), LOAD_TIMEOUT);
 
   const iframe = await field('iframe');
   const src = /src="([^"]+)"/.exec(iframe)[1].replace(/&amp;/g, '&');

@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useExplorer, ready, eventually, checkMeasures, checkContinuous, dragBar, dragCurveHandle, format3, assertClose,
+  useExplorer, LOAD_TIMEOUT, ready, eventually, checkMeasures, checkContinuous, dragBar, dragCurveHandle, format3, assertClose,
   expectedMeasures, MEASURES,
 } from './harness.js';
 import { allReady, axeViolations } from './look.js';
@@ -206,7 +206,7 @@ test('host page with <kl-explorer> (both modes, by markup and by script) and the
 
   await w.page.locator('#framed').scrollIntoViewIfNeeded();
   const frame = w.page.frameLocator('#framed');
-  await eventually(async () => assert.equal(await frame.locator('[data-measure="klPQ"]').textContent(), '0.278'), 10000);
+  await eventually(async () => assert.equal(await frame.locator('[data-measure="klPQ"]').textContent(), '0.278'), LOAD_TIMEOUT);
   // The documented listener (a file, not inline) sizes the iframe to its content.
   const framed = await (await w.page.locator('#framed').elementHandle()).contentFrame();
   await eventually(async () => {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { measures } from '../../dist/infodiv.js';
 import {
-  useExplorer, eventually, format3, assertClose, expectedMeasures, dragBar, screenshot, sum,
+  useExplorer, LOAD_TIMEOUT, eventually, format3, assertClose, expectedMeasures, dragBar, screenshot, sum,
   MEASURES, BASES, THREE, DESKTOP, PHONE,
 } from './harness.js';
 
@@ -105,7 +105,7 @@ test('example page: both elements and the iframe render the right numbers, panel
   // The iframe loads lazily: bring it into view.
   await page.locator('#framed').scrollIntoViewIfNeeded();
   const frame = page.frameLocator('#framed');
-  await eventually(async () => assert.equal(await frame.locator('[data-measure="klPQ"]').textContent(), '0.0231'), 10000);
+  await eventually(async () => assert.equal(await frame.locator('[data-measure="klPQ"]').textContent(), '0.0231'), LOAD_TIMEOUT);
   assert.equal(await frame.locator('[data-measure="klPQ"]').getAttribute('data-value'), String(expectedMeasures({ ...THREE, units: 'nats' }).klPQ));
 });
 
@@ -179,7 +179,7 @@ test('attributes set by script: the element follows, and fires no change event f
 test('resize: the elements and the iframe follow the width of the blog column without overflowing', async () => {
   const page = await explorer.open(BLOG);
   await page.locator('#framed').scrollIntoViewIfNeeded();
-  await eventually(async () => assert.ok(await page.frameLocator('#framed').locator('[data-ready] [data-measure="klPQ"][data-value]').count()), 10000);
+  await eventually(async () => assert.ok(await page.frameLocator('#framed').locator('[data-ready] [data-measure="klPQ"][data-value]').count()), LOAD_TIMEOUT);
   // Let the opening chart animations finish: a resize during them sometimes leaves
   // a bars chart at its old width for good (seen in the iframe and in #weather; reported).
   await page.waitForTimeout(1200);
@@ -361,7 +361,7 @@ test('iframe: the example page sizes the iframe to the height its content report
   const page = await explorer.open(BLOG);
   await page.locator('#framed').scrollIntoViewIfNeeded();
   const frame = await iframeOf(page, '#framed');
-  await frame.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 10000 });
+  await frame.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: LOAD_TIMEOUT });
   await eventually(async () => {
     const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     const iframe = await page.locator('#framed').evaluate((f) => f.getBoundingClientRect().height);
@@ -384,7 +384,7 @@ test('iframe: a host page following the documented script grows and shrinks the 
       });
     </script></body></html>`);
   const frame = await iframeOf(page, '#e');
-  await frame.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 10000 });
+  await frame.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: LOAD_TIMEOUT });
   const heights = () => Promise.all([
     page.locator('#e').evaluate((f) => f.getBoundingClientRect().height),
     frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
@@ -433,13 +433,13 @@ test('share / embed: the link, the element snippet and the iframe snippet show t
   const tag = await field('tag');
   assert.match(tag, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/kl-explorer\.js"><\/script>\n<kl-explorer [^<]*><\/kl-explorer>$/);
   const tagged = await hostPage(`<!doctype html><html><head><meta charset="utf-8"></head><body>\n${tag}\n</body></html>`);
-  await eventually(async () => assert.equal(await klText(tagged.locator('kl-explorer')), want.kl, 'KL(P‖Q) in the pasted element'), 10000);
+  await eventually(async () => assert.equal(await klText(tagged.locator('kl-explorer')), want.kl, 'KL(P‖Q) in the pasted element'), LOAD_TIMEOUT);
   assert.equal((await look(tagged, 'kl-explorer')).units, 'nats');
 
   // The iframe snippet, likewise.
   const iframe = await field('iframe');
   const framed = await hostPage(`<!doctype html><html><head><meta charset="utf-8"></head><body>\n${iframe}\n</body></html>`);
-  await eventually(async () => assert.equal(await klText(framed.frameLocator('iframe')), want.kl, 'KL(P‖Q) in the pasted iframe'), 10000);
+  await eventually(async () => assert.equal(await klText(framed.frameLocator('iframe')), want.kl, 'KL(P‖Q) in the pasted iframe'), LOAD_TIMEOUT);
 
   // Each Copy button puts its field's text on the clipboard and says so.
   for (const key of ['link', 'tag', 'iframe']) {
@@ -455,7 +455,7 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   test(`screenshot: the example page, ${name}`, async () => {
     const page = await explorer.open(BLOG, { device });
     await page.locator('#framed').scrollIntoViewIfNeeded(); // the lazy iframe
-    await page.frameLocator('#framed').locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: 10000 });
+    await page.frameLocator('#framed').locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: LOAD_TIMEOUT });
     await page.evaluate(() => scrollTo(0, 0));
     await page.waitForTimeout(1000); // chart animations
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -25,7 +25,7 @@ import assert from 'node:assert/strict';
 import { prng } from '../js/prng.mjs';
 import { setProbability } from '../../web/explorer/views/discrete/model.js';
 import {
-  useExplorer, ready, eventually, expectedMeasures, expectedContinuous, formatSigned, assertClose, sum,
+  useExplorer, LOAD_TIMEOUT, ready, eventually, expectedMeasures, expectedContinuous, formatSigned, assertClose, sum,
   MEASURES, CONTINUOUS_MEASURES, FAMILY_PARAMS, pairFamilies, SOAK,
 } from './harness.js';
 
@@ -378,7 +378,7 @@ function checkShown(shown, want, { what, url }) {
  */
 async function checkUsable(root, read, state, mode, what) {
   // The numbers come first; keys and drags work once the explorer is ready (its charts made).
-  await root.locator('[data-ready]').first().waitFor({ timeout: 15000 });
+  await root.locator('[data-ready]').first().waitFor({ timeout: LOAD_TIMEOUT });
   if (mode === 'continuous') {
     const handle = root.locator('[role="slider"][data-dist="p"][data-handle="peak"]');
     const paramsOf = (shown) => {
@@ -522,7 +522,7 @@ async function runAttributeCases(cases, label) {
     }, { attributes, id, before });
     const root = page.locator(`#${id}`);
     const read = () => page.evaluate(snapshot, `#${id}`);
-    const state = await eventually(async () => checkShown(await read(), want, { what, url: false }), 5000);
+    const state = await eventually(async () => checkShown(await read(), want, { what, url: false }), LOAD_TIMEOUT);
     await checkUsable(root, read, state, want.mode, what);
     assert.equal((await read()).pwned, false, `${what}: injected code ran after a key press`);
     assert.deepEqual(explorer.takeProblems(), [], `${what}: console errors, page errors or dialogs`);

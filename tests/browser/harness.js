@@ -110,10 +110,17 @@ export function useExplorer({ headers = {}, files = {} } = {}) {
   };
 }
 
-export const ready = (page) => page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 15000 });
+/**
+ * How long a page may take to show its numbers, or a wait to come true, before
+ * the test fails: long enough that only a hang trips it, never a busy machine
+ * (a dozen frames loading at once beside other test files took over 15 s).
+ */
+export const LOAD_TIMEOUT = 60000;
+
+export const ready = (page) => page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: LOAD_TIMEOUT });
 
 /** Retries an assertion until it passes (the page may update on the next frame or after a debounce). */
-export async function eventually(check, timeout = 3000) {
+export async function eventually(check, timeout = 10000) {
   const end = Date.now() + timeout;
   for (;;) {
     try { return await check(); } catch (e) {

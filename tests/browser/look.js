@@ -3,6 +3,7 @@
 // until every explorer on a page shows its numbers.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { LOAD_TIMEOUT } from './harness.js';
 
 /** Every page that shows the explorer, as paths under the site. */
 export const PAGES = {
@@ -25,7 +26,7 @@ export const allReady = (page) => page.waitForFunction(() => {
   const elements = [...document.querySelectorAll('kl-explorer')];
   const roots = elements.length ? elements.map((e) => e.shadowRoot) : [document];
   return roots.every((root) => root?.querySelector('[data-ready] [data-measure="klPQ"][data-value]'));
-}, null, { timeout: 15000 });
+}, null, { timeout: LOAD_TIMEOUT });
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeLengths, crossEntropy, entropy, measures, prefixCode, sampler } from '../../dist/infodiv.js';
 import {
-  useExplorer, assertClose, eventually, screenshot, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
+  useExplorer, LOAD_TIMEOUT, assertClose, eventually, screenshot, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -23,7 +23,7 @@ const QUERY = '?view=code&p=0.5,0.2,0.2,0.1&q=0.1,0.2,0.3,0.4&label=sun&label=ra
 async function openCode(query, device = STILL) {
   const page = await explorer.newPage({ device });
   await page.goto(explorer.url(query));
-  await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 15000 });
+  await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: LOAD_TIMEOUT });
   return page;
 }
 
@@ -125,7 +125,7 @@ test('for a fixed seed, the counters after n symbols are what the library\'s sam
   assert.deepEqual(sent.map((t) => Number(t.split(' ')[0])), want.counts, 'how often each outcome was sent');
   // Play at 2000 symbols a second, then pause: the counters are still the library's.
   await page.locator('button[data-action="play"]').click();
-  await eventually(async () => assert.ok((await counters(page)).n > 300), 15000);
+  await eventually(async () => assert.ok((await counters(page)).n > 300), LOAD_TIMEOUT);
   await page.locator('button[data-action="play"]').click();
   const paused = await checkCounters(page, state, 'after playing');
   assert.equal(await page.locator('button[data-action="play"]').textContent(), 'Play');
@@ -144,7 +144,7 @@ test('the running averages settle on Σ pᵢℓᵢ of each code, within the stat
   const page = await openCode(QUERY);
   const state = stateInUrl(page);
   await page.locator('button[data-action="play"]').click();
-  await eventually(async () => assert.ok((await counters(page)).n >= 6000), 30000);
+  await eventually(async () => assert.ok((await counters(page)).n >= 6000), 2 * LOAD_TIMEOUT);
   await page.locator('button[data-action="play"]').click();
   const { shown } = await checkCounters(page, state, 'after 6000 symbols');
   for (const [code, dist] of [['P', state.p], ['Q', state.q]]) {
@@ -318,7 +318,7 @@ test('units: the averages are bits per symbol times one bit in the units; the ta
 
 test('the default plays by itself; the share snippets hold the view, the seed and the speed', async () => {
   const page = await openCode('?view=code', DESKTOP);
-  await eventually(async () => assert.ok((await counters(page)).n > 3, 'it plays'), 10000);
+  await eventually(async () => assert.ok((await counters(page)).n > 3, 'it plays'), LOAD_TIMEOUT);
   const state = stateInUrl(page);
   assert.deepEqual([state.p, state.q, state.seed], [DEFAULT.p, DEFAULT.q, DEFAULT.seed]);
   await page.locator('[data-role="share"] summary').click();
@@ -341,7 +341,7 @@ test('embed.html?view=code and <kl-explorer view="code">: the same view, the lib
     <script type="module" src="${explorer.url('kl-explorer.js')}"></script></head><body>
     <kl-explorer id="c" view="code" p="4,2,1,1" q="1,1,2,4" labels="w,x,y,z" units="bits" seed="42" speed="500"></kl-explorer></body></html>`);
   const el = page.locator('#c');
-  await el.locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
+  await el.locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: LOAD_TIMEOUT });
   const state = { p: [0.5, 0.25, 0.125, 0.125], q: [0.125, 0.125, 0.25, 0.5], seed: 42 };
   assert.equal(await el.locator('.attribute-note').isVisible(), false);
   assert.equal(await el.locator('[data-control="speed"]').inputValue(), '500');
@@ -394,9 +394,9 @@ for (const [name, device] of Object.entries({ desktop: DESKTOP, phone: PHONE_390
     test(`screenshot: code view, ${name}, ${dark ? 'dark' : 'light'}`, async () => {
       const page = await explorer.newPage({ device: { ...device, reducedMotion: 'reduce' }, dark });
       await page.goto(explorer.url('?view=code&speed=2000'));
-      await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 15000 });
+      await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: LOAD_TIMEOUT });
       await page.locator('button[data-action="play"]').click();
-      await eventually(async () => assert.ok((await counters(page)).n >= 400), 15000);
+      await eventually(async () => assert.ok((await counters(page)).n >= 400), LOAD_TIMEOUT);
       await page.locator('button[data-action="play"]').click();
       await screenshot(page, `code-${name}-${dark ? 'dark' : 'light'}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evidencePath, kl, klEstimates, logRatios, sampler } from '../../dist/infodiv.js';
 import {
-  useExplorer, assertClose, eventually, screenshot, formatSigned, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
+  useExplorer, LOAD_TIMEOUT, assertClose, eventually, screenshot, formatSigned, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -21,7 +21,7 @@ const QUERY = '?view=evidence&p=0.5,0.3,0.2&q=0.2,0.3,0.5&label=x&label=y&label=
 async function openEvidence(query, device = DESKTOP) {
   const page = await explorer.newPage({ device });
   await page.goto(explorer.url(query));
-  await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 15000 });
+  await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: LOAD_TIMEOUT });
   return page;
 }
 
@@ -265,7 +265,7 @@ test('embed.html?view=evidence and <kl-explorer view="evidence">: the same view,
     <script type="module" src="${explorer.url('kl-explorer.js')}"></script></head><body>
     <kl-explorer id="e" view="evidence" p="5,3,2" q="2,3,5" units="bits" seed="4" runs="20" n="100"></kl-explorer></body></html>`);
   const el = page.locator('#e');
-  await el.locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: 15000 });
+  await el.locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: LOAD_TIMEOUT });
   const state = { p: [0.5, 0.3, 0.2], q: [0.2, 0.3, 0.5], units: 'bits', seed: 4, truth: 'p', runs: 20, n: 100 };
   assert.equal(await el.locator('.attribute-note').isVisible(), false);
   await checkRuns(el, state, 'the element');
@@ -332,7 +332,7 @@ for (const [name, device] of Object.entries({ desktop: DESKTOP, phone: PHONE_390
     test(`screenshot: evidence view, ${name}, ${dark ? 'dark' : 'light'}`, async () => {
       const page = await explorer.newPage({ device, dark });
       await page.goto(explorer.url('?view=evidence'));
-      await page.waitForSelector('canvas[data-chart="paths"]', { timeout: 15000 });
+      await page.waitForSelector('canvas[data-chart="paths"]', { timeout: LOAD_TIMEOUT });
       await page.waitForSelector('[data-stat="slope"][data-value]');
       await page.waitForTimeout(800); // the histogram's and estimators' animations
       await screenshot(page, `evidence-${name}-${dark ? 'dark' : 'light'}`);
