@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { pagePool, BLANK, BLANK_FILE } from './page-pool.js';
 import { init, measures, klDist, entropyDist, crossEntropyDist } from '../../dist/infodiv.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,7 +53,7 @@ const extraFiles = (files, headers) => ({
  * `files` are extra pages served beside dist/site/ (see extraFiles).
  */
 export function useExplorer({ headers = {}, files = {} } = {}) {
-  const env = { server: null, browser: null, origin: '', contexts: [], problems: [] };
+  const env = { server: null, browser: null, origin: '', pages: null, problems: [] };
   before(async () => {
     assert.ok(existsSync(`${ROOT}dist/site/index.html`), 'dist/site/index.html is missing: run bash build.sh');
     assert.ok(existsSync('/usr/bin/chromium'), '/usr/bin/chromium is missing: run bash scripts/setup.sh --browser (npm test does)');
@@ -61,7 +62,7 @@ export function useExplorer({ headers = {}, files = {} } = {}) {
       preview({
         configFile: `${ROOT}web/explorer/vite.config.js`, logLevel: 'silent',
         preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false, headers },
-        plugins: [extraFiles(files, headers)],
+        plugins: [extraFiles({ ...files, [BLANK]: BLANK_FILE }, headers)],
       }),
       chromium.launch({
         executablePath: '/usr/bin/chromium', headless: true,
@@ -73,28 +74,37 @@ export function useExplorer({ headers = {}, files = {} } = {}) {
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
     env.origin = `http://127.0.0.1:${env.server.httpServer.address().port}`;
+    env.pages = pagePool(env.browser, env.origin);
   });
   after(async () => {
+    await env.pages?.close();
     await env.browser?.close();
     await env.server?.close();
   });
-  // Every page opened by a test is closed after it; anything logged as an
-  // error (console.error, uncaught exception, alert/confirm) fails the test.
+  // Every page a test opened is taken back after it (page-pool.js: closed, or
+  // kept on a blank page for the next test); anything logged as an error
+  // (console.error, uncaught exception, alert/confirm), up to and including
+  // the page's unloading, fails the test.
   afterEach(async () => {
-    const problems = env.problems.splice(0);
-    await Promise.all(env.contexts.splice(0).map((c) => c.close()));
+    let problems = [];
+    await env.pages.giveBack(() => {
+      problems = env.problems.splice(0);
+      return problems.length === 0;
+    });
     assert.deepEqual(problems, [], 'console errors, page errors or dialogs');
   });
-  /** A blank page in a context of its own, its console errors, page errors and dialogs recorded as problems. */
-  async function newPage({ device = DESKTOP, dark = false } = {}) {
-    const context = await env.browser.newContext({ ...device, colorScheme: dark ? 'dark' : 'light' });
-    env.contexts.push(context);
-    const page = await context.newPage();
+  const listen = (page) => {
     page.on('console', (m) => { if (m.type() === 'error') env.problems.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => env.problems.push(`page error: ${e.message}`));
     page.on('dialog', (d) => { env.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-    return page;
-  }
+  };
+  /**
+   * A page for `device` in the light or dark scheme, its console errors, page
+   * errors and dialogs recorded as problems: one a test before this one left
+   * as it found it, on a blank page, or with `fresh` a new one in a new
+   * context (a first visit, nothing cached).
+   */
+  const newPage = ({ device = DESKTOP, dark = false, fresh = false } = {}) => env.pages.take({ device, dark, fresh }, listen);
   return {
     url: (query = '') => `${env.origin}/${query}`,
     newPage,

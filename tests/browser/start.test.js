@@ -47,7 +47,7 @@ function sampleFirstRender() {
 }
 
 async function firstRender(path) {
-  const page = await explorer.newPage();
+  const page = await explorer.newPage({ fresh: true }); // a first visit: nothing cached
   await page.addInitScript(sampleFirstRender);
   await page.goto(explorer.url(path));
   await allReady(page);
@@ -86,7 +86,7 @@ function recordOrder() {
 // A slow phone makes the charts in a second or more: the numbers must not wait for them.
 for (const [view, path] of Object.entries({ discrete: '', continuous: '?view=continuous', code: '?view=code', evidence: '?view=evidence' })) {
   test(`the numbers come first, painted before the charts are made: ${view}`, async () => {
-    const page = await explorer.newPage();
+    const page = await explorer.newPage({ fresh: true }); // a first visit: nothing cached
     await page.addInitScript(recordOrder);
     await page.goto(explorer.url(path));
     await allReady(page);
