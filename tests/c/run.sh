@@ -22,21 +22,39 @@ if ! command -v valgrind >/dev/null 2>&1; then
   exit 1
 fi
 
+# The core compiled once for each build (not once per test file), one file per job.
+jobs=$(nproc)
+mkdir -p "$out/asan" "$out/plain"
+compiles=()
+for src in c/src/*.c; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+  gcc "${FLAGS[@]}" "${SANITIZE[@]}" -c "$src" -o "$out/asan/$(basename "$src" .c).o" &
+  compiles+=($!)
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+  gcc "${FLAGS[@]}" -c "$src" -o "$out/plain/$(basename "$src" .c).o" &
+  compiles+=($!)
+done
+for pid in "${compiles[@]}"; do wait "$pid"; done # a compiler error stops here (set -e)
+core_asan=() core_plain=()
+for src in c/src/*.c; do
+  core_asan+=("$out/asan/$(basename "$src" .c).o")
+  core_plain+=("$out/plain/$(basename "$src" .c).o")
+done
+
 # One test file: both builds and both runs, its output in $out/NAME.log.
 run_one() {
   local src=$1 name status=0
   name=$(basename "$src" .c)
   {
     echo "== $name (ASan + UBSan)"
-    gcc "${FLAGS[@]}" "${SANITIZE[@]}" "$src" c/src/*.c -lm -o "$out/$name" && "$out/$name" "${data[@]}" || status=1
+    gcc "${FLAGS[@]}" "${SANITIZE[@]}" "$src" "${core_asan[@]}" -lm -o "$out/$name" && "$out/$name" "${data[@]}" || status=1
     echo "== $name (Valgrind memcheck)"
-    gcc "${FLAGS[@]}" "$src" c/src/*.c -lm -o "$out/$name-plain" && "${VALGRIND[@]}" "$out/$name-plain" "${data[@]}" || status=1
+    gcc "${FLAGS[@]}" "$src" "${core_plain[@]}" -lm -o "$out/$name-plain" && "${VALGRIND[@]}" "$out/$name-plain" "${data[@]}" || status=1
   } >"$out/$name.log" 2>&1
   return $status
 }
 
 # The files run side by side, one per core; their logs are printed in order.
-jobs=$(nproc)
 declare -A pid_of
 status=0
 for src in tests/c/test_*.c; do
