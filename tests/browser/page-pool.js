@@ -1,5 +1,5 @@
 // Pages handed to the browser tests, and taken back after each test. A new
-// page costs this 2-core machine about 1.6 s of CPU more than a new document
+// page costs this 2-core machine 1.6-1.9 s of CPU more than a new document
 // in a page that is already open (a renderer process started and torn down:
 // `node bench/page-cost.mjs`), so a page that a test left as it found it
 // waits, on a blank page of the site, for the next test that asks for the
