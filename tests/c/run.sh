@@ -22,15 +22,18 @@ if ! command -v valgrind >/dev/null 2>&1; then
   exit 1
 fi
 
-# The core compiled once for each build (not once per test file), one file per job.
 jobs=$(nproc)
+# Waits until fewer than one job per core run (a job's status is read from its pid later).
+wait_for_core() { while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done; }
+
+# The core compiled once for each build (not once per test file), one file per job.
 mkdir -p "$out/asan" "$out/plain"
 compiles=()
 for src in c/src/*.c; do
-  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+  wait_for_core
   gcc "${FLAGS[@]}" "${SANITIZE[@]}" -c "$src" -o "$out/asan/$(basename "$src" .c).o" &
   compiles+=($!)
-  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+  wait_for_core
   gcc "${FLAGS[@]}" -c "$src" -o "$out/plain/$(basename "$src" .c).o" &
   compiles+=($!)
 done
@@ -58,7 +61,7 @@ run_one() {
 declare -A pid_of
 status=0
 for src in tests/c/test_*.c; do
-  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+  wait_for_core
   run_one "$src" &
   pid_of[$src]=$!
 done
