@@ -77,7 +77,8 @@ test('bins: k = 200 is within 3% of the continuous KL and below it; every k is a
   assert.equal(await page.locator('input[data-control="bins"]').isDisabled(), true, 'the slider waits for the switch');
   await page.locator('input[data-control="bins-on"]').check();
   await eventually(async () => assert.equal(readContinuousState(page).bins, 10, 'bins=10 in the URL'));
-  assert.equal(await page.locator('canvas[data-chart="convergence"]').isVisible(), true, 'the chart of binned KL against k');
+  // Chart.js sizes a canvas shown again on its resize observer's next frame: until then it has no area.
+  await eventually(async () => assert.equal(await page.locator('canvas[data-chart="convergence"]').isVisible(), true, 'the chart of binned KL against k'));
   const r = await checkContinuous(page);
   const seen = {};
   for (const k of [2, 5, 10, 50, 100, 200]) {
