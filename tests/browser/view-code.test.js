@@ -145,7 +145,8 @@ test('the running averages settle on Σ pᵢℓᵢ of each code, within the stat
   const state = stateInUrl(page);
   await page.locator('button[data-action="play"]').click();
   await eventually(async () => assert.ok((await counters(page)).n >= 6000), 2 * LOAD_TIMEOUT);
-  await page.locator('button[data-action="play"]').click();
+  // Step pauses (and adds one symbol, if the run has not ended): Play would start an ended run again.
+  await page.locator('button[data-action="step"]').click();
   const { shown } = await checkCounters(page, state, 'after 6000 symbols');
   for (const [code, dist] of [['P', state.p], ['Q', state.q]]) {
     const { mean, sd } = averageLength(state.p, codeLengths(dist));
