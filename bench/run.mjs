@@ -1,4 +1,4 @@
-// npm run bench [-- --large] [-- --only=kl,measures]: every exported measure
+// npm run bench [-- --large] [-- --only=kl,measures | --only=logits]: every exported measure
 // of discrete distributions against the plain JS loop a user would write for
 // it, at n = 16, 1000 and 10^6 (10^7 with --large), all in one run. This
 // machine is shared and noisy: compare ratios, not absolute times. Every
@@ -313,7 +313,7 @@ const FUNCTIONS = [
   { name: 'measuresRows, logits', logits: true, rows: true, plain: plainLogitsMeasuresRows,
     call: (a, b, c) => infodiv.measuresRows(a, b, c, LOGITS),
     ref: (a, b, c) => rowsOf(a.length / c, (r) => referenceMeasuresLogits(a, b, r * c, r * c + c)) },
-].filter((f) => !only || only.includes(f.name));
+].filter((f) => !only || only.includes(f.name) || (f.logits && only.includes('logits')));
 
 // Seven Float64Arrays of one value per row, from each row's measures.
 function rowsOf(rows, f) {

@@ -71,7 +71,11 @@
  *   double-double sums (same agreement test). infodiv_kl_logits and
  *   infodiv_measures_logits first try a pass with a vectorised exp after the
  *   maxima, under the same kind of bound (-inf logits, spreads beyond 700 T
- *   and cancelling results take the general path); tests/js/paths-logits.test.js.
+ *   and cancelling results take the general path); the entropies and
+ *   cross-entropies of logits come from one such pass of their own
+ *   (H = log Z - sum e^a' x / Z), so infodiv_measures_logits(a, a) (entropy)
+ *   and infodiv_cross_entropy_logits equal infodiv_measures_logits exactly;
+ *   tests/js/paths-logits.test.js.
  */
 #ifndef INFODIV_H
 #define INFODIV_H
@@ -326,6 +330,9 @@ int infodiv_kl_logits(const double *a, const double *b, size_t n, double t, cons
                       infodiv_error *err);
 int infodiv_measures_logits(const double *a, const double *b, size_t n, double t, const infodiv_options *opt,
                             infodiv_measure_set *result, infodiv_error *err);
+/* H(P,Q) alone: the same value as measures_logits()' cross_entropy_pq. */
+int infodiv_cross_entropy_logits(const double *a, const double *b, size_t n, double t, const infodiv_options *opt,
+                                 double *result, infodiv_error *err);
 int infodiv_kl_logits_rows(const double *a, const double *b, size_t rows, size_t cols, double t,
                            const infodiv_options *opt, double *out, infodiv_error *err);
 int infodiv_measures_logits_rows(const double *a, const double *b, size_t rows, size_t cols, double t,
@@ -334,6 +341,8 @@ int infodiv_kl_logits_f32(const float *a, const float *b, size_t n, double t, co
                           double *result, infodiv_error *err);
 int infodiv_measures_logits_f32(const float *a, const float *b, size_t n, double t, const infodiv_options *opt,
                                 infodiv_measure_set *result, infodiv_error *err);
+int infodiv_cross_entropy_logits_f32(const float *a, const float *b, size_t n, double t, const infodiv_options *opt,
+                                     double *result, infodiv_error *err);
 int infodiv_kl_logits_rows_f32(const float *a, const float *b, size_t rows, size_t cols, double t,
                                const infodiv_options *opt, double *out, infodiv_error *err);
 int infodiv_measures_logits_rows_f32(const float *a, const float *b, size_t rows, size_t cols, double t,

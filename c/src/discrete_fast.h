@@ -270,6 +270,16 @@ static double at_most(double v, double ceiling) { return v > ceiling ? ceiling :
 
 static double entropy_from_sum(double minus_h, size_t n) { return at_most(-minus_h, log((double)n)); }
 
+/* KL both ways and JS from a pair_pass(), in nats, if each is vouched for. */
+static int divergences_from_sums(const pair_sums *s, double in_err, infodiv_measure_set *m)
+{
+    m->kl_pq = s->kpq;
+    m->kl_qp = s->kqp;
+    m->js = at_most(0.25 * s->js, LN2);
+    return s->z_max <= FAST_Z_MAX && kl_fast_ok(m->kl_pq, s, in_err) && kl_fast_ok(m->kl_qp, s, in_err)
+        && js_fast_ok(m->js, s, in_err);
+}
+
 /* The seven measures of n outcomes from a pair_pass(), in nats, if every one is vouched for. */
 static int measures_from_sums(const pair_sums *s, size_t n, double in_err, infodiv_measure_set *m)
 {
@@ -277,12 +287,9 @@ static int measures_from_sums(const pair_sums *s, size_t n, double in_err, infod
     m->entropy_q = entropy_from_sum(s->hq, n);
     m->cross_entropy_pq = -s->cpq;
     m->cross_entropy_qp = -s->cqp;
-    m->kl_pq = s->kpq;
-    m->kl_qp = s->kqp;
-    m->js = at_most(0.25 * s->js, LN2);
-    return s->z_max <= FAST_Z_MAX && h_fast_ok_in(m->entropy_p, in_err) && h_fast_ok_in(m->entropy_q, in_err)
-        && h_fast_ok_in(m->cross_entropy_pq, in_err) && h_fast_ok_in(m->cross_entropy_qp, in_err)
-        && kl_fast_ok(m->kl_pq, s, in_err) && kl_fast_ok(m->kl_qp, s, in_err) && js_fast_ok(m->js, s, in_err);
+    int divergences = divergences_from_sums(s, in_err, m);
+    return divergences && h_fast_ok_in(m->entropy_p, in_err) && h_fast_ok_in(m->entropy_q, in_err)
+        && h_fast_ok_in(m->cross_entropy_pq, in_err) && h_fast_ok_in(m->cross_entropy_qp, in_err);
 }
 
 /* ---- kl_terms: p^ log(p^/q^) per outcome ----
@@ -441,4 +448,85 @@ static int kl_logits_from_sums(const logit_sums *s, double *kl)
     double rel_za = (w * s->za + s->ea) / s->za, rel_zb = (w * s->zb + s->eb) / s->zb;
     double err = (w * s->bg + s->es) / s->za + fabs(m) * (rel_za + 1) + rel_za + rel_zb + fabs(l) + 1 + fabs(*kl);
     return *kl <= DBL_MAX && FAST_U * err <= FAST_REL * *kl;
+}
+
+/* ---- Entropies and cross-entropies of logits ----
+ *
+ * Method: with a', b', Z_a, Z_b as for KL above,
+ *   H(P)   = log Z_a - S_aa / Z_a,  S_aa = sum e^a' a',
+ *   H(P,Q) = log Z_b - S_ab / Z_a,  S_ab = sum e^a' b',
+ *   and H(Q), H(Q,P) likewise, from one pass after the maxima: each is a sum
+ *   of two terms >= 0 (Z >= 1, a', b' <= 0), so nothing cancels. A weight
+ *   e^a' is off by (2 |a'| + 6) eps relative (as in logit_lanes()), a factor
+ *   a' or b' by 2 eps (two roundings), their product by one more; a blocked
+ *   sum adds FAST_BLOCK / VLANES eps of its size. Each result is used only
+ *   where its bound is below FAST_REL of it; every weight and factor must be
+ *   within [-EXP_LANES_MIN, 0]. Each H depends only on the logits it names,
+ *   and its sums are formed the same way whichever others the pass forms, so
+ *   entropy() and cross_entropy() of logits equal measures()' to the bit. */
+
+/* The measures of this pass, as the bits of the LOGITS_* flags above: H(P), H(Q), H(P,Q), H(Q,P). */
+static const int SOFTMAX_H[4] = { LOGITS_HP, LOGITS_HQ, LOGITS_CPQ, LOGITS_CQP };
+#define SOFTMAX_H_ALL (LOGITS_HP | LOGITS_HQ | LOGITS_CPQ | LOGITS_CQP)
+/* For measure k: the side of its weights e^x / Z (0: a, 1: b) and of its factors x and log Z. */
+static inline int softmax_weights(int k) { return k == 0 || k == 2 ? 0 : 1; }
+static inline int softmax_code(int k) { return k == 0 || k == 3 ? 0 : 1; }
+
+/* Lane-wise sums: z, s per block (then double-double), the rest over the whole pass. */
+typedef struct {
+    vd z[2], ez[2]; /* Z_a, Z_b; their terms' error bounds, sum e^x (2|x| + 6) */
+    vd s[4], es[4]; /* S of each measure; its terms' error bounds */
+    vd min[2];      /* the smallest a', b' */
+} softmax_block;
+
+/* One step on lanes xa = a', xb = b' (<= 0) for the `want`ed measures (a
+ * constant once inlined); lanes outside `live` add nothing. */
+static inline __attribute__((always_inline)) void softmax_lanes(vd xa, vd xb, vm live, int want, softmax_block *b)
+{
+    vd zero = v_splat(0), x[2] = { v_sel(live, xa, zero), v_sel(live, xb, zero) }, e[2] = { zero, zero };
+    vd r[2] = { zero, zero };
+    int sides =
+        (want & (LOGITS_HP | LOGITS_CPQ | LOGITS_CQP) ? 1 : 0) | (want & (LOGITS_HQ | LOGITS_CPQ | LOGITS_CQP) ? 2 : 0);
+    for (int side = 0; side < 2; side++) {
+        if (!(sides & (1 << side)))
+            continue;
+        e[side] = v_sel(live, exp_lanes(v_max(x[side], v_splat(-EXP_LANES_MIN))), zero);
+        r[side] = v_add(v_mul(v_splat(2), v_abs(x[side])), v_splat(6));
+        b->z[side] = v_add(b->z[side], e[side]);
+        b->ez[side] = v_add(b->ez[side], v_mul(e[side], r[side]));
+        b->min[side] = v_min(b->min[side], x[side]);
+    }
+    for (int k = 0; k < 4; k++) {
+        if (!(want & SOFTMAX_H[k]))
+            continue;
+        int w = softmax_weights(k), c = softmax_code(k);
+        b->s[k] = v_add(b->s[k], v_mul(e[w], x[c]));
+        b->es[k] = v_add(b->es[k], v_mul(v_mul(e[w], v_abs(x[c])), v_add(r[w], v_splat(3))));
+    }
+}
+
+/* The totals of the pass. */
+typedef struct {
+    double z[2], ez[2], s[4], es[4], min[2];
+} softmax_sums;
+
+/* Measure k of the pass in nats (an entropy held to log n), if its bound
+ * allows. Errors, in eps: log Z_c: Z_c's own, relative (blocked sum and
+ * terms), plus |log Z_c| + 1; m = -S/Z_w: (FAST_BLOCK / VLANES) m for the
+ * blocked sum, es/Z_w for the terms, m (err Z_w/Z_w + 1) for the quotient;
+ * H = log Z_c + m: both, and H. */
+static int softmax_h_from_sums(const softmax_sums *s, int k, size_t n, double *h)
+{
+    int w = softmax_weights(k), c = softmax_code(k);
+    if (!(s->min[w] >= -EXP_LANES_MIN && s->min[c] >= -EXP_LANES_MIN) || !(s->es[k] <= DBL_MAX))
+        return 0;
+    const double blk = FAST_BLOCK / VLANES;
+    double log_z = log(s->z[c]), m = -s->s[k] / s->z[w];
+    *h = log_z + m;
+    double rel_w = (blk * s->z[w] + s->ez[w]) / s->z[w], rel_c = (blk * s->z[c] + s->ez[c]) / s->z[c];
+    double err = rel_c + log_z + 1 + blk * m + s->es[k] / s->z[w] + m * (rel_w + 1) + *h;
+    int ok = *h <= DBL_MAX && FAST_U * err <= FAST_REL * *h;
+    if (k < 2)
+        *h = at_most(*h, log((double)n));
+    return ok;
 }

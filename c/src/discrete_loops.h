@@ -671,6 +671,75 @@ static int LOCAL(logits_max)(const REAL *a, const REAL *b, size_t n, double *max
     return ok == 0;
 }
 
+/* The sums of the entropies' pass (discrete_fast.h) of the `want`ed measures
+ * (a constant once inlined) after the maxima; b is read only for those of Q. */
+static inline __attribute__((always_inline)) void LOCAL(softmax_pass)(const REAL *a, const REAL *b, size_t n,
+                                                                      double max_a, double max_b, double t, int want,
+                                                                      softmax_sums *out)
+{
+    int of_b = want & (LOGITS_HQ | LOGITS_CPQ | LOGITS_CQP);
+    vd zero = v_splat(0), va = v_splat(max_a), vb = v_splat(max_b), vt = v_splat(t);
+    softmax_block blk = {
+        { zero, zero }, { zero, zero }, { zero, zero, zero, zero }, { zero, zero, zero, zero }, { zero, zero }
+    };
+    dd z[2] = { { 0, 0 }, { 0, 0 } }, s[4] = { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 } };
+    size_t i = 0;
+    while (i < n) {
+        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
+        blk.z[0] = blk.z[1] = blk.s[0] = blk.s[1] = blk.s[2] = blk.s[3] = zero;
+        for (; i < end; i += VLANES) {
+            int full = i + VLANES <= end;
+            vd xa = v_sub(full ? VLOAD(a + i) : VLOAD1(a + i), va), xb = zero;
+            if (of_b)
+                xb = v_sub(full ? VLOAD(b + i) : VLOAD1(b + i), vb);
+            if (t != 1)
+                xa = v_div(xa, vt), xb = v_div(xb, vt);
+            softmax_lanes(xa, xb, full ? vm_splat(~(uint64_t)0) : vm_lane0(), want, &blk);
+        }
+        for (int k = 0; k < VLANES; k++) {
+            for (int side = 0; side < 2; side++)
+                acc_add(&z[side], v_lane(blk.z[side], k));
+            for (int m = 0; m < 4; m++)
+                if (want & SOFTMAX_H[m])
+                    acc_add(&s[m], v_lane(blk.s[m], k));
+        }
+    }
+    for (int side = 0; side < 2; side++) {
+        out->z[side] = dd_value(z[side]), out->ez[side] = 0, out->min[side] = 0;
+        for (int k = 0; k < VLANES; k++) {
+            out->ez[side] += v_lane(blk.ez[side], k);
+            out->min[side] = fmin(out->min[side], v_lane(blk.min[side], k));
+        }
+    }
+    for (int m = 0; m < 4; m++) {
+        out->s[m] = dd_value(s[m]), out->es[m] = 0;
+        for (int k = 0; k < VLANES; k++)
+            out->es[m] += v_lane(blk.es[m], k);
+    }
+}
+
+/* H(softmax(a/T)) in nats from the entropies' pass, if vouched for. */
+static int LOCAL(entropy_logits_fast)(const REAL *a, size_t n, double t, double *h)
+{
+    double max_a, max_b;
+    softmax_sums s;
+    if (!(t > 0 && t <= DBL_MAX) || !LOCAL(logits_max)(a, a, n, &max_a, &max_b))
+        return 0;
+    LOCAL(softmax_pass)(a, a, n, max_a, max_b, t, LOGITS_HP, &s);
+    return softmax_h_from_sums(&s, 0, n, h);
+}
+
+/* H(P,Q) in nats from the entropies' pass, if vouched for. */
+static int LOCAL(cross_entropy_logits_fast)(const REAL *a, const REAL *b, size_t n, double t, double *h)
+{
+    double max_a, max_b;
+    softmax_sums s;
+    if (!(t > 0 && t <= DBL_MAX) || !LOCAL(logits_max)(a, b, n, &max_a, &max_b))
+        return 0;
+    LOCAL(softmax_pass)(a, b, n, max_a, max_b, t, LOGITS_CPQ, &s);
+    return softmax_h_from_sums(&s, 2, n, h);
+}
+
 /* The fast path of kl_logits (discrete_fast.h): 1 with *status and *result
  * set, or 0 when the general path must answer. */
 static int LOCAL(kl_logits_fast)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
@@ -753,61 +822,38 @@ int FN(kl_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodi
     return INFODIV_OK;
 }
 
-/* The fast pass of measures_logits (discrete_fast.h): p^ = e^a' / Z_a and
- * q^ = e^b' / Z_b lane by lane, then pair_pass()'s sums and bounds, with the
- * inputs' own error = the largest (2 |a'| + 6) eps of exp_lanes(), plus
- * that of 1/Z (Z's error bound over Z, one rounding in 1/Z, one in the
- * product): of p^ alone for H(P), of q^ alone for H(Q), of both for the
- * others, so that H(P) and whether it is vouched for depend on a alone.
- * 0 when the pass cannot run; else 1, the measures in nats in *m and in
- * *vouched LOGITS_HP, LOGITS_HQ and LOGITS_ALL for those within bounds. */
+/* The fast pass of measures_logits (discrete_fast.h): the entropies and
+ * cross-entropies from the entropies' pass; then p^ = e^a' / Z_a and
+ * q^ = e^b' / Z_b lane by lane and pair_pass()'s sums and bounds for KL and
+ * JS, with the inputs' own error = the largest (2 |a'| + 6) eps of
+ * exp_lanes(), plus that of 1/Z (Z's error bound over Z, one rounding in
+ * 1/Z, one in the product). 0 when the pass cannot run; else 1, the
+ * measures in nats in *m and in *vouched LOGITS_HP, LOGITS_HQ, LOGITS_CPQ,
+ * LOGITS_CQP for those within bounds, and LOGITS_ALL when all seven are. */
 static int LOCAL(measures_logits_pass)(const REAL *a, const REAL *b, size_t n, double t, infodiv_measure_set *m,
                                        int *vouched)
 {
-    double max_a, max_b;
+    double max_a, max_b, h[4];
     if (!(t > 0 && t <= DBL_MAX) || !LOCAL(logits_max)(a, b, n, &max_a, &max_b))
         return 0;
-    vd zero = v_splat(0), va = v_splat(max_a), vb = v_splat(max_b), vt = v_splat(t), lo = v_splat(-EXP_LANES_MIN);
-    vd min_a = zero, min_b = zero, ra = zero, rb = zero;
-    dd za = { 0, 0 }, zb = { 0, 0 };
-    size_t i = 0;
-    /* pass 1: Z_a, Z_b, the smallest a', b', and sum e^a' (2|a'| + 6) for Z's error */
-    while (i < n) {
-        size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
-        vd sa = zero, sb = zero;
-        for (; i < end; i += VLANES) {
-            int full = i + VLANES <= end;
-            vm live = full ? vm_splat(~(uint64_t)0) : vm_lane0();
-            vd xa = v_sub(full ? VLOAD(a + i) : VLOAD1(a + i), va), xb = v_sub(full ? VLOAD(b + i) : VLOAD1(b + i), vb);
-            if (t != 1)
-                xa = v_div(xa, vt), xb = v_div(xb, vt);
-            xa = v_sel(live, xa, zero), xb = v_sel(live, xb, zero);
-            vd ea = v_sel(live, exp_lanes(v_max(xa, lo)), zero), eb = v_sel(live, exp_lanes(v_max(xb, lo)), zero);
-            sa = v_add(sa, ea), sb = v_add(sb, eb);
-            ra = v_add(ra, v_mul(ea, v_add(v_mul(v_splat(2), v_abs(xa)), v_splat(6))));
-            rb = v_add(rb, v_mul(eb, v_add(v_mul(v_splat(2), v_abs(xb)), v_splat(6))));
-            min_a = v_min(min_a, xa), min_b = v_min(min_b, xb);
-        }
-        for (int k = 0; k < VLANES; k++)
-            acc_add(&za, v_lane(sa, k)), acc_add(&zb, v_lane(sb, k));
-    }
-    double lowest_a = 0, lowest_b = 0, z_err_a = 0, z_err_b = 0;
-    for (int k = 0; k < VLANES; k++) {
-        lowest_a = fmin(lowest_a, v_lane(min_a, k)), lowest_b = fmin(lowest_b, v_lane(min_b, k));
-        z_err_a += v_lane(ra, k), z_err_b += v_lane(rb, k);
-    }
-    double lowest = fmin(lowest_a, lowest_b);
-    if (!(lowest >= -EXP_LANES_MIN))
-        return 0;
-    double z_a = dd_value(za), z_b = dd_value(zb), w = FAST_BLOCK / VLANES;
-    if (!(lowest - log(fmax(z_a, z_b)) >= -680)) /* every p^, q^ a normal number, as fast_log() needs */
-        return 0;
-    double in_a = 2 * -lowest_a + 8 + (w * z_a + z_err_a) / z_a, in_b = 2 * -lowest_b + 8 + (w * z_b + z_err_b) / z_b;
+    softmax_sums hs;
+    LOCAL(softmax_pass)(a, b, n, max_a, max_b, t, SOFTMAX_H_ALL, &hs);
+    *vouched = 0;
+    for (int k = 0; k < 4; k++)
+        *vouched |= softmax_h_from_sums(&hs, k, n, &h[k]) ? SOFTMAX_H[k] : 0;
+    m->entropy_p = h[0], m->entropy_q = h[1], m->cross_entropy_pq = h[2], m->cross_entropy_qp = h[3];
+    double lowest_a = hs.min[0], lowest_b = hs.min[1], lowest = fmin(lowest_a, lowest_b);
+    double z_a = hs.z[0], z_b = hs.z[1], w = FAST_BLOCK / VLANES;
+    /* every p^, q^ a normal number, as fast_log() needs */
+    if (*vouched != SOFTMAX_H_ALL || !(lowest >= -EXP_LANES_MIN) || !(lowest - log(fmax(z_a, z_b)) >= -680))
+        return 1;
+    double in_a = 2 * -lowest_a + 8 + (w * z_a + hs.ez[0]) / z_a, in_b = 2 * -lowest_b + 8 + (w * z_b + hs.ez[1]) / z_b;
+    vd zero = v_splat(0), va = v_splat(max_a), vb = v_splat(max_b), vt = v_splat(t);
     vd ia = v_splat(1 / z_a), ib = v_splat(1 / z_b), z_max = zero;
-    /* pass 2: pair_pass() on p^, q^ */
+    /* pair_pass() on p^, q^: KL and JS */
     dd acc[7] = { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 } };
     double bounds[3] = { 0, 0, 0 };
-    i = 0;
+    size_t i = 0;
     while (i < n) {
         size_t end = n - i > FAST_BLOCK ? i + FAST_BLOCK : n;
         pair_block blk = { zero, zero, zero, zero, zero, zero, zero, zero, zero, zero };
@@ -818,35 +864,17 @@ static int LOCAL(measures_logits_pass)(const REAL *a, const REAL *b, size_t n, d
             if (t != 1)
                 xa = v_div(xa, vt), xb = v_div(xb, vt);
             vd x = v_sel(live, v_mul(exp_lanes(xa), ia), zero), y = v_sel(live, v_mul(exp_lanes(xb), ib), zero);
-            pair_lanes(x, y, WANT_ALL, &blk, &z_max);
+            pair_lanes(x, y, WANT_KL | WANT_JS, &blk, &z_max);
         }
-        fold_pair_block(acc, bounds, &blk, WANT_ALL);
+        fold_pair_block(acc, bounds, &blk, WANT_KL | WANT_JS);
     }
-    pair_sums s;
-    s.hp = dd_value(acc[0]), s.hq = dd_value(acc[1]), s.cpq = dd_value(acc[2]), s.cqp = dd_value(acc[3]);
+    pair_sums s = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     s.kpq = dd_value(acc[4]), s.kqp = dd_value(acc[5]), s.js = dd_value(acc[6]);
     s.b_l = bounds[0], s.b_tv = bounds[1], s.b_js = bounds[2];
-    s.z_max = 0;
     for (int k = 0; k < VLANES; k++)
         s.z_max = fmax(s.z_max, v_lane(z_max, k));
-    int all = measures_from_sums(&s, n, fmax(in_a, in_b), m);
-    /* the entropies and cross-entropies use no ratio reduction: z_max does not concern them */
-    *vouched = (all ? LOGITS_ALL : 0) | (h_fast_ok_in(m->entropy_p, in_a) ? LOGITS_HP : 0)
-        | (h_fast_ok_in(m->entropy_q, in_b) ? LOGITS_HQ : 0)
-        | (h_fast_ok_in(m->cross_entropy_pq, fmax(in_a, in_b)) ? LOGITS_CPQ : 0)
-        | (h_fast_ok_in(m->cross_entropy_qp, fmax(in_a, in_b)) ? LOGITS_CQP : 0);
-    return 1;
-}
-
-/* H(softmax(a/T)) in nats from measures_logits_pass() of a with itself, if
- * vouched for: the value the fast pass gives as H(P) of a with any b. */
-static int LOCAL(entropy_logits_fast)(const REAL *a, size_t n, double t, double *h)
-{
-    infodiv_measure_set m;
-    int vouched;
-    if (!LOCAL(measures_logits_pass)(a, a, n, t, &m, &vouched) || !(vouched & LOGITS_HP))
-        return 0;
-    *h = m.entropy_p;
+    if (divergences_from_sums(&s, fmax(in_a, in_b), m))
+        *vouched |= LOGITS_ALL;
     return 1;
 }
 
@@ -864,13 +892,17 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
     int status;
 #ifndef INFODIV_NO_FAST_PATH /* defined only by the test build that checks the fast paths against this one */
     /* The fast pass answers when it vouches for all seven, or, for b = a
-     * (entropy with logits), for H(P): then the general path's KL = JS = 0
-     * exactly and H(P) = H(P,P) from this pass, as it would give below. */
+     * (entropy with logits), the entropies' pass for H(P): then the general
+     * path's KL = JS = 0 exactly and H(P) = H(P,P) from this pass, as it
+     * would give below. */
     infodiv_measure_set fm;
-    int vouched = 0, ran = a && b && result && n > 0 && LOCAL(measures_logits_pass)(a, b, n, t, &fm, &vouched);
-    if (ran && a == b && (vouched & LOGITS_HP))
+    int vouched = 0, ran = a && b && result && n > 0;
+    if (ran && a == b) {
+        vouched = LOCAL(entropy_logits_fast)(a, n, t, &fm.entropy_p) ? SOFTMAX_H_ALL | LOGITS_ALL : 0;
         fm.entropy_q = fm.cross_entropy_pq = fm.cross_entropy_qp = fm.entropy_p, fm.kl_pq = fm.kl_qp = fm.js = 0;
-    if (ran && (vouched & LOGITS_ALL || (a == b && (vouched & LOGITS_HP)))) {
+    } else if (ran)
+        ran = LOCAL(measures_logits_pass)(a, b, n, t, &fm, &vouched);
+    if (ran && (vouched & LOGITS_ALL)) {
         if ((status = read_base(opt, &ln_base, err)) == INFODIV_OK)
             measures_in_base(&fm, ln_base, result);
         return status;
@@ -917,10 +949,11 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
     result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : dd_value(cqp) / ln_base;
     result->js = 0.5 * dd_value(js) / ln_base;
 #ifndef INFODIV_NO_FAST_PATH
-    /* H(P) from the fast pass wherever it vouches for it, also when it does
-     * not vouch for the others (P = Q, say), so that entropy() with logits,
-     * measures_logits(a, a), equals measures_logits(a, b)'s H(P) exactly,
-     * and H(P,P) = H(P). */
+    /* Each entropy and cross-entropy from the entropies' pass wherever it
+     * vouches for it, also when the others are not (P = Q, say), so that
+     * entropy() with logits, measures_logits(a, a), equals
+     * measures_logits(a, b)'s H(P) exactly, cross_entropy_logits() its
+     * H(P,Q), and H(P,P) = H(P). */
     /* H(P) depends on a alone, H(Q) on b: where this pass did not run (b's
      * range, say), that of a with itself gives the same value and verdict */
     double h;
@@ -941,6 +974,28 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
     }
 #endif
     return INFODIV_OK;
+}
+
+/* H(P,Q) = -sum p log q of P = softmax(a/T), Q = softmax(b/T): that of
+ * measures_logits(), to the bit; the entropies' pass alone where it vouches
+ * for it. */
+int FN(cross_entropy_logits)(const REAL *a, const REAL *b, size_t n, double t, const infodiv_options *opt,
+                             double *result, infodiv_error *err)
+{
+    infodiv_measure_set m;
+    int status;
+#ifndef INFODIV_NO_FAST_PATH
+    double h, ln_base;
+    if (a && b && result && n > 0 && a != b && LOCAL(cross_entropy_logits_fast)(a, b, n, t, &h)) {
+        if ((status = read_base(opt, &ln_base, err)) == INFODIV_OK)
+            *result = h / ln_base;
+        return status;
+    }
+#endif
+    status = FN(measures_logits)(a, b, n, t, opt, result ? &m : NULL, err);
+    if (status == INFODIV_OK)
+        *result = m.cross_entropy_pq;
+    return status;
 }
 
 int FN(kl_logits_rows)(const REAL *p, const REAL *q, size_t rows, size_t cols, double t, const infodiv_options *opt,

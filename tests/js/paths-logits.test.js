@@ -1,5 +1,6 @@
-// The fast paths of KL and of the seven measures of logits
-// (kl_logits_fast(), measures_logits_fast(), c/src/discrete_loops.h) against
+// The fast paths of KL, of the seven measures, of the cross-entropy and of the
+// entropy (measures_logits(a, a)) of logits (kl_logits_fast(),
+// measures_logits_pass(), the entropies' pass, c/src/discrete_loops.h) against
 // the general path, as paths-measures.test.js does for
 // probabilities: dist/infodiv-core.js (SIMD, fast paths) and dist/test/
 // infodiv-core-general.js (no fast path) are called directly on seeded
@@ -7,7 +8,8 @@
 // must leave to the general path (masked outcomes, -inf; nearly equal
 // logits; spreads beyond 700 / T; NaN and +inf; bad temperatures). Every
 // result must agree within 1e-12 relative (or be identical), and so must the
-// status and the error of a bad input.
+// status and the error of a bad input. And the shipped core's entropy and
+// cross-entropy equal its measures_logits()' to the bit.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import createShipped from '../../dist/infodiv-core.js';
@@ -22,8 +24,10 @@ function harness(module) {
   const at = module._malloc(16 * MAX_N + 128);
   assert.ok(at, 'malloc');
   const A = at, B = at + 8 * MAX_N, OPTIONS = at + 16 * MAX_N, RESULT = OPTIONS + 16, ERROR = RESULT + 56;
+  // fn 'entropy_logits' is measures_logits(a, a): both pointers at a.
   return (fn, a, b, t, f32, options) => {
     const heap = f32 ? module.HEAPF32 : module.HEAPF64, width = f32 ? 4 : 8;
+    const same = fn === 'entropy_logits', core = same ? 'measures_logits' : fn;
     heap.set(a, A / width);
     heap.set(b, B / width);
     let opt = 0;
@@ -32,9 +36,9 @@ function harness(module) {
       module.HEAP32[OPTIONS / 4 + 2] = 1;
       opt = OPTIONS;
     }
-    const count = fn === 'measures_logits' ? 7 : 1;
+    const count = core === 'measures_logits' ? 7 : 1;
     module.HEAPF64.fill(-12345, RESULT / 8, RESULT / 8 + count); // so a result left unwritten shows
-    const status = module[`_infodiv_${fn}${f32 ? '_f32' : ''}`](A, B, a.length, t, opt, RESULT, ERROR);
+    const status = module[`_infodiv_${core}${f32 ? '_f32' : ''}`](A, same ? A : B, a.length, t, opt, RESULT, ERROR);
     return status === 0
       ? { status, values: Array.from(module.HEAPF64.subarray(RESULT / 8, RESULT / 8 + count)) }
       : { status, arg: module.HEAP32[ERROR / 4], index: module.HEAPU32[ERROR / 4 + 1] };
@@ -90,7 +94,7 @@ before(async () => {
   general = harness(g);
 });
 
-for (const fn of ['kl_logits', 'measures_logits']) {
+for (const fn of ['kl_logits', 'measures_logits', 'cross_entropy_logits', 'entropy_logits']) {
   for (const f32 of [false, true]) {
     const name = `infodiv_${fn}${f32 ? '_f32' : ''}`;
     describe(name, () => {
@@ -141,4 +145,31 @@ for (const fn of ['kl_logits', 'measures_logits']) {
       });
     });
   }
+}
+
+// measures_logits() gives H(P) as measures_logits(a, a) does and H(P,Q) as
+// cross_entropy_logits() does, to the bit, on whichever path each runs.
+for (const f32 of [false, true]) {
+  it(`infodiv_measures_logits${f32 ? '_f32' : ''}: its H(P) is the entropy's and its H(P,Q) the cross-entropy's, exactly`, () => {
+    const random = prng(0xb175 + (f32 ? 1 : 0));
+    let fast = 0;
+    for (let k = 0; k < CASES; k++) {
+      const shape = SHAPE_NAMES[k % SHAPE_NAMES.length], n = 1 + Math.floor(k % 2 ? random() * MAX_N : random() * 40);
+      const seedOfCase = Math.floor(random() * 2 ** 32);
+      let [a, b, temperature, options] = SHAPES[shape](prng(seedOfCase), n);
+      if (f32) [a, b] = [Float32Array.from(a), Float32Array.from(b)];
+      const what = `case ${k} (${shape}, n ${n}, seed ${seedOfCase})`;
+      const m = shipped('measures_logits', a, b, temperature, f32, options);
+      const h = shipped('entropy_logits', a, a, temperature, f32, options);
+      const c = shipped('cross_entropy_logits', a, b, temperature, f32, options);
+      if (m.status !== 0) {
+        assert.deepEqual(c, m, `${what}: cross-entropy's error`);
+        continue;
+      }
+      assert.equal(c.values[0], m.values[2], `${what}: H(P,Q)`);
+      if (h.status === 0) assert.equal(h.values[0], m.values[0], `${what}: H(P)`);
+      if (general('cross_entropy_logits', a, b, temperature, f32, options).values[0] !== c.values[0]) fast++;
+    }
+    assert.ok(fast >= CASES / 5, `the fast pass answered ${fast} times`);
+  });
 }

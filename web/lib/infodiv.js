@@ -27,7 +27,7 @@ const ENTROPY = slot('entropy'), CROSS_ENTROPY = slot('cross_entropy'), KL = slo
 const MEASURES = slot('measures'), KL_TERMS = slot('kl_terms'), LOG_RATIOS = slot('log_ratios');
 const KL_ROWS = slot('kl_rows'), MEASURES_ROWS = slot('measures_rows'), KL_LOGITS = slot('kl_logits');
 const MEASURES_LOGITS = slot('measures_logits'), KL_LOGITS_ROWS = slot('kl_logits_rows');
-const MEASURES_LOGITS_ROWS = slot('measures_logits_rows');
+const MEASURES_LOGITS_ROWS = slot('measures_logits_rows'), CROSS_ENTROPY_LOGITS = slot('cross_entropy_logits');
 // Views of the wasm memory, kept here because reading them from the module
 // object is slow; growing the memory detaches them (byteLength 0), and
 // heap() then reads the new ones.
@@ -83,8 +83,7 @@ export function entropy(p, options) {
 /** H(P,Q) = -sum p log q: the cost of coding P with a code built for Q. */
 export function crossEntropy(p, q, options) {
   const k = kinds(p, q, true), o = readOptions(options, true);
-  if (o.logits) return measuresOf(call(o, MEASURES_LOGITS, p, q, k, 56)).crossEntropyPQ;
-  return readNumber(call(o, CROSS_ENTROPY, p, q, k, 8));
+  return readNumber(call(o, o.logits ? CROSS_ENTROPY_LOGITS : CROSS_ENTROPY, p, q, k, 8));
 }
 
 /** KL(P||Q) = sum p log(p/q). */
