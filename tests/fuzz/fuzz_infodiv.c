@@ -4,7 +4,7 @@
  * one of six areas, then lengths, values, options and parameters:
  *   0 discrete: entropy, cross_entropy, kl, js, measures, kl_terms, their
  *     _f32 twins (on float inputs), kl_rows, measures_rows and their _f32 twins
- *   1 logits: kl_logits, measures_logits, *_rows, and the _f32 twins
+ *   1 logits: kl_logits, measures_logits, cross_entropy_logits, *_rows, and the _f32 twins
  *   2 parametric: infodiv_dist_entropy, infodiv_dist_kl
  *   3 densities: infodiv_dist_log_density
  *   4 grids: infodiv_kl_grid
@@ -1200,6 +1200,21 @@ static void fuzz_logits(src *s)
             memcpy(f == 0 ? (void *)&kl : f == 1 ? (void *)&m : f == 2 ? (void *)&klf : (void *)&mf, res, size);
         free(res);
     }
+    /* cross_entropy_logits: measures_logits' status, error and H(P,Q), to the bit */
+    for (int f = 0; f < (use_float ? 2 : 1); f++) {
+        const char *name = f ? "cross_entropy_logits_f32" : "cross_entropy_logits";
+        double *res = result_area(sizeof(double));
+        memset(&err, SENTINEL, sizeof err);
+        int st = f ? infodiv_cross_entropy_logits_f32(af, bf, n, t, o, res, &err)
+                   : infodiv_cross_entropy_logits(ad, bd, n, t, o, res, &err);
+        check_status(name, st, &err, 1, &e, 1);
+        if (st != INFODIV_OK)
+            require_untouched(name, res, sizeof(double));
+        else
+            REQUIRE(same_double(*res, (f ? mf : m).cross_entropy_pq), "%s %.17g != measures_logits' %.17g", name, *res,
+                    (f ? mf : m).cross_entropy_pq);
+        free(res);
+    }
     /* NULL pointers */
     if (flags & 16) {
         double r1;
@@ -1279,6 +1294,9 @@ static void fuzz_logits(src *s)
         REQUIRE(agree(kl, m.kl_pq, 2e-12) || fabs(kl - m.kl_pq) < 1e-300, "kl_logits %.17g != measures_logits %.17g", kl, m.kl_pq);
         double v;
         REQUIRE(infodiv_kl_logits(ad, ad, n, t, o, &v, NULL) == INFODIV_OK && v == 0, "KL(a||a) = %g", v);
+        infodiv_measure_set ma;
+        REQUIRE(infodiv_measures_logits(ad, ad, n, t, o, &ma, NULL) == INFODIV_OK && same_double(ma.entropy_p, m.entropy_p),
+                "entropy of logits %.17g != measures_logits' H(P) %.17g", ma.entropy_p, m.entropy_p);
         REQUIRE(infodiv_measures_logits(bd, bd, n, t, o, &mf, NULL) == INFODIV_OK && mf.kl_pq == 0 && mf.kl_qp == 0 && mf.js == 0,
                 "measures_logits(b, b): %g %g %g", mf.kl_pq, mf.kl_qp, mf.js);
         /* logits shifted by a constant, where every sum is exact: the same distribution */
