@@ -1,5 +1,6 @@
-// node bench/page-cost.mjs [--runs N]: what a browser test pays for a page of
-// the built site (bash build.sh first), in wall time and in CPU time of the
+// node bench/page-cost.mjs [--runs N] [--site DIR] [--path P]: what a browser
+// test pays for a page of the built site (bash build.sh first; --site: another
+// build of it, --path: another page, e.g. embed.html), in wall time and in CPU time of the
 // whole machine (/proc/stat, every process: Chromium's renderers, GPU and
 // browser processes, Node), per load of the explorer until it is ready:
 // in a new context, in a new page of an open context, and as a new document
@@ -12,6 +13,8 @@ import { chromium } from 'playwright-core';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 8;
+const SITE = args.includes('--site') ? fileURLToPath(new URL(args[args.indexOf('--site') + 1], `file://${process.cwd()}/`)) : null;
+const PATH = args.includes('--path') ? args[args.indexOf('--path') + 1] : '';
 const TAIL_MS = 1500; // work a load leaves behind (compilation, GC) counts too
 
 const busyCentiseconds = () => {
@@ -20,7 +23,10 @@ const busyCentiseconds = () => {
 };
 const isReady = () => document.querySelector('[data-ready] [data-measure="klPQ"][data-value]') !== null;
 
-const server = await preview({ configFile: `${ROOT}web/explorer/vite.config.js`, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, open: false } });
+const server = await preview({
+  configFile: `${ROOT}web/explorer/vite.config.js`, logLevel: 'silent', ...(SITE && { build: { outDir: SITE } }),
+  preview: { host: '127.0.0.1', port: 0, open: false },
+});
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 const origin = `http://127.0.0.1:${server.httpServer.address().port}`;
 const WAYS = {
@@ -43,7 +49,7 @@ try {
     const before = busyCentiseconds(), start = performance.now();
     for (let i = 0; i < RUNS; i++) {
       state.page = await nextPage(state);
-      await state.page.goto(`${origin}/?run=${i}`);
+      await state.page.goto(`${origin}/${PATH}${PATH.includes('?') ? '&' : '?'}run=${i}`);
       await state.page.waitForFunction(isReady);
     }
     const wall = (performance.now() - start) / RUNS;
