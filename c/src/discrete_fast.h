@@ -518,6 +518,7 @@ typedef struct {
 static int softmax_h_from_sums(const softmax_sums *s, int k, size_t n, double *h)
 {
     int w = softmax_weights(k), c = softmax_code(k);
+    *h = 0;
     if (!(s->min[w] >= -EXP_LANES_MIN && s->min[c] >= -EXP_LANES_MIN) || !(s->es[k] <= DBL_MAX))
         return 0;
     const double blk = FAST_BLOCK / VLANES;
