@@ -29,8 +29,10 @@ static void LOCAL(kl_pass)(const REAL *p, const REAL *q, size_t n, kl_sums *out)
 /* Step 1 of discrete_fast.h: the compensated sums and the checks. Each lane
  * sums FAST_BLOCK / VLANES entries with TwoSum, and each block's lane sums
  * and their compensations go into double-double, so S_p and S_q are good to
- * a few hundred eps^2 whatever n (kl_terms_fast() relies on it). */
-static void LOCAL(sum_pass)(const REAL *p, const REAL *q, size_t n, pair_scan *out)
+ * a few hundred eps^2 whatever n (kl_terms_fast() relies on it). q = NULL
+ * (a constant once inlined): p alone, as if q were p; S_p the same to the bit. */
+static inline __attribute__((always_inline)) void LOCAL(sum_pass_of)(const REAL *p, const REAL *q, size_t n,
+                                                                     pair_scan *out)
 {
     vd zero = v_splat(0), inf = v_splat(INFINITY), min_p = inf, min_q = inf;
     vm differ = vm_splat(0), under = vm_splat(0);
@@ -41,15 +43,18 @@ static void LOCAL(sum_pass)(const REAL *p, const REAL *q, size_t n, pair_scan *o
         vd sp = zero, cp = zero, sq = zero, cq = zero;
         for (; i < end; i += VLANES) {
             vd x = i + VLANES <= end ? VLOAD(p + i) : VLOAD1(p + i);
-            vd y = i + VLANES <= end ? VLOAD(q + i) : VLOAD1(q + i);
             vd t = v_add(sp, x), b = v_sub(t, sp); /* TwoSum, lane by lane */
             cp = v_add(cp, v_add(v_sub(sp, v_sub(t, b)), v_sub(x, b)));
             sp = t;
+            vm xz = v_eq(x, zero);
+            min_p = v_min(min_p, v_sel(xz, inf, x));
+            if (!q)
+                continue;
+            vd y = i + VLANES <= end ? VLOAD(q + i) : VLOAD1(q + i);
             t = v_add(sq, y), b = v_sub(t, sq);
             cq = v_add(cq, v_add(v_sub(sq, v_sub(t, b)), v_sub(y, b)));
             sq = t;
-            vm xz = v_eq(x, zero), yz = v_eq(y, zero);
-            min_p = v_min(min_p, v_sel(xz, inf, x));
+            vm yz = v_eq(y, zero);
             min_q = v_min(min_q, v_sel(yz, inf, y));
             differ = vm_or(differ, vm_xor(xz, yz));
             under = vm_or(under, vm_andnot(yz, xz));
@@ -70,8 +75,18 @@ static void LOCAL(sum_pass)(const REAL *p, const REAL *q, size_t n, pair_scan *o
         out->q_zero_under_p |= v_lane(v_from_bits(under), k) != 0;
     }
     out->sum_p = acc_result(a);
-    out->sum_q = acc_result(c);
+    out->sum_q = q ? acc_result(c) : out->sum_p;
+    if (!q)
+        out->min_q = out->min_p;
 }
+
+static void LOCAL(sum_pass)(const REAL *p, const REAL *q, size_t n, pair_scan *out)
+{
+    LOCAL(sum_pass_of)(p, q, n, out);
+}
+
+/* sum_pass() of p with itself, in half the work. */
+static void LOCAL(sum_pass_single)(const REAL *p, size_t n, pair_scan *out) { LOCAL(sum_pass_of)(p, NULL, n, out); }
 
 /* Step 2 of discrete_fast.h: the sums `want` names, over p^ = p/S_p and
  * q^ = q/S_q, lane-wise in blocks of FAST_BLOCK, then in double-double.
@@ -111,7 +126,7 @@ static int LOCAL(entropy_fast)(const REAL *p, size_t n, const infodiv_options *o
     pair_scan c;
     pair_sums s;
     double isp, isq, ln_base;
-    LOCAL(sum_pass)(p, p, n, &c);
+    LOCAL(sum_pass_single)(p, n, &c);
     if (!pair_scales(&c, 0, &isp, &isq))
         return 0;
     LOCAL(pair_pass)(p, p, n, isp, isq, WANT_HP, &s);
