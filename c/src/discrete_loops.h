@@ -85,9 +85,6 @@ static void LOCAL(sum_pass)(const REAL *p, const REAL *q, size_t n, pair_scan *o
     LOCAL(sum_pass_of)(p, q, n, out);
 }
 
-/* sum_pass() of p with itself, in half the work. */
-static void LOCAL(sum_pass_single)(const REAL *p, size_t n, pair_scan *out) { LOCAL(sum_pass_of)(p, NULL, n, out); }
-
 /* Step 2 of discrete_fast.h: the sums `want` names, over p^ = p/S_p and
  * q^ = q/S_q, lane-wise in blocks of FAST_BLOCK, then in double-double.
  * Always inlined, so that each caller's constant `want` prunes the work. */
@@ -126,7 +123,7 @@ static int LOCAL(entropy_fast)(const REAL *p, size_t n, const infodiv_options *o
     pair_scan c;
     pair_sums s;
     double isp, isq, ln_base;
-    LOCAL(sum_pass_single)(p, n, &c);
+    LOCAL(sum_pass_of)(p, NULL, n, &c); /* p alone: half the work of sum_pass(p, p) */
     if (!pair_scales(&c, 0, &isp, &isq))
         return 0;
     LOCAL(pair_pass)(p, p, n, isp, isq, WANT_HP, &s);
@@ -733,26 +730,18 @@ static inline __attribute__((always_inline)) void LOCAL(softmax_pass)(const REAL
     }
 }
 
-/* H(softmax(a/T)) in nats from the entropies' pass, if vouched for. */
-static int LOCAL(entropy_logits_fast)(const REAL *a, size_t n, double t, double *h)
-{
-    double max_a, max_b;
-    softmax_sums s;
-    if (!(t > 0 && t <= DBL_MAX) || !LOCAL(logits_max)(a, a, n, &max_a, &max_b))
-        return 0;
-    LOCAL(softmax_pass)(a, a, n, max_a, max_b, t, LOGITS_HP, &s);
-    return softmax_h_from_sums(&s, 0, n, h);
-}
-
-/* H(P,Q) in nats from the entropies' pass, if vouched for. */
-static int LOCAL(cross_entropy_logits_fast)(const REAL *a, const REAL *b, size_t n, double t, double *h)
+/* Measure k of the entropies' pass (0: H(P) of a alone, 2: H(P,Q)) in nats,
+ * if vouched for; always inlined, so that each caller's constant k prunes
+ * the pass to its sums. */
+static inline __attribute__((always_inline)) int LOCAL(softmax_h_fast)(const REAL *a, const REAL *b, size_t n, double t,
+                                                                       int k, double *h)
 {
     double max_a, max_b;
     softmax_sums s;
     if (!(t > 0 && t <= DBL_MAX) || !LOCAL(logits_max)(a, b, n, &max_a, &max_b))
         return 0;
-    LOCAL(softmax_pass)(a, b, n, max_a, max_b, t, LOGITS_CPQ, &s);
-    return softmax_h_from_sums(&s, 2, n, h);
+    LOCAL(softmax_pass)(a, b, n, max_a, max_b, t, SOFTMAX_H[k], &s);
+    return softmax_h_from_sums(&s, k, n, h);
 }
 
 /* The fast path of kl_logits (discrete_fast.h): 1 with *status and *result
@@ -913,7 +902,7 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
     infodiv_measure_set fm;
     int vouched = 0, ran = a && b && result && n > 0;
     if (ran && a == b) {
-        vouched = LOCAL(entropy_logits_fast)(a, n, t, &fm.entropy_p) ? SOFTMAX_H_ALL | LOGITS_ALL : 0;
+        vouched = LOCAL(softmax_h_fast)(a, a, n, t, 0, &fm.entropy_p) ? SOFTMAX_H_ALL | LOGITS_ALL : 0;
         fm.entropy_q = fm.cross_entropy_pq = fm.cross_entropy_qp = fm.entropy_p, fm.kl_pq = fm.kl_qp = fm.js = 0;
     } else if (ran)
         ran = LOCAL(measures_logits_pass)(a, b, n, t, &fm, &vouched);
@@ -982,9 +971,9 @@ int FN(measures_logits)(const REAL *a, const REAL *b, size_t n, double t, const 
         if (vouched & LOGITS_CQP)
             result->cross_entropy_qp = fm.cross_entropy_qp / ln_base;
     } else {
-        if (LOCAL(entropy_logits_fast)(a, n, t, &h))
+        if (LOCAL(softmax_h_fast)(a, a, n, t, 0, &h))
             result->entropy_p = h / ln_base;
-        if (LOCAL(entropy_logits_fast)(b, n, t, &h))
+        if (LOCAL(softmax_h_fast)(b, b, n, t, 0, &h))
             result->entropy_q = h / ln_base;
     }
 #endif
@@ -1001,7 +990,7 @@ int FN(cross_entropy_logits)(const REAL *a, const REAL *b, size_t n, double t, c
     int status;
 #ifndef INFODIV_NO_FAST_PATH
     double h, ln_base;
-    if (a && b && result && n > 0 && a != b && LOCAL(cross_entropy_logits_fast)(a, b, n, t, &h)) {
+    if (a && b && result && n > 0 && a != b && LOCAL(softmax_h_fast)(a, b, n, t, 2, &h)) {
         if ((status = read_base(opt, &ln_base, err)) == INFODIV_OK)
             *result = h / ln_base;
         return status;
