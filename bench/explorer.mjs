@@ -67,14 +67,27 @@ export function watchStart() {
   requestAnimationFrame(() => poll('readyAt', '[data-ready] [data-measure="klPQ"][data-value]'));
 }
 
-// In the page: each pointer move's time, and the frame after the numbers next change.
+// In the page: each pointer move's time, and the frame after the one that drew the numbers' next change:
+// the first animation frame that began after the change. A change made in frame N (in its pointer-move
+// handlers or its animation callbacks, which both run after the frame began) is drawn in frame N and
+// measured in frame N + 1's callbacks, wherever the page applies a move.
 function watchMoves() {
-  const bench = { pending: [], latencies: [] };
+  const bench = { pending: [], changes: [], latencies: [] };
   window.__moves = bench;
   addEventListener('pointermove', (e) => { if (e.buttons) bench.pending.push(e.timeStamp); }, true);
+  let frameAsked = false;
+  const frame = (began) => {
+    const now = performance.now();
+    while (bench.changes.length && bench.changes[0].at < began) {
+      for (const t of bench.changes.shift().moves) bench.latencies.push(now - t);
+    }
+    frameAsked = bench.changes.length > 0;
+    if (frameAsked) requestAnimationFrame(frame);
+  };
   const changed = new MutationObserver(() => {
-    const moves = bench.pending.splice(0);
-    requestAnimationFrame(() => { const now = performance.now(); for (const t of moves) bench.latencies.push(now - t); });
+    bench.changes.push({ at: performance.now(), moves: bench.pending.splice(0) });
+    if (!frameAsked) requestAnimationFrame(frame);
+    frameAsked = true;
   });
   changed.observe(document.querySelector('[data-measure="klPQ"]'), { attributes: true, attributeFilter: ['data-value'] });
 }
@@ -87,10 +100,13 @@ function quantile(xs, q) {
   return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
 }
 
-// The page's work in each animation frame of the drag (ms): its rAF callbacks, where a move is applied,
-// the library asked and the numbers and the bars drawn; frames with less than 0.1 ms of it had no move.
+// The page's work in each animation frame of the drag (ms): its pointer-move handlers and rAF callbacks,
+// where a move is applied, the library asked and the numbers and the bars drawn; frames with less than
+// 0.1 ms of it had no move.
+const MOVE_EVENTS = ['pointermove', 'mousemove'];
 function frameWork(trace) {
-  const callbacks = trace.traceEvents.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const callbacks = trace.traceEvents.filter((e) => e.ph === 'X' && (e.name === 'FireAnimationFrame'
+    || (e.name === 'EventDispatch' && MOVE_EVENTS.includes(e.args?.data?.type)))).sort((a, b) => a.ts - b.ts);
   const frames = [];
   let end = -Infinity;
   for (const e of callbacks) { // one frame's callbacks run back to back
@@ -178,7 +194,7 @@ async function main() {
       }
     }
     console.log(`\ndrag: pointer move → the frame after the numbers and the chart changed (${MOVES} moves at 60 Hz, median of ${RUNS} runs):`);
-    console.log('(and the page\'s work in each frame that applied a move: its animation-frame callbacks)');
+    console.log('(and the page\'s work in each frame that applied a move: its pointer-move handlers and animation-frame callbacks)');
     console.log('page                       CPU     moves  median ms   p95 ms   frames  work median ms  work p95 ms');
     for (const [name, path] of Object.entries(START_ONLY ? {} : DRAGS).filter(([n]) => n.includes(ONLY))) {
       for (const throttle of [1, THROTTLE]) {
