@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as infodiv from '../../dist/infodiv.js';
+import { prng } from './prng.mjs';
 import { init, entropy, crossEntropy, kl, jsDivergence, measures, klTerms } from '../../dist/infodiv.js';
 
 const P = [0.6, 0.3, 0.1], Q = [0.5, 0.4, 0.1];
@@ -148,4 +149,31 @@ test('an element getter that calls back into the library does not disturb the ou
   close(kl(p, Q), KL_PQ);
   close(inner, kl([1, 3], [3, 1]));
   close(inner, Math.log(3) / 2);
+});
+
+// Two Float64Arrays and no options take a short path in the binding (callCopied); number[] with options {}
+// takes the full one. Both call the same core function on the same values, so the bits (and any error)
+// must be the same: sizes on both sides of the short path's limit (4090), zeros, and bad values.
+test('the short path (Float64Arrays, no options) and the full path agree to the bit, and in their errors', async () => {
+  await init();
+  const random = prng(15);
+  const draw = (n, zeros) => Float64Array.from({ length: n }, () => (random() < zeros ? 0 : random() * 10 ** (6 * random() - 3)));
+  const pairs = [];
+  for (const n of [1, 2, 3, 16, 17, 64, 1000, 4090, 4091, 5000]) {
+    pairs.push([draw(n, 0), draw(n, 0)], [draw(n, 0.3), draw(n, 0.3)]);
+    const near = draw(n, 0);
+    pairs.push([near, near.map((x) => x * (1 + 1e-9 * (random() - 0.5)))]);
+  }
+  const bad = draw(16, 0);
+  for (const value of [NaN, -1, Infinity]) pairs.push([bad.map((x, i) => (i === 5 ? value : x)), bad]);
+  pairs.push([draw(16, 0), draw(15, 0)], [new Float64Array(0), new Float64Array(0)], [new Float64Array(4), new Float64Array(4)]);
+  const outcome = (f) => { try { return f(); } catch (e) { return `${e.name}: ${e.message}`; } };
+  for (const [p, q] of pairs) {
+    const full = [Array.from(p), Array.from(q), {}];
+    const label = `n = ${p.length}, q of ${q.length}`;
+    assert.deepEqual(outcome(() => entropy(p)), outcome(() => entropy(full[0], {})), `entropy, ${label}`);
+    for (const f of [crossEntropy, kl, jsDivergence, measures]) {
+      assert.deepEqual(outcome(() => f(p, q)), outcome(() => f(...full)), `${f.name}, ${label}`);
+    }
+  }
 });
