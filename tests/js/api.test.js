@@ -153,8 +153,9 @@ test('an element getter that calls back into the library does not disturb the ou
 
 // Two Float64Arrays and no options take a short path in the binding (callCopied); number[] with options {}
 // takes the full one. Both call the same core function on the same values, so the bits (and any error)
-// must be the same: sizes on both sides of the short path's limit (4090), zeros, and bad values.
-test('the short path (Float64Arrays, no options) and the full path agree to the bit, and in their errors', async () => {
+// must be the same: sizes on both sides of the short path's limit (4090 entries; fewer with klTerms or
+// many rows, whose results share the region), zeros, bad values and bad cols.
+test('the short path (Float64Arrays, no options) and the full path agree to the bit, and in their errors (rows too)', async () => {
   await init();
   const random = prng(15);
   const draw = (n, zeros) => Float64Array.from({ length: n }, () => (random() < zeros ? 0 : random() * 10 ** (6 * random() - 3)));
@@ -172,8 +173,13 @@ test('the short path (Float64Arrays, no options) and the full path agree to the 
     const full = [Array.from(p), Array.from(q), {}];
     const label = `n = ${p.length}, q of ${q.length}`;
     assert.deepEqual(outcome(() => entropy(p)), outcome(() => entropy(full[0], {})), `entropy, ${label}`);
-    for (const f of [crossEntropy, kl, jsDivergence, measures]) {
+    for (const f of [crossEntropy, kl, jsDivergence, measures, klTerms]) {
       assert.deepEqual(outcome(() => f(p, q)), outcome(() => f(...full)), `${f.name}, ${label}`);
+    }
+    for (const cols of [1, 2, 4, p.length, 0, 2.5, -4, '4', undefined, NaN]) {
+      for (const f of [infodiv.klRows, infodiv.measuresRows]) {
+        assert.deepEqual(outcome(() => f(p, q, cols)), outcome(() => f(full[0], full[1], cols, {})), `${f.name}, cols ${cols}, ${label}`);
+      }
     }
   }
 });

@@ -77,7 +77,7 @@ export function init() {
 /** H(P) = -sum p log p of p normalised to sum 1 (or of softmax(p/T) with `logits`). */
 export function entropy(p, options) {
   if (options === undefined) {
-    const at = callCopied(ENTROPY, p, undefined);
+    const at = callCopied(ENTROPY, p, undefined, 8);
     if (at !== 0) return f64[at / 8];
   }
   const k = kinds(p, undefined, false), o = readOptions(options, true);
@@ -88,7 +88,7 @@ export function entropy(p, options) {
 /** H(P,Q) = -sum p log q: the cost of coding P with a code built for Q. */
 export function crossEntropy(p, q, options) {
   if (options === undefined) {
-    const at = callCopied(CROSS_ENTROPY, p, q);
+    const at = callCopied(CROSS_ENTROPY, p, q, 8);
     if (at !== 0) return f64[at / 8];
   }
   const k = kinds(p, q, true), o = readOptions(options, true);
@@ -98,7 +98,7 @@ export function crossEntropy(p, q, options) {
 /** KL(P||Q) = sum p log(p/q). */
 export function kl(p, q, options) {
   if (options === undefined) {
-    const at = callCopied(KL, p, q);
+    const at = callCopied(KL, p, q, 8);
     if (at !== 0) return f64[at / 8];
   }
   const k = kinds(p, q, true), o = readOptions(options, true);
@@ -108,7 +108,7 @@ export function kl(p, q, options) {
 /** Jensen-Shannon divergence: KL(P||M)/2 + KL(Q||M)/2 with M = (P+Q)/2. */
 export function jsDivergence(p, q, options) {
   if (options === undefined) {
-    const at = callCopied(JS, p, q);
+    const at = callCopied(JS, p, q, 8);
     if (at !== 0) return f64[at / 8];
   }
   const k = kinds(p, q, true), o = readOptions(options, true);
@@ -119,7 +119,7 @@ export function jsDivergence(p, q, options) {
 /** All seven measures of P and Q, computed in one pass. */
 export function measures(p, q, options) {
   if (options === undefined) {
-    const at = callCopied(MEASURES, p, q);
+    const at = callCopied(MEASURES, p, q, 56);
     if (at !== 0) return measuresOf(at);
   }
   const k = kinds(p, q, true), o = readOptions(options, true);
@@ -128,6 +128,10 @@ export function measures(p, q, options) {
 
 /** The per-outcome terms p_i log(p_i/q_i) of KL(P||Q), as a new Float64Array. */
 export function klTerms(p, q, options) {
+  if (options === undefined) {
+    const at = callCopied(KL_TERMS, p, q, -1);
+    if (at !== 0) return readDoubles(at, p.length);
+  }
   const k = kinds(p, q, true), o = readOptions(options, 'klTerms');
   return call(o, KL_TERMS, p, q, k, -1, readDoubles);
 }
@@ -345,6 +349,10 @@ export function klEstimates(p, q, draws, options) {
 
 /** KL(P_r||Q_r) of each row r of two row-major rows x cols matrices, as a Float64Array. */
 export function klRows(p, q, cols, options) {
+  if (options === undefined && cols !== undefined) { // (no cols: the full path's error)
+    const at = callCopied(KL_ROWS, p, q, 8, cols);
+    if (at !== 0) return readDoubles(at, p.length / cols);
+  }
   const k = kinds(p, q, true), o = readOptions(options, true);
   if (o.error) throw o.error; // options' type errors come before those of cols
   if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
@@ -353,16 +361,23 @@ export function klRows(p, q, cols, options) {
 
 /** The seven measures of each row pair, as seven Float64Arrays of one value per row. */
 export function measuresRows(p, q, cols, options) {
+  if (options === undefined && cols !== undefined) { // (no cols: the full path's error)
+    const at = callCopied(MEASURES_ROWS, p, q, 56, cols);
+    if (at !== 0) return measureColumns(at, p.length / cols);
+  }
   const k = kinds(p, q, true), o = readOptions(options, true);
   if (o.error) throw o.error; // options' type errors come before those of cols
   if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
-  return call(o, o.logits ? MEASURES_LOGITS_ROWS : MEASURES_ROWS, p, q, k, 56, (at, rows) => {
-    const columns = MEASURE_NAMES.map(() => new Float64Array(rows));
-    for (let r = 0, i = at / 8; r < rows; r++, i += 7) {
-      for (let m = 0; m < 7; m++) columns[m][r] = f64[i + m];
-    }
-    return Object.fromEntries(MEASURE_NAMES.map((name, m) => [name, columns[m]]));
-  }, cols);
+  return call(o, o.logits ? MEASURES_LOGITS_ROWS : MEASURES_ROWS, p, q, k, 56, measureColumns, cols);
+}
+
+// The rows' seven measures at `at` (7 doubles per row) as seven Float64Arrays of one value per row.
+function measureColumns(at, rows) {
+  const columns = MEASURE_NAMES.map(() => new Float64Array(rows));
+  for (let r = 0, i = at / 8; r < rows; r++, i += 7) {
+    for (let m = 0; m < 7; m++) columns[m][r] = f64[i + m];
+  }
+  return Object.fromEntries(MEASURE_NAMES.map((name, m) => [name, columns[m]]));
 }
 
 /**
@@ -850,28 +865,33 @@ function call(o, fn, p, q, kinds, outBytes, readResult, cols) {
 }
 
 // The most common call at its shortest: p (and q, unless undefined) Float64Arrays of one length that
-// are not views of the wasm memory, the default options, copied into the free scratch region. Returns
-// the result's address, or 0 where another case applies: call() then checks and reports everything
-// (same core function, same inputs, so the same result to the bit).
-const COPIED_MAX = (SCRATCH_BYTES - ARRAYS_AT) / 16;
-function callCopied(fn, p, q) {
+// are not views of the wasm memory, the default options, copied into the free scratch region. outBytes
+// and cols as for call() (cols given for, and only for, the rows functions). Returns the result's address, or 0 where another case applies: call() then
+// checks and reports everything (same core function, same inputs, so the same result to the bit).
+function callCopied(fn, p, q, outBytes, cols) {
   // instanceof alone also accepts a Proxy of a Float64Array, whose length getter throws.
   if (core === null || busy || !(p instanceof Float64Array && ArrayBuffer.isView(p))) return 0;
   if (q !== undefined && !(q instanceof Float64Array && ArrayBuffer.isView(q))) return 0;
   const n = p.length;
-  if (n === 0 || n > COPIED_MAX || (q !== undefined && q.length !== n)) return 0;
+  if (n === 0 || (q !== undefined && q.length !== n)) return 0;
+  let rows = 1;
+  if (cols !== undefined) {
+    if (!Number.isInteger(cols) || cols < 1 || n % cols !== 0) return 0;
+    rows = n / cols;
+  }
+  const outSize = outBytes < 0 ? 8 * n : outBytes * rows;
+  const atP = scratch + ARRAYS_AT, atQ = atP + 8 * n, free = atQ + (q === undefined ? 0 : 8 * n);
+  const out = outSize > RESULT_BYTES ? free : scratch + RESULT_AT, error = scratch + ERROR_AT;
+  if ((outSize > RESULT_BYTES ? free + outSize : free) > scratch + SCRATCH_BYTES) return 0;
   heap();
   if (p.buffer === memory || (q !== undefined && q.buffer === memory)) return 0;
-  const atP = scratch + ARRAYS_AT, out = scratch + RESULT_AT, error = scratch + ERROR_AT;
   copyIn(f64, p, atP / 8, n);
+  if (q !== undefined) copyIn(f64, q, atQ / 8, n);
   let status;
-  if (q === undefined) {
-    status = fn.f64(atP, n, 0, out, error);
-  } else {
-    copyIn(f64, q, atP / 8 + n, n);
-    status = fn.f64(atP, atP + 8 * n, n, 0, out, error);
-  }
-  if (status !== 0) throw statusError(status, error, DEFAULTS);
+  if (q === undefined) status = fn.f64(atP, n, 0, out, error);
+  else if (cols === undefined) status = fn.f64(atP, atQ, n, 0, out, error);
+  else status = fn.f64(atP, atQ, rows, cols, 0, out, error);
+  if (status !== 0) throw statusError(status, error, DEFAULTS, cols);
   return out;
 }
 
