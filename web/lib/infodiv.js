@@ -81,7 +81,12 @@ export function entropy(p, options) {
     if (at !== 0) return f64[at / 8];
   }
   const k = kinds(p, undefined, false), o = readOptions(options, true);
-  if (o.logits) return measuresOf(call({ ...o, single: true }, MEASURES_LOGITS, p, p, k, 56)).entropyP;
+  if (o.logits) {
+    // Written out: { ...o, single: true } made V8 build a slow object (entropy with logits at n = 16 took
+    // 2.7-3.4 µs with it, 0.5 µs without).
+    const single = { base: o.base, normalize: o.normalize, logits: true, temperature: o.temperature, error: o.error, single: true };
+    return measuresOf(call(single, MEASURES_LOGITS, p, p, k, 56)).entropyP;
+  }
   return readNumber(call(o, ENTROPY, p, undefined, k, 8));
 }
 
