@@ -182,4 +182,22 @@ test('the short path (Float64Arrays, no options) and the full path agree to the 
       }
     }
   }
+  // allocPair views take the short path in place; their subarrays and freed views the full one (its errors).
+  for (const [p, q] of pairs.filter(([a, b]) => a.length > 0 && a.length === b.length && a.length <= 5000)) {
+    const pair = infodiv.allocPair(p.length);
+    pair.p.set(p);
+    pair.q.set(q);
+    const label = `allocPair of ${p.length}`;
+    const mixed = Float64Array.from(q); // one pair view, one copied array
+    assert.deepEqual(outcome(() => entropy(pair.p)), outcome(() => entropy(Array.from(p), {})), `entropy, ${label}`);
+    for (const f of [crossEntropy, kl, jsDivergence, measures, klTerms]) {
+      assert.deepEqual(outcome(() => f(pair.p, pair.q)), outcome(() => f(Array.from(p), Array.from(q), {})), `${f.name}, ${label}`);
+      assert.deepEqual(outcome(() => f(pair.p, mixed)), outcome(() => f(Array.from(p), Array.from(q), {})), `${f.name}, ${label} and a copy`);
+    }
+    assert.deepEqual(outcome(() => infodiv.klRows(pair.p, pair.q, 1)), outcome(() => infodiv.klRows(Array.from(p), Array.from(q), 1, {})), `klRows, ${label}`);
+    const view = pair.p.subarray(0, p.length), freed = pair.p;
+    assert.deepEqual(outcome(() => kl(view, pair.q)), outcome(() => kl(pair.p, pair.q, {})), `kl of a subarray, ${label}`);
+    pair.free();
+    assert.match(outcome(() => kl(freed, mixed)), /freed/, `kl of a freed view, ${label}`);
+  }
 });

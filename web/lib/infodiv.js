@@ -869,29 +869,37 @@ function call(o, fn, p, q, kinds, outBytes, readResult, cols) {
   }
 }
 
-// The most common call at its shortest: p (and q, unless undefined) Float64Arrays of one length that
-// are not views of the wasm memory, the default options, copied into the free scratch region. outBytes
-// and cols as for call() (cols given for, and only for, the rows functions). Returns the result's address, or 0 where another case applies: call() then
-// checks and reports everything (same core function, same inputs, so the same result to the bit).
+// The most common calls at their shortest: p (and q, unless undefined) Float64Arrays of one length, each
+// either outside the wasm memory (copied into the scratch region) or an allocPair() view itself (used in
+// place), with the default options. outBytes and cols as for call() (cols given for, and only for, the
+// rows functions). Returns the result's address, or 0 where another case applies: call() then checks
+// and reports everything (same core function, same inputs, so the same result to the bit).
 function callCopied(fn, p, q, outBytes, cols) {
   // instanceof alone also accepts a Proxy of a Float64Array, whose length getter throws.
   if (core === null || busy || !(p instanceof Float64Array && ArrayBuffer.isView(p))) return 0;
   if (q !== undefined && !(q instanceof Float64Array && ArrayBuffer.isView(q))) return 0;
-  const n = p.length;
+  const n = p.length; // 0 also for a detached view
   if (n === 0 || (q !== undefined && q.length !== n)) return 0;
   let rows = 1;
   if (cols !== undefined) {
     if (!Number.isInteger(cols) || cols < 1 || n % cols !== 0) return 0;
     rows = n / cols;
   }
+  heap();
+  // 0: to copy; undefined: a view of the wasm memory that is not a live pair's p or q (the full path's case)
+  const pairP = p.buffer === memory ? pairViews.get(p) : 0;
+  const pairQ = q !== undefined && q.buffer === memory ? pairViews.get(q) : 0;
+  if (pairP === undefined || pairQ === undefined) return 0;
+  let free = scratch + ARRAYS_AT;
+  const atP = pairP || free;
+  if (!pairP) free += 8 * n;
+  const atQ = pairQ || free;
+  if (q !== undefined && !pairQ) free += 8 * n;
   const outSize = outBytes < 0 ? 8 * n : outBytes * rows;
-  const atP = scratch + ARRAYS_AT, atQ = atP + 8 * n, free = atQ + (q === undefined ? 0 : 8 * n);
   const out = outSize > RESULT_BYTES ? free : scratch + RESULT_AT, error = scratch + ERROR_AT;
   if ((outSize > RESULT_BYTES ? free + outSize : free) > scratch + SCRATCH_BYTES) return 0;
-  heap();
-  if (p.buffer === memory || (q !== undefined && q.buffer === memory)) return 0;
-  copyIn(f64, p, atP / 8, n);
-  if (q !== undefined) copyIn(f64, q, atQ / 8, n);
+  if (!pairP) copyIn(f64, p, atP / 8, n);
+  if (q !== undefined && !pairQ) copyIn(f64, q, atQ / 8, n);
   let status;
   if (q === undefined) status = fn.f64(atP, n, 0, out, error);
   else if (cols === undefined) status = fn.f64(atP, atQ, n, 0, out, error);
