@@ -173,7 +173,7 @@ test('the short path (Float64Arrays, no options) and the full path agree to the 
     const full = [Array.from(p), Array.from(q), {}];
     const label = `n = ${p.length}, q of ${q.length}`;
     assert.deepEqual(outcome(() => entropy(p)), outcome(() => entropy(full[0], {})), `entropy, ${label}`);
-    for (const f of [crossEntropy, kl, jsDivergence, measures, klTerms]) {
+    for (const f of [crossEntropy, kl, jsDivergence, measures, klTerms, infodiv.logRatios]) {
       assert.deepEqual(outcome(() => f(p, q)), outcome(() => f(...full)), `${f.name}, ${label}`);
     }
     for (const cols of [1, 2, 4, p.length, 0, 2.5, -4, '4', undefined, NaN]) {

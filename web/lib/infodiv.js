@@ -76,10 +76,6 @@ export function init() {
 
 /** H(P) = -sum p log p of p normalised to sum 1 (or of softmax(p/T) with `logits`). */
 export function entropy(p, options) {
-  if (options === undefined) {
-    const at = callCopied(ENTROPY, p, undefined, 8);
-    if (at !== 0) return f64[at / 8];
-  }
   const k = kinds(p, undefined, false), o = readOptions(options, true);
   if (o.logits) {
     // Written out: { ...o, single: true } made V8 build a slow object (entropy with logits at n = 16 took
@@ -92,30 +88,18 @@ export function entropy(p, options) {
 
 /** H(P,Q) = -sum p log q: the cost of coding P with a code built for Q. */
 export function crossEntropy(p, q, options) {
-  if (options === undefined) {
-    const at = callCopied(CROSS_ENTROPY, p, q, 8);
-    if (at !== 0) return f64[at / 8];
-  }
   const k = kinds(p, q, true), o = readOptions(options, true);
   return readNumber(call(o, o.logits ? CROSS_ENTROPY_LOGITS : CROSS_ENTROPY, p, q, k, 8));
 }
 
 /** KL(P||Q) = sum p log(p/q). */
 export function kl(p, q, options) {
-  if (options === undefined) {
-    const at = callCopied(KL, p, q, 8);
-    if (at !== 0) return f64[at / 8];
-  }
   const k = kinds(p, q, true), o = readOptions(options, true);
   return readNumber(call(o, o.logits ? KL_LOGITS : KL, p, q, k, 8));
 }
 
 /** Jensen-Shannon divergence: KL(P||M)/2 + KL(Q||M)/2 with M = (P+Q)/2. */
 export function jsDivergence(p, q, options) {
-  if (options === undefined) {
-    const at = callCopied(JS, p, q, 8);
-    if (at !== 0) return f64[at / 8];
-  }
   const k = kinds(p, q, true), o = readOptions(options, true);
   if (o.logits) return measuresOf(call(o, MEASURES_LOGITS, p, q, k, 56)).js;
   return readNumber(call(o, JS, p, q, k, 8));
@@ -123,20 +107,12 @@ export function jsDivergence(p, q, options) {
 
 /** All seven measures of P and Q, computed in one pass. */
 export function measures(p, q, options) {
-  if (options === undefined) {
-    const at = callCopied(MEASURES, p, q, 56);
-    if (at !== 0) return measuresOf(at);
-  }
   const k = kinds(p, q, true), o = readOptions(options, true);
   return measuresOf(call(o, o.logits ? MEASURES_LOGITS : MEASURES, p, q, k, 56));
 }
 
 /** The per-outcome terms p_i log(p_i/q_i) of KL(P||Q), as a new Float64Array. */
 export function klTerms(p, q, options) {
-  if (options === undefined) {
-    const at = callCopied(KL_TERMS, p, q, -1);
-    if (at !== 0) return readDoubles(at, p.length);
-  }
   const k = kinds(p, q, true), o = readOptions(options, 'klTerms');
   return call(o, KL_TERMS, p, q, k, -1, readDoubles);
 }
@@ -354,10 +330,6 @@ export function klEstimates(p, q, draws, options) {
 
 /** KL(P_r||Q_r) of each row r of two row-major rows x cols matrices, as a Float64Array. */
 export function klRows(p, q, cols, options) {
-  if (options === undefined && cols !== undefined) { // (no cols: the full path's error)
-    const at = callCopied(KL_ROWS, p, q, 8, cols);
-    if (at !== 0) return readDoubles(at, p.length / cols);
-  }
   const k = kinds(p, q, true), o = readOptions(options, true);
   if (o.error) throw o.error; // options' type errors come before those of cols
   if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
@@ -366,10 +338,6 @@ export function klRows(p, q, cols, options) {
 
 /** The seven measures of each row pair, as seven Float64Arrays of one value per row. */
 export function measuresRows(p, q, cols, options) {
-  if (options === undefined && cols !== undefined) { // (no cols: the full path's error)
-    const at = callCopied(MEASURES_ROWS, p, q, 56, cols);
-    if (at !== 0) return measureColumns(at, p.length / cols);
-  }
   const k = kinds(p, q, true), o = readOptions(options, true);
   if (o.error) throw o.error; // options' type errors come before those of cols
   if (cols === undefined) throw new TypeError('cols, the length of each row, is missing');
@@ -795,6 +763,10 @@ function measuresOf(at) {
 // (entropy with logits), so messages name p alone.
 function call(o, fn, p, q, kinds, outBytes, readResult, cols) {
   const lib = ready();
+  if (o === DEFAULTS && kinds === BOTH_F64) {
+    const out = shortCall(fn, p, q, outBytes, cols);
+    if (out !== 0) return readResult === undefined ? out : readResult(out, cols === undefined ? p.length : p.length / cols);
+  }
   const float = kinds === BOTH_F32;
   const width = float ? 4 : 8;
   // One WeakMap look-up per array: its pair address, if it is pair.p or pair.q itself.
@@ -869,17 +841,14 @@ function call(o, fn, p, q, kinds, outBytes, readResult, cols) {
   }
 }
 
-// The most common calls at their shortest: p (and q, unless undefined) Float64Arrays of one length, each
-// either outside the wasm memory (copied into the scratch region) or an allocPair() view itself (used in
-// place), with the default options. outBytes and cols as for call() (cols given for, and only for, the
-// rows functions). Returns the result's address, or 0 where another case applies: call() then checks
-// and reports everything (same core function, same inputs, so the same result to the bit).
-function callCopied(fn, p, q, outBytes, cols) {
-  // instanceof alone also accepts a Proxy of a Float64Array, whose length getter throws.
-  if (core === null || busy || !(p instanceof Float64Array && ArrayBuffer.isView(p))) return 0;
-  if (q !== undefined && !(q instanceof Float64Array && ArrayBuffer.isView(q))) return 0;
+// call()'s most common case at its shortest: p (and q, unless undefined) Float64Arrays (kinds checked)
+// of one length, each either outside the wasm memory (copied into the scratch region) or an allocPair()
+// view itself (used in place), with the default options. Returns the result's address, or 0 where
+// another case applies: call() then checks and reports everything (same core function, same inputs,
+// so the same result to the bit).
+function shortCall(fn, p, q, outBytes, cols) {
   const n = p.length; // 0 also for a detached view
-  if (n === 0 || (q !== undefined && q.length !== n)) return 0;
+  if (busy || n === 0 || (q !== undefined && q.length !== n)) return 0;
   let rows = 1;
   if (cols !== undefined) {
     if (!Number.isInteger(cols) || cols < 1 || n % cols !== 0) return 0;
@@ -1129,7 +1098,7 @@ function statusError(status, at, o, cols, runLength) {
 }
 
 const ARRAY = 0, F64 = 1, F32 = 2, OTHER = 3;
-const BOTH_F32 = F32 | (F32 << 2);
+const BOTH_F32 = F32 | (F32 << 2), BOTH_F64 = F64 | (F64 << 2);
 
 // The kinds of p and q (q's shifted by 2; q absent counts as p's), after
 // checking their types: first p, then q. needQ: a function of two arrays.
