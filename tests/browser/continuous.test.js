@@ -61,6 +61,33 @@ test('continuous: dragging the peak of P with the mouse moves μ with the pointe
   assert.deepEqual(narrower.state.p, after.state.p, 'P unchanged');
 });
 
+// The canvas's pixels, as a string to compare.
+const pixels = (canvas) => canvas.evaluate((c) => c.toDataURL());
+
+test('continuous: mid-drag the curves are moved in place as a full redraw would draw them; boxes held still are freed after', async () => {
+  const page = await explorer.open(CONTINUOUS);
+  const canvas = page.locator('canvas[data-chart="curves"]');
+  const held = () => page.evaluate(() => document.querySelectorAll('[style*="contain"]').length);
+  let during = null;
+  await dragCurveHandle(page, page, 'p', 'peak', 40, {
+    during: async () => {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      during = { image: await pixels(canvas), held: await held() };
+    },
+  });
+  assert.ok(during.held >= 5, `while dragging, the numbers, the parameter rows and the prose hold their size (${during.held})`);
+  // Released: the state settles and the chart has a full Chart.js update (animated unless motion is reduced).
+  const settled = await eventually(async () => {
+    const a = await pixels(canvas);
+    await page.waitForTimeout(300);
+    assert.equal(await pixels(canvas), a, 'drawn and still');
+    return a;
+  });
+  assert.equal(settled, during.image, 'the last move, drawn in place, is what the full update draws');
+  assert.equal(await held(), 0, 'every box is free again');
+  await checkContinuous(page);
+});
+
 test('continuous: a finger drags a handle on a phone (after a press-and-hold) without scrolling the page', async () => {
   const page = await explorer.open(CONTINUOUS, { device: PHONE });
   await curveHandle(page, 'q', 'peak').scrollIntoViewIfNeeded();

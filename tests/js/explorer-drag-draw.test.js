@@ -1,11 +1,11 @@
-// How the explorer draws its bar charts during a drag without Chart.js's
-// update (web/explorer/views/pair-bars/draw.js) and which secondary charts
+// How the explorer draws its bar and line charts during a drag without
+// Chart.js's update (web/explorer/shell/in-place.js) and which secondary charts
 // it draws in each frame (web/explorer/shell/charts.js, chartsDue), on
 // stand-ins for Chart.js charts: a linear value axis and bar elements, as
 // Chart.js lays them out. What Chart.js then draws is the browser tests'.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dragLayout, moveBarsInPlace } from '../../web/explorer/views/pair-bars/draw.js';
+import { dragLayout, moveBarsInPlace, moveLinesInPlace } from '../../web/explorer/shell/in-place.js';
 import { chartsDue } from '../../web/explorer/shell/charts.js';
 
 // A chart laid out as Chart.js would: value axis [min, max] onto pixels [300, 100] (or [50, 450] across).
@@ -79,6 +79,62 @@ test('moveBarsInPlace waits for an animated update to end; a chart never laid ou
   assert.equal(moveBarsInPlace(chart, [[0.3, 0.7]]), true);
   const unseen = { ...fakeChart({ data: [[0.2, 0.8]] }) }; // a copy: the plugin never ran on it
   assert.equal(moveBarsInPlace(unseen, [[0.3, 0.7]]), false);
+});
+
+// A line chart laid out as Chart.js would (parsing off): x in [0, 10] onto [40, 440], y in [0, ymax] onto [300, 100].
+function fakeLineChart(series, { ymax = 2 } = {}) {
+  const x = { min: 0, max: 10, getPixelForValue: (v) => 40 + 40 * v };
+  const y = { min: 0, max: ymax, getPixelForValue: (v) => 300 - (200 * v) / ymax };
+  const metas = series.map((points) => {
+    const data = points.map((pt) => ({ x: x.getPixelForValue(pt.x), y: pt.y === null ? NaN : y.getPixelForValue(pt.y), skip: pt.y === null }));
+    return { data, dataset: { points: data } };
+  });
+  const chart = {
+    options: { animation: false, scales: { x: { min: 0, max: 10 }, y: { min: 0, max: ymax } } },
+    scales: { x, y },
+    data: { datasets: series.map((points) => ({ data: points })) },
+    getDatasetMeta: (d) => metas[d],
+    stopped: 0,
+    rendered: 0,
+    stop() { this.stopped++; },
+    render() { this.rendered++; },
+  };
+  dragLayout.afterUpdate(chart, { mode: 'none' });
+  return chart;
+}
+const curve = (ys) => ys.map((v, i) => ({ x: 2 * i, y: v }));
+
+test('moveLinesInPlace: each point set on the axes as laid out, a gap where y is null, the line told, drawn once', () => {
+  const chart = fakeLineChart([curve([0, 1, 0.5]), curve([0.2, 0.2, 0.2])]);
+  const line = chart.getDatasetMeta(1).dataset;
+  const next = [curve([0.1, 1.5, null]), [{ x: 1, y: 0.3 }, { x: 5, y: 0 }, { x: 9.5, y: 2 }]];
+  assert.equal(moveLinesInPlace(chart, next), true);
+  assert.deepEqual(chart.getDatasetMeta(0).data.map(({ x, y, skip }) => [x, y, skip]), [[40, 290, false], [120, 150, false], [200, NaN, true]]);
+  assert.deepEqual(chart.getDatasetMeta(1).data.map(({ x, y }) => [x, y]), [[80, 270], [240, 300], [420, 100]]);
+  assert.equal(line.points, chart.getDatasetMeta(1).data, 'the line is given its points again, so it drops its cached path');
+  assert.equal(chart.data.datasets[0].data, next[0]);
+  assert.deepEqual([chart.stopped, chart.rendered], [1, 1]);
+});
+
+test('moveLinesInPlace changes nothing and asks for an update where the layout is not the one asked for', () => {
+  const cases = {
+    'a higher y axis asked for': (chart) => { chart.options.scales.y.max = 3; },
+    'another x range asked for': (chart) => { chart.options.scales.x.min = -1; },
+    'an animated update still running': (chart) => { chart.options.animation = { duration: 60_000 }; dragLayout.afterUpdate(chart, {}); },
+    'a y axis fitted to the data': (chart) => { delete chart.options.scales.y.max; },
+  };
+  for (const [what, change] of Object.entries(cases)) {
+    const chart = fakeLineChart([curve([0, 1, 0.5])]);
+    change(chart);
+    const before = JSON.stringify([chart.data, chart.getDatasetMeta(0).data]);
+    assert.equal(moveLinesInPlace(chart, [curve([0, 1.2, 0.4])]), false, what);
+    assert.equal(JSON.stringify([chart.data, chart.getDatasetMeta(0).data]), before, `${what}: unchanged`);
+    assert.equal(chart.rendered, 0, what);
+  }
+  const chart = fakeLineChart([curve([0, 1, 0.5])]);
+  assert.equal(moveLinesInPlace(chart, [curve([0, 1, 0.5, 0.2])]), false, 'another number of points');
+  assert.equal(moveLinesInPlace(chart, [curve([0, 1, 0.5]), curve([0, 1, 0.5])]), false, 'another number of lines');
+  assert.equal(chart.rendered, 0);
 });
 
 test('chartsDue: all when settled; while dragging, those behind the state one per frame in turn, until none is', () => {

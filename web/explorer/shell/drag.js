@@ -15,14 +15,21 @@ const SLOP_PX = 10; // a resting finger still wobbles this much
 
 /**
  * Makes the elements matching `selector` under the shell's root draggable.
- * start(el, { clientX, clientY }) returns the drag's own state (or null:
- * this one does not move, e.g. locked); move(drag, { clientX, clientY })
- * follows the pointer; end(drag) runs once the drag is over, after its last
- * move. Returns { current }: the drag under way, or null.
+ * start(el, at) returns the drag's own state (or null: this one does not
+ * move, e.g. locked); move(drag, at) follows the pointer; end(drag) runs
+ * once the drag is over, after its last move. `at` is { clientX, clientY }
+ * and, if `origin()` gives an element, { x, y } from its top left corner.
+ * Returns { current }: the drag under way, or null.
  */
-export function makeDraggable(shell, selector, { start, move, end }) {
+export function makeDraggable(shell, selector, { start, move, end, origin = () => null }) {
   let drag = null, pending = null, frame = 0, hold = null;
   const target = (event) => event.target.closest?.(selector);
+  // Measured when the event comes, when the page is laid out: in the animation frame that applies the move,
+  // other work of that frame may have changed the page, and measuring then would lay it out again.
+  const pointer = (event) => {
+    const at = { clientX: event.clientX, clientY: event.clientY }, box = origin()?.getBoundingClientRect();
+    return box ? { ...at, x: at.clientX - box.left, y: at.clientY - box.top } : at;
+  };
   const flush = () => {
     cancelAnimationFrame(frame);
     frame = 0;
@@ -52,7 +59,7 @@ export function makeDraggable(shell, selector, { start, move, end }) {
   shell.on(shell.root, 'pointerdown', (event) => {
     const el = target(event);
     if (!el || event.button !== 0 || drag) return;
-    const at = { clientX: event.clientX, clientY: event.clientY };
+    const at = pointer(event);
     if (event.pointerType === 'touch') {
       stopHolding();
       hold = { el, pointerId: event.pointerId, at, from: at, timer: setTimeout(grab, HOLD_MS) };
@@ -64,12 +71,12 @@ export function makeDraggable(shell, selector, { start, move, end }) {
   });
   shell.on(shell.root, 'pointermove', (event) => {
     if (hold?.pointerId === event.pointerId) {
-      hold.at = { clientX: event.clientX, clientY: event.clientY };
+      hold.at = pointer(event);
       if (Math.hypot(event.clientX - hold.from.clientX, event.clientY - hold.from.clientY) > SLOP_PX) stopHolding();
       return;
     }
     if (!drag || !target(event)?.hasPointerCapture(event.pointerId)) return;
-    pending = { clientX: event.clientX, clientY: event.clientY };
+    pending = pointer(event);
     if (!frame) frame = requestAnimationFrame(flush);
   });
   // A grabbed finger moves the handle, not the page.

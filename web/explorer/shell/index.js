@@ -6,6 +6,7 @@
 export { announcer } from './announce.js';
 export { chartsDue, manageCharts, readPalette } from './charts.js';
 export { makeDraggable, onKeys } from './drag.js';
+export { boxFreezer, freezeBoxes } from './freeze.js';
 export { undoHistory } from './undo.js';
 
 // Hides the panels not asked for, and a row of panels when all of it is hidden.
@@ -54,18 +55,30 @@ export function createShell(root, { template, panels, classes = [] }) {
 /** Shows `text` in a note element, hidden when there is nothing to say. */
 export function setNote(el, text) {
   setText(el, text);
-  el.hidden = !text;
+  setProp(el, 'hidden', !text);
 }
 
 /**
- * Writes text (or a field's value) only where it changes: the same text
- * written again still costs the page a layout, once per frame of a drag.
+ * Writes text, a field's value, an attribute or a property only where it
+ * changes: the same value written again still costs the page a style
+ * recalculation or a layout, once per frame of a drag.
  */
 export function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
+  const only = el.firstChild;
+  // A lone text node is changed in place: replacing it would also restyle the element and its ancestors
+  // (for the :empty and :has() rules that hold a number's room until it is shown).
+  if (text && only && only === el.lastChild && only.nodeType === 3) {
+    if (only.data !== text) only.data = text;
+  } else if (el.textContent !== text) el.textContent = text;
 }
 export function setValue(field, value) {
   if (field.value !== value) field.value = value;
+}
+export function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+export function setProp(el, name, value) { // hidden, disabled, ...
+  if (el[name] !== value) el[name] = value;
 }
 
 /** A focusable element with role slider (a drag handle), with `data` as its data-* attributes. */

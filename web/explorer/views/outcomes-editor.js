@@ -5,7 +5,7 @@
 // outcomes' names. It edits the part of the state that ./outcomes.js reads,
 // through set(next, { settled }).
 import { parseDistribution } from '../input.js';
-import { setNote, undoHistory } from '../shell/index.js';
+import { setAttr, setNote, setValue, undoHistory } from '../shell/index.js';
 import { MAX_OUTCOMES, MIN_OUTCOMES, cleanLabel, letters } from './discrete/model.js';
 import { drawBars, infiniteOutcomes } from './pair-bars/draw.js';
 import { barsMarkup, buildHandles, placeHandles, updateHandles, wireHandles } from './pair-bars/handles.js';
@@ -22,7 +22,7 @@ export const EDITOR_TEMPLATE = `
     <p class="hint">Drag a bar, or focus it and use the arrow keys (Page Up/Down for big steps, Home for 0):
       the other bars of that distribution make room, and the draws start again. Undo (Ctrl+Z) takes back
       the last change.</p>
-    <div class="pair-fields">
+    <div class="pair-fields" data-freeze>
       <label><span class="p-name">P</span> ${field('data-field="dist" data-dist="p"')}</label>
       <label><span class="q-name">Q</span> ${field('data-field="dist" data-dist="q"')}</label>
       <label>Outcomes ${field('data-field="labels"')}</label>
@@ -61,11 +61,11 @@ export function updateEditor(shell, state) {
   const texts = { p: shown(state.p), q: shown(state.q), labels: state.labels.join(', ') };
   for (const input of shell.$$('input[data-field="dist"], input[data-field="labels"]')) {
     const key = input.dataset.dist ?? 'labels';
-    if (shell.focused() !== input && !input.dataset.edited) input.value = texts[key];
+    if (shell.focused() !== input && !input.dataset.edited) setValue(input, texts[key]);
   }
-  shell.$('input[data-field="dist"][data-dist="p"]').setAttribute('aria-label', 'P, the values');
-  shell.$('input[data-field="dist"][data-dist="q"]').setAttribute('aria-label', 'Q, the values');
-  shell.$('input[data-field="labels"]').setAttribute('aria-label', 'names of the outcomes');
+  setAttr(shell.$('input[data-field="dist"][data-dist="p"]'), 'aria-label', 'P, the values');
+  setAttr(shell.$('input[data-field="dist"][data-dist="q"]'), 'aria-label', 'Q, the values');
+  setAttr(shell.$('input[data-field="labels"]'), 'aria-label', 'names of the outcomes');
 }
 
 // What the typed fields ask for: { next } or { problem }; fields not typed in keep the state's part.

@@ -5,7 +5,7 @@
 // charts, the library's numbers for the state and the run); render.js draws
 // it, run.js plays it, events.js changes it.
 import { init } from 'infodiv';
-import { announcer, createShell, manageCharts } from '../../shell/index.js';
+import { announcer, boxFreezer, createShell, manageCharts } from '../../shell/index.js';
 import { editorBars } from '../outcomes-editor.js';
 import { wireEvents } from './events.js';
 import { buildRows, render, setState } from './render.js';
@@ -26,6 +26,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, lines: {}, bars: editorBars(shell),
     run: { sampler: null, draws: null, n: 0, message: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
+    freeze: boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy), chartLater: 0,
   };
   setState(view, state); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, async () => {
@@ -35,7 +36,10 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
       bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.bars.plugin),
     };
   }, () => render(view, { settled: true }));
-  shell.onDestroy(() => cancelAnimationFrame(view.run.frame));
+  shell.onDestroy(() => {
+    cancelAnimationFrame(view.run.frame);
+    clearTimeout(view.chartLater);
+  });
   wireEvents(view);
   render(view, { settled: true });
   if (!matchMedia('(prefers-reduced-motion: reduce)').matches) play(view);

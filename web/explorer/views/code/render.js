@@ -1,13 +1,14 @@
 // Drawing the code view: setState() is the one way its state changes (a new
 // P, Q or seed starts the run again), render() puts the library's numbers
 // for the state on screen, renderRun() the run's counters, message and chart.
-import { setNote } from '../../shell/index.js';
+// Text and attributes are written only where they change (setText, setAttr).
+import { setAttr, setNote, setText, setValue } from '../../shell/index.js';
 import { spread } from '../../numerics/points.js';
 import { formatNumber, formatProbability } from '../../util.js';
 import { buildEditor, updateEditor } from '../outcomes-editor.js';
 import { RECENT, SERIES } from './model.js';
 import { codeNumbers } from './numbers.js';
-import { message, recent, restartRun } from './run.js';
+import { CHART_MS, chartDue, message, recent, restartRun } from './run.js';
 import { ROW_TEMPLATE } from './template.js';
 import { describeChart, infinityNote, messageText, unitsNote } from './text.js';
 
@@ -42,31 +43,31 @@ const word = (numbers, code, i) => (numbers.canWrite[code][i] ? numbers.codes[co
 // The outcomes table's cells that depend on the state alone.
 function showTable({ shell, state, numbers }) {
   shell.$$('[data-role="code-rows"] tr').forEach((row, i) => {
-    const cell = (name) => row.querySelector(`[data-cell="${name}"]`);
-    cell('label').textContent = state.labels[i];
-    cell('p').textContent = formatProbability(state.p[i]);
-    cell('q').textContent = formatProbability(state.q[i]);
-    cell('wordP').textContent = state.p[i] > 0 ? word(numbers, 'p', i) : 'none';
-    cell('wordQ').textContent = word(numbers, 'q', i);
-    cell('lengthQ').textContent = numbers.canWrite.q[i] ? String(numbers.codes.q.lengths[i]) : '—';
-    cell('ideal').textContent = formatNumber(numbers.ideal[i]);
-    row.dataset.unwritable = String(state.p[i] > 0 && !numbers.canWrite.q[i]);
+    const cell = (name, text) => setText(row.querySelector(`[data-cell="${name}"]`), text);
+    cell('label', state.labels[i]);
+    cell('p', formatProbability(state.p[i]));
+    cell('q', formatProbability(state.q[i]));
+    cell('wordP', state.p[i] > 0 ? word(numbers, 'p', i) : 'none');
+    cell('wordQ', word(numbers, 'q', i));
+    cell('lengthQ', numbers.canWrite.q[i] ? String(numbers.codes.q.lengths[i]) : '—');
+    cell('ideal', formatNumber(numbers.ideal[i]));
+    setAttr(row, 'data-unwritable', String(state.p[i] > 0 && !numbers.canWrite.q[i]));
   });
 }
 
 function showMeasures({ shell, state, numbers: { m } }) {
   for (const el of shell.$$('[data-measure]')) {
-    el.textContent = formatNumber(m[el.dataset.measure]);
-    el.dataset.value = String(m[el.dataset.measure]);
+    setText(el, formatNumber(m[el.dataset.measure]));
+    setAttr(el, 'data-value', String(m[el.dataset.measure]));
   }
-  shell.$$('[data-unit]').forEach((el) => { el.textContent = state.units; });
+  shell.$$('[data-unit]').forEach((el) => setText(el, state.units));
 }
 
 function showControls({ shell, state }) {
   shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
-  shell.$('[data-control="speed"]').value = String(state.speed);
+  setValue(shell.$('[data-control="speed"]'), String(state.speed));
   const seed = shell.$('[data-control="seed"]');
-  if (shell.focused() !== seed) seed.value = String(state.seed);
+  if (shell.focused() !== seed) setValue(seed, String(state.seed));
   updateEditor(shell, state);
 }
 
@@ -95,8 +96,8 @@ function showCounters(view) {
   const { shell, state } = view, { n, bits, average, extra, counts, shares } = message(view);
   const set = (name, text, value) => {
     const el = shell.$(`[data-counter="${name}"]`);
-    el.textContent = text;
-    el.dataset.value = String(value);
+    setText(el, text);
+    setAttr(el, 'data-value', String(value));
   };
   set('n', String(n), n);
   set('bitsP', String(bits.p), bits.p);
@@ -107,29 +108,30 @@ function showCounters(view) {
   set('extra', unit(extra), extra);
   // How often each outcome was sent, and that share of the symbols (on its own line when the table is narrow).
   shell.$$('[data-role="code-rows"] tr').forEach((row, i) => {
-    const share = document.createElement('span');
-    share.className = 'sent-share';
-    share.textContent = n ? `(${formatProbability(shares[i])})` : '';
-    row.querySelector('[data-cell="sent"]').replaceChildren(`${counts[i]} `, share);
+    setText(row.querySelector('[data-sent="count"]'), String(counts[i]));
+    setText(row.querySelector('[data-sent="share"]'), n ? `(${formatProbability(shares[i])})` : '');
   });
 }
 
-// The last symbols, oldest first: the outcome over its codeword in each code.
+// A symbol sent: the outcome over its codeword in each code.
+function symbolCell({ state, numbers }, i) {
+  const cell = document.createElement('span');
+  cell.className = 'symbol-cell';
+  for (const [className, text] of [['symbol-label', state.labels[i]], ['word word-p', word(numbers, 'p', i)],
+    ['word word-q', numbers.canWrite.q[i] ? word(numbers, 'q', i) : '✕']]) {
+    const line = document.createElement('span');
+    line.className = className;
+    line.textContent = text;
+    cell.append(line);
+  }
+  return cell;
+}
+
+// The last symbols, oldest first (none written again while none are sent: a drag restarts the run every move).
 function showMessage(view) {
-  const { shell, state, numbers } = view;
-  shell.$('[data-role="message"]').replaceChildren(...Array.from(recent(view, RECENT), (i) => {
-    const cell = document.createElement('span');
-    cell.className = 'symbol-cell';
-    for (const [className, text] of [['symbol-label', state.labels[i]], ['word word-p', word(numbers, 'p', i)],
-      ['word word-q', numbers.canWrite.q[i] ? word(numbers, 'q', i) : '✕']]) {
-      const line = document.createElement('span');
-      line.className = className;
-      line.textContent = text;
-      cell.append(line);
-    }
-    return cell;
-  }));
-  shell.$('[data-role="message-text"]').textContent = messageText(view);
+  const { shell } = view, symbols = recent(view, RECENT), box = shell.$('[data-role="message"]');
+  if (symbols.length || box.firstChild) box.replaceChildren(...Array.from(symbols, (i) => symbolCell(view, i)));
+  setText(shell.$('[data-role="message-text"]'), messageText(view));
 }
 
 /**
@@ -141,22 +143,29 @@ export function renderRun(view, { chart = true } = {}) {
   showCounters(view);
   showMessage(view);
   if (chart && view.charts) drawRun(view);
-  const play = shell.$('[data-action="play"]');
-  play.textContent = run.playing ? 'Pause' : 'Play';
+  setText(shell.$('[data-action="play"]'), run.playing ? 'Pause' : 'Play');
   setNote(shell.$('[data-role="infinity-note"]'), infinityNote(view.state, message(view).unwritable));
-  if (!run.playing) shell.$('[data-chart="running"]').setAttribute('aria-label', describeChart(view));
+  if (!run.playing) setAttr(shell.$('[data-chart="running"]'), 'aria-label', describeChart(view));
 }
 
-/** Draws the state and the run; once a change settles, the page hears of it. */
+/**
+ * Draws the state and the run; once a change settles, the page hears of it.
+ * While a bar is dragged, the bars and the numbers follow every move, the
+ * chart of running averages (a full Chart.js update) is drawn a few times
+ * a second, as while playing, and once more after the last move.
+ */
 export function render(view, { settled }) {
   const { shell, state, numbers } = view;
+  view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
   view.lines = numbers.m;
   showTable(view);
   showMeasures(view);
   showControls(view);
   if (view.charts) view.bars.draw(view.charts.bars, state, { settled }); // not yet on the first render: the numbers come first
   if (settled) view.history?.settled(state);
-  shell.$('[data-role="units-note"]').textContent = unitsNote(state.units, numbers.bit);
-  renderRun(view);
+  setText(shell.$('[data-role="units-note"]'), unitsNote(state.units, numbers.bit));
+  clearTimeout(view.chartLater);
+  renderRun(view, { chart: settled || chartDue(view) });
+  if (!settled) view.chartLater = setTimeout(() => renderRun(view), CHART_MS);
   view.onChange(state, { ...numbers.m }, { settled });
 }

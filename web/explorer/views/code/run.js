@@ -9,7 +9,8 @@ import { renderRun } from './render.js';
 import { announcement } from './text.js';
 
 const MAX_FRAME_MS = 100; // a frame after a long pause (a hidden tab) draws no more than this much time's symbols
-const CHART_MS = 125; // while playing the chart is drawn 8 times a second: drawing it is most of a frame's work
+/** While playing or dragging the chart is drawn 8 times a second: drawing it is most of a frame's work. */
+export const CHART_MS = 125;
 
 /** Back to no symbols, with a fresh sampler of P from the seed; playing goes on if it was. */
 export function restartRun(view) {
@@ -55,9 +56,14 @@ function frame(view, now) {
   send(view, count);
   if (ended(view)) return pause(view);
   run.frame = requestAnimationFrame((t) => frame(view, t));
-  const chart = now - run.chartAt >= CHART_MS;
-  if (chart) run.chartAt = now;
-  return renderRun(view, { chart });
+  return renderRun(view, { chart: chartDue(view, now) });
+}
+
+/** Whether the chart is due (CHART_MS since it was last drawn while playing or dragging); if so, from now. */
+export function chartDue({ run }, now = performance.now()) {
+  if (now - run.chartAt < CHART_MS) return false;
+  run.chartAt = now;
+  return true;
 }
 
 /** Plays from where the run is (from the start again if it had ended). */

@@ -36,8 +36,8 @@ export const TEMPLATE = `
         aria-label="Running average length per symbol of the message with each code"></canvas></div>
     </figure>
     <section class="panel counters-panel" aria-label="Counters" data-panel="counters">
-      <p class="run-state" data-role="run-state"><span data-counter="n" data-value="0">0</span> symbols sent</p>
-      <table class="counters">
+      <p class="run-state" data-role="run-state" data-freeze><span data-counter="n" data-value="0">0</span> symbols sent</p>
+      <div data-freeze><table class="counters">
         <thead><tr><th scope="col"><span class="visually-hidden">counter</span></th><th scope="col"><span class="p-name">P’s code</span></th>
           <th scope="col"><span class="q-name">Q’s code</span></th></tr></thead>
         <tbody>
@@ -47,8 +47,8 @@ export const TEMPLATE = `
           <tr><th scope="row">ideal lengths</th><td><span class="symbol">H(P)</span> <span data-measure="entropyP"></span></td>
             <td><span class="symbol">H(P,Q)</span> <span data-measure="crossEntropyPQ"></span></td></tr>
         </tbody>
-      </table>
-      <p class="counters-gap">Extra per symbol so far with Q’s code: <b data-counter="extra"></b>.
+      </table></div>
+      <p class="counters-gap" data-freeze>Extra per symbol so far with Q’s code: <b data-counter="extra"></b>.
         Ideal extra: KL(P‖Q) = <b data-measure="klPQ"></b> <span data-unit></span>.</p>
       <p class="counters-units" data-role="units-note"></p>
       <p class="infinity-note" data-role="infinity-note" hidden></p>
@@ -75,4 +75,4 @@ export const TEMPLATE = `
 
 export const ROW_TEMPLATE = `<th scope="row" data-cell="label"></th><td data-cell="p"></td><td class="codeword" data-cell="wordP"></td>
   <td data-cell="q"></td><td class="codeword" data-cell="wordQ"></td><td data-cell="lengthQ"></td><td data-cell="ideal"></td>
-  <td data-cell="sent"></td>`;
+  <td data-cell="sent"><span data-sent="count"></span> <span class="sent-share" data-sent="share"></span></td>`;

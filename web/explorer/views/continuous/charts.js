@@ -6,6 +6,7 @@ import {
   Chart, Filler, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
 import { baseOptions as sharedOptions, diagonalPattern, tickLabel } from '../../shell/charts.js';
+import { dragLayout } from '../../shell/in-place.js';
 import { formatNumber } from '../../util.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Filler, Legend, Tooltip);
@@ -114,7 +115,7 @@ export function createCurvesChart(canvas, palette, animate, view) {
       scales: { x: axis(palette, 'x'), y: { ...axis(palette, 'density'), min: 0 } },
       plugins: { legend: { labels: { color: palette.text } }, tooltip: { enabled: false } },
     },
-    plugins: [overlay],
+    plugins: [overlay, dragLayout], // dragLayout: see drawCurves (render.js)
   });
 }
 

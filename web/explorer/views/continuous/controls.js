@@ -3,7 +3,7 @@
 // and bins controls, the measures. Each function takes the view (see
 // mount.js) and brings the DOM in line with its state.
 import { logDensity } from 'infodiv';
-import { setNote, setText, setValue, sliderHandle } from '../../shell/index.js';
+import { setAttr, setNote, setProp, setText, setValue, sliderHandle } from '../../shell/index.js';
 import { clamp, formatNumber, formatParameter } from '../../util.js';
 import { PAIRS, distOf, familyOf, handleSpec, paramOf } from './model.js';
 import { NAMES, binsResult, describeDist, handlesHint } from './text.js';
@@ -14,6 +14,7 @@ const SIDES = ['p', 'q'];
 function parameterRow(side, p) {
   const row = document.createElement('div');
   row.className = 'param';
+  row.dataset.freeze = ''; // its slider and field change with every move of a drag (shell/freeze.js)
   row.innerHTML = `<label class="param-label"><span class="param-name"><span class="param-symbol"></span>
       <span class="param-meaning"></span></span><input type="range" data-field="slider"></label>
     <input type="number" data-field="value" step="any">`; // static markup
@@ -60,10 +61,10 @@ function updateHandles(view) {
   for (const el of shell.$$('[data-role="handles"] .handle')) {
     const { side, familyKey, spec } = handleOf(view, el);
     const x = spec.x(state[side]);
-    el.setAttribute('aria-valuenow', String(Number(x.toPrecision(6))));
-    el.setAttribute('aria-valuemin', String(Number(frame.x[0].toPrecision(6))));
-    el.setAttribute('aria-valuemax', String(Number(frame.x[1].toPrecision(6))));
-    el.setAttribute('aria-valuetext', `at x = ${formatNumber(x)}: ${describeDist(familyKey, state[side])}`);
+    setAttr(el, 'aria-valuenow', String(Number(x.toPrecision(6))));
+    setAttr(el, 'aria-valuemin', String(Number(frame.x[0].toPrecision(6))));
+    setAttr(el, 'aria-valuemax', String(Number(frame.x[1].toPrecision(6))));
+    setAttr(el, 'aria-valuetext', `at x = ${formatNumber(x)}: ${describeDist(familyKey, state[side])}`);
   }
 }
 
@@ -73,7 +74,7 @@ function updateParameters({ shell, state }) {
     const p = paramOf(PAIRS[state.family][el.dataset.dist], el.dataset.param);
     const v = state[el.dataset.dist][p.key];
     if (shell.focused() !== el || !el.matches(':active')) setValue(el, String(p.log ? Math.log10(v) : v));
-    el.setAttribute('aria-valuetext', `${p.symbol} = ${formatParameter(v)}`);
+    setAttr(el, 'aria-valuetext', `${p.symbol} = ${formatParameter(v)}`);
   }
   for (const el of shell.$$('[data-field="value"]')) {
     if (shell.focused() !== el) setValue(el, String(state[el.dataset.dist][el.dataset.param]));
@@ -88,7 +89,7 @@ export function updateControls(view) {
   shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
   const binsOn = shell.$('[data-control="bins-on"]'), binsSlider = shell.$('[data-control="bins"]');
   binsOn.checked = Boolean(state.bins);
-  binsSlider.disabled = !state.bins;
+  setProp(binsSlider, 'disabled', !state.bins);
   setValue(binsSlider, String(state.bins || lastBins));
   setText(shell.$('[data-role="bins-value"]'), String(state.bins || lastBins));
   shell.$('[data-control="family"]').value = state.family;
@@ -111,19 +112,19 @@ export function placeHandles(view, chart) {
     const hx = spec.x(state[side]), density = handleHeight(state, side, hx, frame.x[1] - frame.x[0]);
     const px = x.getPixelForValue(hx), py = y.getPixelForValue(Number.isFinite(density) ? density : frame.y);
     const outside = px < chartArea.left - 1 || px > chartArea.right + 1;
-    el.hidden = outside && shell.focused() !== el;
-    el.style.left = `${clamp(px, chartArea.left, chartArea.right)}px`;
-    el.style.top = `${clamp(py, chartArea.top, chartArea.bottom)}px`;
+    setProp(el, 'hidden', outside && shell.focused() !== el);
+    // Moved by a transform, which needs no layout (left and top would lay out the page again on every move).
+    el.style.transform = `translate(${clamp(px, chartArea.left, chartArea.right)}px, ${clamp(py, chartArea.top, chartArea.bottom)}px)`;
   }
 }
 
 function showBinned({ shell, state }, m, bins) {
   for (const key of ['klPQ', 'klQP']) {
     const el = shell.$(`[data-binned="${key}"]`);
-    shell.$(`[data-role="binned-${key}"]`).hidden = !bins;
+    setProp(shell.$(`[data-role="binned-${key}"]`), 'hidden', !bins);
     if (!bins) continue;
     setText(el, `${formatNumber(bins[key])} ${state.units}`);
-    el.dataset.value = String(bins[key]);
+    setAttr(el, 'data-value', String(bins[key]));
   }
   shell.$$('[data-bins-k]').forEach((el) => setText(el, `${state.bins} bins`));
   setNote(shell.$('[data-role="bins-result"]'), bins ? binsResult(m, bins, state.units) : '');
@@ -135,7 +136,7 @@ export function showNumbers(view, m, bins, errors) {
   for (const el of shell.$$('[data-measure]')) {
     const v = m[el.dataset.measure];
     setText(el, formatNumber(v));
-    el.dataset.value = String(v);
+    setAttr(el, 'data-value', String(v));
   }
   shell.$$('[data-unit]').forEach((el) => setText(el, state.units));
   showBinned(view, m, bins);

@@ -17,13 +17,13 @@ function wireDragging(view) {
       const box = el.getBoundingClientRect();
       return { el, offset: clientX - (box.left + box.width / 2) }; // grabbed off-centre, the handle keeps its offset
     },
-    move({ el, offset }, { clientX }) {
+    move({ el, offset }, { x }) {
       const { side, familyKey, spec } = handleOf(view, el);
-      const px = clientX - view.shell.$('[data-chart="curves"]').getBoundingClientRect().left - offset;
-      const target = clamp(view.charts.curves.scales.x.getValueForPixel(px), ...view.frame.x);
+      const target = clamp(view.charts.curves.scales.x.getValueForPixel(x - offset), ...view.frame.x);
       setSide(view, side, dragHandle(familyKey, view.state[side], spec.id, target), { settled: false });
     },
     end: () => render(view, { settled: true }),
+    origin: () => view.shell.$('[data-chart="curves"]'),
   });
 }
 

@@ -7,7 +7,7 @@
 // render.js draws it, events.js changes it. Every density and every measure
 // comes from the infodiv library.
 import { init } from 'infodiv';
-import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
+import { announcer, boxFreezer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
 import { buildControls, placeHandles } from './controls.js';
 import { wireEvents } from './events.js';
 import { DEFAULT_BINS } from './model.js';
@@ -38,6 +38,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     frame: null, current: null, charts: null, mounted: false, dragger: null,
   };
   view.plugins = pluginViews(view);
+  view.freeze = boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy);
   shell.onDestroy(() => cancelAnimationFrame(view.catchUp)); // a chart's catch-up draw (render.js)
   // Undo brings back the family and P and Q, in the units and bins now shown.
   view.history = undoHistory(shell, {

@@ -3,7 +3,8 @@
 // measure, samples the curves and puts it all on the charts, in the numbers
 // and in the controls.
 import { logDensity } from 'infodiv';
-import { chartsDue, setNote } from '../../shell/index.js';
+import { chartsDue, setNote, setProp } from '../../shell/index.js';
+import { moveLinesInPlace } from '../../shell/in-place.js';
 import {
   PLOT_POINTS, frameX, frameY, integrand, integrandLimits, peakHeight, plotGrid, toPoints, zeroIntervals,
 } from '../../numerics/curves.js';
@@ -47,13 +48,19 @@ function sampleCurves(view, ideal) {
   return { frame: { x, y }, xs, densities, integrands: [integrand(lp, lq, ln), integrand(lq, lp, ln)], zero: zeroIntervals(xs, lp, lq) };
 }
 
+// While a handle is dragged the axes mostly stay (frameX, frameY): the curves are then moved in place.
 function drawCurves({ charts, plugins }, curves, bins, mode) {
   const { curves: chart } = charts, { frame: { x, y }, xs, densities, zero } = curves;
-  chart.data.datasets.forEach((dataset, d) => { dataset.data = toPoints(xs, densities[d]); });
+  const series = densities.map((ys) => toPoints(xs, ys));
   Object.assign(chart.options.scales.x, { min: x[0], max: x[1] });
   chart.options.scales.y.max = y;
   plugins.curves.bins = bins?.bars ?? null;
   plugins.curves.mismatch = [...zero[0], ...zero[1]];
+  if (mode === 'none' && moveLinesInPlace(chart, series)) {
+    plugins.curves.onLayout(chart); // the handles follow: no update, so no new layout to tell them of
+    return;
+  }
+  chart.data.datasets.forEach((dataset, d) => { dataset.data = series[d]; });
   chart.update(mode);
 }
 
@@ -104,6 +111,7 @@ function drawCharts(view, curves, m, bins, settled, changed = true) {
 
 /** Draws the state; once a change settles, also its text for screen readers. */
 export function render(view, { settled }) {
+  view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
   const { state } = view, base = UNITS[state.units];
   const { m, errors } = measuresOf(state, base);
   const ideal = viewRange(state);
@@ -112,7 +120,7 @@ export function render(view, { settled }) {
   const bins = state.bins ? binned(state, ideal, base, settled) : null;
   view.current = { m, xs: curves.xs, bins, integrands: curves.integrands };
 
-  view.shell.$('[data-role="convergence"]').hidden = !bins;
+  setProp(view.shell.$('[data-role="convergence"]'), 'hidden', !bins);
   if (view.charts) drawCharts(view, curves, m, bins, settled); // not yet on the first render: the numbers come first
   showNumbers(view, m, bins, errors);
   updateControls(view);

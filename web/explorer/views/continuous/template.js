@@ -49,25 +49,25 @@ export const TEMPLATE = `
       <div class="kl-pair">
         <div class="kl-card" data-key="klPQ">
           <div class="kl-symbol">KL(P‖Q)</div>
-          <div><span class="number" data-measure="klPQ"></span> <span class="unit" data-unit></span></div>
+          <div data-freeze><span class="number" data-measure="klPQ"></span> <span class="unit" data-unit></span></div>
           <p class="kl-meaning">forward: averaged over P. Huge where Q misses what P does, so a Q fitted this way
             <em>covers</em> every mode of P.</p>
-          <p class="kl-binned" data-role="binned-klPQ" hidden>binned into <span data-bins-k></span>:
+          <p class="kl-binned" data-role="binned-klPQ" data-freeze hidden>binned into <span data-bins-k></span>:
             <b data-binned="klPQ"></b></p>
         </div>
         <div class="kl-card" data-key="klQP">
           <div class="kl-symbol">KL(Q‖P)</div>
-          <div><span class="number" data-measure="klQP"></span> <span class="unit" data-unit></span></div>
+          <div data-freeze><span class="number" data-measure="klQP"></span> <span class="unit" data-unit></span></div>
           <p class="kl-meaning">reverse: averaged over Q. Huge where Q claims what P rarely does, so a Q fitted
             this way <em>seeks</em> one mode.</p>
-          <p class="kl-binned" data-role="binned-klQP" hidden>binned into <span data-bins-k></span>:
+          <p class="kl-binned" data-role="binned-klQP" data-freeze hidden>binned into <span data-bins-k></span>:
             <b data-binned="klQP"></b></p>
         </div>
       </div>
       <dl class="measures">
         ${MEASURES.map(([key, symbol, meaning]) => `<div class="measure" data-key="${key}">
           <dt><span class="symbol">${symbol}</span> <span class="meaning">${meaning}</span></dt>
-          <dd><span class="number" data-measure="${key}"></span> <span class="unit" data-unit></span></dd>
+          <dd><span class="reading" data-freeze><span class="number" data-measure="${key}"></span> <span class="unit" data-unit></span></span></dd>
         </div>`).join('')}
       </dl>
       <p class="infinity-note" data-role="infinity-note" hidden></p>
@@ -90,14 +90,14 @@ export const TEMPLATE = `
     </figure>
     <section class="panel bins-panel" data-panel="bins" role="group" aria-label="Discretise into bins">
       <label class="bins-toggle"><input type="checkbox" data-control="bins-on"> Discretise into <var>k</var> bins</label>
-      <label class="bins-slider"><span>k = <output data-role="bins-value"></output></span>
+      <label class="bins-slider" data-freeze><span>k = <output data-role="bins-value"></output></span>
         <input type="range" data-control="bins" min="${MIN_BINS}" max="${MAX_BINS}" step="1" value="${DEFAULT_BINS}"
           aria-label="number of bins k"></label>
       <p class="bins-explain">Cut the x range into <var>k</var> equal bins (what falls outside goes into the end bins)
         and compare the two lists of bin probabilities with the discrete KL. Binning can only lose information, so
         the binned KL is never above the continuous one, and it approaches it as <var>k</var> grows: doubling
         <var>k</var> never lowers it, though <var>k</var> + 1 bins can give less than <var>k</var>.</p>
-      <p class="bins-result" data-role="bins-result" hidden></p>
+      <p class="bins-result" data-role="bins-result" data-freeze hidden></p>
       <div class="chart chart-convergence" data-role="convergence" hidden><canvas data-chart="convergence" role="img"
         aria-label="Binned KL against the number of bins"></canvas></div>
     </section>

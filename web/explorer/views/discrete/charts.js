@@ -6,7 +6,7 @@ import { Chart } from 'chart.js';
 import { baseOptions } from '../../shell/charts.js';
 import { formatNumber } from '../../util.js';
 import { axis, drawBarText, stripes, valueAxis } from '../pair-bars/chart.js';
-import { dragLayout } from '../pair-bars/draw.js';
+import { dragLayout } from '../../shell/in-place.js';
 
 export { createBarsChart } from '../pair-bars/chart.js';
 

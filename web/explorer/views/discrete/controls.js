@@ -2,7 +2,7 @@
 // the bars (../pair-bars/handles.js), a row of the outcomes table per outcome, the sums, the text fields of
 // whole distributions, the measures. Each function takes the view (see
 // mount.js) and brings the DOM in line with its state.
-import { setNote, setText, setValue } from '../../shell/index.js';
+import { setAttr, setNote, setProp, setText, setValue } from '../../shell/index.js';
 import { formatNumber } from '../../util.js';
 import { buildHandles, updateHandles } from '../pair-bars/handles.js';
 import { MAX_OUTCOMES, MIN_OUTCOMES, sumsToOne } from './model.js';
@@ -27,21 +27,21 @@ export function buildOutcomeControls({ shell, state, charts }) {
 // One table row: fields keep what the reader is typing while they have focus.
 function updateRow(row, { shell, state, current }) {
   const i = Number(row.dataset.index), name = (dist) => `${dist.toUpperCase()}(${state.labels[i]})`;
-  row.dataset.infinite = String(current.infinite[i]);
+  setAttr(row, 'data-infinite', String(current.infinite[i]));
   const label = row.querySelector('[data-field="label"]');
   if (shell.focused() !== label) setValue(label, state.labels[i]);
-  label.setAttribute('aria-label', `label of outcome ${i + 1}`);
+  setAttr(label, 'aria-label', `label of outcome ${i + 1}`);
   for (const dist of ['p', 'q']) {
     const input = row.querySelector(`[data-field="value"][data-dist="${dist}"]`);
     if (shell.focused() !== input) setValue(input, String(Number(state[dist][i].toFixed(4))));
-    input.setAttribute('aria-label', name(dist));
+    setAttr(input, 'aria-label', name(dist));
     const lock = row.querySelector(`[data-field="lock"][data-dist="${dist}"]`);
     lock.checked = state.locked[dist][i];
-    lock.setAttribute('aria-label', `lock ${name(dist)}`);
+    setAttr(lock, 'aria-label', `lock ${name(dist)}`);
   }
   const remove = row.querySelector('[data-action="remove"]');
-  remove.disabled = state.p.length <= MIN_OUTCOMES;
-  remove.setAttribute('aria-label', `remove ${state.labels[i]}`);
+  setProp(remove, 'disabled', state.p.length <= MIN_OUTCOMES);
+  setAttr(remove, 'aria-label', `remove ${state.labels[i]}`);
 }
 
 const sumOf = (values) => values.reduce((s, v) => s + v, 0);
@@ -52,14 +52,14 @@ function showSums({ shell, state }) {
   for (const dist of ['p', 'q']) {
     const cell = shell.$(`[data-sum="${dist}"]`);
     setText(cell, String(Number(sumOf(state[dist]).toFixed(4))));
-    cell.dataset.off = String(off.includes(dist));
+    setAttr(cell, 'data-off', String(off.includes(dist)));
   }
   const text = off.map((dist) => `${dist.toUpperCase()} sums to ${Number(sumOf(state[dist]).toPrecision(4))}, not 1`).join('; ');
   const [names, one] = [off.map((d) => d.toUpperCase()).join(' and '), off.length === 1];
   setText(shell.$('[data-role="sum-text"]'), off.length
     ? `${text}. The measures use ${names} divided by ${one ? 'its sum' : 'their sums'}. Normalise makes ${one ? 'it' : 'them'} `
       + 'sum to 1 (locked values stay when they can).' : '');
-  shell.$('[data-role="sum-note"]').hidden = !off.length;
+  setProp(shell.$('[data-role="sum-note"]'), 'hidden', !off.length);
 }
 
 /**
@@ -69,7 +69,7 @@ function showSums({ shell, state }) {
 export function showDistributionTexts({ shell, state }, { force = false } = {}) {
   for (const input of shell.$$('[data-field="dist-text"]')) {
     if (!force && (shell.focused() === input || input.getAttribute('aria-invalid') === 'true')) continue;
-    input.dataset.shown = state[input.dataset.dist].map((v) => String(Number(v.toPrecision(6)))).join(', ');
+    setAttr(input, 'data-shown', state[input.dataset.dist].map((v) => String(Number(v.toPrecision(6)))).join(', '));
     setValue(input, input.dataset.shown);
     input.removeAttribute('aria-invalid');
   }
@@ -79,7 +79,7 @@ export function showDistributionTexts({ shell, state }, { force = false } = {}) 
 export function updateOutcomeControls(view) {
   updateHandles(view.shell, view.state, view.current.infinite);
   for (const row of view.shell.$$('[data-role="rows"] tr')) updateRow(row, view);
-  view.shell.$('[data-action="add"]').disabled = view.state.p.length >= MAX_OUTCOMES;
+  setProp(view.shell.$('[data-action="add"]'), 'disabled', view.state.p.length >= MAX_OUTCOMES);
   showSums(view);
   showDistributionTexts(view);
 }
@@ -89,7 +89,7 @@ export function showMeasures({ shell, state }, m) {
   for (const [key] of MEASURES) {
     const el = shell.$(`[data-measure="${key}"]`);
     setText(el, formatNumber(m[key]));
-    el.dataset.value = String(m[key]);
+    setAttr(el, 'data-value', String(m[key]));
   }
   shell.$$('[data-quick]').forEach((el) => setText(el, formatNumber(m[el.dataset.quick])));
   shell.$$('[data-unit]').forEach((el) => setText(el, state.units));

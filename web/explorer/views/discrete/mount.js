@@ -4,7 +4,7 @@
 // last); render.js draws it, events.js changes it. Every number comes from
 // the infodiv library; none is computed here.
 import { init } from 'infodiv';
-import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
+import { announcer, boxFreezer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
 import { placeHandles } from '../pair-bars/handles.js';
 import { buildOutcomeControls } from './controls.js';
 import { wireEvents } from './events.js';
@@ -33,7 +33,10 @@ function pluginViews(view) {
 export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
   const shell = createShell(root, { template: TEMPLATE, panels });
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
-  const view = { shell, state, current: null, charts: null, mounted: false, onChange, announce: announcer(shell) };
+  const view = {
+    shell, state, current: null, charts: null, mounted: false, onChange, announce: announcer(shell),
+    freeze: boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy),
+  };
   view.plugins = pluginViews(view);
   shell.onDestroy(() => cancelAnimationFrame(view.catchUp)); // a chart's catch-up draw (render.js)
   // Undo brings back P and Q (with their labels and locks), in the units now shown.

@@ -4,7 +4,8 @@
 import { klTerms, measures } from 'infodiv';
 import { chartsDue } from '../../shell/index.js';
 import { UNITS } from '../../util.js';
-import { drawBars, infiniteOutcomes, moveBarsInPlace } from '../pair-bars/draw.js';
+import { moveBarsInPlace } from '../../shell/in-place.js';
+import { drawBars, infiniteOutcomes } from '../pair-bars/draw.js';
 import { buildOutcomeControls, showMeasures, updateOutcomeControls } from './controls.js';
 import { announcement, describeDecomposition, describeTerms } from './text.js';
 
@@ -58,6 +59,7 @@ function drawCharts(view, mode, changed = true) {
 
 /** Draws the state; once a change settles, also its text for screen readers. */
 export function render(view, { settled }) {
+  view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
   view.current = compute(view);
   const { m, terms, infinite } = view.current;
   Object.assign(view.plugins.outcomes, {

@@ -48,7 +48,7 @@ export const TEMPLATE = `
       <dl class="measures">
         ${MEASURES.map(([key, symbol, meaning]) => `<div class="measure" data-key="${key}">
           <dt><span class="symbol">${symbol}</span> <span class="meaning">${meaning}</span></dt>
-          <dd><span class="number" data-measure="${key}"></span> <span class="unit" data-unit></span></dd>
+          <dd><span class="reading" data-freeze><span class="number" data-measure="${key}"></span> <span class="unit" data-unit></span></span></dd>
         </div>`).join('')}
       </dl>
       <p class="infinity-note" data-role="infinity-note" hidden></p>
@@ -80,12 +80,12 @@ export const TEMPLATE = `
       <p class="field-error" data-role="dist-error" role="alert" hidden></p>
       <p class="dist-status" data-role="dist-status" role="status"></p>
     </form>
-    <table class="outcomes">
+    <div class="outcomes-frame" data-freeze><table class="outcomes">
       <thead><tr><th scope="col">outcome</th><th scope="col">P <span class="lock-hint">· lock</span></th>
         <th scope="col">Q <span class="lock-hint">· lock</span></th><th scope="col"><span class="visually-hidden">remove</span></th></tr></thead>
       <tbody data-role="rows"></tbody>
       <tfoot><tr><th scope="row">sum</th><td data-sum="p"></td><td data-sum="q"></td><td></td></tr></tfoot>
-    </table>
+    </table></div>
     <div class="sum-note" data-role="sum-note" hidden><p data-role="sum-text"></p>
       <button type="button" data-action="normalise">Normalise</button></div>
     <button type="button" data-action="add">Add an outcome</button>

@@ -6,7 +6,7 @@
 // it, events.js changes it. Every path, estimate and measure comes from the
 // library.
 import { init } from 'infodiv';
-import { announcer, createShell, manageCharts } from '../../shell/index.js';
+import { announcer, boxFreezer, createShell, manageCharts } from '../../shell/index.js';
 import { buildEditor, editorBars } from '../outcomes-editor.js';
 import { wireEvents } from './events.js';
 import { render, setState, showCaptions } from './render.js';
@@ -25,7 +25,8 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, frame: 0, mounted: false, plugins: { markers: [] },
-    bars: editorBars(shell), charts: null, numbersOf: null,
+    bars: editorBars(shell), charts: null, numbersOf: null, catchUp: 0,
+    freeze: boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy),
   };
   render(view, { settled: true }); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, async () => {
@@ -40,7 +41,10 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
       bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.bars.plugin),
     };
   }, () => render(view, { settled: true }));
-  shell.onDestroy(() => cancelAnimationFrame(view.frame));
+  shell.onDestroy(() => {
+    cancelAnimationFrame(view.frame);
+    cancelAnimationFrame(view.catchUp); // a chart's catch-up draw (render.js)
+  });
   wireEvents(view);
   render(view, { settled: true });
   view.mounted = true;

@@ -2,13 +2,14 @@
 // ends in render(), which asks the library for the runs (numbers.js) and puts
 // the paths, the stopping times and the estimators on the charts and the
 // numbers beside them. While a bar is dragged, the runs are drawn again at
-// most once per animation frame.
+// most once per animation frame. Text and attributes are written only where
+// they change (setText, setAttr).
 import { histogram } from 'infodiv';
-import { setNote } from '../../shell/index.js';
+import { chartsDue, setAttr, setNote, setText, setValue } from '../../shell/index.js';
 import { spread } from '../../numerics/points.js';
 import { formatNumber } from '../../util.js';
 import { buildEditor, updateEditor } from '../outcomes-editor.js';
-import { evidenceNumbers } from './numbers.js';
+import { evidenceNumbers, measuresOf } from './numbers.js';
 import {
   announcement, describeEstimators, describePaths, describeStopping, estimatorsCaption, estimatorsInfinite, infinityNote,
   pathsCaption, stoppingCaption,
@@ -20,7 +21,8 @@ const WHISKER_OFFSETS = [0.9, 1, 1.11]; // k1, k2, k3 side by side on the logari
 
 /**
  * The state changes to `next`; settled is false while a bar is dragged: the
- * bars follow at once, the runs are drawn again at most once per frame.
+ * bars and KL both ways follow at once, the runs (sampled, tested, drawn)
+ * in the next frame.
  */
 export function setState(view, next, { settled = true } = {}) {
   if (next.p.length !== view.state.p.length) buildEditor(view.shell, next);
@@ -29,7 +31,9 @@ export function setState(view, next, { settled = true } = {}) {
   if (settled) {
     render(view, { settled });
   } else {
+    view.freeze(true);
     if (view.charts) view.bars.draw(view.charts.bars, next, { settled });
+    showMeasures(view.shell, measuresOf(next), ['klPQ', 'klQP']);
     view.frame = requestAnimationFrame(() => render(view, { settled: false }));
   }
 }
@@ -105,21 +109,28 @@ function drawEstimators({ charts: { estimators: chart }, numbers }, mode) {
   chart.update(mode);
 }
 
-function showNumbers({ shell, state, numbers }) {
+// The measures m shown (those of `keys`, or all).
+function showMeasures(shell, m, keys = null) {
   for (const el of shell.$$('[data-measure]')) {
-    el.textContent = formatNumber(numbers.m[el.dataset.measure]);
-    el.dataset.value = String(numbers.m[el.dataset.measure]);
+    const key = el.dataset.measure;
+    if (keys && !keys.includes(key)) continue;
+    setText(el, formatNumber(m[key]));
+    setAttr(el, 'data-value', String(m[key]));
   }
+}
+
+function showNumbers({ shell, state, numbers }) {
+  showMeasures(shell, numbers.m);
   const stat = (name, text, value) => {
     const el = shell.$(`[data-stat="${name}"]`);
-    el.textContent = text;
-    el.dataset.value = String(value);
+    setText(el, text);
+    setAttr(el, 'data-value', String(value));
   };
   const { slope, stopped, meanStop } = numbers;
   stat('slope', Number.isFinite(slope.mean) ? `${formatNumber(slope.mean)} ± ${formatNumber(slope.error)}` : formatNumber(slope.mean), slope.mean);
   stat('stopped', `${stopped} of ${state.runs}`, stopped);
   stat('meanStop', stopped ? formatNumber(meanStop) : '—', meanStop);
-  shell.$$('[data-unit]').forEach((el) => { el.textContent = state.units; });
+  shell.$$('[data-unit]').forEach((el) => setText(el, state.units));
   setNote(shell.$('[data-role="infinity-note"]'), infinityNote(state));
   setNote(shell.$('[data-role="estimators-note"]'), Number.isFinite(numbers.exact) ? '' : estimatorsInfinite(state));
 }
@@ -127,10 +138,10 @@ function showNumbers({ shell, state, numbers }) {
 function showControls({ shell, state }) {
   shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
   shell.$$('input[name="truth"]').forEach((input) => { input.checked = input.value === state.truth; });
-  shell.$('[data-control="runs"]').value = String(state.runs);
-  shell.$('[data-control="n"]').value = String(state.n);
+  setValue(shell.$('[data-control="runs"]'), String(state.runs));
+  setValue(shell.$('[data-control="n"]'), String(state.n));
   const seed = shell.$('[data-control="seed"]');
-  if (shell.focused() !== seed) seed.value = String(state.seed);
+  if (shell.focused() !== seed) setValue(seed, String(state.seed));
   updateEditor(shell, state);
 }
 
@@ -149,17 +160,24 @@ function describe(view) {
   shell.$('[data-chart="estimators"]').setAttribute('aria-label', describeEstimators(view));
 }
 
-function drawCharts(view, settled) {
+// While a bar is dragged the paths, the stopping times and the estimators (a full Chart.js update each) take
+// turns while on screen (chartsDue), drawn again in the frames after the last move until none is behind.
+function drawCharts(view, settled, changed = true) {
   const mode = settled ? undefined : 'none';
   const colour = view.palette[view.state.truth];
-  drawPaths(view, colour);
-  drawStopping(view, mode, colour);
-  drawEstimators(view, mode);
-  view.bars.draw(view.charts.bars, view.state, { settled });
+  const { paths, stopping, estimators } = view.charts;
+  const { due, behind } = chartsDue(view.chartTurns ??= {}, [paths, stopping, estimators], { dragging: !settled, changed });
+  if (due[0]) drawPaths(view, colour);
+  if (due[1]) drawStopping(view, mode, colour);
+  if (due[2]) drawEstimators(view, mode);
+  if (changed) view.bars.draw(view.charts.bars, view.state, { settled });
+  cancelAnimationFrame(view.catchUp);
+  if (behind) view.catchUp = requestAnimationFrame(() => drawCharts(view, settled, false));
 }
 
 /** Draws the state; once a change settles, also its words for screen readers. */
 export function render(view, { settled }) {
+  view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
   // States are replaced, never changed in place: the same state, the same runs (the charts drawn again, a new theme).
   if (view.numbersOf !== view.state) view.numbers = evidenceNumbers(view.state);
   view.numbersOf = view.state;

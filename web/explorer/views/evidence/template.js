@@ -36,7 +36,7 @@ export const TEMPLATE = `
         aria-label="The log-likelihood ratio of each run against the number of samples"></canvas></div>
     </figure>
     <section class="panel counters-panel" aria-label="Evidence in numbers" data-panel="numbers">
-      <table class="counters">
+      <div data-freeze><table class="counters">
         <tbody>
           <tr><th scope="row">KL(P‖Q), the slope from P</th><td><span data-measure="klPQ"></span> <span data-unit></span></td></tr>
           <tr><th scope="row">KL(Q‖P), the slope from Q (downwards)</th><td><span data-measure="klQP"></span> <span data-unit></span></td></tr>
@@ -46,7 +46,7 @@ export const TEMPLATE = `
           <tr><th scope="row">their mean stopping time</th><td data-stat="meanStop"></td></tr>
           <tr><th scope="row">log 19 / KL</th><td data-measure="wald"></td></tr>
         </tbody>
-      </table>
+      </table></div>
       <p class="counters-units">Slope ± its standard error over the runs. Stopping times in samples.</p>
       <p class="infinity-note" data-role="infinity-note" hidden></p>
     </section>

@@ -6,7 +6,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { baseOptions, diagonalPattern, tickLabel } from '../../shell/charts.js';
 import { formatProbability } from '../../util.js';
-import { dragLayout } from './draw.js';
+import { dragLayout } from '../../shell/in-place.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 

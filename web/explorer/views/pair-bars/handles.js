@@ -4,7 +4,7 @@
 // a mouse or pen at once, a finger after holding still, so a swipe scrolls)
 // or moved with keys. Moving a bar goes through setProbability, so the other
 // outcomes of that distribution make room, as far as locks allow.
-import { makeDraggable, onKeys, sliderHandle } from '../../shell/index.js';
+import { makeDraggable, onKeys, setAttr, sliderHandle } from '../../shell/index.js';
 import { clamp, formatProbability } from '../../util.js';
 import { maxProbability, setProbability } from '../discrete/model.js';
 
@@ -41,11 +41,11 @@ export function updateHandles(shell, { labels, p, q, locked }, infinite = []) {
   for (const handle of shell.$$('[data-role="handles"] .handle')) {
     const { dist } = handle.dataset, i = Number(handle.dataset.index);
     const v = values[dist][i], isLocked = Boolean(locked?.[dist][i]);
-    handle.setAttribute('aria-label', `${dist.toUpperCase()}(${labels[i]})`);
-    handle.setAttribute('aria-valuenow', String(Number(v.toFixed(3))));
-    handle.setAttribute('aria-valuetext', `${formatProbability(v)}${isLocked ? ', locked' : ''}`);
-    handle.dataset.locked = String(isLocked);
-    handle.dataset.infinite = String(Boolean(infinite[i]));
+    setAttr(handle, 'aria-label', `${dist.toUpperCase()}(${labels[i]})`);
+    setAttr(handle, 'aria-valuenow', String(Number(v.toFixed(3))));
+    setAttr(handle, 'aria-valuetext', `${formatProbability(v)}${isLocked ? ', locked' : ''}`);
+    setAttr(handle, 'data-locked', String(isLocked));
+    setAttr(handle, 'data-infinite', String(Boolean(infinite[i])));
   }
 }
 
@@ -75,10 +75,7 @@ export function wireHandles(shell, { state, chart, set, settle, key = () => fals
     const values = setProbability(state()[dist], lockedOf(dist), i, value);
     if (values) set({ ...state(), [dist]: values }, options); // null: the bar cannot move (locked)
   };
-  const moveTo = (bar, { clientY }) => {
-    const y = clientY - shell.$('[data-chart="bars"]').getBoundingClientRect().top;
-    setBar(bar, clamp(chart().scales.y.getValueForPixel(y), 0, 1), { settled: false });
-  };
+  const moveTo = (bar, { y }) => setBar(bar, clamp(chart().scales.y.getValueForPixel(y), 0, 1), { settled: false });
   makeDraggable(shell, '.handle', {
     start(el, at) {
       const bar = barOf(el);
@@ -88,6 +85,7 @@ export function wireHandles(shell, { state, chart, set, settle, key = () => fals
     },
     move: moveTo,
     end: settle,
+    origin: () => shell.$('[data-chart="bars"]'),
   });
   // Arrow keys step (Shift: a big step), Page Up/Down big steps, Home 0, End as far as the locks allow.
   onKeys(shell, '.handle', (el, event) => {

@@ -1,0 +1,104 @@
+// Redrawing a Chart.js chart during a drag without its update (options,
+// scales, layout: four times the drawing): the elements are moved on the
+// axes as last laid out, then drawn. Only where that layout can show the new
+// values; the caller otherwise updates the chart.
+
+// When each chart's last layout (its last update) is drawn in full: at once
+// after an update without animation, at the animation's end otherwise. Set
+// by the dragLayout plugin, which every chart moved in place has.
+const layoutDrawnAt = new WeakMap();
+
+/** A plugin that records when its chart's layout is drawn in full (see moveBarsInPlace, moveLinesInPlace). */
+export const dragLayout = {
+  id: 'infodivDragLayout',
+  afterUpdate(chart, { mode }) {
+    const { animation } = chart.options;
+    const animated = mode !== 'none' && mode !== 'resize' && animation && animation.duration > 0;
+    layoutDrawnAt.set(chart, performance.now() + (animated ? animation.duration + (animation.delay ?? 0) : 0));
+  },
+};
+
+// Is the chart's last layout drawn in full (no animation running), so that its elements can be moved?
+const layoutDrawn = (chart) => layoutDrawnAt.get(chart) <= performance.now();
+
+// Is every value (null: no bar) where the chart's bars can show it without a new layout?
+function fitsLayout(chart, data, scale, stacked) {
+  const { datasets, labels } = chart.data;
+  if (!layoutDrawn(chart) || data.length !== datasets.length) return false;
+  const inRange = (v) => v >= scale.min && v <= scale.max;
+  return data.every((values, d) => values.length === labels.length && values.every((v, i) => {
+    const before = datasets[d].data[i];
+    if ((v === null) !== (before === null || before === undefined)) return false;
+    if (v === null) return true;
+    if (!stacked) return inRange(v);
+    const start = data.slice(0, d).reduce((sum, row) => sum + (row[i] ?? 0), 0);
+    return v >= 0 && inRange(start) && inRange(start + v);
+  }));
+}
+
+/**
+ * Sets the bars of a Chart.js bar chart (vertical or horizontal, stacked
+ * bars of values ≥ 0 or plain ones) to `data` (one array per dataset, null
+ * for no bar) and redraws it without Chart.js's update: only if its last
+ * layout is drawn in full (no animation running; see dragLayout), the bars
+ * are the same, and every value is inside the value axis as it was laid
+ * out. Returns false, having changed nothing, otherwise (the caller then
+ * updates the chart).
+ */
+export function moveBarsInPlace(chart, data) {
+  const horizontal = chart.options.indexAxis === 'y';
+  const scale = horizontal ? chart.scales.x : chart.scales.y;
+  const stacked = Boolean(scale?.options.stacked);
+  if (!scale || !fitsLayout(chart, data, scale, stacked)) return false;
+  chart.stop();
+  const ends = horizontal ? 'x' : 'y';
+  data.forEach((values, d) => {
+    chart.data.datasets[d].data = values.slice();
+    chart.getDatasetMeta(d).data.forEach((bar, i) => {
+      if (values[i] === null) return;
+      const start = stacked ? data.slice(0, d).reduce((sum, row) => sum + (row[i] ?? 0), 0) : null;
+      bar[ends] = scale.getPixelForValue(stacked ? start + values[i] : values[i]);
+      if (stacked) bar.base = scale.getPixelForValue(start);
+    });
+  });
+  chart.render();
+  return true;
+}
+
+// Are the axes laid out with the limits their options now ask for (set by the caller before drawing)? An axis
+// fitted to the data might be laid out anew by an update, so it never is.
+function axesAsAsked(chart) {
+  return Object.entries(chart.scales).every(([id, scale]) => ['min', 'max'].every((end) => {
+    const asked = chart.options.scales?.[id]?.[end];
+    return asked !== undefined && asked === scale[end];
+  }));
+}
+
+/**
+ * Sets the lines of a Chart.js line chart whose data are { x, y } points
+ * (parsing off; y null for a gap) to `series` (one array of points per
+ * dataset) and redraws it without Chart.js's update: only if its last
+ * layout is drawn in full (see dragLayout), each line keeps its number of
+ * points, and every axis has the limits its options ask for (none fitted
+ * to the data). Points off the chart area are clipped, as an update would
+ * draw them. Returns false, having changed nothing, otherwise.
+ */
+export function moveLinesInPlace(chart, series) {
+  const { datasets } = chart.data;
+  if (!layoutDrawn(chart) || series.length !== datasets.length || !axesAsAsked(chart)) return false;
+  if (series.some((points, d) => points.length !== chart.getDatasetMeta(d).data.length)) return false;
+  chart.stop();
+  const { x, y } = chart.scales;
+  series.forEach((points, d) => {
+    const meta = chart.getDatasetMeta(d);
+    datasets[d].data = points;
+    meta.data.forEach((point, i) => {
+      point.x = x.getPixelForValue(points[i].x);
+      point.y = points[i].y === null ? NaN : y.getPixelForValue(points[i].y);
+      point.skip = points[i].y === null;
+    });
+    meta.dataset.points = meta.data; // the line drops the path and the gaps it had worked out
+  });
+  chart.render();
+  return true;
+}
