@@ -54,3 +54,20 @@ test('the page loads every resource from its own origin (it works offline)', asy
   for (const url of [...resources, ...external]) assert.ok(url.startsWith(origin), `loaded from elsewhere: ${url}`);
   assert.ok(await page.locator('math').count() >= 3, 'the formulas are MathML');
 });
+
+// A canvas left to draw text in its default direction, 'inherit', makes the browser lay out the whole page
+// before each text it draws after a change of the page: every chart of every view sets it once drawn.
+test('every chart of every view draws its text in a set direction, not the canvas default "inherit"', async () => {
+  for (const query of ['', '?mode=continuous', '?view=code', '?view=evidence']) {
+    const page = await open(query);
+    await page.locator('input[name="units"][value="bits"]').first().check(); // a change, so every chart draws again
+    const directions = await eventually(async () => {
+      const found = await page.locator('canvas[data-chart]').evaluateAll((canvases) => canvases.map(
+        (c) => `${c.dataset.chart}: ${c.getContext('2d').direction}`,
+      ));
+      assert.ok(found.length >= 2 && found.every((d) => d.endsWith(': ltr')), `${query || 'discrete'}: ${found.join(', ')}`);
+      return found;
+    });
+    assert.ok(directions.length >= 2);
+  }
+});

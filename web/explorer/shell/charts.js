@@ -67,6 +67,22 @@ export function baseOptions(palette, animate) {
   };
 }
 
+const directions = new WeakMap();
+
+/**
+ * A plugin every chart lists: its canvas draws text in the direction of the
+ * page around it, read once. The canvas's own default, 'inherit', makes the
+ * browser lay out the page before any text drawn after a change of the page
+ * (to read the canvas's style): a layout of the whole page per chart in
+ * every frame of a drag.
+ */
+export const textDirection = {
+  id: 'infodivTextDirection',
+  beforeInit(chart) { directions.set(chart, getComputedStyle(chart.canvas).direction); },
+  beforeUpdate(chart) { chart.ctx.direction = directions.get(chart) ?? 'ltr'; }, // a resize resets the context
+  beforeDraw(chart) { chart.ctx.direction = directions.get(chart) ?? 'ltr'; },
+};
+
 // Whether each chart's canvas is on screen (a part of it in the viewport), by IntersectionObserver.
 const onScreen = new WeakMap();
 

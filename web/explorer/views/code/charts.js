@@ -4,7 +4,7 @@
 // between the last two. The plugin is passed to the chart, never registered
 // globally.
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
-import { baseOptions, tickLabel } from '../../shell/charts.js';
+import { baseOptions, textDirection, tickLabel } from '../../shell/charts.js';
 import { lineLegend } from '../../shell/legend.js';
 import { formatNumber } from '../../util.js';
 
@@ -78,6 +78,6 @@ export function createRunningChart(canvas, palette, animate, view) {
         tooltip: { enabled: false },
       },
     },
-    plugins: [klBracket(palette, view)],
+    plugins: [klBracket(palette, view), textDirection],
   });
 }

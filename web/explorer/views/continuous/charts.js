@@ -5,7 +5,7 @@
 import {
   Chart, Filler, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
-import { baseOptions as sharedOptions, diagonalPattern, tickLabel } from '../../shell/charts.js';
+import { baseOptions as sharedOptions, diagonalPattern, textDirection, tickLabel } from '../../shell/charts.js';
 import { dragLayout } from '../../shell/in-place.js';
 import { formatNumber } from '../../util.js';
 
@@ -115,7 +115,7 @@ export function createCurvesChart(canvas, palette, animate, view) {
       scales: { x: axis(palette, 'x'), y: { ...axis(palette, 'density'), min: 0 } },
       plugins: { legend: { labels: { color: palette.text } }, tooltip: { enabled: false } },
     },
-    plugins: [overlay, dragLayout], // dragLayout: see drawCurves (render.js)
+    plugins: [overlay, dragLayout, textDirection], // dragLayout: see drawCurves (render.js)
   });
 }
 
@@ -166,7 +166,7 @@ export function createIntegrandChart(canvas, palette, animate, view) {
         },
       },
     },
-    plugins: [overlay],
+    plugins: [overlay, textDirection],
   });
 }
 
@@ -238,6 +238,6 @@ export function createConvergenceChart(canvas, palette, animate, view) {
         },
       },
     },
-    plugins: [marker],
+    plugins: [marker, textDirection],
   });
 }

@@ -3,7 +3,7 @@
 // both directions. Plugins are passed to each chart, never registered
 // globally, so other charts on a page are untouched.
 import { Chart } from 'chart.js';
-import { baseOptions } from '../../shell/charts.js';
+import { baseOptions, textDirection } from '../../shell/charts.js';
 import { formatNumber } from '../../util.js';
 import { axis, drawBarText, stripes, valueAxis } from '../pair-bars/chart.js';
 import { dragLayout } from '../../shell/in-place.js';
@@ -53,7 +53,7 @@ export function createDecompositionChart(canvas, palette, animate, view) {
         tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.raw ?? Infinity)}` } },
       },
     },
-    plugins: [infinity, dragLayout], // dragLayout: see moveBarsInPlace
+    plugins: [infinity, dragLayout, textDirection], // dragLayout: see moveBarsInPlace
   });
 }
 
@@ -82,6 +82,6 @@ export function createTermsChart(canvas, palette, animate, view) {
         tooltip: { callbacks: { label: (c) => view.describeTerm(c.datasetIndex, c.dataIndex) } },
       },
     },
-    plugins: [infinity, dragLayout], // dragLayout: see moveBarsInPlace
+    plugins: [infinity, dragLayout, textDirection], // dragLayout: see moveBarsInPlace
   });
 }

@@ -7,7 +7,7 @@
 import {
   BarController, BarElement, Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement,
 } from 'chart.js';
-import { baseOptions, tickLabel } from '../../shell/charts.js';
+import { baseOptions, textDirection, tickLabel } from '../../shell/charts.js';
 import { lineLegend } from '../../shell/legend.js';
 
 export { createBarsChart } from '../pair-bars/chart.js';
@@ -45,6 +45,7 @@ export function createPathsChart(canvas, palette) {
       scales: { x: { ...axis(palette, 'samples, n'), type: 'linear', min: 0 }, y: { ...axis(palette, ''), type: 'linear' } },
       plugins: { legend: lineLegend(palette), tooltip: { enabled: false } },
     },
+    plugins: [textDirection],
   });
 }
 
@@ -100,7 +101,7 @@ export function createStoppingChart(canvas, palette, animate, view) {
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
     },
-    plugins: [markers(palette, view)],
+    plugins: [markers(palette, view), textDirection],
   });
 }
 
@@ -160,6 +161,6 @@ export function createEstimatorsChart(canvas, palette, animate) {
         tooltip: { enabled: false },
       },
     },
-    plugins: [whiskers],
+    plugins: [whiskers, textDirection],
   });
 }

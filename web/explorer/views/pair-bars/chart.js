@@ -4,7 +4,7 @@
 // the discrete view's other charts use too (drawing the state: ./draw.js). Plugins are passed to the
 // chart, never registered globally, so other charts on a page are untouched.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { baseOptions, diagonalPattern, tickLabel } from '../../shell/charts.js';
+import { baseOptions, diagonalPattern, textDirection, tickLabel } from '../../shell/charts.js';
 import { formatProbability } from '../../util.js';
 import { dragLayout } from '../../shell/in-place.js';
 
@@ -98,7 +98,7 @@ export function createBarsChart(canvas, palette, animate, view) {
       // The legend at the start: with many outcomes the chart scrolls sideways, and a centred legend would be out of sight.
       plugins: { legend: { align: 'start', labels: { color: palette.text } }, tooltip: { enabled: false } },
     },
-    plugins: [overlay],
+    plugins: [overlay, textDirection],
   });
 }
 
