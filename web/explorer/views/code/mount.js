@@ -26,7 +26,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, lines: {}, bars: editorBars(shell),
     run: { sampler: null, draws: null, n: 0, message: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
-    freeze: boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy), chartLater: 0,
+    freeze: boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy), chartLater: 0, dragging: false,
   };
   setState(view, state); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, async () => {

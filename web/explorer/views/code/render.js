@@ -137,12 +137,15 @@ function showMessage(view) {
 /**
  * The run's counters, message and chart (the chart only when `chart`: while
  * playing, a few times a second); when it is not playing, also the chart's words.
+ * Charts are drawn before any text is written: a canvas drawing text after a
+ * change of the page makes the browser lay the page out first (its style in
+ * the explorer's size containers depends on layout).
  */
 export function renderRun(view, { chart = true } = {}) {
   const { shell, run } = view;
+  if (chart && view.charts) drawRun(view);
   showCounters(view);
   showMessage(view);
-  if (chart && view.charts) drawRun(view);
   setText(shell.$('[data-action="play"]'), run.playing ? 'Pause' : 'Play');
   setNote(shell.$('[data-role="infinity-note"]'), infinityNote(view.state, message(view).unwritable));
   if (!run.playing) setAttr(shell.$('[data-chart="running"]'), 'aria-label', describeChart(view));
@@ -157,15 +160,16 @@ export function renderRun(view, { chart = true } = {}) {
 export function render(view, { settled }) {
   const { shell, state, numbers } = view;
   view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
+  view.dragging = !settled; // the player sends nothing meanwhile: every move starts the message again
   view.lines = numbers.m;
-  showTable(view);
-  showMeasures(view);
-  showControls(view);
   if (view.charts) view.bars.draw(view.charts.bars, state, { settled }); // not yet on the first render: the numbers come first
-  if (settled) view.history?.settled(state);
-  setText(shell.$('[data-role="units-note"]'), unitsNote(state.units, numbers.bit));
   clearTimeout(view.chartLater);
   renderRun(view, { chart: settled || chartDue(view) });
   if (!settled) view.chartLater = setTimeout(() => renderRun(view), CHART_MS);
+  showTable(view);
+  showMeasures(view);
+  showControls(view);
+  setText(shell.$('[data-role="units-note"]'), unitsNote(state.units, numbers.bit));
+  if (settled) view.history?.settled(state);
   view.onChange(state, { ...numbers.m }, { settled });
 }

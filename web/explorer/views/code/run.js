@@ -48,6 +48,11 @@ const ended = (view) => view.run.n >= MAX_SYMBOLS;
 
 function frame(view, now) {
   const { run, state } = view;
+  run.frame = requestAnimationFrame((t) => frame(view, t));
+  if (view.dragging) { // a drag starts the message again with every move: nothing to send meanwhile
+    run.last = now;
+    return undefined;
+  }
   const elapsed = Math.min(now - run.last, MAX_FRAME_MS);
   run.last = now;
   run.due += (elapsed / 1000) * state.speed;
@@ -55,7 +60,6 @@ function frame(view, now) {
   run.due -= count;
   send(view, count);
   if (ended(view)) return pause(view);
-  run.frame = requestAnimationFrame((t) => frame(view, t));
   return renderRun(view, { chart: chartDue(view, now) });
 }
 

@@ -35,7 +35,7 @@ export const TEMPLATE = `
   <div class="main-row">
     <figure class="panel bars-panel" data-panel="bars">
       ${barsMarkup('Bar chart of the distributions P and Q')}
-      <div class="chart-actions">
+      <div class="chart-actions" data-freeze>
         <button type="button" data-action="undo" aria-keyshortcuts="Control+Z Meta+Z" disabled>Undo</button>
         <p class="quick-measures" aria-hidden="true">KL(P‖Q) <b data-quick="klPQ"></b> ·
           KL(Q‖P) <b data-quick="klQP"></b> · H(P,Q) <b data-quick="crossEntropyPQ"></b> <span data-unit></span></p>

@@ -24,7 +24,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
   showCaptions(shell, state);
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
-    shell, state, onChange, announce: announcer(shell), numbers: null, frame: 0, mounted: false, plugins: { markers: [] },
+    shell, state, onChange, announce: announcer(shell), numbers: null, mounted: false, plugins: { markers: [] },
     bars: editorBars(shell), charts: null, numbersOf: null, catchUp: 0,
     freeze: boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy),
   };
@@ -41,10 +41,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
       bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.bars.plugin),
     };
   }, () => render(view, { settled: true }));
-  shell.onDestroy(() => {
-    cancelAnimationFrame(view.frame);
-    cancelAnimationFrame(view.catchUp); // a chart's catch-up draw (render.js)
-  });
+  shell.onDestroy(() => cancelAnimationFrame(view.catchUp)); // a chart's catch-up draw (render.js)
   wireEvents(view);
   render(view, { settled: true });
   view.mounted = true;

@@ -15,9 +15,6 @@ function estimatesAfter(size, draws, from, other) {
   return { size, ...Object.fromEntries(ESTIMATORS.map((k) => [k, summary(each.map((e) => e[k]))])) };
 }
 
-/** The library's measures of P and Q, in the state's units (no runs: what a drag shows at once). */
-export const measuresOf = ({ p, q, units }) => measures(p, q, { base: UNITS[units] });
-
 /**
  * Everything the view shows for a state: { m, line, paths, mean, slope,
  * stops, stopped, meanStop, direction, klTruth, estimates, exact }. m holds
@@ -34,7 +31,7 @@ export function evidenceNumbers({ p, q, units, seed, truth, runs, n }) {
   const [from, other] = truth === 'p' ? [p, q] : [q, p];
   const stream = sampler(from, { seed });
   const draws = Array.from({ length: runs }, () => stream.draw(n));
-  const m = measuresOf({ p, q, units });
+  const m = measures(p, q, { base: UNITS[units] });
   const test = evidenceRuns(p, q, draws, { base: UNITS[units], odds: ODDS, toward: truth });
   return {
     m: { ...m, threshold: Math.abs(test.threshold), wald: test.wald }, // log 19 shown; line: ±log 19 drawn

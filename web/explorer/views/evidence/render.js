@@ -1,15 +1,18 @@
 // Drawing the evidence view: setState() is the one way its state changes and
 // ends in render(), which asks the library for the runs (numbers.js) and puts
 // the paths, the stopping times and the estimators on the charts and the
-// numbers beside them. While a bar is dragged, the runs are drawn again at
-// most once per animation frame. Text and attributes are written only where
-// they change (setText, setAttr).
+// numbers beside them. While a bar is dragged (moves applied once per
+// animation frame), the runs are sampled and tested again for every move, the
+// bars drawn, and the other charts take turns. Charts are drawn before any
+// text is written (a canvas drawing text after a change of the page makes
+// the browser lay it out first), and text and attributes are written only
+// where they change (setText, setAttr).
 import { histogram } from 'infodiv';
 import { chartsDue, setAttr, setNote, setText, setValue } from '../../shell/index.js';
 import { spread } from '../../numerics/points.js';
 import { formatNumber } from '../../util.js';
 import { buildEditor, updateEditor } from '../outcomes-editor.js';
-import { evidenceNumbers, measuresOf } from './numbers.js';
+import { evidenceNumbers } from './numbers.js';
 import {
   announcement, describeEstimators, describePaths, describeStopping, estimatorsCaption, estimatorsInfinite, infinityNote,
   pathsCaption, stoppingCaption,
@@ -19,23 +22,11 @@ const PATH_POINTS = 250; // points per path on the chart
 const HISTOGRAM_BINS = 30;
 const WHISKER_OFFSETS = [0.9, 1, 1.11]; // k1, k2, k3 side by side on the logarithmic axis
 
-/**
- * The state changes to `next`; settled is false while a bar is dragged: the
- * bars and KL both ways follow at once, the runs (sampled, tested, drawn)
- * in the next frame.
- */
+/** The state changes to `next`; settled is false while a bar is dragged. */
 export function setState(view, next, { settled = true } = {}) {
   if (next.p.length !== view.state.p.length) buildEditor(view.shell, next);
   view.state = next;
-  cancelAnimationFrame(view.frame);
-  if (settled) {
-    render(view, { settled });
-  } else {
-    view.freeze(true);
-    if (view.charts) view.bars.draw(view.charts.bars, next, { settled });
-    showMeasures(view.shell, measuresOf(next), ['klPQ', 'klQP']);
-    view.frame = requestAnimationFrame(() => render(view, { settled: false }));
-  }
+  render(view, { settled });
 }
 
 const finite = (v) => (Number.isFinite(v) ? v : null);
@@ -109,18 +100,11 @@ function drawEstimators({ charts: { estimators: chart }, numbers }, mode) {
   chart.update(mode);
 }
 
-// The measures m shown (those of `keys`, or all).
-function showMeasures(shell, m, keys = null) {
-  for (const el of shell.$$('[data-measure]')) {
-    const key = el.dataset.measure;
-    if (keys && !keys.includes(key)) continue;
-    setText(el, formatNumber(m[key]));
-    setAttr(el, 'data-value', String(m[key]));
-  }
-}
-
 function showNumbers({ shell, state, numbers }) {
-  showMeasures(shell, numbers.m);
+  for (const el of shell.$$('[data-measure]')) {
+    setText(el, formatNumber(numbers.m[el.dataset.measure]));
+    setAttr(el, 'data-value', String(numbers.m[el.dataset.measure]));
+  }
   const stat = (name, text, value) => {
     const el = shell.$(`[data-stat="${name}"]`);
     setText(el, text);
