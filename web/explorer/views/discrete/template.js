@@ -70,7 +70,7 @@ export const TEMPLATE = `
   </div>
   <details class="panel table-panel" open data-panel="table">
     <summary>Outcomes: type exact values, rename, lock, add or remove</summary>
-    <form class="dist-form" data-role="dist-form" novalidate>
+    <form class="dist-form" data-role="dist-form" data-freeze novalidate>
       <p class="dist-form-intro">Type a whole distribution: probabilities (0.6, 0.3, 0.1) or counts (3, 2, 1),
         separated by commas. Counts are divided by their sum.</p>
       ${['p', 'q'].map((d) => `<label class="dist-field"><span class="${d}-name">${d.toUpperCase()}</span><span
