@@ -166,7 +166,7 @@ export function createIntegrandChart(canvas, palette, animate, view) {
         },
       },
     },
-    plugins: [overlay, textDirection],
+    plugins: [overlay, dragLayout, textDirection], // dragLayout: see drawIntegrands (render.js)
   });
 }
 

@@ -6,7 +6,7 @@ import { logDensity } from 'infodiv';
 import { chartsDue, setNote, setProp } from '../../shell/index.js';
 import { moveLinesInPlace } from '../../shell/in-place.js';
 import {
-  PLOT_POINTS, frameX, frameY, integrand, integrandLimits, peakHeight, plotGrid, toPoints, zeroIntervals,
+  PLOT_POINTS, frameX, frameY, integrand, integrandFrame, integrandLimits, peakHeight, plotGrid, toPoints, zeroIntervals,
 } from '../../numerics/curves.js';
 import { UNITS } from '../../util.js';
 import { buildControls, showNumbers, updateControls } from './controls.js';
@@ -64,13 +64,17 @@ function drawCurves({ charts, plugins }, curves, bins, mode) {
   chart.update(mode);
 }
 
-function drawIntegrands({ charts, plugins, state }, curves, mode) {
-  const { integrand: chart } = charts, { frame: { x }, xs, integrands, zero } = curves;
-  chart.data.datasets.forEach((dataset, d) => { dataset.data = toPoints(xs, integrands[d]); });
+function drawIntegrands(view, curves, mode) {
+  const { charts: { integrand: chart }, plugins, state } = view, { frame: { x }, xs, integrands, zero } = curves;
+  const series = integrands.map((ys) => toPoints(xs, ys));
+  const fit = integrandLimits(xs, integrands, x, singularEnds(state));
+  view.integrandY = integrandFrame(view.integrandY, fit, mode === 'none');
   Object.assign(chart.options.scales.x, { min: x[0], max: x[1] });
   Object.assign(chart.options.scales.y.title, { display: true, text: `${state.units} per unit of x` });
-  Object.assign(chart.options.scales.y, integrandLimits(xs, integrands, x, singularEnds(state)));
+  Object.assign(chart.options.scales.y, view.integrandY);
   plugins.integrand.infinite = zero;
+  if (mode === 'none' && moveLinesInPlace(chart, series)) return;
+  chart.data.datasets.forEach((dataset, d) => { dataset.data = series[d]; });
   chart.update(mode);
 }
 
