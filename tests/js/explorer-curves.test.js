@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { init, logDensity } from '../../dist/infodiv.js';
 import {
-  frameX, frameY, integrand, integrandFrame, integrandLimits, niceStep, peakHeight, plotGrid, steppedFrom, toPoints, zeroIntervals,
+  frameX, frameY, integrand, rangeWhileDragging, integrandLimits, niceStep, peakHeight, plotGrid, steppedFrom, toPoints, zeroIntervals,
 } from '../../web/explorer/numerics/curves.js';
 
 await init();
@@ -88,13 +88,13 @@ test('frameX and frameY: the range on screen stays while it fits, and never move
   assert.equal(frameY(frame, 0.4, [0, 1], false), 0.4, 'a new x range: follows');
 });
 
-test('integrandFrame: the fitted range, which only grows while a pointer drags', () => {
+test('rangeWhileDragging: the fitted range, which only grows while a pointer drags', () => {
   const shown = { min: -0.2, max: 1 };
-  assert.deepEqual(integrandFrame(shown, { min: 0, max: 0.5 }, false), { min: 0, max: 0.5 }, 'settled: what fits');
-  assert.deepEqual(integrandFrame(null, { min: 0, max: 0.5 }, true), { min: 0, max: 0.5 }, 'nothing shown yet: what fits');
-  assert.deepEqual(integrandFrame(shown, { min: 0, max: 0.5 }, true), shown, 'dragging, smaller: kept');
-  assert.deepEqual(integrandFrame(shown, { min: -0.5, max: 2 }, true), { min: -0.5, max: 2 }, 'dragging, larger: grows');
-  assert.deepEqual(integrandFrame(shown, { min: 0, max: 3 }, true), { min: -0.2, max: 3 }, 'each end on its own');
+  assert.deepEqual(rangeWhileDragging(shown, { min: 0, max: 0.5 }, false), { min: 0, max: 0.5 }, 'settled: what fits');
+  assert.deepEqual(rangeWhileDragging(null, { min: 0, max: 0.5 }, true), { min: 0, max: 0.5 }, 'nothing shown yet: what fits');
+  assert.deepEqual(rangeWhileDragging(shown, { min: 0, max: 0.5 }, true), shown, 'dragging, smaller: kept');
+  assert.deepEqual(rangeWhileDragging(shown, { min: -0.5, max: 2 }, true), { min: -0.5, max: 2 }, 'dragging, larger: grows');
+  assert.deepEqual(rangeWhileDragging(shown, { min: 0, max: 3 }, true), { min: -0.2, max: 3 }, 'each end on its own');
 });
 
 test('toPoints: chart points with gaps where a value is not finite', () => {

@@ -53,12 +53,12 @@ export function integrandLimits(xs, integrands, [lo, hi], singular) {
 }
 
 /**
- * The y range of the integrands on screen, given the one that fits them now
- * (`fit`, from integrandLimits): that one, except while a pointer drags,
- * when the range shown only grows (so the chart can be redrawn on the same
- * axes, and they do not jump under the pointer).
+ * The y range of a chart on screen ({ min, max }), given the one that fits
+ * its values now (`fit`, e.g. from integrandLimits): that one, except while a
+ * pointer drags, when the range `shown` only grows (so the chart can be
+ * redrawn on the same axes, and they do not jump under the pointer).
  */
-export function integrandFrame(shown, fit, dragging) {
+export function rangeWhileDragging(shown, fit, dragging) {
   if (!dragging || !shown) return fit;
   return { min: Math.min(shown.min, fit.min), max: Math.max(shown.max, fit.max) };
 }

@@ -6,7 +6,7 @@ import { logDensity } from 'infodiv';
 import { chartsDue, setNote, setProp } from '../../shell/index.js';
 import { moveLinesInPlace } from '../../shell/in-place.js';
 import {
-  PLOT_POINTS, frameX, frameY, integrand, integrandFrame, integrandLimits, peakHeight, plotGrid, toPoints, zeroIntervals,
+  PLOT_POINTS, frameX, frameY, integrand, rangeWhileDragging, integrandLimits, peakHeight, plotGrid, toPoints, zeroIntervals,
 } from '../../numerics/curves.js';
 import { UNITS } from '../../util.js';
 import { buildControls, showNumbers, updateControls } from './controls.js';
@@ -68,7 +68,7 @@ function drawIntegrands(view, curves, mode) {
   const { charts: { integrand: chart }, plugins, state } = view, { frame: { x }, xs, integrands, zero } = curves;
   const series = integrands.map((ys) => toPoints(xs, ys));
   const fit = integrandLimits(xs, integrands, x, singularEnds(state));
-  view.integrandY = integrandFrame(view.integrandY, fit, mode === 'none');
+  view.integrandY = rangeWhileDragging(view.integrandY, fit, mode === 'none');
   Object.assign(chart.options.scales.x, { min: x[0], max: x[1] });
   Object.assign(chart.options.scales.y.title, { display: true, text: `${state.units} per unit of x` });
   Object.assign(chart.options.scales.y, view.integrandY);

@@ -8,6 +8,7 @@ import {
   BarController, BarElement, Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement,
 } from 'chart.js';
 import { baseOptions, textDirection, tickLabel } from '../../shell/charts.js';
+import { dragLayout } from '../../shell/in-place.js';
 import { lineLegend } from '../../shell/legend.js';
 
 export { createBarsChart } from '../pair-bars/chart.js';
@@ -45,7 +46,7 @@ export function createPathsChart(canvas, palette) {
       scales: { x: { ...axis(palette, 'samples, n'), type: 'linear', min: 0 }, y: { ...axis(palette, ''), type: 'linear' } },
       plugins: { legend: lineLegend(palette), tooltip: { enabled: false } },
     },
-    plugins: [textDirection],
+    plugins: [dragLayout, textDirection], // dragLayout: see drawPaths (render.js)
   });
 }
 

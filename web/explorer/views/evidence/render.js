@@ -9,6 +9,8 @@
 // where they change (setText, setAttr).
 import { histogram } from 'infodiv';
 import { chartsDue, setAttr, setNote, setText, setValue } from '../../shell/index.js';
+import { moveLinesInPlace } from '../../shell/in-place.js';
+import { rangeWhileDragging } from '../../numerics/curves.js';
 import { spread } from '../../numerics/points.js';
 import { formatNumber } from '../../util.js';
 import { buildEditor, updateEditor } from '../outcomes-editor.js';
@@ -53,24 +55,48 @@ function yRange(paths, threshold) {
   return infinite ? { min: lo - room, max: hi + room } : null;
 }
 
+// The highest and lowest finite y of the charts' points.
+function finiteRange(series) {
+  let min = Infinity, max = -Infinity;
+  for (const points of series) {
+    for (const { y } of points) {
+      if (Number.isFinite(y)) [min, max] = [Math.min(min, y), Math.max(max, y)];
+    }
+  }
+  return { min, max };
+}
+
 // Every run as one dataset, runs separated by a gap; each starts at L₀ = 0. An infinite value is drawn
-// past the edge of the plot (which clips it), so the path leaves the chart there.
-function drawPaths({ charts: { paths: chart }, state, numbers }, colour) {
-  const ks = spread(state.n, PATH_POINTS), range = yRange(numbers.paths, numbers.m.threshold);
+// past the edge of the plot (which clips it), so the path leaves the chart there. `range`: see yRange.
+function pathSeries({ state, numbers }, range) {
+  const ks = spread(state.n, PATH_POINTS);
   const beyond = (v) => (Number.isFinite(v) || !range ? finite(v) : v > 0 ? range.max * 10 : range.min * 10);
   const points = (path) => [{ x: 0, y: 0 }, ...ks.map((k) => ({ x: k, y: beyond(path[k - 1]) }))];
-  const [runs, mean, slope, threshold] = chart.data.datasets;
-  runs.data = numbers.paths.flatMap((path) => [...points(path), { x: state.n, y: null }]);
-  runs.borderColor = fade(colour, state.runs > 50 ? 0.18 : 0.35);
-  mean.data = points(numbers.mean);
   const { direction, klTruth } = numbers;
+  return [
+    numbers.paths.flatMap((path) => [...points(path), { x: state.n, y: null }]),
+    points(numbers.mean),
+    Number.isFinite(klTruth) ? [{ x: 0, y: 0 }, { x: state.n, y: direction * klTruth * state.n }] : [],
+    [{ x: 0, y: numbers.line }, { x: state.n, y: numbers.line }],
+  ];
+}
+
+// The paths, their mean, n·KL and the line at log 19. While a bar is dragged the y axis only grows from the
+// one laid out (Chart.js fits it to the values otherwise), so the lines are mostly moved in place.
+function drawPaths(view, colour, mode) {
+  const { charts: { paths: chart }, state, numbers } = view;
+  const range = yRange(numbers.paths, numbers.m.threshold), series = pathSeries(view, range);
+  const [runs, slope, threshold] = [0, 2, 3].map((d) => chart.data.datasets[d]);
+  runs.borderColor = fade(colour, state.runs > 50 ? 0.18 : 0.35);
   slope.label = state.truth === 'p' ? 'n · KL(P‖Q)' : '−n · KL(Q‖P)';
   threshold.label = state.truth === 'p' ? 'log 19: odds 19 : 1 for P' : '−log 19: odds 19 : 1 for Q';
-  slope.data = Number.isFinite(klTruth) ? [{ x: 0, y: 0 }, { x: state.n, y: direction * klTruth * state.n }] : [];
-  threshold.data = [{ x: 0, y: numbers.line }, { x: state.n, y: numbers.line }];
+  const dragging = mode === 'none' && chart.scales.y;
+  const y = dragging ? rangeWhileDragging(chart.scales.y, range ?? finiteRange(series), true) : range;
   Object.assign(chart.options.scales.x, { max: state.n });
-  Object.assign(chart.options.scales.y, { min: range?.min, max: range?.max });
+  Object.assign(chart.options.scales.y, { min: y?.min, max: y?.max });
   chart.options.scales.y.title.text = `Lₙ, ${state.units}`;
+  if (dragging && moveLinesInPlace(chart, series)) return;
+  chart.data.datasets.forEach((dataset, d) => { dataset.data = series[d]; });
   chart.update('none');
 }
 
@@ -151,7 +177,7 @@ function drawCharts(view, settled, changed = true) {
   const colour = view.palette[view.state.truth];
   const { paths, stopping, estimators } = view.charts;
   const { due, behind } = chartsDue(view.chartTurns ??= {}, [paths, stopping, estimators], { dragging: !settled, changed });
-  if (due[0]) drawPaths(view, colour);
+  if (due[0]) drawPaths(view, colour, mode);
   if (due[1]) drawStopping(view, mode, colour);
   if (due[2]) drawEstimators(view, mode);
   if (changed) view.bars.draw(view.charts.bars, view.state, { settled });
