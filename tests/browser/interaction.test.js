@@ -181,8 +181,18 @@ test('infinity: dragging a Q bar below the axis gives q = 0, KL(P‖Q) = ∞ and
       : [...e.querySelectorAll('input[data-field="label"]')].map((l) => `row${l.dataset.index}`).join('+') || e.tagName));
   assert.deepEqual((await infinite()).sort(), ['p0', 'q0', 'row0']);
 
-  // Raising it again clears all of it.
-  await dragBar(page, 'q', 0, 80);
+  // Raising it again clears all of it. During that drag "∞" turns into longer numbers: each is shown whole
+  // (the boxes held still while a drag goes on are as wide as their panel, not as their first text).
+  const outside = () => page.evaluate(() => {
+    const panel = document.querySelector('.measures-panel').getBoundingClientRect();
+    return [...document.querySelectorAll('.measures-panel [data-measure], .measures-panel [data-unit]')]
+      .map((el) => [el, el.getBoundingClientRect()])
+      .filter(([, b]) => b.width && (b.left < panel.left || b.right > panel.right - 1))
+      .map(([el, b]) => `${el.dataset.measure ?? 'a unit'} at ${b.left.toFixed(0)}–${b.right.toFixed(0)}, the panel ${panel.left.toFixed(0)}–${panel.right.toFixed(0)}`);
+  });
+  let midDrag = null;
+  await dragBar(page, 'q', 0, 80, { during: async () => { midDrag = await outside(); } });
+  assert.deepEqual(midDrag, [], 'mid-drag, every number and unit inside the measures panel');
   const back = await checkMeasures(page);
   assert.ok(back.state.q[0] > 0 && Number.isFinite(back.want.klPQ));
   await eventually(async () => {

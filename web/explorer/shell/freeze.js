@@ -4,10 +4,10 @@
 // marked data-freeze, keep the size they had when the drag began, with size
 // and layout containment: a change inside one lays out that box alone.
 // Such a box must be block-level and not a flex or grid item (only those can
-// be laid out alone), and no child's margin may collapse through it (layout
-// containment would stop that, and its content would move). Text a little
-// wider than its frozen box overflows it, still visible, until the drag ends
-// and the boxes are free again. A frozen box is no anchor for the browser's
+// be laid out alone), as wide as its container rather than its content (so
+// a longer number still fits: "∞" may become "0.0517"), and no child's
+// margin may collapse through it (layout containment would stop that, and
+// its content would move). A frozen box is no anchor for the browser's
 // scroll anchoring: content moving inside it (a line wrapping anew) would
 // otherwise scroll the page, and the chart under the pointer with it.
 

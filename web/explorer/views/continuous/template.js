@@ -64,10 +64,10 @@ export const TEMPLATE = `
             <b data-binned="klQP"></b></p>
         </div>
       </div>
-      <dl class="measures">
+      <dl class="measures" data-freeze>
         ${MEASURES.map(([key, symbol, meaning]) => `<div class="measure" data-key="${key}">
           <dt><span class="symbol">${symbol}</span> <span class="meaning">${meaning}</span></dt>
-          <dd><span class="reading" data-freeze><span class="number" data-measure="${key}"></span> <span class="unit" data-unit></span></span></dd>
+          <dd><span class="number" data-measure="${key}"></span> <span class="unit" data-unit></span></dd>
         </div>`).join('')}
       </dl>
       <p class="infinity-note" data-role="infinity-note" hidden></p>

@@ -45,10 +45,10 @@ export const TEMPLATE = `
         the last change.</figcaption>
     </figure>
     <section class="panel measures-panel" role="group" aria-label="Measures" data-panel="numbers">
-      <dl class="measures">
+      <dl class="measures" data-freeze>
         ${MEASURES.map(([key, symbol, meaning]) => `<div class="measure" data-key="${key}">
           <dt><span class="symbol">${symbol}</span> <span class="meaning">${meaning}</span></dt>
-          <dd><span class="reading" data-freeze><span class="number" data-measure="${key}"></span> <span class="unit" data-unit></span></span></dd>
+          <dd><span class="number" data-measure="${key}"></span> <span class="unit" data-unit></span></dd>
         </div>`).join('')}
       </dl>
       <p class="infinity-note" data-role="infinity-note" hidden></p>
