@@ -21,6 +21,7 @@ import {
 } from './text.js';
 
 const PATH_POINTS = 250; // points per path on the chart
+const DRAG_POINTS = 12_500; // points of all the paths together at most while a bar is dragged (then 250 each)
 const HISTOGRAM_BINS = 30;
 const WHISKER_OFFSETS = [0.9, 1, 1.11]; // k1, k2, k3 side by side on the logarithmic axis
 
@@ -68,24 +69,26 @@ function finiteRange(series) {
 
 // Every run as one dataset, runs separated by a gap; each starts at L₀ = 0. An infinite value is drawn
 // past the edge of the plot (which clips it), so the path leaves the chart there. `range`: see yRange.
-function pathSeries({ state, numbers }, range) {
+function pathSeries({ state, numbers }, range, dragging) {
   const ks = spread(state.n, PATH_POINTS);
+  const coarse = dragging ? spread(state.n, Math.min(PATH_POINTS, Math.floor(DRAG_POINTS / state.runs))) : ks;
   const beyond = (v) => (Number.isFinite(v) || !range ? finite(v) : v > 0 ? range.max * 10 : range.min * 10);
-  const points = (path) => [{ x: 0, y: 0 }, ...ks.map((k) => ({ x: k, y: beyond(path[k - 1]) }))];
+  const points = (path, at) => [{ x: 0, y: 0 }, ...at.map((k) => ({ x: k, y: beyond(path[k - 1]) }))];
   const { direction, klTruth } = numbers;
   return [
-    numbers.paths.flatMap((path) => [...points(path), { x: state.n, y: null }]),
-    points(numbers.mean),
+    numbers.paths.flatMap((path) => [...points(path, coarse), { x: state.n, y: null }]),
+    points(numbers.mean, ks),
     Number.isFinite(klTruth) ? [{ x: 0, y: 0 }, { x: state.n, y: direction * klTruth * state.n }] : [],
     [{ x: 0, y: numbers.line }, { x: state.n, y: numbers.line }],
   ];
 }
 
 // The paths, their mean, n·KL and the line at log 19. While a bar is dragged the y axis only grows from the
-// one laid out (Chart.js fits it to the values otherwise), so the lines are mostly moved in place.
+// one laid out (Chart.js fits it to the values otherwise), so the lines are mostly moved in place, and many
+// runs are drawn with fewer points each (their mean keeps all of its own).
 function drawPaths(view, colour, mode) {
   const { charts: { paths: chart }, state, numbers } = view;
-  const range = yRange(numbers.paths, numbers.m.threshold), series = pathSeries(view, range);
+  const range = yRange(numbers.paths, numbers.m.threshold), series = pathSeries(view, range, mode === 'none');
   const [runs, slope, threshold] = [0, 2, 3].map((d) => chart.data.datasets[d]);
   runs.borderColor = fade(colour, state.runs > 50 ? 0.18 : 0.35);
   slope.label = state.truth === 'p' ? 'n · KL(P‖Q)' : '−n · KL(Q‖P)';
