@@ -1,8 +1,11 @@
-// node bench/profile-drag.mjs [view query] [--throttle N]: where the time of
-// a drag goes. Drags the first P bar (or P's peak handle) as bench/explorer.mjs
-// does, under Chromium's sampling profiler (CDP Profiler, 100 µs), and prints
-// the self time of the top functions, grouped by script, and the share of
-// the page's main thread that was busy. The page is served by Vite's dev
+// node bench/profile-drag.mjs [view query] [--throttle N] [--invalidations]:
+// where the time of a drag goes. Drags the first P bar (or P's peak handle) as
+// bench/explorer.mjs does, under Chromium's sampling profiler (CDP Profiler,
+// 100 µs), and prints the self time of the top functions, grouped by script,
+// and the share of the page's main thread that was busy. --invalidations
+// also traces why style and layout were invalidated (the node and reason),
+// each layout's roots (the whole #document, or boxes laid out alone) and the
+// script stacks that forced a layout; that tracing slows the page. The page is served by Vite's dev
 // server (unbundled modules: the functions keep their names), so the times
 // are a little above the built site's. Needs bash build.sh first.
 import { fileURLToPath } from 'node:url';
@@ -14,13 +17,19 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
 const QUERY = args.find((a) => !a.startsWith('--')) ?? '';
 const THROTTLE = Number(args[args.indexOf('--throttle') + 1]) || 1;
+const INVALIDATIONS = args.includes('--invalidations');
 const MOVES = 120, MOVE_EVERY_MS = 16;
+
+// The renderer main thread's complete events, in order.
+function mainThread(trace) {
+  const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
+  const main = events.find((e) => e.name === 'FunctionCall' || e.name === 'UpdateLayoutTree');
+  return events.filter((e) => e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+}
 
 // The renderer main thread's complete events, by name: their own time (less their children's), per move.
 function timelineSummary(trace, moves) {
-  const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
-  const main = events.find((e) => e.name === 'FunctionCall' || e.name === 'UpdateLayoutTree');
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const mine = mainThread(trace);
   const own = new Map(), stack = [];
   for (const e of mine) {
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
@@ -38,6 +47,34 @@ function timelineSummary(trace, moves) {
   console.log(`layout and style: ${layouts.length} events, ${(layouts.reduce((s, e) => s + e.dur, 0) / 1000).toFixed(0)} ms; forced by scripts: ${forced.length}, ${(forced.reduce((s, e) => s + e.dur, 0) / 1000).toFixed(0)} ms`);
   const top = [...own].filter(([n]) => n !== 'RunTask' && n !== 'ThreadControllerImpl::RunTask').sort((a, b) => b[1] - a[1]).slice(0, 12);
   return `timeline: ${frames} animation frames; own time per move: ${top.map(([n, us]) => `${n} ${(us / 1000 / moves).toFixed(2)} ms`).join(', ')}`;
+}
+
+const count = (map, key, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
+const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+
+// With --invalidations: what invalidated style and layout, each layout's roots, and what forced a layout.
+function invalidationSummary(trace) {
+  const mine = mainThread(trace), reasons = new Map(), roots = new Map(), forcedBy = new Map();
+  for (const e of trace.traceEvents) {
+    if (!/InvalidationTracking$/.test(e.name)) continue;
+    const d = e.args?.data ?? {};
+    count(reasons, `${e.name.replace('InvalidationTracking', '')}: ${d.reason ?? ''} ${d.nodeName ?? ''}`.trim());
+  }
+  for (const e of mine.filter((x) => x.name === 'Layout')) {
+    const r = (e.args?.endData?.layoutRoots ?? []).map((x) => `${x.nodeName ?? x.nodeId}@${x.depth}`).join(', ');
+    count(roots, `${e.args?.beginData?.dirtyObjects} dirty; roots ${r}`);
+  }
+  for (const e of mine.filter((x) => x.name === 'Layout' || x.name === 'UpdateLayoutTree')) {
+    const stack = e.args?.beginData?.stackTrace ?? e.args?.data?.stackTrace;
+    const where = stack ? stack.slice(0, 3).map((f) => `${f.functionName}:${f.url.split('/').pop().split('?')[0]}:${f.lineNumber}`).join(' < ') : 'the frame';
+    count(forcedBy, `${e.name} in ${where}`, e.dur / 1000);
+  }
+  console.log('invalidations (count, kind: reason node):');
+  for (const [k, n] of top(reasons, 25)) console.log(`${String(n).padStart(6)}  ${k}`);
+  console.log('layouts (count, dirty objects and roots):');
+  for (const [k, n] of top(roots, 8)) console.log(`${String(n).padStart(6)}  ${k}`);
+  console.log('style and layout time by where it was run (ms):');
+  for (const [k, ms] of top(forcedBy, 8)) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
 }
 
 // Inclusive time of the page's own functions (not Chart.js's, not the library's): where a frame's work starts.
@@ -81,7 +118,8 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await mouse('mousePressed', x, y);
   await cdp.send('Profiler.start');
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const tracing = INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack'] : [];
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...tracing] });
   const t0 = Date.now();
   for (let i = 1; i <= MOVES; i += 1) {
     const step = 3 * (i % 20 < 10 ? i % 10 : 10 - (i % 10));
@@ -95,6 +133,7 @@ try {
   await mouse('mouseReleased', x, y);
   const rows = selfTimes(profile);
   console.log(timelineSummary(trace, MOVES));
+  if (INVALIDATIONS) invalidationSummary(trace);
   const idle = rows.filter(([k]) => k.startsWith('(idle)')).reduce((s, [, ms]) => s + ms, 0);
   const total = rows.reduce((s, [, ms]) => s + ms, 0);
   console.log(`${QUERY || '(discrete)'}, CPU ${THROTTLE}×: ${MOVES} moves in ${wall} ms; main thread busy ${(total - idle).toFixed(0)} ms of ${total.toFixed(0)} (${(((total - idle) / MOVES)).toFixed(2)} ms per move)`);
