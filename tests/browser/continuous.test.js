@@ -96,7 +96,15 @@ test('continuous: a finger drags a handle on a phone (after a press-and-hold) wi
   assert.ok(box.width >= 20, `the handle is big enough to see (${box.width} px)`);
   const target = await curveHandle(page, 'q', 'peak').evaluate((e) => getComputedStyle(e, '::before').inset);
   assert.equal(target, '-11px', 'the touch target reaches 44 px');
-  await dragCurveHandle(page, page, 'q', 'peak', -50, { touch: true, hold: TOUCH_HOLD });
+  const look = () => curveHandle(page, 'q', 'peak').evaluate((e) => {
+    const style = getComputedStyle(e);
+    return { fill: style.backgroundColor, outline: style.outlineStyle, touch: e.dataset.touch ?? null };
+  });
+  const before = await look();
+  let held = null;
+  await dragCurveHandle(page, page, 'q', 'peak', -50, { touch: true, hold: TOUCH_HOLD, during: async () => { held = await look(); } });
+  // Held, the handle (the mark on Q's curve) keeps its colour and is outlined.
+  assert.deepEqual(held, { fill: before.fill, outline: 'solid', touch: 'grabbed' });
   const { state } = await checkContinuous(page);
   assert.ok(state.q.mu < 1, `μ of Q moved left: ${state.q.mu}`);
   assert.equal(await page.evaluate(() => window.scrollY), scroll, 'the page did not scroll');
