@@ -8,6 +8,16 @@ import assert from 'node:assert/strict';
 import { dragLayout, moveBarsInPlace, moveLinesInPlace } from '../../web/explorer/shell/in-place.js';
 import { chartsDue } from '../../web/explorer/shell/charts.js';
 
+// A stand-in for a Chart.js chart (`chart`: options, scales, data) with its datasets' elements (`metas`), its
+// last update drawn, counting stop() and render().
+function laidOut(chart, metas) {
+  Object.assign(chart, {
+    getDatasetMeta: (d) => metas[d], stopped: 0, rendered: 0, stop() { this.stopped++; }, render() { this.rendered++; },
+  });
+  dragLayout.afterUpdate(chart, { mode: 'none' });
+  return chart;
+}
+
 // A chart laid out as Chart.js would: value axis [min, max] onto pixels [300, 100] (or [50, 450] across).
 function fakeChart({ data, min = 0, max = 1, horizontal = false, stacked = false, animation = false }) {
   const pixel = horizontal ? (v) => 50 + (400 * (v - min)) / (max - min) : (v) => 300 - (200 * (v - min)) / (max - min);
@@ -18,18 +28,11 @@ function fakeChart({ data, min = 0, max = 1, horizontal = false, stacked = false
       return { [horizontal ? 'x' : 'y']: pixel(start + (v ?? 0)), base: pixel(start) };
     }),
   }));
-  const chart = {
+  return laidOut({
     options: { indexAxis: horizontal ? 'y' : 'x', animation },
     scales: horizontal ? { x: scale } : { y: scale },
     data: { labels: data[0].map((_, i) => `o${i}`), datasets: data.map((values) => ({ data: values.slice() })) },
-    getDatasetMeta: (d) => metas[d],
-    stopped: 0,
-    rendered: 0,
-    stop() { this.stopped++; },
-    render() { this.rendered++; },
-  };
-  dragLayout.afterUpdate(chart, { mode: 'none' });
-  return chart;
+  }, metas);
 }
 
 test('moveBarsInPlace: vertical bars set to the new values on the axis as laid out, drawn once', () => {
@@ -89,18 +92,11 @@ function fakeLineChart(series, { ymax = 2 } = {}) {
     const data = points.map((pt) => ({ x: x.getPixelForValue(pt.x), y: pt.y === null ? NaN : y.getPixelForValue(pt.y), skip: pt.y === null }));
     return { data, dataset: { points: data } };
   });
-  const chart = {
+  return laidOut({
     options: { animation: false, scales: { x: { min: 0, max: 10 }, y: { min: 0, max: ymax } } },
     scales: { x, y },
     data: { datasets: series.map((points) => ({ data: points })) },
-    getDatasetMeta: (d) => metas[d],
-    stopped: 0,
-    rendered: 0,
-    stop() { this.stopped++; },
-    render() { this.rendered++; },
-  };
-  dragLayout.afterUpdate(chart, { mode: 'none' });
-  return chart;
+  }, metas);
 }
 const curve = (ys) => ys.map((v, i) => ({ x: 2 * i, y: v }));
 

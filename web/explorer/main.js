@@ -44,8 +44,8 @@ document.querySelector('[data-role="share"]').addEventListener('click', async (e
 });
 
 // The paragraphs with live numbers keep their size while a drag goes on (see shell/freeze.js).
-const liveParagraphs = () => [...new Set([...document.querySelectorAll('[data-live]')].map((el) => el.closest('p')))];
-const freezeProse = boxFreezer(() => liveParagraphs().filter(Boolean));
+const liveParagraphs = () => [...new Set([...document.querySelectorAll('[data-live]')].map((el) => el.closest('p')))].filter(Boolean);
+const freezeProse = boxFreezer(liveParagraphs);
 
 function showLive(current, m) {
   for (const el of document.querySelectorAll('[data-live]')) setText(el, formatNumber(m[el.dataset.live]));

@@ -18,7 +18,7 @@ const FROZEN = ['box-sizing', 'width', 'height', 'contain', 'overflow-anchor'];
  * alone). Returns the function that frees them again, restoring the inline
  * styles they had.
  */
-export function freezeBoxes(elements) {
+function freezeBoxes(elements) {
   const shown = elements.filter((el) => el.getClientRects().length);
   const sizes = shown.map((el) => el.getBoundingClientRect()); // all read before any is written: one layout
   const before = shown.map((el) => FROZEN.map((name) => el.style.getPropertyValue(name)));

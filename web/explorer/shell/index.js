@@ -6,7 +6,7 @@
 export { announcer } from './announce.js';
 export { chartsDue, manageCharts, readPalette } from './charts.js';
 export { makeDraggable, onKeys } from './drag.js';
-export { boxFreezer, freezeBoxes } from './freeze.js';
+export { boxFreezer } from './freeze.js';
 export { undoHistory } from './undo.js';
 
 // Hides the panels not asked for, and a row of panels when all of it is hidden.

@@ -6,7 +6,7 @@ import { logDensity } from 'infodiv';
 import { chartsDue, setNote, setProp } from '../../shell/index.js';
 import { moveLinesInPlace } from '../../shell/in-place.js';
 import {
-  PLOT_POINTS, frameX, frameY, integrand, rangeWhileDragging, integrandLimits, peakHeight, plotGrid, toPoints, zeroIntervals,
+  PLOT_POINTS, frameX, frameY, integrand, integrandLimits, peakHeight, plotGrid, rangeWhileDragging, toPoints, zeroIntervals,
 } from '../../numerics/curves.js';
 import { UNITS } from '../../util.js';
 import { buildControls, showNumbers, updateControls } from './controls.js';
