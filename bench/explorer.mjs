@@ -169,6 +169,7 @@ async function measureDrag(browser, origin, path, throttle) {
   return {
     moves: latencies.length, medianMs: median(latencies), p95Ms: quantile(latencies, 0.95),
     frames: work.length, workMedianMs: median(work), workP95Ms: quantile(work, 0.95),
+    latencies: latencies.map((ms) => Math.round(ms * 10) / 10), work: work.map((ms) => Math.round(ms * 10) / 10),
   };
 }
 

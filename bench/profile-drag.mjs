@@ -1,4 +1,4 @@
-// node bench/profile-drag.mjs [view query] [--throttle N] [--invalidations]:
+// node bench/profile-drag.mjs [view query] [--throttle N] [--moves N] [--invalidations]:
 // where the time of a drag goes. Drags the first P bar (or P's peak handle) as
 // bench/explorer.mjs does, under Chromium's sampling profiler (CDP Profiler,
 // 100 µs), and prints the self time of the top functions, grouped by script,
@@ -18,7 +18,7 @@ const args = process.argv.slice(2);
 const QUERY = args.find((a) => !a.startsWith('--')) ?? '';
 const THROTTLE = Number(args[args.indexOf('--throttle') + 1]) || 1;
 const INVALIDATIONS = args.includes('--invalidations');
-const MOVES = 120, MOVE_EVERY_MS = 16;
+const MOVES = Number(args[args.indexOf('--moves') + 1]) || 120, MOVE_EVERY_MS = 16; // --moves 1: a drag's first frame
 
 // The renderer main thread's complete events, in order.
 function mainThread(trace) {

@@ -88,6 +88,23 @@ test('continuous: mid-drag the curves are moved in place as a full redraw would 
   await checkContinuous(page);
 });
 
+test('continuous: a pressed handle holds the boxes still before the first move; released unmoved, nothing changed', async () => {
+  const page = await explorer.open(CONTINUOUS);
+  const before = await readContinuousState(page);
+  const held = () => page.evaluate(() => [...document.querySelectorAll('[style*="contain"]')]
+    .map((el) => (el.closest('.infodiv-explorer') ? el.tagName : `page ${el.tagName}`)));
+  const box = await curveHandle(page, 'p', 'peak').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  const pressed = await held();
+  assert.ok(pressed.length >= 5, `pressed: the numbers and parameter rows are held (${pressed})`);
+  assert.ok(pressed.includes('page P'), `pressed: the page's paragraphs with live numbers are held too (${pressed})`);
+  await page.mouse.up();
+  assert.deepEqual(await held(), [], 'released: every box is free again');
+  assert.deepEqual(await readContinuousState(page), before, 'a press without a move changes nothing');
+  await checkContinuous(page);
+});
+
 test('continuous: a finger drags a handle on a phone (after a press-and-hold) without scrolling the page', async () => {
   const page = await explorer.open(CONTINUOUS, { device: PHONE });
   await curveHandle(page, 'q', 'peak').scrollIntoViewIfNeeded();

@@ -85,6 +85,10 @@ test('frameX and frameY: the range on screen stays while it fits, and never move
   assert.equal(frameY(frame, 0.4, frame.x, false), 0.5, 'a little lower: kept');
   assert.equal(frameY(frame, 0.2, frame.x, false), 0.2, 'below half: follows');
   assert.equal(frameY(frame, 0.2, frame.x, true), 0.5, 'while dragging: only grows');
+  assert.equal(frameY(frame, 0.52, frame.x, true), 0.5, 'while dragging, a small rise (the peak still inside): kept');
+  assert.equal(frameY(frame, 0.6, frame.x, true), 0.6 * 1.1, 'while dragging, a rise: a tenth above it');
+  assert.equal(frameY({ ...frame, y: 0.66 }, 0.7, frame.x, true), 0.66, 'while dragging, the next small rise: kept');
+  assert.equal(frameY(null, 0.6, [0, 1], true), 0.6, 'nothing shown yet: the top');
   assert.equal(frameY(frame, 0.4, [0, 1], false), 0.4, 'a new x range: follows');
 });
 
@@ -93,8 +97,10 @@ test('rangeWhileDragging: the fitted range, which only grows while a pointer dra
   assert.deepEqual(rangeWhileDragging(shown, { min: 0, max: 0.5 }, false), { min: 0, max: 0.5 }, 'settled: what fits');
   assert.deepEqual(rangeWhileDragging(null, { min: 0, max: 0.5 }, true), { min: 0, max: 0.5 }, 'nothing shown yet: what fits');
   assert.deepEqual(rangeWhileDragging(shown, { min: 0, max: 0.5 }, true), shown, 'dragging, smaller: kept');
-  assert.deepEqual(rangeWhileDragging(shown, { min: -0.5, max: 2 }, true), { min: -0.5, max: 2 }, 'dragging, larger: grows');
-  assert.deepEqual(rangeWhileDragging(shown, { min: 0, max: 3 }, true), { min: -0.2, max: 3 }, 'each end on its own');
+  assert.deepEqual(rangeWhileDragging(shown, { min: -0.5, max: 2 }, true), { min: -0.75, max: 2.25 }, 'dragging, larger: grows, a tenth of the range beyond');
+  assert.deepEqual(rangeWhileDragging(shown, { min: 0, max: 3 }, true), { min: -0.2, max: 3.3 }, 'each end on its own');
+  const grown = rangeWhileDragging(shown, { min: 0, max: 1.01 }, true);
+  assert.deepEqual(rangeWhileDragging(grown, { min: 0, max: 1.1 }, true), grown, 'the next small rise: the same axis');
 });
 
 test('toPoints: chart points with gaps where a value is not finite', () => {

@@ -2,7 +2,7 @@
 // (untrusted) through the registry, mounts it, and keeps the prose's numbers,
 // the address bar and the share snippets in step.
 import { problemNote } from './input.js';
-import { boxFreezer, setText } from './shell/index.js';
+import { setText } from './shell/index.js';
 import { formatNumber } from './util.js';
 import { fromQuery } from './views/index.js';
 
@@ -43,9 +43,8 @@ document.querySelector('[data-role="share"]').addEventListener('click', async (e
   }
 });
 
-// The paragraphs with live numbers keep their size while a drag goes on (see shell/freeze.js).
+// The paragraphs with live numbers keep their size while a drag goes on, with the explorer's boxes (shell/freeze.js).
 const liveParagraphs = () => [...new Set([...document.querySelectorAll('[data-live]')].map((el) => el.closest('p')))].filter(Boolean);
-const freezeProse = boxFreezer(liveParagraphs);
 
 function showLive(current, m) {
   for (const el of document.querySelectorAll('[data-live]')) setText(el, formatNumber(m[el.dataset.live]));
@@ -55,8 +54,8 @@ function showLive(current, m) {
 try {
   await view.mount(host, {
     state,
+    freezeWith: liveParagraphs,
     onChange(current, m, { settled }) {
-      freezeProse(!settled);
       showLive(current, m);
       if (!settled) return;
       history.replaceState(null, '', view.toQuery(current) + (theme === 'auto' ? '' : `&theme=${theme}`) + location.hash);

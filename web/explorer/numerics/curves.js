@@ -52,15 +52,24 @@ export function integrandLimits(xs, integrands, [lo, hi], singular) {
   return { min: min < 0 ? min - pad : 0, max: max + pad };
 }
 
+// How far beyond the values an axis grows while a pointer drags, as a share of their range: a drag that
+// raises a peak pixel by pixel then lays the axis out anew every few moves, not on every one.
+export const DRAG_HEADROOM = 0.1;
+
 /**
  * The y range of a chart on screen ({ min, max }), given the one that fits
  * its values now (`fit`, e.g. from integrandLimits): that one, except while a
  * pointer drags, when the range `shown` only grows (so the chart can be
- * redrawn on the same axes, and they do not jump under the pointer).
+ * redrawn on the same axes, and they do not jump under the pointer); an end
+ * that must grow goes DRAG_HEADROOM of the fitted range beyond the values.
  */
 export function rangeWhileDragging(shown, fit, dragging) {
   if (!dragging || !shown) return fit;
-  return { min: Math.min(shown.min, fit.min), max: Math.max(shown.max, fit.max) };
+  const room = (fit.max - fit.min) * DRAG_HEADROOM;
+  return {
+    min: fit.min < shown.min ? fit.min - room : shown.min,
+    max: fit.max > shown.max ? fit.max + room : shown.max,
+  };
 }
 
 /**
@@ -123,16 +132,21 @@ export function frameX(frame, ideal, dragging) {
   return fits ? x : ideal;
 }
 
+// While a pointer drags, the top of the y axis stays until the densities' top (12% above their peak) passes
+// it by this factor: the peak is then still inside the chart, and the curves can be moved in place.
+const DRAG_SLACK = 1.08;
+
 /**
  * The top of the y axis on screen, given the densities' `top`: it follows a
  * rise at once, a fall below half or a new x range once settled; while a
- * pointer drags it only grows.
+ * pointer drags it only grows, once the peak nears it (DRAG_SLACK), and
+ * then with room to spare (DRAG_HEADROOM), so that the next small rises
+ * keep the axis.
  */
 export function frameY(frame, top, x, dragging) {
-  let y = frame?.y ?? top;
-  if (top > y || (!dragging && top < 0.5 * y) || (!dragging && x !== frame?.x)) y = top;
-  if (dragging) y = Math.max(y, top);
-  return y;
+  const y = frame?.y ?? top;
+  if (dragging) return top > y * DRAG_SLACK ? top * (1 + DRAG_HEADROOM) : y;
+  return top > y || top < 0.5 * y || x !== frame?.x ? top : y;
 }
 
 /** Chart points { x, y } of a curve, null where the value is not finite (a gap in the line). */

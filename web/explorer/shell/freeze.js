@@ -14,13 +14,14 @@
 const FROZEN = ['box-sizing', 'width', 'height', 'contain', 'overflow-anchor'];
 
 /**
- * Freezes `elements` at their present size (those not rendered are left
- * alone). Returns the function that frees them again, restoring the inline
+ * Freezes `elements` at their present size (those not rendered, or empty,
+ * are left alone). Returns the function that frees them again, restoring the inline
  * styles they had.
  */
 function freezeBoxes(elements) {
-  const shown = elements.filter((el) => el.getClientRects().length);
-  const sizes = shown.map((el) => el.getBoundingClientRect()); // all read before any is written: one layout
+  const boxes = elements.map((el) => el.getBoundingClientRect()); // all read before any is written: one layout
+  const sizes = boxes.filter((box) => box.width || box.height); // not rendered: an empty box
+  const shown = elements.filter((el, i) => boxes[i].width || boxes[i].height);
   const before = shown.map((el) => FROZEN.map((name) => el.style.getPropertyValue(name)));
   shown.forEach((el, i) => {
     el.style.boxSizing = 'border-box'; // the size measured, whatever its padding and borders

@@ -6,7 +6,7 @@
 export { announcer } from './announce.js';
 export { chartsDue, manageCharts, readPalette } from './charts.js';
 export { makeDraggable, onKeys } from './drag.js';
-export { boxFreezer } from './freeze.js';
+import { boxFreezer } from './freeze.js';
 export { undoHistory } from './undo.js';
 
 // Hides the panels not asked for, and a row of panels when all of it is hidden.
@@ -20,9 +20,11 @@ function showPanels(shell, panels) {
  * through textContent or value) into `root`, with the class names
  * 'infodiv-explorer' and `classes` (the latter removed again on destroy).
  * Returns the shell: $ and $$ query inside the root, on() adds a listener
- * (with addEventListener's options) removed on destroy, onDestroy() registers any other clean-up.
+ * (with addEventListener's options) removed on destroy, onDestroy() registers any other clean-up,
+ * freeze(frozen) holds the boxes marked data-freeze, and those `freezeWith()` gives (a host page's
+ * paragraphs with live numbers), at their size while a change is unsettled (see freeze.js).
  */
-export function createShell(root, { template, panels, classes = [] }) {
+export function createShell(root, { template, panels, classes = [], freezeWith = () => [] }) {
   root.innerHTML = template;
   root.classList.add('infodiv-explorer', ...classes);
   const listening = new AbortController();
@@ -48,6 +50,7 @@ export function createShell(root, { template, panels, classes = [] }) {
       root.classList.remove(...classes);
     },
   };
+  shell.freeze = boxFreezer(() => [...shell.$$('[data-freeze]'), ...freezeWith()], shell.onDestroy);
   showPanels(shell, panels);
   return shell;
 }

@@ -5,7 +5,7 @@
 // charts, the library's numbers for the state and the run); render.js draws
 // it, run.js plays it, events.js changes it.
 import { init } from 'infodiv';
-import { announcer, boxFreezer, createShell, manageCharts } from '../../shell/index.js';
+import { announcer, createShell, manageCharts } from '../../shell/index.js';
 import { editorBars } from '../outcomes-editor.js';
 import { wireEvents } from './events.js';
 import { buildRows, render, setState } from './render.js';
@@ -18,15 +18,18 @@ import { PANELS, TEMPLATE } from './template.js';
  * measures, { settled }) is called after every change of the state (not per
  * symbol drawn). It plays at once unless the reader prefers reduced motion.
  * Returns { state, setState(next), destroy() }.
+ * freezeWith() gives boxes outside it whose text onChange changes (a
+ * page's paragraphs with live numbers), held at their size with its own
+ * while a change is unsettled (shell/freeze.js).
  */
-export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
-  const shell = createShell(root, { template: TEMPLATE, panels, classes: ['code-view'] });
+export async function mount(root, { state, panels = PANELS, onChange = () => {}, freezeWith }) {
+  const shell = createShell(root, { template: TEMPLATE, panels, classes: ['code-view'], freezeWith });
   buildRows({ shell, state }); // the rows take their room before the numbers come
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, lines: {}, bars: editorBars(shell),
     run: { sampler: null, draws: null, n: 0, message: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
-    freeze: boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy), chartLater: 0, dragging: false,
+    freeze: shell.freeze, chartLater: 0, dragging: false,
   };
   setState(view, state); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, async () => {

@@ -15,6 +15,7 @@ function wireDragging(view) {
   view.dragger = makeDraggable(view.shell, '.curve-handle', {
     start(el, { clientX }) {
       const box = el.getBoundingClientRect();
+      view.freeze(true); // now, not in the first move's frame: there its style changes would be laid out at once
       return { el, offset: clientX - (box.left + box.width / 2) }; // grabbed off-centre, the handle keeps its offset
     },
     move({ el, offset }, { x }) {

@@ -7,7 +7,7 @@
 // render.js draws it, events.js changes it. Every density and every measure
 // comes from the infodiv library.
 import { init } from 'infodiv';
-import { announcer, boxFreezer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
+import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
 import { buildControls, placeHandles } from './controls.js';
 import { wireEvents } from './events.js';
 import { DEFAULT_BINS } from './model.js';
@@ -28,9 +28,12 @@ function pluginViews(view) {
  * bins } (see model.js); `panels` lists the PANELS to show; onChange(state,
  * measures, { settled }) is called after every change, with settled false
  * while a handle or slider moves. Returns { state, setState(next), destroy() }.
+ * freezeWith() gives boxes outside it whose text onChange changes (a
+ * page's paragraphs with live numbers), held at their size with its own
+ * while a change is unsettled (shell/freeze.js).
  */
-export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
-  const shell = createShell(root, { template: TEMPLATE, panels, classes: ['continuous'] });
+export async function mount(root, { state, panels = PANELS, onChange = () => {}, freezeWith }) {
+  const shell = createShell(root, { template: TEMPLATE, panels, classes: ['continuous'], freezeWith });
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell),
@@ -38,7 +41,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {} 
     frame: null, current: null, charts: null, mounted: false, dragger: null,
   };
   view.plugins = pluginViews(view);
-  view.freeze = boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy);
+  view.freeze = shell.freeze;
   shell.onDestroy(() => cancelAnimationFrame(view.catchUp)); // a chart's catch-up draw (render.js)
   // Undo brings back the family and P and Q, in the units and bins now shown.
   view.history = undoHistory(shell, {

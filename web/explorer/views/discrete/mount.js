@@ -4,7 +4,7 @@
 // last); render.js draws it, events.js changes it. Every number comes from
 // the infodiv library; none is computed here.
 import { init } from 'infodiv';
-import { announcer, boxFreezer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
+import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
 import { placeHandles } from '../pair-bars/handles.js';
 import { buildOutcomeControls } from './controls.js';
 import { wireEvents } from './events.js';
@@ -29,13 +29,16 @@ function pluginViews(view) {
  * model.js); `panels` lists the PANELS to show; onChange(state, measures,
  * { settled }) is called after every change, with settled false while a bar
  * is being dragged. Returns { state, setState(next), destroy() }.
+ * freezeWith() gives boxes outside it whose text onChange changes (a
+ * page's paragraphs with live numbers), held at their size with its own
+ * while a change is unsettled (shell/freeze.js).
  */
-export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
-  const shell = createShell(root, { template: TEMPLATE, panels });
+export async function mount(root, { state, panels = PANELS, onChange = () => {}, freezeWith }) {
+  const shell = createShell(root, { template: TEMPLATE, panels, freezeWith });
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, current: null, charts: null, mounted: false, onChange, announce: announcer(shell),
-    freeze: boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy),
+    freeze: shell.freeze,
   };
   view.plugins = pluginViews(view);
   shell.onDestroy(() => cancelAnimationFrame(view.catchUp)); // a chart's catch-up draw (render.js)

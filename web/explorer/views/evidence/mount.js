@@ -6,7 +6,7 @@
 // it, events.js changes it. Every path, estimate and measure comes from the
 // library.
 import { init } from 'infodiv';
-import { announcer, boxFreezer, createShell, manageCharts } from '../../shell/index.js';
+import { announcer, createShell, manageCharts } from '../../shell/index.js';
 import { buildEditor, editorBars } from '../outcomes-editor.js';
 import { wireEvents } from './events.js';
 import { render, setState, showCaptions } from './render.js';
@@ -17,16 +17,19 @@ import { PANELS, TEMPLATE } from './template.js';
  * seed, truth, runs, n } (see model.js); `panels` lists the PANELS to show;
  * onChange(state, measures, { settled }) is called after every change.
  * Returns { state, setState(next), destroy() }.
+ * freezeWith() gives boxes outside it whose text onChange changes (a
+ * page's paragraphs with live numbers), held at their size with its own
+ * while a change is unsettled (shell/freeze.js).
  */
-export async function mount(root, { state, panels = PANELS, onChange = () => {} }) {
-  const shell = createShell(root, { template: TEMPLATE, panels, classes: ['evidence-view'] });
+export async function mount(root, { state, panels = PANELS, onChange = () => {}, freezeWith }) {
+  const shell = createShell(root, { template: TEMPLATE, panels, classes: ['evidence-view'], freezeWith });
   buildEditor(shell, state); // the handles and captions take their room before the numbers come
   showCaptions(shell, state);
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, mounted: false, plugins: { markers: [] },
     bars: editorBars(shell), charts: null, numbersOf: null, catchUp: 0,
-    freeze: boxFreezer(() => shell.$$('[data-freeze]'), shell.onDestroy),
+    freeze: shell.freeze,
   };
   render(view, { settled: true }); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, async () => {
