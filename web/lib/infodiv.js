@@ -283,8 +283,9 @@ export function evidenceRuns(p, q, runs, options) {
         toward === 'p' ? 1 : -1, paths, mean, stops, out, region + ERROR_AT);
       if (status !== 0) throw statusError(status, region + ERROR_AT, o, undefined, count);
       const s = f64.subarray(out / 8, out / 8 + SUMMARY_DOUBLES);
+      const all = f64.slice(paths / 8, paths / 8 + total); // one copy; each run's path a view of it
       return {
-        paths: Array.from({ length: rows }, (_, r) => f64.slice(paths / 8 + r * count, paths / 8 + (r + 1) * count)),
+        paths: Array.from({ length: rows }, (_, r) => all.subarray(r * count, (r + 1) * count)),
         mean: f64.slice(mean / 8, mean / 8 + count),
         stops: u32.slice(stops / 4, stops / 4 + rows),
         slope: { mean: s[0], spread: s[1], error: s[2] },

@@ -30,8 +30,8 @@ function estimatesAfter(size, draws, from, other) {
  */
 export function evidenceNumbers({ p, q, units, seed, truth, runs, n }) {
   const [from, other] = truth === 'p' ? [p, q] : [q, p];
-  const stream = sampler(from, { seed });
-  const draws = Array.from({ length: runs }, () => stream.draw(n));
+  const all = sampler(from, { seed }).draw(runs * n); // one stream: run r is its r-th n draws
+  const draws = Array.from({ length: runs }, (_, r) => all.subarray(r * n, (r + 1) * n));
   const m = measures(p, q, { base: UNITS[units] });
   const test = evidenceRuns(p, q, draws, { base: UNITS[units], odds: ODDS, toward: truth });
   return {

@@ -43,17 +43,20 @@ function fade(colour, alpha) {
 }
 
 // The y range when a path is infinite somewhere (else null: Chart.js fits the data): the finite values and
-// the line at log 19, with room above or below, off which an infinite path leaves the chart.
+// the line at log 19, with room above or below, off which an infinite path leaves the chart. A path that
+// becomes infinite stays so (evidenceRuns), so only the last values need a look when none is.
 function yRange(paths, threshold) {
-  let lo = Math.min(0, -threshold), hi = Math.max(0, threshold), infinite = false;
+  if (paths.every((path) => Number.isFinite(path[path.length - 1]))) return null;
+  let lo = Math.min(0, -threshold), hi = Math.max(0, threshold);
   for (const path of paths) {
-    for (const v of path) {
-      if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-      else infinite = true;
+    for (let k = 0; k < path.length; k++) {
+      const v = path[k];
+      if (v < lo && v !== -Infinity) lo = v;
+      if (v > hi && v !== Infinity) hi = v;
     }
   }
   const room = (hi - lo) * 0.1;
-  return infinite ? { min: lo - room, max: hi + room } : null;
+  return { min: lo - room, max: hi + room };
 }
 
 // The highest and lowest finite y of the charts' points.
@@ -61,7 +64,8 @@ function finiteRange(series) {
   let min = Infinity, max = -Infinity;
   for (const points of series) {
     for (const { y } of points) {
-      if (Number.isFinite(y)) [min, max] = [Math.min(min, y), Math.max(max, y)];
+      if (y < min && Number.isFinite(y)) min = y;
+      if (y > max && Number.isFinite(y)) max = y;
     }
   }
   return { min, max };
