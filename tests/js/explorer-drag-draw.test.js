@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dragLayout, moveBarsInPlace, moveLinesInPlace } from '../../web/explorer/shell/in-place.js';
-import { chartsDue } from '../../web/explorer/shell/charts.js';
+import { TURN_MS, chartsDue } from '../../web/explorer/shell/charts.js';
 
 // A stand-in for a Chart.js chart (`chart`: options, scales, data) with its datasets' elements (`metas`), its
 // last update drawn, counting stop() and render().
@@ -133,15 +133,18 @@ test('moveLinesInPlace changes nothing and asks for an update where the layout i
   assert.equal(chart.rendered, 0);
 });
 
-test('chartsDue: all when settled; while dragging, those behind the state one per frame in turn, until none is', () => {
+test('chartsDue: all when settled; while dragging, those behind the state one at a time in turn, at most one per TURN_MS, until none is', () => {
   const charts = [{ canvas: {} }, { canvas: {} }, { canvas: {} }];
   const show = ({ due, behind }) => `${due.map(Number).join('')}${behind ? ' behind' : ''}`;
   assert.equal(show(chartsDue({}, charts, { dragging: false })), '111');
   const turns = {};
-  const moves = Array.from({ length: 4 }, () => show(chartsDue(turns, charts, { dragging: true })));
-  assert.deepEqual(moves, ['100 behind', '010 behind', '001 behind', '100 behind'], 'a move per frame: each chart in turn');
-  const after = Array.from({ length: 3 }, () => show(chartsDue(turns, charts, { dragging: true, changed: false })));
-  assert.deepEqual(after, ['010 behind', '001', '000'], 'the pointer rests: the frames after draw those behind, then stop');
+  const at = (now, changed = true) => show(chartsDue(turns, charts, { dragging: true, changed, now }));
+  const moves = [0, 16, TURN_MS - 1, TURN_MS, 2 * TURN_MS, 3 * TURN_MS].map((now) => at(now));
+  assert.deepEqual(moves, ['100 behind', '000 behind', '000 behind', '010 behind', '001 behind', '100 behind'],
+    'a move per frame: each chart in turn, TURN_MS apart');
+  const after = [4, 4.5, 5, 6].map((k) => at(k * TURN_MS, false));
+  assert.deepEqual(after, ['010 behind', '000 behind', '001', '000'], 'the pointer rests: the frames after draw those behind, then stop');
   assert.equal(show(chartsDue(turns, charts, { dragging: false, changed: false })), '111', 'the drag ends: all');
-  assert.equal(show(chartsDue({}, charts.slice(0, 1), { dragging: true })), '1', 'a lone chart on screen is drawn every frame');
+  assert.equal(at(6 * TURN_MS + 1), '100 behind', 'the next drag: its first move draws one at once');
+  assert.equal(show(chartsDue({}, charts.slice(0, 1), { dragging: true, now: 0 })), '1', 'a lone chart on screen, drawn at once');
 });

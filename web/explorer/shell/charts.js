@@ -86,30 +86,37 @@ export const textDirection = {
 // Whether each chart's canvas is on screen (a part of it in the viewport), by IntersectionObserver.
 const onScreen = new WeakMap();
 
+// While a drag goes on, the least time between two draws of secondary charts (ms): each is a full
+// Chart.js update, which takes a slow phone most of a frame, so a frame with one is late. 8 a second keeps
+// them moving and leaves most frames to what follows the pointer.
+export const TURN_MS = 125;
+
 /**
  * Which of a view's secondary charts to draw now: all when the state has
- * settled; while a drag goes on (each Chart.js draw costing a slow phone a
- * good part of a frame), one per frame of those on screen that are behind
- * the state, in turn. `turns` keeps, per view, which are behind and whose
- * turn it is; `changed` says the state has changed since the last call.
- * Returns { due: one boolean per chart, behind: whether one on screen is
- * still behind, so that the view draws again in the next frame }. A chart
- * off screen is drawn when the drag ends.
+ * settled; while a drag goes on, one at a time of those on screen that are
+ * behind the state, in turn, at most one per TURN_MS. `turns` keeps, per
+ * view, which are behind, whose turn it is and when the last was drawn;
+ * `changed` says the state has changed since the last call. Returns
+ * { due: one boolean per chart, behind: whether one on screen is still
+ * behind, so that the view calls again in the next frame }. A chart off
+ * screen is drawn when the drag ends.
  */
-export function chartsDue(turns, charts, { dragging, changed = true }) {
+export function chartsDue(turns, charts, { dragging, changed = true, now = performance.now() }) {
   turns.behind ??= new Set();
   if (changed) charts.forEach((_, i) => turns.behind.add(i));
   if (!dragging) {
     turns.behind.clear();
+    turns.at = -Infinity;
     return { due: charts.map(() => true), behind: false };
   }
   const waiting = charts.map((chart, i) => i).filter((i) => turns.behind.has(i) && onScreen.get(charts[i].canvas) !== false);
-  const next = waiting.find((i) => i > (turns.last ?? -1)) ?? waiting[0];
+  const next = now - (turns.at ?? -Infinity) < TURN_MS ? undefined : waiting.find((i) => i > (turns.last ?? -1)) ?? waiting[0];
   if (next !== undefined) {
     turns.last = next;
+    turns.at = now;
     turns.behind.delete(next);
   }
-  return { due: charts.map((_, i) => i === next), behind: waiting.length > 1 };
+  return { due: charts.map((_, i) => i === next), behind: waiting.length > (next === undefined ? 0 : 1) };
 }
 
 // A new task, so that the browser may handle input in between.

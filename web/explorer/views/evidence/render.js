@@ -177,16 +177,17 @@ function describe(view) {
   shell.$('[data-chart="estimators"]').setAttribute('aria-label', describeEstimators(view));
 }
 
-// While a bar is dragged the paths, the stopping times and the estimators (a full Chart.js update each) take
-// turns while on screen (chartsDue), drawn again in the frames after the last move until none is behind.
+// While a bar is dragged the bars and the paths (mostly moved in place) follow every move; the stopping times
+// and the estimators (a full Chart.js update each) take turns while on screen (chartsDue), drawn again in
+// the frames after the last move until neither is behind.
 function drawCharts(view, settled, changed = true) {
   const mode = settled ? undefined : 'none';
   const colour = view.palette[view.state.truth];
-  const { paths, stopping, estimators } = view.charts;
-  const { due, behind } = chartsDue(view.chartTurns ??= {}, [paths, stopping, estimators], { dragging: !settled, changed });
-  if (due[0]) drawPaths(view, colour, mode);
-  if (due[1]) drawStopping(view, mode, colour);
-  if (due[2]) drawEstimators(view, mode);
+  const { stopping, estimators } = view.charts;
+  if (changed) drawPaths(view, colour, mode);
+  const { due, behind } = chartsDue(view.chartTurns ??= {}, [stopping, estimators], { dragging: !settled, changed });
+  if (due[0]) drawStopping(view, mode, colour);
+  if (due[1]) drawEstimators(view, mode);
   if (changed) view.bars.draw(view.charts.bars, view.state, { settled });
   cancelAnimationFrame(view.catchUp);
   if (behind) view.catchUp = requestAnimationFrame(() => drawCharts(view, settled, false));
