@@ -268,7 +268,17 @@ static inline void measures_in_base(const infodiv_measure_set *nats, double ln_b
  * it, the few ulps the fast pass may be off could pass it. */
 static double at_most(double v, double ceiling) { return v > ceiling ? ceiling : v; }
 
-static double entropy_from_sum(double minus_h, size_t n) { return at_most(-minus_h, log((double)n)); }
+/* v held to log n, which is worked out only when v may pass it: log n >=
+ * floor(log2 n) log 2 > 0.69 floor(log2 n) (a libm log is a good part of a
+ * small call's time). */
+static double at_most_log_n(double v, size_t n)
+{
+    if (n > 1 && v < 0.69 * (double)(63 - __builtin_clzll((unsigned long long)n)))
+        return v;
+    return at_most(v, log((double)n));
+}
+
+static double entropy_from_sum(double minus_h, size_t n) { return at_most_log_n(-minus_h, n); }
 
 /* KL both ways and JS from a pair_pass(), in nats, if each is vouched for. */
 static int divergences_from_sums(const pair_sums *s, double in_err, infodiv_measure_set *m)
@@ -528,6 +538,6 @@ static int softmax_h_from_sums(const softmax_sums *s, int k, size_t n, double *h
     double err = rel_c + log_z + 1 + blk * m + s->es[k] / s->z[w] + m * (rel_w + 1) + *h;
     int ok = *h <= DBL_MAX && FAST_U * err <= FAST_REL * *h;
     if (k < 2)
-        *h = at_most(*h, log((double)n));
+        *h = at_most_log_n(*h, n);
     return ok;
 }
