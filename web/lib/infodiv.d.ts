@@ -272,7 +272,7 @@ export interface EvidenceRunsOptions extends ProbabilityOptions {
 
 /** What {@link evidenceRuns} returns, in options.base. */
 export interface EvidenceRuns {
-  /** Each run's {@link evidencePath}. */
+  /** Each run's {@link evidencePath}: views of one Float64Array, row after row (one copy out of the wasm memory). */
   paths: Float64Array[];
   /** The runs' mean at each step (NaN where some runs went to +Infinity and others to -Infinity). */
   mean: Float64Array;

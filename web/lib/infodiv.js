@@ -263,7 +263,7 @@ const SUMMARY_DOUBLES = 7; // infodiv_evidence_summary
  * the default) or from Q (toward: 'q'), watched by a sequential test that
  * stops a run when its log-likelihood ratio Lₖ = Σ log(p/q) first reaches
  * log(odds) (odds: 19 by default) for the side drawn from: { paths (each
- * run's evidencePath), mean (their mean at each step; NaN where runs went
+ * run's evidencePath, views of one Float64Array, row after row), mean (their mean at each step; NaN where runs went
  * to +∞ and to −∞), stops (Uint32Array: when each run stopped, 0 if not
  * within its draws), slope ({ mean, spread,
  * error } over the runs of Lₙ/n: KL(P‖Q) from P, −KL(Q‖P) from Q, in
