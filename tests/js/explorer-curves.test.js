@@ -101,6 +101,7 @@ test('rangeWhileDragging: the fitted range, which only grows while a pointer dra
   assert.deepEqual(rangeWhileDragging(shown, { min: 0, max: 3 }, true), { min: -0.2, max: 3.3 }, 'each end on its own');
   const grown = rangeWhileDragging(shown, { min: 0, max: 1.01 }, true);
   assert.deepEqual(rangeWhileDragging(grown, { min: 0, max: 1.1 }, true), grown, 'the next small rise: the same axis');
+  assert.deepEqual(rangeWhileDragging(shown, { min: 0, max: 2 }, true, 0.25), { min: -0.2, max: 2.5 }, 'more room, asked for');
 });
 
 test('toPoints: chart points with gaps where a value is not finite', () => {

@@ -61,11 +61,11 @@ export const DRAG_HEADROOM = 0.1;
  * its values now (`fit`, e.g. from integrandLimits): that one, except while a
  * pointer drags, when the range `shown` only grows (so the chart can be
  * redrawn on the same axes, and they do not jump under the pointer); an end
- * that must grow goes DRAG_HEADROOM of the fitted range beyond the values.
+ * that must grow goes `headroom` of the fitted range beyond the values.
  */
-export function rangeWhileDragging(shown, fit, dragging) {
+export function rangeWhileDragging(shown, fit, dragging, headroom = DRAG_HEADROOM) {
   if (!dragging || !shown) return fit;
-  const room = (fit.max - fit.min) * DRAG_HEADROOM;
+  const room = (fit.max - fit.min) * headroom;
   return {
     min: fit.min < shown.min ? fit.min - room : shown.min,
     max: fit.max > shown.max ? fit.max + room : shown.max,

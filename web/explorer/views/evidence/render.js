@@ -87,6 +87,9 @@ function pathSeries({ state, numbers }, range, dragging) {
   ];
 }
 
+// A bar dragged up or down tilts every path, so their ends move fast: the axis grows a quarter beyond them.
+const PATHS_HEADROOM = 0.25;
+
 // The paths, their mean, n·KL and the line at log 19. While a bar is dragged the y axis only grows from the
 // one laid out (Chart.js fits it to the values otherwise), so the lines are mostly moved in place, and many
 // runs are drawn with fewer points each (their mean keeps all of its own).
@@ -98,7 +101,7 @@ function drawPaths(view, colour, mode) {
   slope.label = state.truth === 'p' ? 'n · KL(P‖Q)' : '−n · KL(Q‖P)';
   threshold.label = state.truth === 'p' ? 'log 19: odds 19 : 1 for P' : '−log 19: odds 19 : 1 for Q';
   const dragging = mode === 'none' && chart.scales.y;
-  const y = dragging ? rangeWhileDragging(chart.scales.y, range ?? finiteRange(series), true) : range;
+  const y = dragging ? rangeWhileDragging(chart.scales.y, range ?? finiteRange(series), true, PATHS_HEADROOM) : range;
   Object.assign(chart.options.scales.x, { max: state.n });
   Object.assign(chart.options.scales.y, { min: y?.min, max: y?.max });
   chart.options.scales.y.title.text = `Lₙ, ${state.units}`;
