@@ -15,8 +15,8 @@ const FROZEN = ['box-sizing', 'width', 'height', 'contain', 'overflow-anchor'];
 
 /**
  * Freezes `elements` at their present size (those not rendered, or empty,
- * are left alone). Returns the function that frees them again, restoring the inline
- * styles they had.
+ * are left alone). Returns the function that frees them again, restoring
+ * the inline styles they had.
  */
 function freezeBoxes(elements) {
   const boxes = elements.map((el) => el.getBoundingClientRect()); // all read before any is written: one layout

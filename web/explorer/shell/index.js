@@ -3,10 +3,11 @@
 // shows the panels asked for, and owns what must be undone on destroy():
 // every listener (one AbortController), every observer, timer and chart.
 // The charts, dragging, undo and announcements are in the modules beside this one.
+import { boxFreezer } from './freeze.js';
+
 export { announcer } from './announce.js';
 export { chartsDue, manageCharts, readPalette } from './charts.js';
 export { makeDraggable, onKeys } from './drag.js';
-import { boxFreezer } from './freeze.js';
 export { undoHistory } from './undo.js';
 
 // Hides the panels not asked for, and a row of panels when all of it is hidden.
@@ -21,8 +22,8 @@ function showPanels(shell, panels) {
  * 'infodiv-explorer' and `classes` (the latter removed again on destroy).
  * Returns the shell: $ and $$ query inside the root, on() adds a listener
  * (with addEventListener's options) removed on destroy, onDestroy() registers any other clean-up,
- * freeze(frozen) holds the boxes marked data-freeze, and those `freezeWith()` gives (a host page's
- * paragraphs with live numbers), at their size while a change is unsettled (see freeze.js).
+ * and freeze(frozen) holds the boxes marked data-freeze, and those `freezeWith()` gives (a host
+ * page's paragraphs with live numbers), at their size while a change is unsettled (freeze.js).
  */
 export function createShell(root, { template, panels, classes = [], freezeWith = () => [] }) {
   root.innerHTML = template;
