@@ -6,7 +6,7 @@
 import { boxFreezer } from './freeze.js';
 
 export { announcer } from './announce.js';
-export { chartsDue, manageCharts, readPalette } from './charts.js';
+export { TURN_MS, chartsDue, manageCharts, readPalette } from './charts.js';
 export { makeDraggable, onKeys } from './drag.js';
 export { undoHistory } from './undo.js';
 

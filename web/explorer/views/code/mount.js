@@ -18,9 +18,7 @@ import { PANELS, TEMPLATE } from './template.js';
  * measures, { settled }) is called after every change of the state (not per
  * symbol drawn). It plays at once unless the reader prefers reduced motion.
  * Returns { state, setState(next), destroy() }.
- * freezeWith() gives boxes outside it whose text onChange changes (a
- * page's paragraphs with live numbers), held at their size with its own
- * while a change is unsettled (shell/freeze.js).
+ * freezeWith goes to the shell (createShell: boxes of the host page held with its own).
  */
 export async function mount(root, { state, panels = PANELS, onChange = () => {}, freezeWith }) {
   const shell = createShell(root, { template: TEMPLATE, panels, classes: ['code-view'], freezeWith });

@@ -3,14 +3,15 @@
 // are due), or one per Step. The same seed replays the same draws: the
 // sampler continues one stream, however many symbols each frame draws.
 import { sampler } from 'infodiv';
+import { TURN_MS } from '../../shell/index.js';
 import { MAX_SYMBOLS } from './model.js';
 import { messageNumbers } from './numbers.js';
 import { renderRun } from './render.js';
 import { announcement } from './text.js';
 
 const MAX_FRAME_MS = 100; // a frame after a long pause (a hidden tab) draws no more than this much time's symbols
-/** While playing or dragging the chart is drawn 8 times a second: drawing it is most of a frame's work. */
-export const CHART_MS = 125;
+/** While playing or dragging the chart is drawn as often as a drag draws secondary charts: at most 8 a second. */
+export const CHART_MS = TURN_MS;
 
 /** Back to no symbols, with a fresh sampler of P from the seed; playing goes on if it was. */
 export function restartRun(view) {

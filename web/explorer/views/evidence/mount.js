@@ -17,9 +17,7 @@ import { PANELS, TEMPLATE } from './template.js';
  * seed, truth, runs, n } (see model.js); `panels` lists the PANELS to show;
  * onChange(state, measures, { settled }) is called after every change.
  * Returns { state, setState(next), destroy() }.
- * freezeWith() gives boxes outside it whose text onChange changes (a
- * page's paragraphs with live numbers), held at their size with its own
- * while a change is unsettled (shell/freeze.js).
+ * freezeWith goes to the shell (createShell: boxes of the host page held with its own).
  */
 export async function mount(root, { state, panels = PANELS, onChange = () => {}, freezeWith }) {
   const shell = createShell(root, { template: TEMPLATE, panels, classes: ['evidence-view'], freezeWith });
