@@ -47,6 +47,30 @@ test('mouse: dragging a P bar puts its top under the pointer; the others make ro
   await checkMove(page, 'p', 1, before, down.target, down.pixel);
 });
 
+// While a drag goes on, the table, the text fields and the page's prose follow in turns (shell/turns.js):
+// a bar held still after its last move must still bring them to what its handle and the measures show.
+test('a bar held after a drag: the table, the text fields and the prose catch up before the release', async () => {
+  const page = await explorer.open();
+  await dragBar(page, 'p', 1, 80, {
+    steps: 16,
+    during: () => eventually(async () => {
+      const shown = await page.evaluate(() => ({
+        handle: Number(document.querySelector('[role="slider"][data-dist="p"][data-index="1"]').getAttribute('aria-valuenow')),
+        cell: Number(document.querySelector('input[data-field="value"][data-dist="p"][data-index="1"]').value),
+        text: Number(document.querySelector('input[data-field="dist-text"][data-dist="p"]').value.split(',')[1]),
+        measure: document.querySelector('[data-measure="klPQ"]').textContent,
+        prose: [...document.querySelectorAll('[data-live="klPQ"]')].map((el) => el.textContent),
+        held: document.querySelector('[data-freeze]').style.contain !== '',
+      }));
+      assert.ok(shown.held, 'still dragging: the boxes are held');
+      assert.ok(shown.handle > 0.45, `the bar moved up (${shown.handle})`);
+      assert.ok(Math.abs(shown.cell - shown.handle) <= 0.0006, `the table shows ${shown.cell}, the handle ${shown.handle}`);
+      assert.ok(Math.abs(shown.text - shown.handle) <= 0.0006, `the text field shows ${shown.text}, the handle ${shown.handle}`);
+      for (const text of shown.prose) assert.equal(text, shown.measure, 'the prose shows the measure');
+    }),
+  });
+});
+
 // A finger must hold a bar still before dragging it (a swipe scrolls the page: touch.test.js).
 test('touch: a press-and-hold then drag on a phone moves the bar and does not scroll the page', async () => {
   const page = await explorer.open('', { device: PHONE });

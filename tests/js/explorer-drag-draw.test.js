@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dragLayout, moveBarsInPlace, moveLinesInPlace } from '../../web/explorer/shell/in-place.js';
-import { TURN_MS, chartsDue } from '../../web/explorer/shell/charts.js';
+import { chartsDue } from '../../web/explorer/shell/charts.js';
+import { TURN_MS, inTurns } from '../../web/explorer/shell/turns.js';
 
 // A stand-in for a Chart.js chart (`chart`: options, scales, data) with its datasets' elements (`metas`), its
 // last update drawn, counting stop() and render().
@@ -147,4 +148,53 @@ test('chartsDue: all when settled; while dragging, those behind the state one at
   assert.equal(show(chartsDue(turns, charts, { dragging: false, changed: false })), '111', 'the drag ends: all');
   assert.equal(at(6 * TURN_MS + 1), '100 behind', 'the next drag: its first move draws one at once');
   assert.equal(show(chartsDue({}, charts.slice(0, 1), { dragging: true, now: 0 })), '1', 'a lone chart on screen, drawn at once');
+});
+
+// A clock for inTurns: the time is set by the test; timers run when it reaches them.
+function fakeClock() {
+  let time = 0, next = 1;
+  const timers = new Map();
+  return {
+    now: () => time,
+    later: (fn, ms) => { timers.set(next, { fn, at: time + ms }); return next++; },
+    cancelLater: (id) => timers.delete(id),
+    waiting: () => timers.size,
+    advance(to) {
+      time = to;
+      for (const [id, { fn, at }] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
+        if (at <= time && timers.delete(id)) fn();
+      }
+    },
+  };
+}
+
+test('inTurns: at once when settled; while dragging at most once per TURN_MS, the last call made up at the end of its turn', () => {
+  const clock = fakeClock(), written = [];
+  const write = inTurns((value) => written.push(`${value}@${clock.now()}`), clock);
+  write(false, 'a');
+  assert.deepEqual(written, ['a@0'], 'settled: at once');
+  clock.advance(200);
+  write(true, 'b');
+  assert.deepEqual(written, ['a@0', 'b@200'], 'the first move of a drag, a turn after the last write: at once');
+  clock.advance(216);
+  write(true, 'c');
+  clock.advance(232);
+  write(true, 'd');
+  assert.deepEqual(written, ['a@0', 'b@200'], 'moves within the turn wait');
+  assert.equal(clock.waiting(), 1, 'one timer for them all');
+  clock.advance(200 + TURN_MS);
+  assert.deepEqual(written, ['a@0', 'b@200', `d@${200 + TURN_MS}`], 'the turn ends: the last one is written');
+  assert.equal(clock.waiting(), 0);
+  clock.advance(200 + TURN_MS + 16);
+  write(true, 'e');
+  write(false, 'f');
+  assert.deepEqual(written.slice(3), [`f@${200 + TURN_MS + 16}`], 'the drag settles: written at once, the waiting one dropped');
+  assert.equal(clock.waiting(), 0);
+  clock.advance(1000);
+  write(true, 'g');
+  clock.advance(1010);
+  write(true, 'h');
+  write.cancel();
+  clock.advance(2000);
+  assert.deepEqual(written.slice(4), ['g@1000'], 'cancel drops the one waiting (the view destroyed)');
 });

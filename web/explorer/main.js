@@ -2,7 +2,7 @@
 // (untrusted) through the registry, mounts it, and keeps the prose's numbers,
 // the address bar and the share snippets in step.
 import { problemNote } from './input.js';
-import { setText } from './shell/index.js';
+import { inTurns, setText } from './shell/index.js';
 import { formatNumber } from './util.js';
 import { fromQuery } from './views/index.js';
 
@@ -46,17 +46,18 @@ document.querySelector('[data-role="share"]').addEventListener('click', async (e
 // The paragraphs with live numbers keep their size while a drag goes on, with the explorer's boxes (shell/freeze.js).
 const liveParagraphs = () => [...new Set([...document.querySelectorAll('[data-live]')].map((el) => el.closest('p')))].filter(Boolean);
 
-function showLive(current, m) {
+// The prose follows a drag in turns (shell/turns.js); the explorer's own numbers follow every move.
+const showLive = inTurns((current, m) => {
   for (const el of document.querySelectorAll('[data-live]')) setText(el, formatNumber(m[el.dataset.live]));
   for (const el of document.querySelectorAll('[data-live-unit]')) setText(el, current.units);
-}
+});
 
 try {
   await view.mount(host, {
     state,
     freezeWith: liveParagraphs,
     onChange(current, m, { settled }) {
-      showLive(current, m);
+      showLive(!settled, current, m);
       if (!settled) return;
       history.replaceState(null, '', view.toQuery(current) + (theme === 'auto' ? '' : `&theme=${theme}`) + location.hash);
       showShare(current);

@@ -3,6 +3,7 @@
 // containers, destroyed with the view. Also what every chart shares: the
 // palette from CSS and the base options. Chart.js itself is not imported
 // here: a view loads its charts' code (and Chart.js) after its numbers.
+import { TURN_MS } from './turns.js';
 
 /**
  * Colours from the CSS custom properties of the explorer, as the canvas needs
@@ -85,11 +86,6 @@ export const textDirection = {
 
 // Whether each chart's canvas is on screen (a part of it in the viewport), by IntersectionObserver.
 const onScreen = new WeakMap();
-
-// While a drag goes on, the least time between two draws of secondary charts (ms): each is a full
-// Chart.js update, which takes a slow phone most of a frame, so a frame with one is late. 8 a second keeps
-// them moving and leaves most frames to what follows the pointer.
-export const TURN_MS = 125;
 
 /**
  * Which of a view's secondary charts to draw now: all when the state has

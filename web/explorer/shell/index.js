@@ -4,10 +4,12 @@
 // every listener (one AbortController), every observer, timer and chart.
 // The charts, dragging, undo and announcements are in the modules beside this one.
 import { boxFreezer } from './freeze.js';
+import { inTurns } from './turns.js';
 
 export { announcer } from './announce.js';
-export { TURN_MS, chartsDue, manageCharts, readPalette } from './charts.js';
+export { chartsDue, manageCharts, readPalette } from './charts.js';
 export { makeDraggable, onKeys } from './drag.js';
+export { TURN_MS, inTurns } from './turns.js';
 export { undoHistory } from './undo.js';
 
 // Hides the panels not asked for, and a row of panels when all of it is hidden.
@@ -38,6 +40,12 @@ export function createShell(root, { template, panels, classes = [], freezeWith =
     focused: () => root.getRootNode().activeElement,
     on: (target, type, handler, options = {}) => target.addEventListener(type, handler, { ...options, signal: listening.signal }),
     onDestroy: (cleanup) => cleanups.push(cleanup),
+    /** A writer of what follows a drag in turns (turns.js); a write waiting for its turn is dropped on destroy. */
+    inTurns(write) {
+      const writer = inTurns(write);
+      cleanups.push(writer.cancel);
+      return writer;
+    },
     /**
      * Marks the root data-ready once the charts are drawn and the controls
      * live: a view shows its numbers earlier, before its charts are made.

@@ -37,27 +37,10 @@ export function buildEditor(shell, state) {
   buildHandles(shell, state.p.length);
 }
 
-/**
- * The bars chart of the editor: `plugin`, what createBarsChart's plugin
- * reads (../pair-bars/chart.js, loaded with the view's charts), and
- * draw(chart, state, { settled }) to show the state (no animation while a bar moves).
- */
-export function editorBars(shell) {
-  const plugin = { locked: [[], []], infinite: [], onLayout: (geometry) => placeHandles(shell, geometry) };
-  return {
-    plugin,
-    draw(chart, state, { settled }) {
-      plugin.infinite = infiniteOutcomes(state);
-      drawBars(chart, state, settled ? undefined : 'none');
-    },
-  };
-}
-
 const shown = (values) => values.map((v) => String(Number(v.toPrecision(6)))).join(', ');
 
-/** The handles and fields show the state; a field the reader is typing in, or has typed in, keeps its text. */
-export function updateEditor(shell, state) {
-  updateHandles(shell, state, infiniteOutcomes(state));
+// The fields show the state; a field the reader is typing in, or has typed in, keeps its text.
+function showFields(shell, state) {
   const texts = { p: shown(state.p), q: shown(state.q), labels: state.labels.join(', ') };
   for (const input of shell.$$('input[data-field="dist"], input[data-field="labels"]')) {
     const key = input.dataset.dist ?? 'labels';
@@ -66,6 +49,29 @@ export function updateEditor(shell, state) {
   setAttr(shell.$('input[data-field="dist"][data-dist="p"]'), 'aria-label', 'P, the values');
   setAttr(shell.$('input[data-field="dist"][data-dist="q"]'), 'aria-label', 'Q, the values');
   setAttr(shell.$('input[data-field="labels"]'), 'aria-label', 'names of the outcomes');
+}
+
+/**
+ * The bars chart of the editor: `plugin`, what createBarsChart's plugin
+ * reads (../pair-bars/chart.js, loaded with the view's charts),
+ * draw(chart, state, { settled }) to show the state (no animation while a
+ * bar moves), and show(state, { settled }) to show it in the handles and the
+ * fields (the fields in turns while a bar moves: shell/turns.js).
+ */
+export function editorBars(shell) {
+  const plugin = { locked: [[], []], infinite: [], onLayout: (geometry) => placeHandles(shell, geometry) };
+  const fields = shell.inTurns((state) => showFields(shell, state));
+  return {
+    plugin,
+    draw(chart, state, { settled }) {
+      plugin.infinite = infiniteOutcomes(state);
+      drawBars(chart, state, settled ? undefined : 'none');
+    },
+    show(state, { settled }) {
+      updateHandles(shell, state, infiniteOutcomes(state));
+      fields(!settled, state);
+    },
+  };
 }
 
 // What the typed fields ask for: { next } or { problem }; fields not typed in keep the state's part.

@@ -5,7 +5,7 @@
 import { setAttr, setNote, setText, setValue } from '../../shell/index.js';
 import { spread } from '../../numerics/points.js';
 import { formatNumber, formatProbability } from '../../util.js';
-import { buildEditor, updateEditor } from '../outcomes-editor.js';
+import { buildEditor } from '../outcomes-editor.js';
 import { RECENT, SERIES } from './model.js';
 import { codeNumbers } from './numbers.js';
 import { CHART_MS, chartDue, message, recent, restartRun } from './run.js';
@@ -63,12 +63,12 @@ function showMeasures({ shell, state, numbers: { m } }) {
   shell.$$('[data-unit]').forEach((el) => setText(el, state.units));
 }
 
-function showControls({ shell, state }) {
+function showControls({ shell, state, bars }, settled) {
   shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
   setValue(shell.$('[data-control="speed"]'), String(state.speed));
   const seed = shell.$('[data-control="seed"]');
   if (shell.focused() !== seed) setValue(seed, String(state.seed));
-  updateEditor(shell, state);
+  bars.show(state, { settled });
 }
 
 // The four lines the averages are compared with (none where a value is infinite).
@@ -168,7 +168,7 @@ export function render(view, { settled }) {
   if (!settled) view.chartLater = setTimeout(() => renderRun(view), CHART_MS);
   showTable(view);
   showMeasures(view);
-  showControls(view);
+  showControls(view, settled);
   setText(shell.$('[data-role="units-note"]'), unitsNote(state.units, numbers.bit));
   if (settled) view.history?.settled(state);
   view.onChange(state, { ...numbers.m }, { settled });

@@ -81,11 +81,12 @@ function updateParameters({ shell, state }) {
   }
 }
 
-/** Every control shows the state. */
-export function updateControls(view) {
+/** Every control shows the state; while a handle is dragged (settled false) the parameters' fields in turns. */
+export function updateControls(view, { settled = true } = {}) {
   const { shell, state, lastBins } = view;
   updateHandles(view);
-  updateParameters(view);
+  view.parametersInTurns ??= shell.inTurns(() => updateParameters(view));
+  view.parametersInTurns(!settled);
   shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
   const binsOn = shell.$('[data-control="bins-on"]'), binsSlider = shell.$('[data-control="bins"]');
   binsOn.checked = Boolean(state.bins);

@@ -127,7 +127,7 @@ export function render(view, { settled }) {
   setProp(view.shell.$('[data-role="convergence"]'), 'hidden', !bins);
   if (view.charts) drawCharts(view, curves, m, bins, settled); // not yet on the first render: the numbers come first
   showNumbers(view, m, bins, errors);
-  updateControls(view);
+  updateControls(view, { settled });
   setNote(view.shell.$('[data-role="infinity-note"]'), infinityNote(state, m));
   if (settled) {
     describeCharts(view, m, bins);

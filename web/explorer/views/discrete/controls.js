@@ -75,13 +75,19 @@ export function showDistributionTexts({ shell, state }, { force = false } = {}) 
   }
 }
 
-/** The handles, the table rows, the sums and the text fields show the state. */
-export function updateOutcomeControls(view) {
-  updateHandles(view.shell, view.state, view.current.infinite);
+// The table rows, the sums and the text fields show the state.
+function updateFields(view) {
   for (const row of view.shell.$$('[data-role="rows"] tr')) updateRow(row, view);
   setProp(view.shell.$('[data-action="add"]'), 'disabled', view.state.p.length >= MAX_OUTCOMES);
   showSums(view);
   showDistributionTexts(view);
+}
+
+/** The handles show the state, and the table and the text fields too: in turns while a bar is dragged (settled false). */
+export function updateOutcomeControls(view, { settled = true } = {}) {
+  updateHandles(view.shell, view.state, view.current.infinite);
+  view.fieldsInTurns ??= view.shell.inTurns(() => updateFields(view));
+  view.fieldsInTurns(!settled);
 }
 
 /** The measures m of the state, in its units, with the note on infinite KL. */

@@ -73,7 +73,7 @@ export function render(view, { settled }) {
     view.shell.$('[data-chart="terms"]').setAttribute('aria-label', describeTerms(view.state, terms));
   }
   showMeasures(view, m);
-  updateOutcomeControls(view);
+  updateOutcomeControls(view, { settled });
   if (settled) view.history.settled(view.state);
   view.onChange(view.state, m, { settled });
   if (settled && view.mounted) view.announce(() => announcement(view.current.m, view.state.units)); // changes, not the arrival

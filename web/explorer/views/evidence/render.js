@@ -13,7 +13,7 @@ import { moveLinesInPlace } from '../../shell/in-place.js';
 import { rangeWhileDragging } from '../../numerics/curves.js';
 import { spread } from '../../numerics/points.js';
 import { formatNumber } from '../../util.js';
-import { buildEditor, updateEditor } from '../outcomes-editor.js';
+import { buildEditor } from '../outcomes-editor.js';
 import { evidenceNumbers } from './numbers.js';
 import {
   announcement, describeEstimators, describePaths, describeStopping, estimatorsCaption, estimatorsInfinite, infinityNote,
@@ -155,14 +155,14 @@ function showNumbers({ shell, state, numbers }) {
   setNote(shell.$('[data-role="estimators-note"]'), Number.isFinite(numbers.exact) ? '' : estimatorsInfinite(state));
 }
 
-function showControls({ shell, state }) {
+function showControls({ shell, state, bars }, settled) {
   shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
   shell.$$('input[name="truth"]').forEach((input) => { input.checked = input.value === state.truth; });
   setValue(shell.$('[data-control="runs"]'), String(state.runs));
   setValue(shell.$('[data-control="n"]'), String(state.n));
   const seed = shell.$('[data-control="seed"]');
   if (shell.focused() !== seed) setValue(seed, String(state.seed));
-  updateEditor(shell, state);
+  bars.show(state, { settled });
 }
 
 /** The charts' captions, which depend on the state alone (also shown before the library has loaded). */
@@ -204,7 +204,7 @@ export function render(view, { settled }) {
   view.numbersOf = view.state;
   if (view.charts) drawCharts(view, settled); // not yet on the first render: the numbers come first
   showNumbers(view);
-  showControls(view);
+  showControls(view, settled);
   if (settled) {
     if (view.charts) describe(view);
     view.history?.settled(view.state);
