@@ -8,10 +8,11 @@
 // with its default 20 runs of 200 samples and with 200 runs of 2,000) and of
 // a curve's handle, the time from each pointer move to the frame after the
 // numbers and the chart changed (median and p95), throttled and not.
-// Medians over the runs.
+// Medians over the runs, and the p95 of all the runs' moves together.
 // This machine is shared and noisy: compare runs made together. Prints a
 // table; writes dist/bench/explorer.json. Times nothing in the tests.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
@@ -173,6 +174,38 @@ async function measureDrag(browser, origin, path, throttle) {
   };
 }
 
+// CPU time (s) of every Chromium process so far, from /proc (Linux).
+function chromiumCpuSeconds() {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100 a second)
+    } catch { /* the process ended meanwhile */ }
+  }
+  return ticks / 100;
+}
+
+// The share of one core Chromium takes with an idle explorer open, unthrottled and throttled: Chromium's
+// throttler makes the page's main thread spin three quarters of the time even when it has nothing to do,
+// which on a machine with few cores leaves less to the compositor and the rest.
+async function idleCost(browser, origin) {
+  const { context, page, cdp } = await newPage(browser, DESKTOP, 1);
+  await page.goto(`${origin}/?mode=continuous`);
+  await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 60000 });
+  const shares = {};
+  for (const rate of [1, THROTTLE]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.waitForTimeout(500);
+    const before = chromiumCpuSeconds();
+    await page.waitForTimeout(3000);
+    shares[rate] = (chromiumCpuSeconds() - before) / 3;
+  }
+  await context.close();
+  return shares;
+}
+
 const fmt = (v) => (Number.isFinite(v) ? v.toFixed(0).padStart(7) : '      –');
 
 async function main() {
@@ -181,8 +214,11 @@ async function main() {
     chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] }),
   ]);
   const origin = `http://127.0.0.1:${server.httpServer.address().port}`;
-  const result = { throttle: THROTTLE, runs: RUNS, start: {}, drag: {} };
+  const result = { throttle: THROTTLE, runs: RUNS, cores: availableParallelism(), start: {}, drag: {} };
   try {
+    result.idleCoreShare = await idleCost(browser, origin);
+    console.log(`${result.cores} cores; Chromium with an idle explorer takes ${Math.round(100 * result.idleCoreShare[1])} % of a core `
+      + `unthrottled, ${Math.round(100 * result.idleCoreShare[THROTTLE])} % throttled ${THROTTLE}× (the throttler spins the main thread)\n`);
     console.log(`start, CPU ${THROTTLE}× slower (median of ${RUNS}):`);
     console.log('page                       device   numbers ms  ready ms  longest task ms  tasks > 200 ms');
     for (const [name, path] of Object.entries(DRAGS_ONLY ? {} : PAGES).filter(([n]) => n.includes(ONLY))) {
@@ -196,14 +232,16 @@ async function main() {
     }
     console.log(`\ndrag: pointer move → the frame after the numbers and the chart changed (${MOVES} moves at 60 Hz, median of ${RUNS} runs):`);
     console.log('(and the page\'s work in each frame that applied a move: its pointer-move handlers and animation-frame callbacks)');
-    console.log('page                       CPU     moves  median ms   p95 ms   frames  work median ms  work p95 ms');
+    console.log('page                       CPU     moves  median ms   p95 ms  (pooled)   frames  work median ms  work p95 ms');
     for (const [name, path] of Object.entries(START_ONLY ? {} : DRAGS).filter(([n]) => n.includes(ONLY))) {
       for (const throttle of [1, THROTTLE]) {
         const runs = [];
         for (let r = 0; r < RUNS; r += 1) runs.push(await measureDrag(browser, origin, path, throttle));
         const row = Object.fromEntries(['moves', 'medianMs', 'p95Ms', 'frames', 'workMedianMs', 'workP95Ms'].map((k) => [k, median(runs.map((x) => x[k]))]));
+        // The p95 of every move of the runs together: with 40 moves a run, a run's p95 is its second-worst move.
+        row.pooledP95Ms = quantile(runs.flatMap((x) => x.latencies), 0.95);
         result.drag[`${name}, CPU ${throttle}×`] = { ...row, runs };
-        console.log(`${name.padEnd(26)} ${`${throttle}×`.padEnd(6)} ${fmt(row.moves)} ${fmt(row.medianMs)}   ${fmt(row.p95Ms)}  ${fmt(row.frames)}  ${row.workMedianMs.toFixed(1).padStart(14)}  ${row.workP95Ms.toFixed(1).padStart(11)}`);
+        console.log(`${name.padEnd(26)} ${`${throttle}×`.padEnd(6)} ${fmt(row.moves)} ${fmt(row.medianMs)}   ${fmt(row.p95Ms)}  ${fmt(row.pooledP95Ms)}  ${fmt(row.frames)}  ${row.workMedianMs.toFixed(1).padStart(14)}  ${row.workP95Ms.toFixed(1).padStart(11)}`);
       }
     }
   } finally {

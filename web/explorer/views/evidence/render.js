@@ -87,8 +87,10 @@ function pathSeries({ state, numbers }, range, dragging) {
   ];
 }
 
-// A bar dragged up or down tilts every path, so their ends move fast: the axis grows a quarter beyond them.
-const PATHS_HEADROOM = 0.25;
+// A bar dragged up or down tilts every path, so their ends move fast: when the axis must grow, it grows as
+// far again beyond them as they span. Each growth lays the chart out anew (a frame or two on a slow phone);
+// a drag that takes the paths' ends from 30 to 90 then grows it twice, not four times as by a quarter.
+const PATHS_HEADROOM = 1;
 
 // The paths, their mean, n·KL and the line at log 19. While a bar is dragged the y axis only grows from the
 // one laid out (Chart.js fits it to the values otherwise), so the lines are mostly moved in place, and many
