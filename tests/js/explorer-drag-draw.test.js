@@ -168,33 +168,37 @@ function fakeClock() {
   };
 }
 
-test('inTurns: at once when settled; while dragging at most once per TURN_MS, the last call made up at the end of its turn', () => {
+test('inTurns: at once when settled; while dragging once per TURN_MS, the last call written once the calls rest a turn', () => {
   const clock = fakeClock(), written = [];
   const write = inTurns((value) => written.push(`${value}@${clock.now()}`), clock);
-  write(false, 'a');
+  const at = (time, dragging, value) => {
+    clock.advance(time);
+    write(dragging, value);
+  };
+  at(0, false, 'a');
   assert.deepEqual(written, ['a@0'], 'settled: at once');
-  clock.advance(200);
-  write(true, 'b');
+  at(200, true, 'b');
   assert.deepEqual(written, ['a@0', 'b@200'], 'the first move of a drag, a turn after the last write: at once');
-  clock.advance(216);
-  write(true, 'c');
-  clock.advance(232);
-  write(true, 'd');
+  at(216, true, 'c');
+  at(232, true, 'd');
   assert.deepEqual(written, ['a@0', 'b@200'], 'moves within the turn wait');
   assert.equal(clock.waiting(), 1, 'one timer for them all');
-  clock.advance(200 + TURN_MS);
-  assert.deepEqual(written, ['a@0', 'b@200', `d@${200 + TURN_MS}`], 'the turn ends: the last one is written');
+  at(200 + TURN_MS, true, 'e');
+  assert.deepEqual(written.slice(2), [`e@${200 + TURN_MS}`], 'the move that comes a turn later writes its own, at once');
   assert.equal(clock.waiting(), 0);
-  clock.advance(200 + TURN_MS + 16);
-  write(true, 'e');
-  write(false, 'f');
-  assert.deepEqual(written.slice(3), [`f@${200 + TURN_MS + 16}`], 'the drag settles: written at once, the waiting one dropped');
+  at(200 + TURN_MS + 16, true, 'f');
+  clock.advance(200 + 2 * TURN_MS + 15);
+  assert.equal(written.length, 3, 'the pointer rests: not yet');
+  clock.advance(200 + 2 * TURN_MS + 16);
+  assert.deepEqual(written.slice(3), [`f@${200 + 2 * TURN_MS + 16}`], 'the pointer rested a turn: the last one is written');
+  at(1000, true, 'g');
+  at(1010, true, 'h');
+  at(1020, false, 'i');
+  assert.deepEqual(written.slice(4), ['g@1000', 'i@1020'], 'the drag settles: written at once, the one kept dropped');
   assert.equal(clock.waiting(), 0);
-  clock.advance(1000);
-  write(true, 'g');
-  clock.advance(1010);
-  write(true, 'h');
+  at(2000, true, 'j');
+  at(2010, true, 'k');
   write.cancel();
-  clock.advance(2000);
-  assert.deepEqual(written.slice(4), ['g@1000'], 'cancel drops the one waiting (the view destroyed)');
+  clock.advance(3000);
+  assert.deepEqual(written.slice(6), ['j@2000'], 'cancel drops the one kept (the view destroyed)');
 });

@@ -3,8 +3,8 @@
 // with live numbers. Each write makes the browser lay out, restyle and paint
 // its box again, and with a slow phone's CPU that is a good part of a frame:
 // written at most once per TURN_MS while a drag goes on, they leave most
-// frames to the chart and the numbers under the pointer. The last write
-// skipped is made when its turn comes, so none stays behind the state.
+// frames to the chart and the numbers under the pointer. When the pointer
+// rests, the last write skipped is made a turn later, so none stays behind.
 
 // While a drag goes on, the least time between two turns (ms): of a secondary chart (shell/charts.js), each
 // a full Chart.js update, which takes a slow phone most of a frame, or of fields and prose. 8 a second keeps
@@ -13,9 +13,11 @@ export const TURN_MS = 125;
 
 /**
  * A writer: writer(dragging, ...args) calls write(...args) at once when
- * `dragging` is false or a turn (TURN_MS) has passed since its last call;
- * otherwise it keeps the args, and the turn's end (a timer) calls write with
- * the last ones kept. writer.cancel() drops a call waiting for its turn.
+ * `dragging` is false or a turn (TURN_MS) has passed since it last wrote:
+ * within the view's render, after its charts. Otherwise it keeps the args,
+ * and writes the last ones kept once TURN_MS passes without another call
+ * (the pointer rests: no render of a move comes to write them, and no move
+ * is measured after the write). writer.cancel() drops the args kept.
  * `clock` (now, later, cancelLater) is for tests.
  */
 export function inTurns(write, clock = {}) {
@@ -36,8 +38,9 @@ export function inTurns(write, clock = {}) {
       run(args);
       return;
     }
+    cancel();
     waiting = args;
-    timer ??= later(() => run(waiting), at + TURN_MS - now());
+    timer = later(() => run(waiting), TURN_MS);
   };
   writer.cancel = cancel;
   return writer;
