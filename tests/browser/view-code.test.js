@@ -196,6 +196,30 @@ test('dragging a bar of Q with the mouse starts the run again; the codes and KL 
   assert.deepEqual(rows, prefixCode(dragged.q).codewords, 'Q\'s code is the new Q\'s');
 });
 
+// A move lays out only the boxes it changes when each is held at its size while the drag goes on
+// (shell/freeze.js): text changed outside them makes the browser lay out the whole page on every move.
+test('while a bar is dragged, every text a move changes is in a box held at its size', async () => {
+  const page = await openCode(QUERY);
+  await page.evaluate(() => {
+    window.changedOutside = new Set();
+    // A visually hidden text (its size fixed, its overflow hidden) is laid out alone already.
+    const alone = (el) => el.closest('[style*="contain"], .visually-hidden');
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target.nodeType === 3 ? r.target.parentElement : r.target;
+        if (!alone(el)) window.changedOutside.add(el.dataset.role ?? el.dataset.cell ?? el.dataset.counter ?? el.tagName);
+      }
+    }).observe(document.querySelector('.infodiv-explorer'), { characterData: true, childList: true, subtree: true });
+  });
+  let outside = null;
+  await dragBar(page, 'q', 0, 60, {
+    steps: 8,
+    during: async () => { outside = await page.evaluate(() => [...window.changedOutside]); },
+  });
+  assert.deepEqual(outside, [], 'text changed outside the held boxes during the drag');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[style*="contain"]').length), 0, 'released: every box is free');
+});
+
 // Issue 14's "done when": a reader who drags Q away from P sees the message get longer. Q starts equal to P
 // (the same code); Q(sun) dragged from 0.5 to about 0.1 gives sun, which P sends half the time, a 3-bit word.
 test('dragging Q away from P: the same draws take more bits with Q\'s code, and KL grows during the drag', async () => {

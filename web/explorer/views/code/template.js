@@ -57,16 +57,16 @@ export const TEMPLATE = `
   ${EDITOR_TEMPLATE}
   <section class="panel message-panel" aria-label="The message, last symbols" data-panel="message">
     <p class="panel-title">The last symbols sent, and their codewords</p>
-    <div class="message" data-role="message" aria-hidden="true"></div>
+    <div class="message" data-role="message" aria-hidden="true" data-freeze></div>
     <p class="message-text visually-hidden" data-role="message-text"></p>
   </section>
   <section class="panel table-panel" aria-label="Outcomes and their codewords" data-panel="table">
-    <table class="codes">
+    <div data-freeze><table class="codes">
       <thead><tr><th scope="col">outcome</th><th scope="col">pᵢ</th><th scope="col">P’s word</th>
         <th scope="col">qᵢ</th><th scope="col">Q’s word</th><th scope="col">ℓᵢ(Q)</th>
         <th scope="col">−log₂ qᵢ</th><th scope="col">sent</th></tr></thead>
       <tbody data-role="code-rows"></tbody>
-    </table>
+    </table></div>
     <p class="hint">Lengths in bits: a codeword is a string of binary digits. KL(P‖Q) is large when Q gives a
       long word to an outcome that P sends often.</p>
   </section>
