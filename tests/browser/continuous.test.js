@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useExplorer, checkContinuous, shownContinuous, curveHandle, dragCurveHandle, readContinuousState, eventually,
-  assertClose, expectedContinuous, FAMILY_PARAMS, pairFamilies, CONTINUOUS_MEASURES, PHONE, TOUCH_HOLD,
+  assertClose, expectedContinuous, FAMILY_PARAMS, pairFamilies, CONTINUOUS_MEASURES, PHONE, TOUCH_HOLD, watchTextOutsideHeld,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -68,14 +68,16 @@ test('continuous: mid-drag the curves are moved in place as a full redraw would 
   const page = await explorer.open(CONTINUOUS);
   const canvas = page.locator('canvas[data-chart="curves"]');
   const held = () => page.evaluate(() => document.querySelectorAll('[style*="contain"]').length);
+  const outside = await watchTextOutsideHeld(page);
   let during = null;
   await dragCurveHandle(page, page, 'p', 'peak', 40, {
     during: async () => {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      during = { image: await pixels(canvas), held: await held() };
+      during = { image: await pixels(canvas), held: await held(), outside: await outside() };
     },
   });
   assert.ok(during.held >= 5, `while dragging, the numbers, the parameter rows and the prose hold their size (${during.held})`);
+  assert.deepEqual(during.outside, [], 'no text a move changed was outside them');
   // Released: the state settles and the chart has a full Chart.js update (animated unless motion is reduced).
   const settled = await eventually(async () => {
     const a = await pixels(canvas);

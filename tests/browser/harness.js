@@ -305,6 +305,25 @@ export async function barGeometry(page, dist, i) {
 }
 
 /**
+ * Starts watching which elements' text changes outside the boxes held at their size during a drag
+ * (shell/freeze.js: an inline `contain`) or a visually hidden one (its size fixed, laid out alone):
+ * such a change makes the browser lay out the whole page. Returns a function that gives them so far.
+ */
+export async function watchTextOutsideHeld(page) {
+  await page.evaluate(() => {
+    window.textOutsideHeld = new Set();
+    const alone = (el) => el.closest('[style*="contain"], .visually-hidden');
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target.nodeType === 3 ? r.target.parentElement : r.target;
+        if (!alone(el)) window.textOutsideHeld.add(el.dataset.role ?? el.dataset.cell ?? el.dataset.counter ?? el.tagName);
+      }
+    }).observe(document.body, { characterData: true, childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => [...window.textOutsideHeld]);
+}
+
+/**
  * Drags bar i of dist ('p' or 'q') up by dy CSS pixels (down if negative),
  * starting at the bar's top, with the mouse or (touch: true) a finger that
  * first rests `hold` ms (a touch drag needs a press-and-hold: TOUCH_HOLD).

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useExplorer, checkMeasures, readState, eventually, sum, assertClose, format3, handle, valueInput, lockBox,
-  labelInput, barGeometry, dragBar, THREE, PHONE, TOUCH_HOLD,
+  labelInput, barGeometry, dragBar, THREE, PHONE, TOUCH_HOLD, watchTextOutsideHeld,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -51,9 +51,11 @@ test('mouse: dragging a P bar puts its top under the pointer; the others make ro
 // a bar held still after its last move must still bring them to what its handle and the measures show.
 test('a bar held after a drag: the table, the text fields and the prose catch up before the release', async () => {
   const page = await explorer.open();
+  const outside = await watchTextOutsideHeld(page);
   await dragBar(page, 'p', 1, 80, {
     steps: 16,
     during: () => eventually(async () => {
+      assert.deepEqual(await outside(), [], 'every text a move changed is in a box held at its size');
       const shown = await page.evaluate(() => ({
         handle: Number(document.querySelector('[role="slider"][data-dist="p"][data-index="1"]').getAttribute('aria-valuenow')),
         cell: Number(document.querySelector('input[data-field="value"][data-dist="p"][data-index="1"]').value),

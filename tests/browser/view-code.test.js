@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { codeLengths, crossEntropy, entropy, measures, prefixCode, sampler } from '../../dist/infodiv.js';
 import {
   useExplorer, LOAD_TIMEOUT, assertClose, eventually, screenshot, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
+  watchTextOutsideHeld,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -200,23 +201,10 @@ test('dragging a bar of Q with the mouse starts the run again; the codes and KL 
 // (shell/freeze.js): text changed outside them makes the browser lay out the whole page on every move.
 test('while a bar is dragged, every text a move changes is in a box held at its size', async () => {
   const page = await openCode(QUERY);
-  await page.evaluate(() => {
-    window.changedOutside = new Set();
-    // A visually hidden text (its size fixed, its overflow hidden) is laid out alone already.
-    const alone = (el) => el.closest('[style*="contain"], .visually-hidden');
-    new MutationObserver((records) => {
-      for (const r of records) {
-        const el = r.target.nodeType === 3 ? r.target.parentElement : r.target;
-        if (!alone(el)) window.changedOutside.add(el.dataset.role ?? el.dataset.cell ?? el.dataset.counter ?? el.tagName);
-      }
-    }).observe(document.querySelector('.infodiv-explorer'), { characterData: true, childList: true, subtree: true });
-  });
-  let outside = null;
-  await dragBar(page, 'q', 0, 60, {
-    steps: 8,
-    during: async () => { outside = await page.evaluate(() => [...window.changedOutside]); },
-  });
-  assert.deepEqual(outside, [], 'text changed outside the held boxes during the drag');
+  const outside = await watchTextOutsideHeld(page);
+  let during = null;
+  await dragBar(page, 'q', 0, 60, { steps: 8, during: async () => { during = await outside(); } });
+  assert.deepEqual(during, [], 'text changed outside the held boxes during the drag');
   assert.equal(await page.evaluate(() => document.querySelectorAll('[style*="contain"]').length), 0, 'released: every box is free');
 });
 

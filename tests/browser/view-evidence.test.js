@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { evidencePath, kl, klEstimates, logRatios, sampler } from '../../dist/infodiv.js';
 import {
   useExplorer, LOAD_TIMEOUT, assertClose, eventually, screenshot, formatSigned, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
+  watchTextOutsideHeld,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -179,6 +180,15 @@ test('dragging Q away from P: the runs climb faster and more of them reach 19 : 
   const after = await shown(page);
   assert.ok(after.slope > before.slope + 0.1, `the evidence grows faster: slope ${before.slope} → ${after.slope}`);
   assert.ok(after.stopped > before.stopped, `more runs reach 19 : 1: ${before.stopped} → ${after.stopped}`);
+});
+
+// Text a move changes outside the boxes held at their size makes the browser lay out the whole page each move.
+test('while a bar is dragged, every text a move changes is in a box held at its size', async () => {
+  const page = await openEvidence(QUERY);
+  const outside = await watchTextOutsideHeld(page);
+  let during = null;
+  await dragBar(page, 'p', 0, 60, { steps: 8, during: async () => { during = await outside(); } });
+  assert.deepEqual(during, [], 'text changed outside the held boxes during the drag');
 });
 
 test('keys on a focused handle move its bar, the others making room; the runs are drawn again', async () => {
