@@ -88,8 +88,8 @@ function pathSeries({ state, numbers }, range, dragging) {
 }
 
 // A bar dragged up or down tilts every path, so their ends move fast: when the axis must grow, it grows as
-// far again beyond them as they span. Each growth lays the chart out anew (a frame or two on a slow phone);
-// a drag that takes the paths' ends from 30 to 90 then grows it twice, not four times as by a quarter.
+// far again beyond them as they span. Each growth lays the chart out anew (a frame or two on a slow phone),
+// so it comes seldom: a drag that takes the paths' ends from 30 to 90 grows it twice.
 const PATHS_HEADROOM = 1;
 
 // The paths, their mean, n·KL and the line at log 19. While a bar is dragged the y axis only grows from the
