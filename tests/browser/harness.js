@@ -323,6 +323,14 @@ export async function watchTextOutsideHeld(page) {
   return () => page.evaluate(() => [...window.textOutsideHeld]);
 }
 
+/** The text changed outside the held boxes (watchTextOutsideHeld) while bar i of dist is dragged up by dy px, before the release. */
+export async function textOutsideHeldInBarDrag(page, dist, i, dy) {
+  const outside = await watchTextOutsideHeld(page);
+  let during = null;
+  await dragBar(page, dist, i, dy, { steps: 8, during: async () => { during = await outside(); } });
+  return during;
+}
+
 /**
  * Drags bar i of dist ('p' or 'q') up by dy CSS pixels (down if negative),
  * starting at the bar's top, with the mouse or (touch: true) a finger that

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { codeLengths, crossEntropy, entropy, measures, prefixCode, sampler } from '../../dist/infodiv.js';
 import {
   useExplorer, LOAD_TIMEOUT, assertClose, eventually, screenshot, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
-  watchTextOutsideHeld,
+  textOutsideHeldInBarDrag,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -201,10 +201,7 @@ test('dragging a bar of Q with the mouse starts the run again; the codes and KL 
 // (shell/freeze.js): text changed outside them makes the browser lay out the whole page on every move.
 test('while a bar is dragged, every text a move changes is in a box held at its size', async () => {
   const page = await openCode(QUERY);
-  const outside = await watchTextOutsideHeld(page);
-  let during = null;
-  await dragBar(page, 'q', 0, 60, { steps: 8, during: async () => { during = await outside(); } });
-  assert.deepEqual(during, [], 'text changed outside the held boxes during the drag');
+  assert.deepEqual(await textOutsideHeldInBarDrag(page, 'q', 0, 60), [], 'text changed outside the held boxes during the drag');
   assert.equal(await page.evaluate(() => document.querySelectorAll('[style*="contain"]').length), 0, 'released: every box is free');
 });
 

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { evidencePath, kl, klEstimates, logRatios, sampler } from '../../dist/infodiv.js';
 import {
   useExplorer, LOAD_TIMEOUT, assertClose, eventually, screenshot, formatSigned, barGeometry, dragBar, handle, swipe, BASES, DESKTOP, TOUCH_HOLD,
-  watchTextOutsideHeld,
+  textOutsideHeldInBarDrag,
 } from './harness.js';
 
 const explorer = useExplorer();
@@ -185,10 +185,7 @@ test('dragging Q away from P: the runs climb faster and more of them reach 19 : 
 // Text a move changes outside the boxes held at their size makes the browser lay out the whole page each move.
 test('while a bar is dragged, every text a move changes is in a box held at its size', async () => {
   const page = await openEvidence(QUERY);
-  const outside = await watchTextOutsideHeld(page);
-  let during = null;
-  await dragBar(page, 'p', 0, 60, { steps: 8, during: async () => { during = await outside(); } });
-  assert.deepEqual(during, [], 'text changed outside the held boxes during the drag');
+  assert.deepEqual(await textOutsideHeldInBarDrag(page, 'p', 0, 60), [], 'text changed outside the held boxes during the drag');
 });
 
 test('keys on a focused handle move its bar, the others making room; the runs are drawn again', async () => {

@@ -27,7 +27,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, lines: {}, bars: editorBars(shell),
     run: { sampler: null, draws: null, n: 0, message: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
-    freeze: shell.freeze, chartLater: 0, dragging: false,
+    freeze: shell.freeze, dragging: false,
   };
   setState(view, state); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, async () => {
@@ -37,10 +37,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
       bars: (canvas, palette, animate) => createBarsChart(canvas, palette, animate, view.bars.plugin),
     };
   }, () => render(view, { settled: true }));
-  shell.onDestroy(() => {
-    cancelAnimationFrame(view.run.frame);
-    clearTimeout(view.chartLater);
-  });
+  shell.onDestroy(() => cancelAnimationFrame(view.run.frame));
   wireEvents(view);
   render(view, { settled: true });
   if (!matchMedia('(prefers-reduced-motion: reduce)').matches) play(view);

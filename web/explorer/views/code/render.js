@@ -8,7 +8,7 @@ import { formatNumber, formatProbability } from '../../util.js';
 import { buildEditor } from '../outcomes-editor.js';
 import { RECENT, SERIES } from './model.js';
 import { codeNumbers } from './numbers.js';
-import { CHART_MS, chartDue, message, recent, restartRun } from './run.js';
+import { message, recent, restartRun } from './run.js';
 import { ROW_TEMPLATE } from './template.js';
 import { describeChart, infinityNote, messageText, unitsNote } from './text.js';
 
@@ -154,8 +154,7 @@ export function renderRun(view, { chart = true } = {}) {
 /**
  * Draws the state and the run; once a change settles, the page hears of it.
  * While a bar is dragged, the bars and the numbers follow every move, the
- * chart of running averages (a full Chart.js update) is drawn a few times
- * a second, as while playing, and once more after the last move.
+ * chart of running averages (a full Chart.js update) in turns (shell/turns.js).
  */
 export function render(view, { settled }) {
   const { shell, state, numbers } = view;
@@ -163,9 +162,9 @@ export function render(view, { settled }) {
   view.dragging = !settled; // the player sends nothing meanwhile: every move starts the message again
   view.lines = numbers.m;
   if (view.charts) view.bars.draw(view.charts.bars, state, { settled }); // not yet on the first render: the numbers come first
-  clearTimeout(view.chartLater);
-  renderRun(view, { chart: settled || chartDue(view) });
-  if (!settled) view.chartLater = setTimeout(() => renderRun(view), CHART_MS);
+  view.runChart ??= shell.inTurns(() => { if (view.charts) drawRun(view); });
+  view.runChart(!settled); // before the run's text (see renderRun)
+  renderRun(view, { chart: false });
   showTable(view);
   showMeasures(view);
   showControls(view, settled);

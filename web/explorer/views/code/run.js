@@ -10,8 +10,6 @@ import { renderRun } from './render.js';
 import { announcement } from './text.js';
 
 const MAX_FRAME_MS = 100; // a frame after a long pause (a hidden tab) draws no more than this much time's symbols
-/** While playing or dragging the chart is drawn as often as a drag draws secondary charts: at most 8 a second. */
-export const CHART_MS = TURN_MS;
 
 /** Back to no symbols, with a fresh sampler of P from the seed; playing goes on if it was. */
 export function restartRun(view) {
@@ -64,9 +62,10 @@ function frame(view, now) {
   return renderRun(view, { chart: chartDue(view, now) });
 }
 
-/** Whether the chart is due (CHART_MS since it was last drawn while playing or dragging); if so, from now. */
-export function chartDue({ run }, now = performance.now()) {
-  if (now - run.chartAt < CHART_MS) return false;
+// Whether the chart is due while playing (TURN_MS since it was last drawn: at most 8 a second, as a drag's
+// charts); if so, from now.
+function chartDue({ run }, now) {
+  if (now - run.chartAt < TURN_MS) return false;
   run.chartAt = now;
   return true;
 }
