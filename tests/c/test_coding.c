@@ -124,6 +124,46 @@ static void test_sampler(void)
     CHECK(s1 == s2 && memcmp(again, d + DRAWS / 2, sizeof again) == 0, "the state continues the stream");
 }
 
+/* SplitMix64's uniform, written out here: the reference the draws are checked against. */
+static double reference_uniform(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return (double)((z ^ (z >> 31)) >> 11) * 0x1p-53;
+}
+
+/* Each draw is the first i with cdf[i] > u, for few outcomes and many, with
+ * ties (outcomes of probability 0) and an entry equal to a u drawn. */
+static void test_sampler_inversion(void)
+{
+    static const size_t sizes[] = { 1, 2, 3, 5, 23, 24, 25, 40, 300 };
+    enum { DRAWS = 2000 };
+    static double cdf[300];
+    static uint32_t d[DRAWS];
+    for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
+        size_t n = sizes[t];
+        uint64_t seed = 99 + t, ref = seed, state = seed, probe = seed;
+        double first = reference_uniform(&probe);
+        for (size_t i = 0; i + 1 < n; i++)
+            cdf[i] = (double)(i - i % 3 + 1) / (double)n; /* runs of three equal entries */
+        for (size_t i = 0; n > 2 && i + 1 < n; i++) /* still nondecreasing, with cdf[n / 2] = first */
+            cdf[i] = i < n / 2 ? fmin(cdf[i], first) : i == n / 2 ? first : fmax(cdf[i], first);
+        cdf[n - 1] = 1;
+        infodiv_sampler_draw(cdf, n, &state, DRAWS, d);
+        int wrong = 0;
+        for (size_t k = 0; k < DRAWS && !wrong; k++) {
+            double u = reference_uniform(&ref);
+            uint32_t i = 0;
+            while (!(cdf[i] > u))
+                i++;
+            wrong = d[k] != i;
+            CHECK(!wrong, "%zu outcomes, draw %zu: %u, the first cdf above u = %.17g is %u", n, k, d[k], u, i);
+        }
+        CHECK(wrong || state == ref, "%zu outcomes: the state after the draws", n);
+    }
+}
+
 static void test_evidence(void)
 {
     const double p[] = { 0.5, 0.5, 0 }, q[] = { 0.25, 0.5, 0.25 };
@@ -194,6 +234,7 @@ int main(void)
 {
     test_code_lengths();
     test_sampler();
+    test_sampler_inversion();
     test_evidence();
     test_evidence_cache();
     return check_report("coding");
