@@ -295,7 +295,8 @@ const runsBad = fc.oneof(
 const testOptionsBad = fc.oneof(
   { weight: 2, arbitrary: optionsBad },
   { weight: 2, arbitrary: fc.record({ odds: fc.oneof(double, fc.constantFrom(1, 0, 1 + 2 ** -52, Infinity), oddValues),
-    toward: fc.oneof(fc.constantFrom('p', 'q', 'P', ''), oddValues), base: fc.constantFrom(2, 10, 0) }, { requiredKeys: [] }) },
+    toward: fc.oneof(fc.constantFrom('p', 'q', 'P', ''), oddValues), base: fc.constantFrom(2, 10, 0),
+    at: fc.oneof(fc.array(fc.oneof(fc.integer({ min: -1, max: 6 }), double), { maxLength: 6 }), oddValues) }, { requiredKeys: [] }) },
 );
 const samplerOptionsBad = fc.oneof(
   { weight: 2, arbitrary: optionsBad },

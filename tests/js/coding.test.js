@@ -184,6 +184,39 @@ test('evidenceRuns: paths, their mean, and where a sequential test stops, by han
   assert.ok(Number.isNaN(evidenceRuns(p, q, [[1]], { odds: 4 }).meanStop));
 });
 
+test('evidenceRuns with options.at: each path only after those draws, the rest as from every draw', () => {
+  const p = [0.5, 0.5], q = [0.25, 0.75], l1 = Math.log2(2 / 3);
+  const runs = [[0, 0, 0, 1], [1, 0, 1, 1]], options = { base: 2, odds: 4 };
+  const every = evidenceRuns(p, q, runs, options);
+  for (const at of [[1, 3], new Uint32Array([2, 3, 4]), [4]]) {
+    const some = evidenceRuns(p, q, runs, { ...options, at });
+    assert.deepEqual(some.paths.map((path) => [...path]), every.paths.map((path) => [...at].map((k) => path[k - 1])));
+    assert.deepEqual([...some.mean], [...every.mean]);
+    assert.deepEqual([...some.stops], [...every.stops]);
+    assert.deepEqual([some.slope, some.wald, some.stopped, some.meanStop], [every.slope, every.wald, every.stopped, every.meanStop]);
+  }
+  const second = evidenceRuns(p, q, runs, { ...options, at: [1, 4] }).paths[1];
+  assert.ok(Math.abs(second[0] - l1) < 1e-15 && Math.abs(second[1] - (3 * l1 + 1)) < 1e-15, `${[...second]}`);
+});
+
+test('evidenceRuns: a bad options.at names the entry, and leaves the library usable', () => {
+  const p = [0.5, 0.5], q = [0.25, 0.75], runs = [[0, 1, 0], [1, 1, 0]];
+  const bad = [
+    ['x', 'TypeError', /^options.at must be an array of numbers of draws/],
+    [[], 'RangeError', /^options.at is empty$/],
+    [[1, '2'], 'TypeError', /^options.at\[1\] is not a number/],
+    [[0], 'RangeError', /^options.at\[0\] must be a whole number of draws from 1 to 3 \(got 0\)/],
+    [[1, 4], 'RangeError', /^options.at\[1\] must be a whole number of draws from 1 to 3 \(got 4\)/],
+    [[1.5], 'RangeError', /^options.at\[0\] must be a whole number/],
+    [[NaN], 'RangeError', /^options.at\[0\] must be a whole number/],
+    [[2, 2], 'RangeError', /^options.at\[1\] is 2, not above options.at\[0\] \(2\): the steps must increase/],
+    [[3, 1], 'RangeError', /^options.at\[1\] is 1, not above/],
+  ];
+  for (const [at, name, message] of bad) assert.throws(() => evidenceRuns(p, q, runs, { at }), { name, message }, String(at));
+  const [end] = evidenceRuns(p, q, runs, { base: 2, at: [3] }).paths[0]; // 1 + log2(2/3) + 1
+  assert.ok(Math.abs(end - (2 + Math.log2(2 / 3))) < 1e-15, `${end}`);
+});
+
 test('evidenceRuns and histogram: bad input names the run and the index', () => {
   const p = [0.5, 0.5], q = [0.25, 0.75];
   assert.throws(() => evidenceRuns(p, q, []), { name: 'RangeError', message: 'runs is empty' });

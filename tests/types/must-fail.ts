@@ -135,6 +135,8 @@ import { evidenceRuns, histogram, messageLengths } from 'infodiv';
 evidenceRuns([0.5, 0.5], [0.4, 0.6], [[0, 1]], { toward: 1 });
 // @ts-expect-error TS2322 runs are an array of draws arrays, not one draws array
 evidenceRuns([0.5, 0.5], [0.4, 0.6], [0, 1]);
+// @ts-expect-error TS2322 options.at lists numbers of draws, not one number
+evidenceRuns([0.5, 0.5], [0.4, 0.6], [[0, 1]], { at: 2 });
 // @ts-expect-error TS2554 histogram needs the number of bins
 histogram([1, 2, 3]);
 // @ts-expect-error TS2339 messageLengths gives bits per code, not one array

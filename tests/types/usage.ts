@@ -198,4 +198,5 @@ const spread: Summary = summary(new Float64Array([1, 2, 3]));
 const testOptions: EvidenceRunsOptions = { odds: 99, toward: 'q', base: 2 };
 const runs: EvidenceRuns = evidenceRuns([0.6, 0.3, 0.1], [0.5, 0.4, 0.1], [drawn, [0, 1, 2]], testOptions);
 const meanStop: number = runs.meanStop + runs.slope.error;
+const ends: Float64Array = evidenceRuns([0.6, 0.3, 0.1], [0.5, 0.4, 0.1], [drawn], { at: new Uint32Array([1, drawn.length]) }).paths[0];
 const bins: Uint32Array = histogram(runs.stops, 30).counts;

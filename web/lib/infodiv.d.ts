@@ -268,11 +268,16 @@ export interface EvidenceRunsOptions extends ProbabilityOptions {
   odds?: number;
   /** The side the runs are drawn from: 'p' (default) or 'q'. */
   toward?: 'p' | 'q';
+  /**
+   * Increasing numbers of draws, from 1 to a run's length: each path is given only after these
+   * (paths[r][j] = L after at[j] draws), e.g. a chart's points. Default: after every draw.
+   */
+  at?: readonly number[] | Uint32Array;
 }
 
 /** What {@link evidenceRuns} returns, in options.base. */
 export interface EvidenceRuns {
-  /** Each run's {@link evidencePath}: views of one Float64Array, row after row (one copy out of the wasm memory). */
+  /** Each run's {@link evidencePath} (only at options.at, if given): views of one Float64Array, row after row. */
   paths: Float64Array[];
   /** The runs' mean at each step (NaN where some runs went to +Infinity and others to -Infinity). */
   mean: Float64Array;

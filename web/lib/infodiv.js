@@ -258,6 +258,16 @@ export function summary(values) {
 
 const SUMMARY_DOUBLES = 7; // infodiv_evidence_summary
 
+// Each of `rows` rows of `count` doubles from f64[from], at the steps (1-based): one Float64Array, row after row.
+function pick(f64, from, rows, count, steps) {
+  const out = new Float64Array(rows * steps.length);
+  for (let r = 0, o = 0; r < rows; r++) {
+    const row = from + r * count - 1;
+    for (let j = 0; j < steps.length; j++) out[o++] = f64[row + steps[j]];
+  }
+  return out;
+}
+
 /**
  * Runs of draws (an array of equally long draws arrays) from P (toward: 'p',
  * the default) or from Q (toward: 'q'), watched by a sequential test that
@@ -269,12 +279,16 @@ const SUMMARY_DOUBLES = 7; // infodiv_evidence_summary
  * error } over the runs of Lₙ/n: KL(P‖Q) from P, −KL(Q‖P) from Q, in
  * expectation), threshold (±log odds), wald (log odds / KL, Wald's mean
  * stopping time), stopped (how many runs did), meanStop (their mean stopping
- * time, NaN if none) }, in options.base.
+ * time, NaN if none) }, in options.base. options.at (increasing numbers of
+ * draws, from 1 to a run's length) gives each path only after those draws
+ * (paths[r][j] = L after at[j] draws): a chart's points, without copying
+ * every step out; the rest is computed from every step as without it.
  */
 export function evidenceRuns(p, q, runs, options) {
   kinds(p, q, true);
-  const { odds, toward, rest } = readTest(options);
+  const { odds, toward, at: steps, rest } = readTest(options);
   const { flat, rows, count } = readRuns(runs); // read once: a getter may answer differently the second time
+  const shown = readSteps(steps, count);
   return withPairAndDraws('evidenceRuns', p, q, flat, rest,
     (n, total) => 8 * total + 8 * count + 4 * rows + 4 + 8 * SUMMARY_DOUBLES,
     (region, { at, atQ, atD, free }, n, total, o) => {
@@ -283,9 +297,10 @@ export function evidenceRuns(p, q, runs, options) {
         toward === 'p' ? 1 : -1, paths, mean, stops, out, region + ERROR_AT);
       if (status !== 0) throw statusError(status, region + ERROR_AT, o, undefined, count);
       const s = f64.subarray(out / 8, out / 8 + SUMMARY_DOUBLES);
-      const all = f64.slice(paths / 8, paths / 8 + total); // one copy; each run's path a view of it
+      const width = shown ? shown.length : count;
+      const all = shown ? pick(f64, paths / 8, rows, count, shown) : f64.slice(paths / 8, paths / 8 + total); // one copy; each run's path a view of it
       return {
-        paths: Array.from({ length: rows }, (_, r) => all.subarray(r * count, (r + 1) * count)),
+        paths: Array.from({ length: rows }, (_, r) => all.subarray(r * width, (r + 1) * width)),
         mean: f64.slice(mean / 8, mean / 8 + count),
         stops: u32.slice(stops / 4, stops / 4 + rows),
         slope: { mean: s[0], spread: s[1], error: s[2] },
@@ -988,7 +1003,15 @@ function readDraws(draws, name = 'draws') {
   return out;
 }
 
-// Runs: a non-empty array of equally long, non-empty draws arrays: { flat (row after row), rows, count }.
+// Runs read: rows of equally many draws, copied into the wasm memory one after another (not joined first).
+class RunsRead {
+  constructor(rows, count) {
+    this.rows = rows;
+    this.length = rows.length * count;
+  }
+}
+
+// Runs: a non-empty array of equally long, non-empty draws arrays: { flat (a RunsRead), rows, count }.
 function readRuns(runs) {
   if (!Array.isArray(runs)) throw new TypeError(`runs must be an array of draws arrays (got ${describe(runs)})`);
   if (runs.length === 0) throw new RangeError('runs is empty');
@@ -1007,9 +1030,7 @@ function readRuns(runs) {
   if (count === 0) throw new RangeError('runs[0] is empty');
   const uneven = rows.findIndex((row) => row.length !== count);
   if (uneven > 0) throw new RangeError(`runs[${uneven}] has ${rows[uneven].length} draws, runs[0] ${count}: every run must have as many`);
-  const flat = new Uint32Array(count * rows.length);
-  rows.forEach((row, r) => flat.set(row, r * count));
-  return { flat, rows: rows.length, count };
+  return { flat: new RunsRead(rows, count), rows: rows.length, count };
 }
 
 // { odds, toward, rest }: evidenceRuns's own options, and the others.
@@ -1018,11 +1039,29 @@ function readTest(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`options must be an object such as { odds: 19, toward: 'p' } (got ${describe(options)})`);
   }
-  const { odds = 19, toward = 'p', ...rest } = options;
+  const { odds = 19, toward = 'p', at, ...rest } = options;
   if (typeof odds !== 'number') throw new TypeError(`options.odds must be a number (got ${describe(odds)})`);
   if (!(odds > 1) || odds === Infinity) throw new RangeError(`options.odds must be a finite number > 1 (got ${odds})`);
   if (toward !== 'p' && toward !== 'q') throw new TypeError(`options.toward must be 'p' or 'q' (got ${describe(toward)})`);
-  return { odds, toward, rest };
+  return { odds, toward, at, rest };
+}
+
+// options.at of evidenceRuns: undefined, or increasing whole numbers from 1 to count (as a Uint32Array).
+function readSteps(at, count) {
+  if (at === undefined) return undefined;
+  if (!(ArrayBuffer.isView(at) && at instanceof Uint32Array) && !Array.isArray(at)) {
+    throw new TypeError(`options.at must be an array of numbers of draws, such as [1, 10, 100], or a Uint32Array (got ${describe(at)})`);
+  }
+  if (at.length === 0) throw new RangeError('options.at is empty');
+  const steps = new Uint32Array(at.length);
+  for (let j = 0; j < steps.length; j++) { // each entry read once: a getter may answer differently the second time
+    const k = at[j];
+    if (typeof k !== 'number') throw new TypeError(`options.at[${j}] is not a number (got ${describe(k)})`);
+    if (!Number.isInteger(k) || k < 1 || k > count) throw new RangeError(`options.at[${j}] must be a whole number of draws from 1 to ${count} (got ${k})`);
+    if (j > 0 && k <= steps[j - 1]) throw new RangeError(`options.at[${j}] is ${k}, not above options.at[${j - 1}] (${steps[j - 1]}): the steps must increase`);
+    steps[j] = k;
+  }
+  return steps;
 }
 
 // Values: an array of numbers or a Float64Array (NaN is reported by the core, with its index).
@@ -1039,11 +1078,11 @@ function readValues(values) {
   return out;
 }
 
-// A call on p, q (double) and draws: the region holds options, p, q, the draws, then extra(n, count) bytes
-// from `free`; body(region, addresses, n, count, options).
+// A call on p, q (double) and draws (or a RunsRead): the region holds options, p, q, the draws, then
+// extra(n, count) bytes from `free`; body(region, addresses, n, count, options).
 function withPairAndDraws(fn, p, q, draws, options, extra, body) {
   kinds(p, q, true);
-  const d = readDraws(draws), o = readProbabilityOptions(options, fn);
+  const d = draws instanceof RunsRead ? draws : readDraws(draws), o = readProbabilityOptions(options, fn);
   const n = p.length, count = d.length;
   if (n === 0) throw new RangeError('p is empty');
   if (q.length !== n) throw new RangeError(`p and q differ in length (${n} vs ${q.length})`);
@@ -1051,7 +1090,8 @@ function withPairAndDraws(fn, p, q, draws, options, extra, body) {
     const at = region + ARRAYS_AT, atQ = at + 8 * n, atD = atQ + 8 * n, free = atD + 4 * count + (count % 2) * 4;
     f64.set(p, at / 8);
     f64.set(q, atQ / 8);
-    u32.set(d, atD / 4);
+    if (d instanceof RunsRead) d.rows.forEach((row, r) => u32.set(row, atD / 4 + r * row.length));
+    else u32.set(d, atD / 4);
     return body(region, { at, atQ, atD, free }, n, count, o);
   });
 }
