@@ -39,6 +39,17 @@ for (const truth of ['p', 'q']) {
   });
 }
 
+test('evidenceNumbers with the samples shown: each path after those only, everything else as with all', () => {
+  const state = { p: [0.5, 0.3, 0.2], q: [0.2, 0.3, 0.5], units: 'nats', seed: 5, truth: 'p', runs: 20, n: 200 };
+  const all = evidenceNumbers(state), shown = [1, 7, 50, 199, 200], some = evidenceNumbers(state, shown);
+  assert.deepEqual(some.shown, shown);
+  assert.deepEqual(all.shown, Array.from({ length: 200 }, (_, k) => k + 1));
+  assert.deepEqual(some.paths.map((x) => [...x]), all.paths.map((x) => shown.map((k) => x[k - 1])));
+  assert.deepEqual([...some.mean], [...all.mean]);
+  assert.deepEqual([...some.stops], [...all.stops]);
+  assert.deepEqual([some.slope, some.stopped, some.meanStop, some.m], [all.slope, all.stopped, all.meanStop, all.m]);
+});
+
 test('evidenceNumbers: an outcome the other calls impossible sends the paths to infinity', () => {
   const got = evidenceNumbers({ p: [0.5, 0.5], q: [1, 0], units: 'nats', seed: 1, truth: 'p', runs: 20, n: 50 });
   assert.equal(got.slope.mean, Infinity);

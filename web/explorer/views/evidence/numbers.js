@@ -28,24 +28,26 @@ function drawsOf(from, seed, count) {
  * stops, stopped, meanStop, direction, klTruth, estimates, exact }. m holds
  * the library's measures (in the units), threshold = log 19 and wald = log
  * 19 / KL of the truth against the other; line is the test's threshold
- * toward the truth (−log 19 from Q); paths[r][k] is run r's Lₙ after k + 1
- * samples and mean their mean; slope the mean, spread and standard error of
+ * toward the truth (−log 19 from Q); paths[r][j] is run r's Lₙ after shown[j]
+ * samples (shown: increasing, from 1 to n; by default every n) and mean[k]
+ * the runs' mean after k + 1; slope the mean, spread and standard error of
  * the runs' Lₙ/n; stops[r] when run r passed ±log 19 (0: not within n),
  * stopped how many did and meanStop their mean time; direction 1 when the
  * samples come from P, −1 from Q; estimates the k1, k2, k3 of each sample
  * size, in nats (computed when first read), and exact the KL they estimate,
  * in nats.
  */
-export function evidenceNumbers({ p, q, units, seed, truth, runs, n }) {
+export function evidenceNumbers({ p, q, units, seed, truth, runs, n }, shown = undefined) {
   const [from, other] = truth === 'p' ? [p, q] : [q, p];
   const all = drawsOf(from, seed, runs * n); // one stream: run r is its r-th n draws
   const draws = Array.from({ length: runs }, (_, r) => all.subarray(r * n, (r + 1) * n));
   const m = measures(p, q, { base: UNITS[units] });
-  const test = evidenceRuns(p, q, draws, { base: UNITS[units], odds: ODDS, toward: truth });
+  const test = evidenceRuns(p, q, draws, { base: UNITS[units], odds: ODDS, toward: truth, at: shown });
   return {
     m: { ...m, threshold: Math.abs(test.threshold), wald: test.wald }, // log 19 shown; line: ±log 19 drawn
     line: test.threshold,
     paths: test.paths,
+    shown: shown ?? Array.from({ length: n }, (_, k) => k + 1),
     mean: test.mean,
     slope: test.slope,
     stops: test.stops,

@@ -21,7 +21,7 @@ import {
 } from './text.js';
 
 const PATH_POINTS = 250; // points per path on the chart
-const DRAG_POINTS = 12_500; // points of all the paths together at most while a bar is dragged (then 250 each)
+const DRAG_POINTS = 6000; // points of all the paths together at most while a bar is dragged (then 250 each)
 const HISTOGRAM_BINS = 30;
 const WHISKER_OFFSETS = [0.9, 1, 1.11]; // k1, k2, k3 side by side on the logarithmic axis
 
@@ -33,6 +33,10 @@ export function setState(view, next, { settled = true } = {}) {
 }
 
 const finite = (v) => (Number.isFinite(v) ? v : null);
+
+// The numbers of samples after which each run's path is drawn (and asked of the library): PATH_POINTS, and
+// fewer while a bar is dragged when there are many runs.
+const pathPoints = ({ n, runs }, settled) => spread(n, settled ? PATH_POINTS : Math.min(PATH_POINTS, Math.floor(DRAG_POINTS / runs)));
 
 // A colour of the palette (computed, rgb(r, g, b), or #rrggbb) made see-through, for paths drawn over one another.
 function fade(colour, alpha) {
@@ -73,15 +77,13 @@ function finiteRange(series) {
 
 // Every run as one dataset, runs separated by a gap; each starts at L₀ = 0. An infinite value is drawn
 // past the edge of the plot (which clips it), so the path leaves the chart there. `range`: see yRange.
-function pathSeries({ state, numbers }, range, dragging) {
-  const ks = spread(state.n, PATH_POINTS);
-  const coarse = dragging ? spread(state.n, Math.min(PATH_POINTS, Math.floor(DRAG_POINTS / state.runs))) : ks;
+function pathSeries({ state, numbers }, range) {
   const beyond = (v) => (Number.isFinite(v) || !range ? finite(v) : v > 0 ? range.max * 10 : range.min * 10);
-  const points = (path, at) => [{ x: 0, y: 0 }, ...at.map((k) => ({ x: k, y: beyond(path[k - 1]) }))];
-  const { direction, klTruth } = numbers;
+  const { direction, klTruth, shown } = numbers;
+  const run = (path) => [{ x: 0, y: 0 }, ...shown.map((k, j) => ({ x: k, y: beyond(path[j]) })), { x: state.n, y: null }];
   return [
-    numbers.paths.flatMap((path) => [...points(path, coarse), { x: state.n, y: null }]),
-    points(numbers.mean, ks),
+    numbers.paths.flatMap(run),
+    [{ x: 0, y: 0 }, ...spread(state.n, PATH_POINTS).map((k) => ({ x: k, y: beyond(numbers.mean[k - 1]) }))],
     Number.isFinite(klTruth) ? [{ x: 0, y: 0 }, { x: state.n, y: direction * klTruth * state.n }] : [],
     [{ x: 0, y: numbers.line }, { x: state.n, y: numbers.line }],
   ];
@@ -97,7 +99,7 @@ const PATHS_HEADROOM = 1;
 // runs are drawn with fewer points each (their mean keeps all of its own).
 function drawPaths(view, colour, mode) {
   const { charts: { paths: chart }, state, numbers } = view;
-  const range = yRange(numbers.paths, numbers.m.threshold), series = pathSeries(view, range, mode === 'none');
+  const range = yRange(numbers.paths, numbers.m.threshold), series = pathSeries(view, range);
   const [runs, slope, threshold] = [0, 2, 3].map((d) => chart.data.datasets[d]);
   runs.borderColor = fade(colour, state.runs > 50 ? 0.18 : 0.35);
   slope.label = state.truth === 'p' ? 'n · KL(P‖Q)' : '−n · KL(Q‖P)';
@@ -202,7 +204,8 @@ function drawCharts(view, settled, changed = true) {
 export function render(view, { settled }) {
   view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
   // States are replaced, never changed in place: the same state, the same runs (the charts drawn again, a new theme).
-  if (view.numbersOf !== view.state) view.numbers = evidenceNumbers(view.state);
+  const shown = pathPoints(view.state, settled);
+  if (view.numbersOf !== view.state || view.numbers.shown.length !== shown.length) view.numbers = evidenceNumbers(view.state, shown);
   view.numbersOf = view.state;
   if (view.charts) drawCharts(view, settled); // not yet on the first render: the numbers come first
   showNumbers(view);
