@@ -1,5 +1,5 @@
 // npm run bench (after bench/run.mjs): the functions on draws and samples —
-// evidencePath, klEstimates, messageLengths, drawCounts, summary,
+// sampler, evidencePath, klEstimates, messageLengths, drawCounts, summary,
 // evidenceRuns, histogram — against the plain JS loop a user would write
 // for each, on 1,000 and 10^6 draws of a 16-outcome P, in one run. Each
 // contender first reproduces the plain loop's result (within 1e-9) on the
@@ -89,6 +89,24 @@ function plainRuns(p, q, runs) {
   };
 }
 
+// SplitMix64 in BigInt (a plain loop needs 64-bit integers to give the same stream) and inversion of the CDF.
+function plainSampler(p, seed, count) {
+  const cdf = [];
+  let sum = 0, state = BigInt(seed);
+  for (const v of p) cdf.push(sum += v);
+  const out = new Uint32Array(count);
+  for (let k = 0; k < count; k++) {
+    state = BigInt.asUintN(64, state + 0x9E3779B97F4A7C15n);
+    let z = BigInt.asUintN(64, (state ^ (state >> 30n)) * 0xBF58476D1CE4E5B9n);
+    z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94D049BB133111EBn);
+    const u = Number((z ^ (z >> 31n)) >> 11n) * 2 ** -53;
+    let i = 0;
+    while (i < p.length - 1 && cdf[i] <= u) i++;
+    out[k] = i;
+  }
+  return out;
+}
+
 function plainHistogram(values, bins) {
   let largest = 1;
   for (const v of values) largest = Math.max(largest, v);
@@ -100,6 +118,7 @@ function plainHistogram(values, bins) {
 const [p, q] = pair();
 const lengths = { p: infodiv.codeLengths(p), q: infodiv.codeLengths(q) };
 const FUNCTIONS = [
+  { name: 'sampler(p).draw(n)', input: 'seed', plain: (seed) => plainSampler(p, seed, seed), call: (seed) => infodiv.sampler(p, { seed }).draw(seed) },
   { name: 'evidencePath', plain: (d) => plainPath(p, q, d), call: (d) => infodiv.evidencePath(p, q, d) },
   { name: 'klEstimates', plain: (d) => plainEstimates(p, q, d), call: (d) => infodiv.klEstimates(p, q, d) },
   { name: 'messageLengths (base 2)', plain: (d) => plainMessage(p, q, d, lengths), call: (d) => infodiv.messageLengths(p, q, d, { base: 2 }) },
@@ -110,6 +129,7 @@ const FUNCTIONS = [
 ];
 
 function inputOf(kind, n) {
+  if (kind === 'seed') return n; // n draws with seed n
   const draws = infodiv.sampler(p, { seed: n }).draw(n);
   if (kind === 'values') return plainPath(p, q, draws).map((v, k, path) => (k ? v - path[k - 1] : v));
   if (kind === 'runs') return Array.from({ length: RUNS }, (_, r) => draws.subarray((r * n) / RUNS, ((r + 1) * n) / RUNS));

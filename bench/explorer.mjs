@@ -7,8 +7,9 @@
 // and the example blog post; then a drag of a bar (discrete, code, evidence
 // with its default 20 runs of 200 samples and with 200 runs of 2,000) and of
 // a curve's handle, the time from each pointer move to the frame after the
-// numbers and the chart changed (median and p95), throttled and not.
-// Medians over the runs, and the p95 of all the runs' moves together.
+// numbers and the chart changed (median and p95), throttled and not, and
+// the same for a bare page (one bar and one number) as the floor of that
+// latency on this machine. Medians over the runs, and the p95 of all the runs' moves together.
 // This machine is shared and noisy: compare runs made together. Prints a
 // table; writes dist/bench/explorer.json. Times nothing in the tests.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -37,7 +38,23 @@ const PAGES = {
   'embed, continuous': 'embed.html?mode=continuous',
   'blog post': 'examples/blog-post.html',
 };
+// The floor: a page whose drag only moves one bar and writes one number (no chart, no library), dragged the
+// same way in the same run; what is left of a view's latency above it is the view's.
+const BARE = '__bare.html';
+const BARE_PAGE = `<!doctype html><html lang="en"><title>bare</title><body data-ready style="margin:40px">
+<div style="position:relative;width:60px;height:300px;background:#eee"><div id="bar" style="position:absolute;bottom:0;width:100%;background:#36c"></div>
+<div role="slider" aria-label="p" data-dist="p" data-index="0" aria-valuenow="0.5" style="position:absolute;inset:0;touch-action:none"></div></div>
+<p>KL <span data-measure="klPQ"></span></p><script>
+const handle = document.querySelector('[role=slider]'), bar = document.getElementById('bar'), out = document.querySelector('[data-measure]');
+let y = null, asked = false;
+const show = (v) => { bar.style.height = (300 * v) + 'px'; handle.setAttribute('aria-valuenow', v); out.textContent = v.toFixed(4); out.dataset.value = v; };
+const frame = () => { asked = false; show(Math.min(1, Math.max(0, 1 - (y - handle.getBoundingClientRect().top) / 300))); };
+handle.addEventListener('pointerdown', (e) => handle.setPointerCapture(e.pointerId));
+handle.addEventListener('pointermove', (e) => { if (!e.buttons) return; y = e.clientY; if (!asked) { asked = true; requestAnimationFrame(frame); } });
+show(0.5);
+</script></body></html>`;
 const DRAGS = {
+  'bare page (the floor)': BARE,
   'page, discrete': '',
   'page, continuous': '?mode=continuous',
   'page, code': '?view=code',
@@ -142,6 +159,7 @@ async function measureStart(browser, origin, path, device) {
 // Drags the first P bar (discrete) or P's peak handle (continuous) by MOVES moves, one every MOVE_EVERY_MS.
 async function measureDrag(browser, origin, path, throttle) {
   const { context, page, cdp } = await newPage(browser, DESKTOP, throttle);
+  if (path === BARE) await page.route(`${origin}/${BARE}`, (route) => route.fulfill({ contentType: 'text/html', body: BARE_PAGE }));
   await page.goto(`${origin}/${path}`);
   await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 60000 });
   await page.waitForTimeout(1000);
