@@ -230,6 +230,49 @@ static uint32_t first_passage(const double *path, size_t count, double threshold
     return 0;
 }
 
+enum { BLOCK = 64 }; /* steps summed together: each run's row is read BLOCK doubles at a time */
+
+/* The compensated sums of BLOCK steps of every run, all finite: TwoSum
+ * (Knuth), whose error term is exact, as sum_add's is, without a branch. */
+static void finite_block_sums(const double *paths, size_t runs, size_t count, size_t width, double *hi, double *lo)
+{
+    for (size_t k = 0; k < width; k++)
+        hi[k] = lo[k] = 0;
+    for (size_t r = 0; r < runs; r++) {
+        const double *x = paths + r * count;
+        for (size_t k = 0; k < width; k++) {
+            double t = hi[k] + x[k], back = t - x[k];
+            lo[k] += (hi[k] - back) + (x[k] - (t - back));
+            hi[k] = t;
+        }
+    }
+}
+
+/* mean[k]: the runs' mean at step k, from compensated sums. A path that is
+ * infinite stays so, so when every path ends finite all its values are. */
+static void step_means(const double *paths, size_t runs, size_t count, double *mean)
+{
+    int finite = 1;
+    for (size_t r = 0; r < runs; r++)
+        finite &= isfinite(paths[r * count + count - 1]) != 0;
+    for (size_t k0 = 0; k0 < count; k0 += BLOCK) {
+        size_t width = count - k0 < BLOCK ? count - k0 : BLOCK;
+        if (finite) {
+            double hi[BLOCK], lo[BLOCK];
+            finite_block_sums(paths + k0, runs, count, width, hi, lo);
+            for (size_t k = 0; k < width; k++)
+                mean[k0 + k] = (hi[k] + lo[k]) / (double)runs;
+            continue;
+        }
+        sum s[BLOCK] = { { 0, 0, 0, 0 } };
+        for (size_t r = 0; r < runs; r++)
+            for (size_t k = 0; k < width; k++)
+                sum_add(&s[k], paths[r * count + k0 + k]);
+        for (size_t k = 0; k < width; k++)
+            mean[k0 + k] = sum_value(&s[k]) / (double)runs;
+    }
+}
+
 /* The runs' paths, their mean, each run's stopping time and the slopes' summary. */
 static int run_paths(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
                      size_t runs, size_t count, double threshold, double *paths, double *mean, uint32_t *stops,
@@ -244,16 +287,7 @@ static int run_paths(const double *p, const double *q, size_t n, const infodiv_o
         }
         stops[r] = first_passage(paths + r * count, count, threshold);
     }
-    enum { BLOCK = 64 }; /* steps summed together: each run's row is read BLOCK doubles at a time */
-    for (size_t k0 = 0; k0 < count; k0 += BLOCK) {
-        size_t width = count - k0 < BLOCK ? count - k0 : BLOCK;
-        sum s[BLOCK] = { { 0, 0, 0, 0 } };
-        for (size_t r = 0; r < runs; r++)
-            for (size_t k = 0; k < width; k++)
-                sum_add(&s[k], paths[r * count + k0 + k]);
-        for (size_t k = 0; k < width; k++)
-            mean[k0 + k] = sum_value(&s[k]) / (double)runs;
-    }
+    step_means(paths, runs, count, mean);
     sum stopped = { 0, 0, 0, 0 };
     double n_stopped = 0, ends[3]; /* the mean, spread and error of L_count over the runs */
     for (size_t r = 0; r < runs; r++)

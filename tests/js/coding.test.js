@@ -184,6 +184,31 @@ test('evidenceRuns: paths, their mean, and where a sequential test stops, by han
   assert.ok(Number.isNaN(evidenceRuns(p, q, [[1]], { odds: 4 }).meanStop));
 });
 
+// Neumaier's compensated sum, written out here: the runs' mean at each step is its value over the runs.
+function neumaier(values) {
+  let hi = 0, lo = 0;
+  for (const x of values) {
+    const t = hi + x;
+    lo += Math.abs(hi) >= Math.abs(x) ? (hi - t) + x : (x - t) + hi;
+    hi = t;
+  }
+  return hi + lo;
+}
+
+test('evidenceRuns: the mean at each step is the compensated sum of the runs, to the last bit', () => {
+  const p = [0.3, 0.1, 0.6], q = [0.25, 0.25, 0.5];
+  for (const [runs, count, seed] of [[200, 300, 1], [7, 130, 2], [3, 1, 3]]) {
+    const stream = sampler(p, { seed }), draws = Array.from({ length: runs }, () => stream.draw(count));
+    const e = evidenceRuns(p, q, draws, { base: 2 });
+    for (let k = 0; k < count; k++) {
+      const want = neumaier(e.paths.map((path) => path[k])) / runs;
+      assert.equal(e.mean[k], want, `${runs} runs, step ${k + 1}`);
+    }
+  }
+  const infinite = evidenceRuns([0.5, 0.5], [1, 0], [[0, 1, 0], [0, 0, 0]]); // the first run meets q = 0 at its second draw
+  assert.deepEqual([...infinite.mean], [Math.log(0.5), Infinity, Infinity]);
+});
+
 test('evidenceRuns with options.at: each path only after those draws, the rest as from every draw', () => {
   const p = [0.5, 0.5], q = [0.25, 0.75], l1 = Math.log2(2 / 3);
   const runs = [[0, 0, 0, 1], [1, 0, 1, 1]], options = { base: 2, odds: 4 };
