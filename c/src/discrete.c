@@ -20,6 +20,7 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "evidence.h"
 #include "phi.h"
 #include "special.h"
 #include "exact.h"
@@ -853,27 +854,32 @@ static int check_draws(const double *p, const double *q, size_t n, const uint32_
     return INFODIV_OK;
 }
 
-int infodiv_evidence_path(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
-                          size_t count, double *out, infodiv_error *err)
+/* One path from per-outcome log ratios all finite (lr): TwoSum, whose error
+ * term is exact as acc_add's is, without a branch; out[k] = sum / ln_base,
+ * divided in a pass of its own. */
+static void finite_path(const double *lr, const uint32_t *draws, size_t count, double ln_base, double *out)
 {
-    dist P, Q;
-    double ln_base;
-    int status = prepare_pair_f64(p, q, n, out, opt, &P, &Q, &ln_base, err);
-    if (status)
-        return status;
-    if (!draws)
-        return fail(err, INFODIV_NULL, INFODIV_ARG_DRAWS, 0, 0);
-    if ((status = check_draws(p, q, n, draws, count, 0, err)))
-        return status;
-    deviations dv = deviations_of_f64(p, q, n, &P, &Q, normalize_option(opt));
+    double hi = 0, lo = 0;
+    for (size_t k = 0; k < count; k++) {
+        double x = lr[draws[k]], t = hi + x, back = t - x;
+        lo += (hi - back) + (x - (t - back));
+        hi = t;
+        out[k] = hi + lo;
+    }
+    for (size_t k = 0; ln_base != 1 && k < count; k++)
+        out[k] /= ln_base;
+}
+
+/* One path, a log ratio computed for each draw unless cached (cache: NULL). */
+static int any_path(const double *p, const double *q, const dist *P, const dist *Q, const deviations *dv,
+                    const double *cache, const uint32_t *draws, size_t count, double ln_base, double *out,
+                    infodiv_error *err)
+{
     dd sum = { 0, 0 };
-    double infinite = 0, cache[CACHED_OUTCOMES];
-    int cached = n <= CACHED_OUTCOMES && count >= n; /* each outcome's log ratio once, before the loop */
-    for (size_t i = 0; cached && i < n; i++)
-        cache[i] = p[i] == 0 && q[i] == 0 ? 0 : draw_log_ratio(p, q, i, &P, &Q, &dv);
+    double infinite = 0;
     for (size_t k = 0; k < count; k++) {
         size_t i = draws[k];
-        double t = cached ? cache[i] : draw_log_ratio(p, q, i, &P, &Q, &dv);
+        double t = cache ? cache[i] : draw_log_ratio(p, q, i, P, Q, dv);
         if (isinf(t) && infinite == -t) /* impossible under P, then under Q: no likelihood ratio */
             return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
         if (isinf(t))
@@ -883,6 +889,45 @@ int infodiv_evidence_path(const double *p, const double *q, size_t n, const info
         out[k] = (infinite != 0 ? infinite : sum.hi + sum.lo) / ln_base;
     }
     return INFODIV_OK;
+}
+
+int infodiv_evidence_rows(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
+                          size_t runs, size_t count, double *out, infodiv_error *err)
+{
+    dist P, Q;
+    double ln_base;
+    int status = prepare_pair_f64(p, q, n, out, opt, &P, &Q, &ln_base, err);
+    if (status)
+        return status;
+    if (!draws)
+        return fail(err, INFODIV_NULL, INFODIV_ARG_DRAWS, 0, 0);
+    if ((status = check_draws(p, q, n, draws, runs * count, 0, err)))
+        return status;
+    deviations dv = deviations_of_f64(p, q, n, &P, &Q, normalize_option(opt));
+    double cache[CACHED_OUTCOMES];
+    int cached = n <= CACHED_OUTCOMES && runs * count >= n, finite = cached;
+    for (size_t i = 0; cached && i < n; i++) { /* each outcome's log ratio once, before the runs */
+        cache[i] = p[i] == 0 && q[i] == 0 ? 0 : draw_log_ratio(p, q, i, &P, &Q, &dv);
+        finite &= isfinite(cache[i]) != 0;
+    }
+    for (size_t r = 0; r < runs; r++) {
+        const uint32_t *row = draws + r * count;
+        if (finite) {
+            finite_path(cache, row, count, ln_base, out + r * count);
+        } else if ((status = any_path(p, q, &P, &Q, &dv, cached ? cache : NULL, row, count, ln_base, out + r * count,
+                                      err))) {
+            if (err)
+                err->index += r * count;
+            return status;
+        }
+    }
+    return INFODIV_OK;
+}
+
+int infodiv_evidence_path(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
+                          size_t count, double *out, infodiv_error *err)
+{
+    return infodiv_evidence_rows(p, q, n, opt, draws, 1, count, out, err);
 }
 
 int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,

@@ -1,11 +1,12 @@
 /* What runs of draws come to: the length of a message written with two
  * prefix codes, the draws' counts, the summary of a list of values, the runs
  * of a sequential test on the log-likelihood ratio, and a histogram of whole
- * numbers. Built on the public functions (code lengths, evidence paths, KL);
+ * numbers. Built on the public functions (code lengths, KL) and evidence.h;
  * sums are compensated (Neumaier), so a mean of 10^6 values keeps its digits. */
 #include <math.h>
 
 #include "infodiv.h"
+#include "evidence.h"
 
 #define LN2 0.6931471805599453094
 
@@ -278,15 +279,11 @@ static int run_paths(const double *p, const double *q, size_t n, const infodiv_o
                      size_t runs, size_t count, double threshold, double *paths, double *mean, uint32_t *stops,
                      infodiv_evidence_summary *out, infodiv_error *err)
 {
-    for (size_t r = 0; r < runs; r++) {
-        int status = infodiv_evidence_path(p, q, n, opt, draws + r * count, count, paths + r * count, err);
-        if (status) {
-            if (err && err->arg == INFODIV_ARG_DRAWS)
-                err->index += r * count;
-            return status;
-        }
+    int status = infodiv_evidence_rows(p, q, n, opt, draws, runs, count, paths, err);
+    if (status)
+        return status;
+    for (size_t r = 0; r < runs; r++)
         stops[r] = first_passage(paths + r * count, count, threshold);
-    }
     step_means(paths, runs, count, mean);
     sum stopped = { 0, 0, 0, 0 };
     double n_stopped = 0, ends[3]; /* the mean, spread and error of L_count over the runs */
