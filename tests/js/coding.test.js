@@ -195,6 +195,21 @@ function neumaier(values) {
   return hi + lo;
 }
 
+test('evidencePath: each step is the compensated running sum of logRatios, to the last bit', () => {
+  const p = [0.31, 0.07, 0.2, 0.12, 0.3], q = [0.1, 0.3, 0.2, 0.25, 0.15], lr = logRatios(p, q);
+  const draws = sampler(p, { seed: 9 }).draw(3000);
+  for (const base of [undefined, 2]) {
+    const path = evidencePath(p, q, draws, { base }), ln = base ? Math.log(base) : 1;
+    let hi = 0, lo = 0;
+    draws.forEach((d, k) => {
+      const x = lr[d], t = hi + x;
+      lo += Math.abs(hi) >= Math.abs(x) ? (hi - t) + x : (x - t) + hi;
+      hi = t;
+      assert.equal(path[k], (hi + lo) / ln, `base ${base}, step ${k + 1}`);
+    });
+  }
+});
+
 test('evidenceRuns: the mean at each step is the compensated sum of the runs, to the last bit', () => {
   const p = [0.3, 0.1, 0.6], q = [0.25, 0.25, 0.5];
   for (const [runs, count, seed] of [[200, 300, 1], [7, 130, 2], [3, 1, 3]]) {
