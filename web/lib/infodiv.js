@@ -286,9 +286,10 @@ function pick(f64, from, rows, count, steps) {
  */
 export function evidenceRuns(p, q, runs, options) {
   kinds(p, q, true);
-  const { odds, toward, at: steps, rest } = readTest(options);
+  const { odds, toward, at, rest } = readTest(options);
+  const steps = readSteps(at); // before the runs: a getter in options.at runs no code after the runs are read
   const { flat, rows, count } = readRuns(runs); // read once: a getter may answer differently the second time
-  const shown = readSteps(steps, count);
+  const shown = steps && stepsWithin(steps, count);
   return withPairAndDraws('evidenceRuns', p, q, flat, rest,
     (n, total) => 8 * total + 8 * count + 4 * rows + 4 + 8 * SUMMARY_DOUBLES,
     (region, { at, atQ, atD, free }, n, total, o) => {
@@ -1046,21 +1047,28 @@ function readTest(options) {
   return { odds, toward, at, rest };
 }
 
-// options.at of evidenceRuns: undefined, or increasing whole numbers from 1 to count (as a Uint32Array).
-function readSteps(at, count) {
+// options.at of evidenceRuns: undefined, or increasing whole numbers from 1 (an array of them).
+function readSteps(at) {
   if (at === undefined) return undefined;
   if (!(ArrayBuffer.isView(at) && at instanceof Uint32Array) && !Array.isArray(at)) {
     throw new TypeError(`options.at must be an array of numbers of draws, such as [1, 10, 100], or a Uint32Array (got ${describe(at)})`);
   }
   if (at.length === 0) throw new RangeError('options.at is empty');
-  const steps = new Uint32Array(at.length);
-  for (let j = 0; j < steps.length; j++) { // each entry read once: a getter may answer differently the second time
+  const steps = [];
+  for (let j = 0; j < at.length; j++) { // each entry read once: a getter may answer differently the second time
     const k = at[j];
     if (typeof k !== 'number') throw new TypeError(`options.at[${j}] is not a number (got ${describe(k)})`);
-    if (!Number.isInteger(k) || k < 1 || k > count) throw new RangeError(`options.at[${j}] must be a whole number of draws from 1 to ${count} (got ${k})`);
+    if (!Number.isInteger(k) || k < 1) throw new RangeError(`options.at[${j}] must be a whole number of draws, 1 or more (got ${k})`);
     if (j > 0 && k <= steps[j - 1]) throw new RangeError(`options.at[${j}] is ${k}, not above options.at[${j - 1}] (${steps[j - 1]}): the steps must increase`);
-    steps[j] = k;
+    steps.push(k);
   }
+  return steps;
+}
+
+// Steps read by readSteps, none beyond a run's `count` draws.
+function stepsWithin(steps, count) {
+  const beyond = steps.findIndex((k) => k > count);
+  if (beyond >= 0) throw new RangeError(`options.at[${beyond}] is ${steps[beyond]}, beyond the ${count} draws of a run`);
   return steps;
 }
 
