@@ -18,6 +18,8 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "phi.h"
 #include "exact.h"
@@ -1483,40 +1485,68 @@ typedef struct {
     int e;
 } xfloat;
 
-static xfloat xf(double v)
+/* frexp(v, e) and ldexp(m, k) read and written through the exponent field
+ * where v and the result are normal (then both are exact, so the values are
+ * the same); zeros, subnormals, infinities and NaN go to frexp and ldexp. */
+static inline double split_exponent(double v, int *e)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    int field = (int)(bits >> 52 & 0x7ff);
+    if (field == 0 || field == 0x7ff)
+        return frexp(v, e);
+    *e = field - 1022;
+    bits = (bits & ~((uint64_t)0x7ff << 52)) | ((uint64_t)0x3fe << 52);
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+static inline double scale_exponent(double m, int k)
+{
+    uint64_t bits;
+    memcpy(&bits, &m, sizeof bits);
+    int field = (int)(bits >> 52 & 0x7ff);
+    if (field == 0 || field == 0x7ff || k <= -field || k >= 0x7ff - field)
+        return ldexp(m, k);
+    bits = (bits & ~((uint64_t)0x7ff << 52)) | ((uint64_t)(field + k) << 52);
+    memcpy(&m, &bits, sizeof m);
+    return m;
+}
+
+static inline xfloat xf(double v)
 {
     xfloat r;
-    r.m = frexp(v, &r.e);
+    r.m = split_exponent(v, &r.e);
     return r;
 }
 
-static xfloat xmul(xfloat a, xfloat b)
+static inline xfloat xmul(xfloat a, xfloat b)
 {
     xfloat r = xf(a.m * b.m);
     r.e += r.m != 0 ? a.e + b.e : 0;
     return r;
 }
 
-static xfloat xdiv(xfloat a, xfloat b)
+static inline xfloat xdiv(xfloat a, xfloat b)
 {
     xfloat r = xf(a.m / b.m);
     r.e += r.m != 0 ? a.e - b.e : 0;
     return r;
 }
 
-static xfloat xadd(xfloat a, xfloat b)
+static inline xfloat xadd(xfloat a, xfloat b)
 {
     if (b.m == 0 || (a.m != 0 && a.e - b.e > 60))
         return a;
     if (a.m == 0 || b.e - a.e > 60)
         return b;
     int e = a.e > b.e ? a.e : b.e;
-    xfloat r = xf(ldexp(a.m, a.e - e) + ldexp(b.m, b.e - e));
+    xfloat r = xf(scale_exponent(a.m, a.e - e) + scale_exponent(b.m, b.e - e));
     r.e += r.m != 0 ? e : 0;
     return r;
 }
 
-static double xdouble(xfloat a) { return ldexp(a.m, a.e); }
+static double xdouble(xfloat a) { return scale_exponent(a.m, a.e); }
 
 /* The rule's weights for the 2 or 3 points from start; returns the number of
  * points, *at the first of them, *next the next start. Simpson's in its
