@@ -521,18 +521,19 @@ function readDist(d, who) {
   if (typeof family !== 'string' || !Object.hasOwn(FAMILIES, family)) {
     throw new TypeError(`${who}.family must be one of ${FAMILY_NAMES.join(', ')} (got ${describe(family)})`);
   }
-  const def = FAMILIES[family], takes = def.params.join(' and ');
+  const def = FAMILIES[family], takes = () => def.params.join(' and '); // for the messages only: a call is hot
   for (const key of Object.keys(d)) {
     if (key !== 'family' && !def.params.includes(key)) {
-      throw new TypeError(`${who}: unknown parameter "${key}" for ${family} (it takes ${takes})`);
+      throw new TypeError(`${who}: unknown parameter "${key}" for ${family} (it takes ${takes()})`);
     }
   }
-  const values = def.params.map((name) => {
+  const values = [];
+  for (const name of def.params) {
     const v = Object.hasOwn(d, name) ? d[name] : undefined;
-    if (v === undefined) throw new TypeError(`${who}.${name} is missing (${family} takes ${takes})`);
+    if (v === undefined) throw new TypeError(`${who}.${name} is missing (${family} takes ${takes()})`);
     if (!def.vector && typeof v !== 'number') throw new TypeError(`${who}.${name} must be a number (got ${describe(v)})`);
-    return v;
-  });
+    values.push(v);
+  }
   const out = { name: family, who, def, id: def.id, a: 0, b: 0, v: null, m: null, source: d };
   if (!def.vector) {
     out.a = values[0];
