@@ -1385,27 +1385,70 @@ static double gamma_log_density(double a, double b, double x)
 
 /* ---- log densities ---- */
 
-static double log_density(const infodiv_dist *d, double x)
+/* What a family's log density takes from its parameters alone, computed once
+ * for all the points by the same expressions: log a, log b, log(1 - a), and
+ * log B(a, b) for the beta unless it takes Stirling's form (NAN where the
+ * family has no use for one). */
+typedef struct {
+    double log_a, log_b, log1m_a, lbeta;
+    int beta_stirling;
+} density_constants;
+
+/* log B(a, b) = lgamma(s) - B(l, s) - s psi(l), l the larger and s the smaller of a, b
+ * and B lgamma's Bregman difference: lgamma(l) and lgamma(l + s) never apart; below
+ * 2^-1000, where psi(l) ~ -1/l passes the range, the three lgammas of ~log(1/l). For
+ * s < 2^1000 (above, lgamma overflows: beta_log_density_large). */
+static double log_beta_function(double a, double b)
+{
+    double large = a > b ? a : b, small = a > b ? b : a;
+    return large < 0x1p-1000
+        ? infodiv_lgamma(small) + infodiv_lgamma(large) - infodiv_lgamma(small + large)
+        : infodiv_lgamma(small) - infodiv_lgamma_bregman(large, small) - small * infodiv_digamma(large);
+}
+
+static density_constants density_constants_of(const infodiv_dist *d)
+{
+    double a = d->a, b = d->b;
+    density_constants c = { NAN, NAN, NAN, NAN, 0 };
+    switch (d->family) {
+    case INFODIV_NORMAL:
+    case INFODIV_LOG_NORMAL:
+    case INFODIV_GAMMA:
+    case INFODIV_LAPLACE:
+    case INFODIV_CAUCHY: c.log_b = log(b); break;
+    case INFODIV_EXPONENTIAL: c.log_a = log(a); break;
+    case INFODIV_BERNOULLI:
+    case INFODIV_GEOMETRIC: c.log_a = log(a), c.log1m_a = log1p(-a); break;
+    case INFODIV_BETA:
+        c.beta_stirling = (a > b ? b : a) >= 0x1p1000;
+        c.lbeta = c.beta_stirling ? NAN : log_beta_function(a, b);
+        break;
+    default: break;
+    }
+    return c;
+}
+
+static double log_density(const infodiv_dist *d, const density_constants *c, double x)
 {
     double a = d->a, b = d->b;
     int whole = x == floor(x) && x >= 0;
     switch (d->family) {
     case INFODIV_NORMAL: {
         double z = standardized(x, a, b);
-        return -0.5 * z * z - log(b) - 0.5 * LOG_2PI;
+        return -0.5 * z * z - c->log_b - 0.5 * LOG_2PI;
     }
     case INFODIV_LOG_NORMAL: {
         if (!(x > 0))
             return -INFINITY;
         double z = (log(x) - a) / b;
-        return -0.5 * z * z - log(b) - 0.5 * LOG_2PI - log(x);
+        return -0.5 * z * z - c->log_b - 0.5 * LOG_2PI - log(x);
     }
-    case INFODIV_EXPONENTIAL: return x < 0 ? -INFINITY : log(a) - a * x;
+    case INFODIV_EXPONENTIAL: return x < 0 ? -INFINITY : c->log_a - a * x;
     case INFODIV_GAMMA:
         if (x < 0 || x == INFINITY)
             return -INFINITY;
         if (x == 0)
-            return a < 1 ? INFINITY : a == 1 ? log(b) : -INFINITY;
+            return a < 1 ? INFINITY : a == 1 ? c->log_b : -INFINITY;
         return gamma_log_density(a, b, x);
     case INFODIV_BETA: {
         if (x < 0 || x > 1)
@@ -1415,31 +1458,24 @@ static double log_density(const infodiv_dist *d, double x)
             if (e != 1)
                 return e < 1 ? INFINITY : -INFINITY;
         }
-        /* log B(a, b) = lgamma(s) - B(l, s) - s psi(l), l the larger and s the smaller of a, b
-         * and B lgamma's Bregman difference: lgamma(l) and lgamma(l + s) never apart; below
-         * 2^-1000, where psi(l) ~ -1/l passes the range, the three lgammas of ~log(1/l) */
-        double large = a > b ? a : b, small = a > b ? b : a;
-        if (small >= 0x1p1000) /* lgamma overflows: Stirling's form, see beta_log_density_large */
+        if (c->beta_stirling) /* lgamma overflows: Stirling's form, see beta_log_density_large */
             return beta_log_density_large(a, b, x);
-        double lbeta = large < 0x1p-1000
-            ? infodiv_lgamma(small) + infodiv_lgamma(large) - infodiv_lgamma(small + large)
-            : infodiv_lgamma(small) - infodiv_lgamma_bregman(large, small) - small * infodiv_digamma(large);
-        return (a == 1 ? 0 : (a - 1) * log(x)) + (b == 1 ? 0 : (b - 1) * log1p(-x)) - lbeta;
+        return (a == 1 ? 0 : (a - 1) * log(x)) + (b == 1 ? 0 : (b - 1) * log1p(-x)) - c->lbeta;
     }
     case INFODIV_UNIFORM: return x < a || x > b ? -INFINITY : -log_width(a, b);
-    case INFODIV_LAPLACE: return -fabs(standardized(x, a, b)) - LN2 - log(b);
+    case INFODIV_LAPLACE: return -fabs(standardized(x, a, b)) - LN2 - c->log_b;
     case INFODIV_CAUCHY: {
         double z = standardized(x, a, b);
         if (fabs(z) < 1e150)
-            return -LOG_PI - log(b) - log1p(z * z);
+            return -LOG_PI - c->log_b - log1p(z * z);
         /* log|z| from log|x - a| - log b: z itself overflows for x = DBL_MAX, b = 0.125
          * (was -inf; found by tests/fuzz); x - a halved first, as it may overflow too */
-        return -LOG_PI - log(b) - 2 * ((log(fabs(0.5 * x - 0.5 * a)) + LN2) - log(b));
+        return -LOG_PI - c->log_b - 2 * ((log(fabs(0.5 * x - 0.5 * a)) + LN2) - c->log_b);
     }
     case INFODIV_BERNOULLI:
         if (x == 1)
-            return log(a);
-        return x == 0 ? log1p(-a) : -INFINITY;
+            return c->log_a;
+        return x == 0 ? c->log1m_a : -INFINITY;
     case INFODIV_BINOMIAL:
         if (!whole || x > a)
             return -INFINITY;
@@ -1452,7 +1488,7 @@ static double log_density(const infodiv_dist *d, double x)
             return -INFINITY;
         if (a == 1)
             return x == 0 ? 0 : -INFINITY;
-        return x * log1p(-a) + log(a);
+        return x * c->log1m_a + c->log_a;
     default: return NAN;
     }
 }
@@ -1470,8 +1506,9 @@ int infodiv_dist_log_density(const infodiv_dist *d, const double *x, size_t n, d
         if (isnan(x[i]))
             return fail_param(err, INFODIV_NAN, INFODIV_ARG_X, PARAM_NONE, i, x[i]);
     }
+    density_constants c = density_constants_of(d);
     for (size_t i = 0; i < n; i++)
-        out[i] = log_density(d, x[i]);
+        out[i] = log_density(d, &c, x[i]);
     return INFODIV_OK;
 }
 
