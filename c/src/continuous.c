@@ -1367,32 +1367,33 @@ static double standardized(double x, double a, double b)
     return isinf(d) && isfinite(x) ? x / b - a / b : d / b;
 }
 
+/* What a family's log density takes from its parameters alone, computed once
+ * for all the points by the same expressions: log a, log b, log(1 - a),
+ * lgamma(a) and, for a >= 1, Stirling's error at a (the gamma), and log B(a, b)
+ * unless the beta takes Stirling's form (NAN where the family has no use for
+ * one). */
+typedef struct {
+    double log_a, log_b, log1m_a, lgamma_a, stirling_a, lbeta;
+    int beta_stirling;
+} density_constants;
+
 /* Gamma(a, rate b) log density at x > 0, in whichever form has the smaller
  * terms (its rounding is eps of them): a log b - lgamma(a) + (a - 1) log x - b x,
  * or for a >= 1 Stirling's, the large parts of lgamma(a) cancelled:
  * -a (r - 1 - log r) + (log a - log 2 pi)/2 - log x - S(a), r = b x / a. */
-static double gamma_log_density(double a, double b, double x)
+static double gamma_log_density(double a, double b, double x, const density_constants *c)
 {
     double lx = log(x);
     if (a >= 1) {
-        double rest = infodiv_ratio_rest(a, b, a, x, 1), la = log(a);
-        double direct_size = a * fabs(log(b)) + (a - 1) * fabs(lx) + b * x + a * la;
+        double rest = infodiv_ratio_rest(a, b, a, x, 1), la = c->log_a;
+        double direct_size = a * fabs(c->log_b) + (a - 1) * fabs(lx) + b * x + a * la;
         if (!(direct_size < rest + fabs(lx) + 0.5 * la + 2))
-            return -rest + 0.5 * (la - LOG_2PI) - lx - infodiv_stirling_error(a);
+            return -rest + 0.5 * (la - LOG_2PI) - lx - c->stirling_a;
     }
-    return a * log(b) - infodiv_lgamma(a) + (a - 1) * lx - b * x;
+    return a * c->log_b - c->lgamma_a + (a - 1) * lx - b * x;
 }
 
 /* ---- log densities ---- */
-
-/* What a family's log density takes from its parameters alone, computed once
- * for all the points by the same expressions: log a, log b, log(1 - a), and
- * log B(a, b) for the beta unless it takes Stirling's form (NAN where the
- * family has no use for one). */
-typedef struct {
-    double log_a, log_b, log1m_a, lbeta;
-    int beta_stirling;
-} density_constants;
 
 /* log B(a, b) = lgamma(s) - B(l, s) - s psi(l), l the larger and s the smaller of a, b
  * and B lgamma's Bregman difference: lgamma(l) and lgamma(l + s) never apart; below
@@ -1409,11 +1410,14 @@ static double log_beta_function(double a, double b)
 static density_constants density_constants_of(const infodiv_dist *d)
 {
     double a = d->a, b = d->b;
-    density_constants c = { NAN, NAN, NAN, NAN, 0 };
+    density_constants c = { NAN, NAN, NAN, NAN, NAN, NAN, 0 };
     switch (d->family) {
+    case INFODIV_GAMMA:
+        c.log_a = log(a), c.log_b = log(b), c.lgamma_a = infodiv_lgamma(a);
+        c.stirling_a = a >= 1 ? infodiv_stirling_error(a) : NAN;
+        break;
     case INFODIV_NORMAL:
     case INFODIV_LOG_NORMAL:
-    case INFODIV_GAMMA:
     case INFODIV_LAPLACE:
     case INFODIV_CAUCHY: c.log_b = log(b); break;
     case INFODIV_EXPONENTIAL: c.log_a = log(a); break;
@@ -1449,7 +1453,7 @@ static double log_density(const infodiv_dist *d, const density_constants *c, dou
             return -INFINITY;
         if (x == 0)
             return a < 1 ? INFINITY : a == 1 ? c->log_b : -INFINITY;
-        return gamma_log_density(a, b, x);
+        return gamma_log_density(a, b, x, c);
     case INFODIV_BETA: {
         if (x < 0 || x > 1)
             return -INFINITY;
