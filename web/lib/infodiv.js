@@ -556,10 +556,21 @@ function readVector(v, name) {
   if (typeof v === 'number' || v === null || typeof v !== 'object') {
     throw new TypeError(`${name} must be an array of numbers or a Float64Array (got ${describe(v)})`);
   }
-  inputKind(v, name);
-  if (Array.isArray(v)) checkNumbers(v, name);
+  const kind = inputKind(v, name);
   if (v.length === 0) throw new RangeError(`${name} is empty`);
-  return Float64Array.from(v);
+  return kind === ARRAY ? numbersOf(v, name) : Float64Array.from(v);
+}
+
+// A plain array's entries, each read once (a getter may answer differently the second time) and never
+// coerced ('0.2', null, holes), as a Float64Array.
+function numbersOf(a, name) {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < out.length; i++) {
+    const x = a[i];
+    if (typeof x !== 'number') throw new TypeError(`${name}[${i}] is not a number (got ${describe(x)})`);
+    out[i] = x;
+  }
+  return out;
 }
 
 // A k x k matrix given as k rows of k numbers, or as k*k numbers in row-major order.
@@ -569,10 +580,9 @@ function readMatrix(m, k, name, shapeOf) {
   }
   const nested = Array.isArray(m) && m.length > 0 && typeof m[0] === 'object' && m[0] !== null;
   if (!nested) {
-    inputKind(m, name);
-    if (Array.isArray(m)) checkNumbers(m, name);
+    const values = inputKind(m, name) === ARRAY ? numbersOf(m, name) : null; // entries checked first, as for a vector
     if (m.length !== k * k) throw new RangeError(`${name} must be ${k} x ${k} like ${shapeOf} (got ${m.length} numbers)`);
-    return Float64Array.from(m);
+    return values ?? Float64Array.from(m);
   }
   if (m.length !== k) throw new RangeError(`${name} must be ${k} x ${k} like ${shapeOf} (got ${m.length} rows)`);
   const flat = new Float64Array(k * k);
