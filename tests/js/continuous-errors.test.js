@@ -461,3 +461,24 @@ describe('klGrid errors (the contract\'s messages)', () => {
     it(what, () => assertThrowsThenUsable(() => klGrid(xs, ps, qs), expected));
   }
 });
+
+describe('vector parameters: each entry is read once, checked as it is copied', () => {
+  // A getter that answers a number first and a string after: read twice, the string would be copied.
+  const flipping = (values, index) => {
+    const a = [...values];
+    let reads = 0;
+    Object.defineProperty(a, index, { get: () => (reads++ ? 'x' : values[index]) });
+    return { a, reads: () => reads };
+  };
+  it('categorical probs', () => {
+    const p = flipping([0.2, 0.3, 0.5], 1), q = { family: 'categorical', probs: [0.3, 0.3, 0.4] };
+    const want = 0.2 * Math.log(0.2 / 0.3) + 0.5 * Math.log(0.5 / 0.4);
+    assert.ok(Math.abs(klDist({ family: 'categorical', probs: p.a }, q) - want) < 1e-15);
+    assert.equal(p.reads(), 1);
+  });
+  it('multivariate normal mean and a flat cov', () => {
+    const mean = flipping([1, 0], 0), cov = flipping([1, 0, 0, 1], 3), unit = { family: 'multivariateNormal', mean: [0, 0], cov: [1, 0, 0, 1] };
+    assert.ok(Math.abs(klDist({ family: 'multivariateNormal', mean: mean.a, cov: cov.a }, unit) - 0.5) < 1e-15); // |Δμ|²/2
+    assert.deepEqual([mean.reads(), cov.reads()], [1, 1]);
+  });
+});
