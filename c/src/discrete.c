@@ -854,16 +854,41 @@ static int check_draws(const double *p, const double *q, size_t n, const uint32_
     return INFODIV_OK;
 }
 
-/* One path from per-outcome log ratios all finite (lr): TwoSum, whose error
- * term is exact as acc_add's is, without a branch; out[k] = sum / ln_base,
- * divided in a pass of its own. */
+/* P and Q prepared for a function on draws, the log of its base and Q's
+ * departure from P (draw_ratio). */
+typedef struct {
+    dist P, Q;
+    double ln_base;
+    deviations dv;
+} draws_pair;
+
+/* Checks p, q (out is the result's pointer) and the draws (need_p: each must
+ * be possible under P) and prepares the pair. */
+static int prepare_draws_pair(const double *p, const double *q, size_t n, const infodiv_options *opt,
+                              const uint32_t *draws, size_t count, int need_p, const void *out, draws_pair *d,
+                              infodiv_error *err)
+{
+    int status = prepare_pair_f64(p, q, n, out, opt, &d->P, &d->Q, &d->ln_base, err);
+    if (status)
+        return status;
+    if (!draws)
+        return fail(err, INFODIV_NULL, INFODIV_ARG_DRAWS, 0, 0);
+    if ((status = check_draws(p, q, n, draws, count, need_p, err)))
+        return status;
+    d->dv = deviations_of_f64(p, q, n, &d->P, &d->Q, normalize_option(opt));
+    return INFODIV_OK;
+}
+
+/* One path from per-outcome log ratios all finite (lr): TwoSum (exact.h),
+ * whose error term is exact as acc_add's is, without a branch; out[k] = sum
+ * / ln_base, divided in a pass of its own. */
 static void finite_path(const double *lr, const uint32_t *draws, size_t count, double ln_base, double *out)
 {
     double hi = 0, lo = 0;
     for (size_t k = 0; k < count; k++) {
-        double x = lr[draws[k]], t = hi + x, back = t - x;
-        lo += (hi - back) + (x - (t - back));
-        hi = t;
+        double err;
+        hi = two_sum(hi, lr[draws[k]], &err);
+        lo += err;
         out[k] = hi + lo;
     }
     for (size_t k = 0; ln_base != 1 && k < count; k++)
@@ -871,22 +896,21 @@ static void finite_path(const double *lr, const uint32_t *draws, size_t count, d
 }
 
 /* One path, a log ratio computed for each draw unless cached (cache: NULL). */
-static int any_path(const double *p, const double *q, const dist *P, const dist *Q, const deviations *dv,
-                    const double *cache, const uint32_t *draws, size_t count, double ln_base, double *out,
-                    infodiv_error *err)
+static int any_path(const double *p, const double *q, const draws_pair *d, const double *cache, const uint32_t *draws,
+                    size_t count, double *out, infodiv_error *err)
 {
     dd sum = { 0, 0 };
     double infinite = 0;
     for (size_t k = 0; k < count; k++) {
         size_t i = draws[k];
-        double t = cache ? cache[i] : draw_log_ratio(p, q, i, P, Q, dv);
+        double t = cache ? cache[i] : draw_log_ratio(p, q, i, &d->P, &d->Q, &d->dv);
         if (isinf(t) && infinite == -t) /* impossible under P, then under Q: no likelihood ratio */
             return fail(err, INFODIV_BAD_DRAW, INFODIV_ARG_DRAWS, k, (double)draws[k]);
         if (isinf(t))
             infinite = t;
         else
             acc_add(&sum, t);
-        out[k] = (infinite != 0 ? infinite : sum.hi + sum.lo) / ln_base;
+        out[k] = (infinite != 0 ? infinite : sum.hi + sum.lo) / d->ln_base;
     }
     return INFODIV_OK;
 }
@@ -894,28 +918,21 @@ static int any_path(const double *p, const double *q, const dist *P, const dist 
 int infodiv_evidence_rows(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
                           size_t runs, size_t count, double *out, infodiv_error *err)
 {
-    dist P, Q;
-    double ln_base;
-    int status = prepare_pair_f64(p, q, n, out, opt, &P, &Q, &ln_base, err);
+    draws_pair d;
+    int status = prepare_draws_pair(p, q, n, opt, draws, runs * count, 0, out, &d, err);
     if (status)
         return status;
-    if (!draws)
-        return fail(err, INFODIV_NULL, INFODIV_ARG_DRAWS, 0, 0);
-    if ((status = check_draws(p, q, n, draws, runs * count, 0, err)))
-        return status;
-    deviations dv = deviations_of_f64(p, q, n, &P, &Q, normalize_option(opt));
     double cache[CACHED_OUTCOMES];
     int cached = n <= CACHED_OUTCOMES && runs * count >= n, finite = cached;
     for (size_t i = 0; cached && i < n; i++) { /* each outcome's log ratio once, before the runs */
-        cache[i] = p[i] == 0 && q[i] == 0 ? 0 : draw_log_ratio(p, q, i, &P, &Q, &dv);
+        cache[i] = p[i] == 0 && q[i] == 0 ? 0 : draw_log_ratio(p, q, i, &d.P, &d.Q, &d.dv);
         finite &= isfinite(cache[i]) != 0;
     }
     for (size_t r = 0; r < runs; r++) {
         const uint32_t *row = draws + r * count;
         if (finite) {
-            finite_path(cache, row, count, ln_base, out + r * count);
-        } else if ((status = any_path(p, q, &P, &Q, &dv, cached ? cache : NULL, row, count, ln_base, out + r * count,
-                                      err))) {
+            finite_path(cache, row, count, d.ln_base, out + r * count);
+        } else if ((status = any_path(p, q, &d, cached ? cache : NULL, row, count, out + r * count, err))) {
             if (err)
                 err->index += r * count;
             return status;
@@ -933,41 +950,35 @@ int infodiv_evidence_path(const double *p, const double *q, size_t n, const info
 int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infodiv_options *opt, const uint32_t *draws,
                          size_t count, double out[3], infodiv_error *err)
 {
-    dist P, Q;
-    double ln_base;
-    int status = prepare_pair_f64(p, q, n, out, opt, &P, &Q, &ln_base, err);
+    draws_pair d;
+    int status = prepare_draws_pair(p, q, n, opt, draws, count, 1, out, &d, err);
     if (status)
         return status;
-    if (!draws)
-        return fail(err, INFODIV_NULL, INFODIV_ARG_DRAWS, 0, 0);
     if (count == 0)
         return fail(err, INFODIV_EMPTY, INFODIV_ARG_DRAWS, 0, 0);
-    if ((status = check_draws(p, q, n, draws, count, 1, err)))
-        return status;
-    deviations dv = deviations_of_f64(p, q, n, &P, &Q, normalize_option(opt));
     dd k1 = { 0, 0 }, k2 = { 0, 0 }, k3 = { 0, 0 };
     estimate_terms cache[CACHED_OUTCOMES], t;
     uint64_t known = 0;
     for (size_t k = 0; k < count; k++) {
         size_t i = draws[k];
         if (q[i] == 0) { /* log(p/q) = +inf: so are all three (k2, in the base's square, is +inf for any base) */
-            out[0] = out[2] = INFINITY / ln_base;
+            out[0] = out[2] = INFINITY / d.ln_base;
             out[1] = INFINITY;
             return INFODIV_OK;
         }
         if (n > CACHED_OUTCOMES)
-            t = draw_estimate_terms(p, q, i, &P, &Q, &dv);
+            t = draw_estimate_terms(p, q, i, &d.P, &d.Q, &d.dv);
         else {
             if (!(known >> i & 1))
-                cache[i] = draw_estimate_terms(p, q, i, &P, &Q, &dv), known |= (uint64_t)1 << i;
+                cache[i] = draw_estimate_terms(p, q, i, &d.P, &d.Q, &d.dv), known |= (uint64_t)1 << i;
             t = cache[i];
         }
         acc_add(&k1, t.k1);
         acc_add(&k2, t.k2);
         acc_add(&k3, t.k3);
     }
-    out[0] = (k1.hi + k1.lo) / count / ln_base;
-    out[1] = (k2.hi + k2.lo) / count / (ln_base * ln_base);
-    out[2] = (k3.hi + k3.lo) / count / ln_base;
+    out[0] = (k1.hi + k1.lo) / count / d.ln_base;
+    out[1] = (k2.hi + k2.lo) / count / (d.ln_base * d.ln_base);
+    out[2] = (k3.hi + k3.lo) / count / d.ln_base;
     return INFODIV_OK;
 }

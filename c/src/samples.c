@@ -7,6 +7,7 @@
 
 #include "infodiv.h"
 #include "evidence.h"
+#include "exact.h"
 
 #define LN2 0.6931471805599453094
 
@@ -234,7 +235,7 @@ static uint32_t first_passage(const double *path, size_t count, double threshold
 enum { BLOCK = 64 }; /* steps summed together: each run's row is read BLOCK doubles at a time */
 
 /* The compensated sums of BLOCK steps of every run, all finite: TwoSum
- * (Knuth), whose error term is exact, as sum_add's is, without a branch. */
+ * (exact.h), whose error term is exact, as sum_add's is, without a branch. */
 static void finite_block_sums(const double *paths, size_t runs, size_t count, size_t width, double *hi, double *lo)
 {
     for (size_t k = 0; k < width; k++)
@@ -242,9 +243,9 @@ static void finite_block_sums(const double *paths, size_t runs, size_t count, si
     for (size_t r = 0; r < runs; r++) {
         const double *x = paths + r * count;
         for (size_t k = 0; k < width; k++) {
-            double t = hi[k] + x[k], back = t - x[k];
-            lo[k] += (hi[k] - back) + (x[k] - (t - back));
-            hi[k] = t;
+            double err;
+            hi[k] = two_sum(hi[k], x[k], &err);
+            lo[k] += err;
         }
     }
 }
