@@ -8,7 +8,7 @@ import { init } from 'infodiv';
 import { announcer, createShell, manageCharts } from '../../shell/index.js';
 import { editorBars } from '../outcomes-editor.js';
 import { wireEvents } from './events.js';
-import { buildRows, render, setState } from './render.js';
+import { buildRows, render, runChartInTurns, setState } from './render.js';
 import { pause, play } from './run.js';
 import { PANELS, TEMPLATE } from './template.js';
 
@@ -29,6 +29,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
     run: { sampler: null, draws: null, n: 0, message: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
     freeze: shell.freeze, dragging: false,
   };
+  view.runChart = runChartInTurns(view);
   setState(view, state); // the numbers first: the charts take a slow phone a second or more
   view.charts = await manageCharts(shell, async () => {
     const { createBarsChart, createRunningChart } = await import('./charts.js');

@@ -77,6 +77,9 @@ function drawLines({ charts, numbers: { m } }, xMax) {
   SERIES.slice(2).forEach((key, k) => { charts.running.data.datasets[k + 2].data = flat(m[key]); });
 }
 
+/** The writer of the chart of running averages, in turns while a bar is dragged (made at mount). */
+export const runChartInTurns = (view) => view.shell.inTurns(() => { if (view.charts) drawRun(view); });
+
 function drawRun(view) {
   const { charts: { running }, state } = view, { n, perSymbol } = message(view);
   const xMax = Math.max(n, 10);
@@ -162,7 +165,6 @@ export function render(view, { settled }) {
   view.dragging = !settled; // the player sends nothing meanwhile: every move starts the message again
   view.lines = numbers.m;
   if (view.charts) view.bars.draw(view.charts.bars, state, { settled }); // not yet on the first render: the numbers come first
-  view.runChart ??= shell.inTurns(() => { if (view.charts) drawRun(view); });
   view.runChart(!settled); // before the run's text (see renderRun)
   renderRun(view, { chart: false });
   showTable(view);

@@ -81,11 +81,13 @@ function updateParameters({ shell, state }) {
   }
 }
 
+/** The writer of the parameters' fields, in turns while a handle is dragged (made at mount). */
+export const parametersInTurns = (view) => view.shell.inTurns(() => updateParameters(view));
+
 /** Every control shows the state; while a handle is dragged (settled false) the parameters' fields in turns. */
 export function updateControls(view, { settled = true } = {}) {
   const { shell, state, lastBins } = view;
   updateHandles(view);
-  view.parametersInTurns ??= shell.inTurns(() => updateParameters(view));
   view.parametersInTurns(!settled);
   shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
   const binsOn = shell.$('[data-control="bins-on"]'), binsSlider = shell.$('[data-control="bins"]');

@@ -8,7 +8,7 @@
 // comes from the infodiv library.
 import { init } from 'infodiv';
 import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
-import { buildControls, placeHandles } from './controls.js';
+import { buildControls, parametersInTurns, placeHandles } from './controls.js';
 import { wireEvents } from './events.js';
 import { DEFAULT_BINS } from './model.js';
 import { render, setState } from './render.js';
@@ -40,6 +40,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
   };
   view.plugins = pluginViews(view);
   view.freeze = shell.freeze;
+  view.parametersInTurns = parametersInTurns(view);
   shell.onDestroy(() => cancelAnimationFrame(view.catchUp)); // a chart's catch-up draw (render.js)
   // Undo brings back the family and P and Q, in the units and bins now shown.
   view.history = undoHistory(shell, {

@@ -83,10 +83,12 @@ function updateFields(view) {
   showDistributionTexts(view);
 }
 
+/** The writer of the table and the text fields, in turns while a bar is dragged (made at mount). */
+export const fieldsInTurns = (view) => view.shell.inTurns(() => updateFields(view));
+
 /** The handles show the state, and the table and the text fields too: in turns while a bar is dragged (settled false). */
 export function updateOutcomeControls(view, { settled = true } = {}) {
   updateHandles(view.shell, view.state, view.current.infinite);
-  view.fieldsInTurns ??= view.shell.inTurns(() => updateFields(view));
   view.fieldsInTurns(!settled);
 }
 

@@ -6,7 +6,7 @@
 import { init } from 'infodiv';
 import { announcer, createShell, manageCharts, undoHistory } from '../../shell/index.js';
 import { placeHandles } from '../pair-bars/handles.js';
-import { buildOutcomeControls } from './controls.js';
+import { buildOutcomeControls, fieldsInTurns } from './controls.js';
 import { wireEvents } from './events.js';
 import { render, setState } from './render.js';
 import { PANELS, TEMPLATE } from './template.js';
@@ -39,6 +39,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
     freeze: shell.freeze,
   };
   view.plugins = pluginViews(view);
+  view.fieldsInTurns = fieldsInTurns(view);
   shell.onDestroy(() => cancelAnimationFrame(view.catchUp)); // a chart's catch-up draw (render.js)
   // Undo brings back P and Q (with their labels and locks), in the units now shown.
   view.history = undoHistory(shell, {
