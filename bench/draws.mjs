@@ -8,7 +8,7 @@
 // library computes them in every call. Writes dist/bench/draws.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as infodiv from '../dist/infodiv.js';
-import { SAMPLES, copied, measure, printTable } from './timing.mjs';
+import { SAMPLES, copied, lcg, measure, printTable } from './timing.mjs';
 
 const OUT = new URL('../dist/bench/', import.meta.url);
 const OUTCOMES = 16, RUNS = 100, ODDS = 19;
@@ -19,8 +19,7 @@ mkdirSync(OUT, { recursive: true });
 
 // P and Q over 16 outcomes, normalised here so the plain loops need not.
 function pair() {
-  let state = 7;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = lcg(7);
   const p = Array.from({ length: OUTCOMES }, () => 0.05 + next()), q = Array.from({ length: OUTCOMES }, () => 0.05 + next());
   const sp = p.reduce((a, b) => a + b), sq = q.reduce((a, b) => a + b);
   return [p.map((v) => v / sp), q.map((v) => v / sq)];

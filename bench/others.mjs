@@ -12,7 +12,7 @@
 // give other lengths). Writes dist/bench/others.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as infodiv from '../dist/infodiv.js';
-import { SAMPLES, copied, measure, printTable } from './timing.mjs';
+import { SAMPLES, copied, lcg, measure, printTable } from './timing.mjs';
 
 const OUT = new URL('../dist/bench/', import.meta.url);
 await infodiv.init();
@@ -20,8 +20,7 @@ mkdirSync(OUT, { recursive: true });
 
 // Positive weights from a fixed linear congruential stream, normalised.
 function weights(n, seed) {
-  let state = seed;
-  const w = Array.from({ length: n }, () => 0.05 + (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = lcg(seed), w = Array.from({ length: n }, () => 0.05 + next());
   const total = w.reduce((a, b) => a + b);
   return w.map((v) => v / total);
 }

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { distance } from 'ml-distance';
 import * as infodiv from '../dist/infodiv.js';
-import { SAMPLES, copied, measure, mismatch, printTable } from './timing.mjs';
+import { SAMPLES, copied, lcg, measure, mismatch, printTable } from './timing.mjs';
 
 const ROOT = new URL('../', import.meta.url);
 const OUT = new URL('dist/bench/', ROOT);
@@ -21,11 +21,6 @@ const COLS = { 16: 16, 1000: 10, 1000000: 1000, 10000000: 1000 }; // rows functi
 
 await infodiv.init();
 mkdirSync(OUT, { recursive: true });
-
-function lcg(seed) {
-  let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-}
 
 // Deterministic inputs: positive entries, each row normalised to sum 1, so every contender gets probabilities.
 function distributionPair(n, seed, cols = n) {

@@ -2,10 +2,10 @@
 // on data already in the wasm heap (a second instance of the core).
 import * as infodiv from '../dist/infodiv.js';
 import createCore from '../dist/infodiv-core.js';
+import { lcg } from './timing.mjs';
 await infodiv.init();
 const core = await createCore();
 const n = Number(process.argv[2] || 16);
-function lcg(seed) { let s = seed; return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648); }
 const r = lcg(7);
 const mk = () => { const v = Float64Array.from({ length: n }, () => r() + 0.01); const t = v.reduce((a, b) => a + b); return v.map((x) => x / t); };
 const p = mk(), q = mk();

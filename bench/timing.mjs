@@ -3,6 +3,12 @@
 // reference on the very inputs it is timed on, and the tables printed.
 
 export const SAMPLES = 9;
+
+/** A fixed stream of numbers in [0, 1) from `seed` (a linear congruential generator): the benches' inputs. */
+export function lcg(seed) {
+  let state = seed;
+  return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
 const MIN_SAMPLE_MS = 20;
 const TOLERANCE = 1e-9; // relative, against the reference
 
