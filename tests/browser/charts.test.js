@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { klTerms } from '../../dist/infodiv.js';
-import { BASES, dragBar, eventually, expectedMeasures, format3, readState, useExplorer } from './harness.js';
+import {
+  BASES, DESKTOP, dragBar, eventually, expectedMeasures, format3, handle, labelInput, readState, useExplorer,
+} from './harness.js';
 
 const { open } = useExplorer();
 const signed = (v) => (v < 0 ? `−${format3(-v)}` : format3(v));
@@ -69,5 +71,28 @@ test('every chart of every view draws its text in a set direction, not the canva
       return found;
     });
     assert.ok(directions.length >= 2);
+  }
+});
+
+// While a bar is dragged, its chart is drawn without Chart.js's update, and what lies under the bars (axes,
+// ticks, legend) is copied from the drag's first frame (shell/in-place.js). Held still mid-drag, the bars chart
+// must be pixel for pixel what Chart.js draws for the same state once the drag has ended: at either pixel
+// ratio, and after a change of its labels (a new layout, whose copy must replace the last one).
+test('a bars chart drawn in place mid-drag is, pixel for pixel, the chart drawn in full', async () => {
+  const barsPixels = (page) => page.evaluate(() => document.querySelector('canvas[data-chart="bars"]').toDataURL());
+  for (const deviceScaleFactor of [1, 2]) {
+    const page = await open('', { device: { ...DESKTOP, deviceScaleFactor } });
+    for (const label of [null, 'renamed']) {
+      if (label) {
+        await labelInput(page, 1).fill(label);
+        await labelInput(page, 1).press('Enter');
+        await eventually(async () => assert.equal(await handle(page, 'p', 1).getAttribute('aria-label'), `P(${label})`));
+      }
+      const before = await barsPixels(page);
+      let held;
+      await dragBar(page, 'p', 1, 40, { pause: 40, during: async () => { await page.waitForTimeout(300); held = await barsPixels(page); } });
+      assert.notEqual(held, before, `the bar moved (pixel ratio ${deviceScaleFactor}, label ${label})`);
+      await eventually(async () => assert.ok(held === await barsPixels(page), `pixel ratio ${deviceScaleFactor}, label ${label}: mid-drag differs from the chart drawn after it`));
+    }
   }
 });
