@@ -25,7 +25,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
   showCaptions(shell, state);
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
-    shell, state, onChange, announce: announcer(shell), numbers: null, mounted: false, plugins: { markers: [] },
+    shell, state, onChange, announce: announcer(shell), numbers: null, mounted: false, plugins: { markers: [], runs: null },
     bars: editorBars(shell), charts: null, numbersOf: null, catchUp: 0,
     freeze: shell.freeze,
   };
@@ -35,7 +35,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
     return {
       paths: (canvas, palette) => {
         view.palette = palette; // the colours the charts were made with (again when the theme changes)
-        return createPathsChart(canvas, palette);
+        return createPathsChart(canvas, palette, view.plugins);
       },
       stopping: (canvas, palette, animate) => createStoppingChart(canvas, palette, animate, view.plugins),
       estimators: (canvas, palette, animate) => createEstimatorsChart(canvas, palette, animate),

@@ -21,7 +21,8 @@ import {
 } from './text.js';
 
 const PATH_POINTS = 250; // points per path on the chart
-const DRAG_POINTS = 6000; // points of all the paths together at most while a bar is dragged (then 250 each)
+const DRAG_PATH_POINTS = 100; // points per path at most while a bar is dragged
+const DRAG_POINTS = 6000; // and points of all the paths together at most (then PATH_POINTS each)
 const HISTOGRAM_BINS = 30;
 const WHISKER_OFFSETS = [0.9, 1, 1.11]; // k1, k2, k3 side by side on the logarithmic axis
 
@@ -35,8 +36,8 @@ export function setState(view, next, { settled = true } = {}) {
 const finite = (v) => (Number.isFinite(v) ? v : null);
 
 // The numbers of samples after which each run's path is drawn (and asked of the library): PATH_POINTS, and
-// fewer while a bar is dragged when there are many runs.
-const pathPoints = ({ n, runs }, settled) => spread(n, settled ? PATH_POINTS : Math.min(PATH_POINTS, Math.floor(DRAG_POINTS / runs)));
+// fewer while a bar is dragged, fewer still when there are many runs.
+const pathPoints = ({ n, runs }, settled) => spread(n, settled ? PATH_POINTS : Math.min(DRAG_PATH_POINTS, Math.floor(DRAG_POINTS / runs)));
 
 // A colour of the palette (computed, rgb(r, g, b), or #rrggbb) made see-through, for paths drawn over one another.
 function fade(colour, alpha) {
@@ -63,26 +64,27 @@ function yRange(paths, threshold) {
   return { min: lo - room, max: hi + room };
 }
 
-// The highest and lowest finite y of the charts' points.
-function finiteRange(series) {
-  let min = Infinity, max = -Infinity;
-  for (const points of series) {
-    for (const { y } of points) {
-      if (y < min && Number.isFinite(y)) min = y;
-      if (y > max && Number.isFinite(y)) max = y;
+// The lowest and highest finite values of the runs (each from L₀ = 0) and of the other lines' points.
+function finiteRange(paths, series) {
+  let min = 0, max = 0;
+  for (const values of [...paths, ...series.map((points) => points.map(({ y }) => y))]) {
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
+      if (v < min && v !== -Infinity) min = v;
+      if (v > max && v !== Infinity) max = v;
     }
   }
   return { min, max };
 }
 
-// Every run as one dataset, runs separated by a gap; each starts at L₀ = 0. An infinite value is drawn
-// past the edge of the plot (which clips it), so the path leaves the chart there. `range`: see yRange.
+// The lines Chart.js draws: none for the runs (their dataset is their legend; the chart's runsLayer draws
+// them), their mean, n·KL and the line at log 19. An infinite value is drawn past the edge of the plot
+// (which clips it), so the line leaves the chart there. `range`: see yRange.
 function pathSeries({ state, numbers }, range) {
   const beyond = (v) => (Number.isFinite(v) || !range ? finite(v) : v > 0 ? range.max * 10 : range.min * 10);
-  const { direction, klTruth, shown } = numbers;
-  const run = (path) => [{ x: 0, y: 0 }, ...shown.map((k, j) => ({ x: k, y: beyond(path[j]) })), { x: state.n, y: null }];
+  const { direction, klTruth } = numbers;
   return [
-    numbers.paths.flatMap(run),
+    [],
     [{ x: 0, y: 0 }, ...spread(state.n, PATH_POINTS).map((k) => ({ x: k, y: beyond(numbers.mean[k - 1]) }))],
     Number.isFinite(klTruth) ? [{ x: 0, y: 0 }, { x: state.n, y: direction * klTruth * state.n }] : [],
     [{ x: 0, y: numbers.line }, { x: state.n, y: numbers.line }],
@@ -98,16 +100,18 @@ const PATHS_HEADROOM = 1;
 // one laid out (Chart.js fits it to the values otherwise), so the lines are mostly moved in place, and many
 // runs are drawn with fewer points each (their mean keeps all of its own).
 function drawPaths(view, colour, mode) {
-  const { charts: { paths: chart }, state, numbers } = view;
+  const { charts: { paths: chart }, state, numbers, plugins } = view;
   const range = yRange(numbers.paths, numbers.m.threshold), series = pathSeries(view, range);
   const [runs, slope, threshold] = [0, 2, 3].map((d) => chart.data.datasets[d]);
   runs.borderColor = fade(colour, state.runs > 50 ? 0.18 : 0.35);
+  plugins.runs = { paths: numbers.paths, shown: numbers.shown, colour: runs.borderColor };
   slope.label = state.truth === 'p' ? 'n · KL(P‖Q)' : '−n · KL(Q‖P)';
   threshold.label = state.truth === 'p' ? 'log 19: odds 19 : 1 for P' : '−log 19: odds 19 : 1 for Q';
-  const dragging = mode === 'none' && chart.scales.y;
-  const y = dragging ? rangeWhileDragging(chart.scales.y, range ?? finiteRange(series), true, PATHS_HEADROOM) : range;
+  const dragging = mode === 'none' && chart.scales.y, fit = range ?? finiteRange(numbers.paths, series);
+  const y = dragging ? rangeWhileDragging(chart.scales.y, fit, true, PATHS_HEADROOM) : range;
   Object.assign(chart.options.scales.x, { max: state.n });
-  Object.assign(chart.options.scales.y, { min: y?.min, max: y?.max });
+  // Chart.js fits the axis to its datasets and to the suggested ends (the runs, which are not among them).
+  Object.assign(chart.options.scales.y, { min: y?.min, max: y?.max, suggestedMin: fit.min, suggestedMax: fit.max });
   chart.options.scales.y.title.text = `Lₙ, ${state.units}`;
   if (dragging && moveLinesInPlace(chart, series)) return;
   chart.data.datasets.forEach((dataset, d) => { dataset.data = series[d]; });
