@@ -25,6 +25,9 @@ export const dragLayout = {
   },
 };
 
+// Is the chart's last layout drawn in full (no animation running), so that its elements can be moved?
+const layoutDrawn = (chart) => layoutDrawnAt.get(chart) <= performance.now();
+
 // A layer that copies `from` onto `to`, pixel for pixel (whatever the context's transform).
 const copyLayer = (from, to) => ({
   z: 0,
@@ -60,8 +63,19 @@ function drawOverBackground(chart) {
   backgrounds.set(chart, background);
 }
 
-// Is the chart's last layout drawn in full (no animation running), so that its elements can be moved?
-const layoutDrawn = (chart) => layoutDrawnAt.get(chart) <= performance.now();
+/**
+ * Makes the copy of what the chart's layout draws under its data now (see
+ * backgrounds), drawing the chart as it is, so that the first move of a
+ * drag has no more to draw than the next ones: for a drag that begins
+ * without a change. Nothing if the layout is not drawn yet or copied already.
+ */
+export function readyToMove(chart) {
+  if (chart && layoutDrawn(chart) && !backgrounds.has(chart)) {
+    chart.stop();
+    drawOverBackground(chart);
+  }
+}
+
 
 // Is every value (null: no bar) where the chart's bars can show it without a new layout?
 function fitsLayout(chart, data, scale, stacked) {
