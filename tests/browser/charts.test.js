@@ -74,10 +74,10 @@ test('every chart of every view draws its text in a set direction, not the canva
   }
 });
 
-// While a bar is dragged, its chart is drawn without Chart.js's update, and what lies under the bars (axes,
-// ticks, legend) is copied from the drag's first frame (shell/in-place.js). Held still mid-drag, the bars chart
-// must be pixel for pixel what Chart.js draws for the same state once the drag has ended: at either pixel
-// ratio, and after a change of its labels (a new layout, whose copy must replace the last one).
+// While a bar is dragged, its chart is drawn without Chart.js's update, its bars moved on the axes as last laid
+// out (shell/in-place.js). Held still mid-drag, the bars chart must be pixel for pixel what Chart.js draws for
+// the same state once the drag has ended: at either pixel ratio, and after a change of its labels (a new
+// layout).
 test('a bars chart drawn in place mid-drag is, pixel for pixel, the chart drawn in full', async () => {
   const barsPixels = (page) => page.evaluate(() => document.querySelector('canvas[data-chart="bars"]').toDataURL());
   for (const deviceScaleFactor of [1, 2]) {

@@ -2,7 +2,6 @@
 // move it with keys, move a slider, type a parameter, pick a family, swap,
 // reset, switch units or bins. Each ends in setState or render (render.js).
 import { makeDraggable, onKeys, setNote } from '../../shell/index.js';
-import { readyToMove } from '../../shell/in-place.js';
 import { niceStep, steppedFrom } from '../../numerics/curves.js';
 import { clamp } from '../../util.js';
 import { PAIRS, constrain, dragHandle, fromPair, paramOf, swapped } from './model.js';
@@ -17,8 +16,6 @@ function wireDragging(view) {
     start(el, { clientX }) {
       const box = el.getBoundingClientRect();
       view.freeze(true); // now, not in the first move's frame: there its style changes would be laid out at once
-      readyToMove(view.charts?.curves); // and the charts' axes copied (shell/in-place.js)
-      readyToMove(view.charts?.integrand);
       return { el, offset: clientX - (box.left + box.width / 2) }; // grabbed off-centre, the handle keeps its offset
     },
     move({ el, offset }, { x }) {
