@@ -150,21 +150,6 @@ test('chartsDue: all when settled; while dragging, those behind the state one at
   assert.equal(show(chartsDue({}, charts.slice(0, 1), { dragging: true, now: 0 })), '1', 'a lone chart on screen, drawn at once');
 });
 
-test('chartsDue: while dragging, a turn waits for a frame whose work so far left room, 4 TURN_MS at most', () => {
-  const charts = [{ canvas: {} }, { canvas: {} }];
-  const show = ({ due, behind }) => `${due.map(Number).join('')}${behind ? ' behind' : ''}`;
-  const turns = {};
-  const at = (now, busy, changed = true) => show(chartsDue(turns, charts, { dragging: true, changed, busy, now }));
-  assert.equal(at(0, 1), '10 behind', 'a light frame: the first chart');
-  assert.deepEqual([TURN_MS, 2 * TURN_MS, 3 * TURN_MS].map((now) => at(now, 8)), ['00 behind', '00 behind', '00 behind'],
-    'busy frames (8 ms of a move\'s work): none, however long');
-  assert.equal(at(3 * TURN_MS + 16, 2), '01 behind', 'a light frame again: the next chart at once');
-  assert.equal(at(4 * TURN_MS + 16, 8), '00 behind', 'busy, a turn after');
-  assert.equal(at(7 * TURN_MS + 16, 8), '10 behind', 'busy, but 4 turns since the last: drawn all the same');
-  assert.equal(at(7 * TURN_MS + 32, 0, false), '00 behind', 'the pointer rests, within a turn of the last: none');
-  assert.equal(at(8 * TURN_MS + 16, 0, false), '01', 'a turn later: the last one behind, the frame\'s work counted as none');
-});
-
 // A clock for inTurns: the time is set by the test; timers run when it reaches them.
 function fakeClock() {
   let time = 0, next = 1;

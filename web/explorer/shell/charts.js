@@ -87,24 +87,17 @@ export const textDirection = {
 // Whether each chart's canvas is on screen (a part of it in the viewport), by IntersectionObserver.
 const onScreen = new WeakMap();
 
-// While a drag goes on, a secondary chart's turn waits for a frame whose own work so far (the move's: its
-// numbers, the chart under the pointer) took less than FRAME_SHARE_MS, so that a slow phone, whose frame
-// has room for the one or the other, keeps following the pointer; but it waits LONGEST_WAIT_MS at most.
-const FRAME_SHARE_MS = 3;
-const LONGEST_WAIT_MS = 4 * TURN_MS;
-
 /**
  * Which of a view's secondary charts to draw now: all when the state has
  * settled; while a drag goes on, one at a time of those on screen that are
- * behind the state, in turn, at most one per TURN_MS, in a frame whose work
- * so far (`busy`, ms) leaves room (see FRAME_SHARE_MS). `turns` keeps, per
+ * behind the state, in turn, at most one per TURN_MS. `turns` keeps, per
  * view, which are behind, whose turn it is and when the last was drawn;
  * `changed` says the state has changed since the last call. Returns
  * { due: one boolean per chart, behind: whether one on screen is still
  * behind, so that the view calls again in the next frame }. A chart off
  * screen is drawn when the drag ends.
  */
-export function chartsDue(turns, charts, { dragging, changed = true, busy = 0, now = performance.now() }) {
+export function chartsDue(turns, charts, { dragging, changed = true, now = performance.now() }) {
   turns.behind ??= new Set();
   if (changed) charts.forEach((_, i) => turns.behind.add(i));
   if (!dragging) {
@@ -113,8 +106,7 @@ export function chartsDue(turns, charts, { dragging, changed = true, busy = 0, n
     return { due: charts.map(() => true), behind: false };
   }
   const waiting = charts.map((chart, i) => i).filter((i) => turns.behind.has(i) && onScreen.get(charts[i].canvas) !== false);
-  const since = now - (turns.at ?? -Infinity), room = busy < FRAME_SHARE_MS || since >= LONGEST_WAIT_MS;
-  const next = since < TURN_MS || !room ? undefined : waiting.find((i) => i > (turns.last ?? -1)) ?? waiting[0];
+  const next = now - (turns.at ?? -Infinity) < TURN_MS ? undefined : waiting.find((i) => i > (turns.last ?? -1)) ?? waiting[0];
   if (next !== undefined) {
     turns.last = next;
     turns.at = now;
@@ -122,9 +114,6 @@ export function chartsDue(turns, charts, { dragging, changed = true, busy = 0, n
   }
   return { due: charts.map((_, i) => i === next), behind: waiting.length > (next === undefined ? 0 : 1) };
 }
-
-/** The time (ms) since the view's render began (view.renderedAt) when it changed the state, else 0 (a catch-up frame). */
-export const busySince = (view, changed) => (changed ? performance.now() - view.renderedAt : 0);
 
 // A new task, so that the browser may handle input in between.
 const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });

@@ -7,7 +7,7 @@ import { boxFreezer } from './freeze.js';
 import { inTurns } from './turns.js';
 
 export { announcer } from './announce.js';
-export { busySince, chartsDue, manageCharts, readPalette } from './charts.js';
+export { chartsDue, manageCharts, readPalette } from './charts.js';
 export { makeDraggable, onKeys } from './drag.js';
 export { TURN_MS, inTurns } from './turns.js';
 export { undoHistory } from './undo.js';

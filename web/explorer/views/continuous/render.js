@@ -3,7 +3,7 @@
 // measure, samples the curves and puts it all on the charts, in the numbers
 // and in the controls.
 import { logDensity } from 'infodiv';
-import { busySince, chartsDue, setNote, setProp } from '../../shell/index.js';
+import { chartsDue, setNote, setProp } from '../../shell/index.js';
 import { moveLinesInPlace } from '../../shell/in-place.js';
 import {
   PLOT_POINTS, frameX, frameY, integrand, integrandLimits, peakHeight, plotGrid, rangeWhileDragging, toPoints, zeroIntervals,
@@ -106,8 +106,7 @@ function drawCharts(view, curves, m, bins, settled, changed = true) {
   // Chart.js update each) take turns while on screen (chartsDue), drawn again in the frames after the
   // last move until neither is behind.
   const { integrand, convergence } = view.charts;
-  const busy = busySince(view, changed);
-  const { due, behind } = chartsDue(view.chartTurns ??= {}, [integrand, convergence], { dragging: !settled, changed, busy });
+  const { due, behind } = chartsDue(view.chartTurns ??= {}, [integrand, convergence], { dragging: !settled, changed });
   if (due[0]) drawIntegrands(view, curves, mode);
   if (due[1]) drawConvergence(view, m, bins, mode);
   cancelAnimationFrame(view.catchUp);
@@ -116,7 +115,6 @@ function drawCharts(view, curves, m, bins, settled, changed = true) {
 
 /** Draws the state; once a change settles, also its text for screen readers. */
 export function render(view, { settled }) {
-  view.renderedAt = performance.now(); // the frame's work so far, for chartsDue
   view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
   const { state } = view, base = UNITS[state.units];
   const { m, errors } = measuresOf(state, base);

@@ -2,7 +2,7 @@
 // and ends in render(), which asks the library for every number and puts
 // them on the charts, in the measures and in the controls.
 import { klTerms, measures } from 'infodiv';
-import { busySince, chartsDue } from '../../shell/index.js';
+import { chartsDue } from '../../shell/index.js';
 import { UNITS } from '../../util.js';
 import { moveBarsInPlace } from '../../shell/in-place.js';
 import { drawBars, infiniteOutcomes } from '../pair-bars/draw.js';
@@ -41,8 +41,7 @@ function drawCharts(view, mode, changed = true) {
   const { charts: { bars, decomposition, terms: termsChart }, state, current: { m, terms } } = view;
   if (changed) drawBars(bars, state, mode);
   const sameLabels = state.labels.every((l, i) => l === termsChart.data.labels[i]);
-  const busy = busySince(view, changed);
-  const { due, behind } = chartsDue(view.chartTurns ??= {}, [decomposition, termsChart], { dragging: mode === 'none', changed, busy });
+  const { due, behind } = chartsDue(view.chartTurns ??= {}, [decomposition, termsChart], { dragging: mode === 'none', changed });
   if (due[0]) {
     drawBarChart(decomposition, [[m.entropyP, m.entropyQ], [m.klPQ, m.klQP].map(finiteOrNull)], { mode }, (chart) => {
       chart.options.scales.x.title.text = state.units;
@@ -60,7 +59,6 @@ function drawCharts(view, mode, changed = true) {
 
 /** Draws the state; once a change settles, also its text for screen readers. */
 export function render(view, { settled }) {
-  view.renderedAt = performance.now(); // the frame's work so far, for chartsDue
   view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
   view.current = compute(view);
   const { m, terms, infinite } = view.current;

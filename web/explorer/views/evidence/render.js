@@ -8,7 +8,7 @@
 // the browser lay it out first), and text and attributes are written only
 // where they change (setText, setAttr).
 import { histogram } from 'infodiv';
-import { busySince, chartsDue, setAttr, setNote, setText, setValue } from '../../shell/index.js';
+import { chartsDue, setAttr, setNote, setText, setValue } from '../../shell/index.js';
 import { moveLinesInPlace } from '../../shell/in-place.js';
 import { rangeWhileDragging } from '../../numerics/curves.js';
 import { spread } from '../../numerics/points.js';
@@ -196,8 +196,7 @@ function drawCharts(view, settled, changed = true) {
   const colour = view.palette[view.state.truth];
   const { stopping, estimators } = view.charts;
   if (changed) drawPaths(view, colour, mode);
-  const busy = busySince(view, changed);
-  const { due, behind } = chartsDue(view.chartTurns ??= {}, [stopping, estimators], { dragging: !settled, changed, busy });
+  const { due, behind } = chartsDue(view.chartTurns ??= {}, [stopping, estimators], { dragging: !settled, changed });
   if (due[0]) drawStopping(view, mode, colour);
   if (due[1]) drawEstimators(view, mode);
   if (changed) view.bars.draw(view.charts.bars, view.state, { settled });
@@ -207,7 +206,6 @@ function drawCharts(view, settled, changed = true) {
 
 /** Draws the state; once a change settles, also its words for screen readers. */
 export function render(view, { settled }) {
-  view.renderedAt = performance.now(); // the frame's work so far, for chartsDue
   view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
   // States are replaced, never changed in place: the same state, the same runs (the charts drawn again, a new theme).
   const shown = pathPoints(view.state, settled);
