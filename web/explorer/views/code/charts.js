@@ -5,7 +5,6 @@
 // globally.
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
 import { baseOptions, textDirection, tickLabel } from '../../shell/charts.js';
-import { dragLayout } from '../../shell/in-place.js';
 import { lineLegend } from '../../shell/legend.js';
 import { formatNumber } from '../../util.js';
 
@@ -79,6 +78,6 @@ export function createRunningChart(canvas, palette, animate, view) {
         tooltip: { enabled: false },
       },
     },
-    plugins: [klBracket(palette, view), dragLayout, textDirection], // dragLayout: see drawRun (render.js)
+    plugins: [klBracket(palette, view), textDirection],
   });
 }
