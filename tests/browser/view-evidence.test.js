@@ -79,6 +79,47 @@ test('?view=evidence loads the evidence view with the library\'s measures and th
   assert.match(await page.locator('canvas[data-chart="paths"]').getAttribute('aria-label'), /^50 runs of 200 samples from P\./);
 });
 
+// In the page before its scripts: each stroke of the paths canvas made with the context's own path (the runs,
+// the grid; Chart.js strokes its lines as Path2D objects), as the points it moved to and its count of lines.
+function watchPathStrokes() {
+  const proto = CanvasRenderingContext2D.prototype, { beginPath, moveTo, lineTo, stroke } = proto;
+  const open = new WeakMap(), paths = (ctx) => ctx.canvas.dataset?.chart === 'paths';
+  window.__strokes = [];
+  proto.beginPath = function (...args) {
+    if (paths(this)) open.set(this, { moves: [], lines: 0 });
+    return beginPath.apply(this, args);
+  };
+  proto.moveTo = function (x, y) {
+    if (paths(this)) open.get(this)?.moves.push(`${x},${y}`);
+    return moveTo.call(this, x, y);
+  };
+  proto.lineTo = function (...args) {
+    if (paths(this) && open.has(this)) open.get(this).lines += 1;
+    return lineTo.apply(this, args);
+  };
+  proto.stroke = function (...args) {
+    if (paths(this) && !args.length && open.has(this)) window.__strokes.push(open.get(this));
+    return stroke.apply(this, args);
+  };
+}
+
+// As one Chart.js dataset (runs one after another: data not sorted by x, which Chart.js assumes of data it
+// does not parse) only the runs between two points its search found were drawn, 4 or 5 of 20.
+test('the paths chart draws every run, each from L₀ = 0 through every one of its samples', async () => {
+  const page = await explorer.newPage({ device: DESKTOP });
+  await page.addInitScript(watchPathStrokes);
+  for (const [runs, truth] of [[50, 'p'], [20, 'q']]) {
+    await page.goto(explorer.url(QUERY.replace('runs=50', `runs=${runs}`).replace('truth=p', `truth=${truth}`)));
+    await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: LOAD_TIMEOUT });
+    const strokes = await page.evaluate(() => window.__strokes);
+    // The runs' stroke: one moveTo per run, all at the origin (no run is infinite here), and a line to each of
+    // a run's 200 samples (n = 200, at most 250 points a run: every sample).
+    const fromOrigin = strokes.filter(({ moves }) => moves.length > 1 && moves.every((m) => m === moves[0]));
+    assert.ok(fromOrigin.length > 0, `${runs} runs from ${truth}: a stroke of the runs`);
+    assert.deepEqual(fromOrigin.map(({ moves, lines }) => [moves.length, lines]).at(-1), [runs, runs * 200], `${runs} runs from ${truth}`);
+  }
+});
+
 test('the mean slope is KL(P‖Q) from P and −KL(Q‖P) from Q, within its statistical error: two different slopes', async () => {
   const page = await openEvidence('?view=evidence&p=0.6,0.38,0.02&q=0.45,0.4,0.15&seed=5&runs=200&n=2000');
   const slopes = {};
