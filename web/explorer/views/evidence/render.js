@@ -21,8 +21,7 @@ import {
 } from './text.js';
 
 const PATH_POINTS = 250; // points per path on the chart
-const DRAG_PATH_POINTS = 100; // points per path at most while a bar is dragged
-const DRAG_POINTS = 6000; // and points of all the paths together at most (then PATH_POINTS each)
+const DRAG_POINTS = 6000; // points of all the paths together at most while a bar is dragged (then 250 each)
 const HISTOGRAM_BINS = 30;
 const WHISKER_OFFSETS = [0.9, 1, 1.11]; // k1, k2, k3 side by side on the logarithmic axis
 
@@ -36,8 +35,8 @@ export function setState(view, next, { settled = true } = {}) {
 const finite = (v) => (Number.isFinite(v) ? v : null);
 
 // The numbers of samples after which each run's path is drawn (and asked of the library): PATH_POINTS, and
-// fewer while a bar is dragged, fewer still when there are many runs.
-const pathPoints = ({ n, runs }, settled) => spread(n, settled ? PATH_POINTS : Math.min(DRAG_PATH_POINTS, Math.floor(DRAG_POINTS / runs)));
+// fewer while a bar is dragged when there are many runs.
+const pathPoints = ({ n, runs }, settled) => spread(n, settled ? PATH_POINTS : Math.min(PATH_POINTS, Math.floor(DRAG_POINTS / runs)));
 
 // A colour of the palette (computed, rgb(r, g, b), or #rrggbb) made see-through, for paths drawn over one another.
 function fade(colour, alpha) {
