@@ -1,7 +1,10 @@
-// What a phone (390 × 844, touch) shows: the chart on the first screen,
-// without scrolling, and every control a finger can hit at least 24 × 24 CSS
-// pixels (WCAG 2.5.8), with 3 outcomes, with 20 (the chart then scrolls
-// sideways, the page does not), and in the continuous view. Also saves
+// What a phone (390 × 844, touch) shows: each view's lead chart on the first
+// screen, without scrolling (the one the reader drags in the discrete and
+// continuous views; the code and evidence views' charts of what the draws
+// give, their P and Q bars further down), and every control a finger can hit
+// at least 24 × 24 CSS pixels (WCAG 2.5.8), with 3 outcomes, with 20 (the
+// chart then scrolls sideways, the page does not), and in the continuous,
+// code and evidence views. Also saves
 // first-screen screenshots, light and dark, in dist/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +14,7 @@ import { useExplorer, SCREENSHOTS, PHONE_390 } from './harness.js';
 const explorer = useExplorer();
 const SCREEN = PHONE_390.viewport.height;
 const TWENTY = `?p=${Array(20).fill(0.05).join(',')}&q=${Array.from({ length: 20 }, (_, i) => (i + 1) / 210).join(',')}`;
-const VIEWS = { discrete: '', continuous: '?mode=continuous&bins=10', twenty: TWENTY };
+const VIEWS = { discrete: '', continuous: '?mode=continuous&bins=10', twenty: TWENTY, code: '?view=code', evidence: '?view=evidence' };
 
 /**
  * Every visible interactive element's target: its box; for a checkbox or a
@@ -47,17 +50,22 @@ function targets() {
 }
 
 for (const [name, query] of Object.entries(VIEWS)) {
-  test(`phone 390 × 844, ${name}: the chart is on the first screen, with the touch hint`, async () => {
+  test(`phone 390 × 844, ${name}: the view's lead chart is on the first screen, with the touch hint if it is dragged`, async () => {
     const page = await explorer.open(query, { device: PHONE_390 });
     const first = await page.evaluate(() => {
-      const chart = document.querySelector('.chart canvas').getBoundingClientRect();
-      const hint = document.querySelector('[data-role="touch-hint"]')?.getBoundingClientRect();
-      return { scrollY: window.scrollY, top: chart.top, bottom: chart.bottom, hint: hint?.height > 0 ? hint.bottom : null };
+      const lead = document.querySelector('.lead-panel'), chart = lead.querySelector('.chart canvas').getBoundingClientRect();
+      const hint = lead.querySelector('[data-role="touch-hint"]')?.getBoundingClientRect();
+      return {
+        scrollY: window.scrollY, top: chart.top, bottom: chart.bottom, dragged: Boolean(lead.querySelector('[role="slider"]')),
+        hint: hint?.height > 0 ? hint.bottom : null, firstCanvas: document.querySelector('canvas') === lead.querySelector('canvas'),
+      };
     });
     assert.equal(first.scrollY, 0);
+    assert.ok(first.firstCanvas, 'the lead chart is the page\'s first chart');
     assert.ok(first.top <= 0.6 * SCREEN, `the chart starts at y = ${first.top}, below 60% of the ${SCREEN} px screen`);
     assert.ok(first.bottom <= SCREEN, `the chart ends at y = ${first.bottom}, below the first screen`);
-    assert.ok(first.hint !== null && first.hint <= SCREEN, `the touch hint is on the first screen (${first.hint})`);
+    assert.equal(first.dragged, ['discrete', 'continuous', 'twenty'].includes(name), 'the lead chart is dragged in the discrete and continuous views');
+    if (first.dragged) assert.ok(first.hint !== null && first.hint <= SCREEN, `the touch hint is on the first screen (${first.hint})`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.waitForTimeout(600); // chart animations
     await page.screenshot({ path: `${SCREENSHOTS}/phone390-light-${name}.png` });

@@ -28,7 +28,7 @@ export const TEMPLATE = `
     </form>
   </div>
   <div class="main-row">
-    <figure class="panel" data-panel="chart">
+    <figure class="panel lead-panel" data-panel="chart">
       <figcaption>Length per symbol so far with each code (P’s solid, Q’s dashed) against the number of
         symbols sent. The averages settle on the Huffman codes’ Σ pᵢℓᵢ (dotted); the ideal lengths average H(P)
         and H(P,Q) (long dashes), and the gap between those two is KL(P‖Q).</figcaption>

@@ -32,7 +32,7 @@ export const TEMPLATE = `
     </form>
   </div>
   <div class="main-row">
-    <figure class="panel curves-panel" data-panel="curves">
+    <figure class="panel curves-panel lead-panel" data-panel="curves">
       <p class="touch-hint" data-role="touch-hint">Hold a handle still to drag it; a swipe scrolls.</p>
       <div class="chart chart-curves">
         <canvas data-chart="curves" role="img" aria-label="The densities of P and Q"></canvas>

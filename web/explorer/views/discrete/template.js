@@ -33,7 +33,7 @@ export const TEMPLATE = `
     </form>
   </div>
   <div class="main-row">
-    <figure class="panel bars-panel" data-panel="bars">
+    <figure class="panel bars-panel lead-panel" data-panel="bars">
       ${barsMarkup('Bar chart of the distributions P and Q')}
       <div class="chart-actions" data-freeze>
         <button type="button" data-action="undo" aria-keyshortcuts="Control+Z Meta+Z" disabled>Undo</button>

@@ -30,7 +30,7 @@ export const TEMPLATE = `
     </form>
   </div>
   <div class="main-row">
-    <figure class="panel" data-panel="paths">
+    <figure class="panel lead-panel" data-panel="paths">
       <figcaption data-role="paths-caption"></figcaption>
       <div class="chart chart-paths"><canvas data-chart="paths" role="img"
         aria-label="The log-likelihood ratio of each run against the number of samples"></canvas></div>
