@@ -565,12 +565,15 @@ function readVector(v, name) {
 // coerced ('0.2', null, holes), as a Float64Array.
 function numbersOf(a, name) {
   const out = new Float64Array(a.length);
-  for (let i = 0; i < out.length; i++) {
-    const x = a[i];
-    if (typeof x !== 'number') throw new TypeError(`${name}[${i}] is not a number (got ${describe(x)})`);
-    out[i] = x;
-  }
+  for (let i = 0; i < out.length; i++) out[i] = numberAt(a, i, name);
   return out;
+}
+
+// a[i], read once, if it is a number; else a TypeError naming it.
+function numberAt(a, i, name) {
+  const x = a[i];
+  if (typeof x !== 'number') throw new TypeError(`${name}[${i}] is not a number (got ${describe(x)})`);
+  return x;
 }
 
 // A k x k matrix given as k rows of k numbers, or as k*k numbers in row-major order.
@@ -1007,8 +1010,7 @@ function readDraws(draws, name = 'draws') {
   if (draws.length > HEAP_LIMIT / 4) throw new RangeError(`${name} are too large for the wasm heap (${draws.length} entries)`);
   const out = new Uint32Array(draws.length);
   for (let k = 0; k < out.length; k++) { // each entry read once: a getter may answer differently the second time
-    const d = draws[k];
-    if (typeof d !== 'number') throw new TypeError(`${name}[${k}] is not a number (got ${describe(d)})`);
+    const d = numberAt(draws, k, name);
     if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) throw new RangeError(`${name}[${k}] must be ${name === 'draws' ? 'an outcome index' : 'a whole number from 0 to 2^32 - 1'} (got ${d})`);
     out[k] = d;
   }
@@ -1067,8 +1069,7 @@ function readSteps(at) {
   if (at.length === 0) throw new RangeError('options.at is empty');
   const steps = [];
   for (let j = 0; j < at.length; j++) { // each entry read once: a getter may answer differently the second time
-    const k = at[j];
-    if (typeof k !== 'number') throw new TypeError(`options.at[${j}] is not a number (got ${describe(k)})`);
+    const k = numberAt(at, j, 'options.at');
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`options.at[${j}] must be a whole number of draws, 1 or more (got ${k})`);
     if (j > 0 && k <= steps[j - 1]) throw new RangeError(`options.at[${j}] is ${k}, not above options.at[${j - 1}] (${steps[j - 1]}): the steps must increase`);
     steps.push(k);
@@ -1088,13 +1089,7 @@ function readValues(values) {
   if (ArrayBuffer.isView(values) && values instanceof Float64Array) return values.length ? values : []; // a detached view has length 0, set() would throw
   if (!Array.isArray(values)) throw new TypeError(`values must be an array of numbers or a Float64Array (got ${describe(values)})`);
   if (values.length > HEAP_LIMIT / 8) throw new RangeError(`values are too large for the wasm heap (${values.length} entries)`);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) { // each entry read once: a getter may answer differently the second time
-    const v = values[i];
-    if (typeof v !== 'number') throw new TypeError(`values[${i}] is not a number (got ${describe(v)})`);
-    out[i] = v;
-  }
-  return out;
+  return numbersOf(values, 'values');
 }
 
 // A call on p, q (double) and draws (or a RunsRead): the region holds options, p, q, the draws, then
@@ -1189,9 +1184,7 @@ function inputKind(a, name) {
 
 // Entries of a plain array must be numbers: never coerced ('0.2', null, holes).
 function checkNumbers(a, name) {
-  for (let i = 0; i < a.length; i++) {
-    if (typeof a[i] !== 'number') throw new TypeError(`${name}[${i}] is not a number (got ${describe(a[i])})`);
-  }
+  for (let i = 0; i < a.length; i++) numberAt(a, i, name);
 }
 
 const DEFAULTS = { base: Math.E, normalize: true, logits: false, temperature: 1, error: null };
