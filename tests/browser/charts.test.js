@@ -90,7 +90,8 @@ test('a bars chart drawn in place mid-drag is, pixel for pixel, the chart drawn 
       }
       const before = await barsPixels(page);
       let held;
-      await dragBar(page, 'p', 1, 40, { pause: 40, during: async () => { await page.waitForTimeout(300); held = await barsPixels(page); } });
+      const drawn = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await dragBar(page, 'p', 1, 40, { pause: 40, during: async () => { await drawn(); held = await barsPixels(page); } });
       assert.notEqual(held, before, `the bar moved (pixel ratio ${deviceScaleFactor}, label ${label})`);
       await eventually(async () => assert.ok(held === await barsPixels(page), `pixel ratio ${deviceScaleFactor}, label ${label}: mid-drag differs from the chart drawn after it`));
     }
