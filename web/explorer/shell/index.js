@@ -92,6 +92,10 @@ export function setAttr(el, name, value) {
 export function setProp(el, name, value) { // hidden, disabled, ...
   if (el[name] !== value) el[name] = value;
 }
+/** Checks the radio button of `inputs` whose value is `value` (and unchecks the others). */
+export function setChecked(inputs, value) {
+  for (const input of inputs) setProp(input, 'checked', input.value === value);
+}
 
 /** A focusable element with role slider (a drag handle), with `data` as its data-* attributes. */
 export function sliderHandle(className, data) {

@@ -2,7 +2,7 @@
 // P, Q or seed starts the run again), render() puts the library's numbers
 // for the state on screen, renderRun() the run's counters, message and chart.
 // Text and attributes are written only where they change (setText, setAttr).
-import { setAttr, setNote, setText, setValue } from '../../shell/index.js';
+import { setAttr, setChecked, setNote, setText, setValue } from '../../shell/index.js';
 import { spread } from '../../numerics/points.js';
 import { formatNumber, formatProbability } from '../../util.js';
 import { buildEditor } from '../outcomes-editor.js';
@@ -64,7 +64,7 @@ function showMeasures({ shell, state, numbers: { m } }) {
 }
 
 function showControls({ shell, state, bars }, settled) {
-  shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
+  setChecked(shell.$$('input[name="units"]'), state.units);
   setValue(shell.$('[data-control="speed"]'), String(state.speed));
   const seed = shell.$('[data-control="seed"]');
   if (shell.focused() !== seed) setValue(seed, String(state.seed));

@@ -3,7 +3,7 @@
 // and bins controls, the measures. Each function takes the view (see
 // mount.js) and brings the DOM in line with its state.
 import { logDensity } from 'infodiv';
-import { setAttr, setNote, setProp, setText, setValue, sliderHandle } from '../../shell/index.js';
+import { setAttr, setChecked, setNote, setProp, setText, setValue, sliderHandle } from '../../shell/index.js';
 import { clamp, formatNumber, formatParameter } from '../../util.js';
 import { PAIRS, distOf, familyOf, handleSpec, paramOf } from './model.js';
 import { NAMES, binsResult, describeDist, handlesHint } from './text.js';
@@ -47,7 +47,7 @@ export function buildControls({ shell, state }) {
     shell.$(`[data-role="params-${side}"]`).replaceChildren(...family.params.map((p) => parameterRow(side, p)));
   }
   shell.$('[data-role="handles-hint"]').textContent = handlesHint(state);
-  shell.$('[data-control="family"]').value = state.family;
+  setValue(shell.$('[data-control="family"]'), state.family);
 }
 
 /** The handle element's side, family and spec. */
@@ -89,13 +89,13 @@ export function updateControls(view, { settled = true } = {}) {
   const { shell, state, lastBins } = view;
   updateHandles(view);
   view.parametersInTurns(!settled);
-  shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
+  setChecked(shell.$$('input[name="units"]'), state.units);
   const binsOn = shell.$('[data-control="bins-on"]'), binsSlider = shell.$('[data-control="bins"]');
-  binsOn.checked = Boolean(state.bins);
+  setProp(binsOn, 'checked', Boolean(state.bins));
   setProp(binsSlider, 'disabled', !state.bins);
   setValue(binsSlider, String(state.bins || lastBins));
   setText(shell.$('[data-role="bins-value"]'), String(state.bins || lastBins));
-  shell.$('[data-control="family"]').value = state.family;
+  setValue(shell.$('[data-control="family"]'), state.family);
 }
 
 // Where a handle sits on its curve: the density at its x (a uniform's upper

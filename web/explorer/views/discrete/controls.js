@@ -2,7 +2,7 @@
 // the bars (../pair-bars/handles.js), a row of the outcomes table per outcome, the sums, the text fields of
 // whole distributions, the measures. Each function takes the view (see
 // mount.js) and brings the DOM in line with its state.
-import { setAttr, setNote, setProp, setText, setValue } from '../../shell/index.js';
+import { setAttr, setChecked, setNote, setProp, setText, setValue } from '../../shell/index.js';
 import { formatNumber } from '../../util.js';
 import { buildHandles, updateHandles } from '../pair-bars/handles.js';
 import { MAX_OUTCOMES, MIN_OUTCOMES, sumsToOne } from './model.js';
@@ -36,7 +36,7 @@ function updateRow(row, { shell, state, current }) {
     if (shell.focused() !== input) setValue(input, String(Number(state[dist][i].toFixed(4))));
     setAttr(input, 'aria-label', name(dist));
     const lock = row.querySelector(`[data-field="lock"][data-dist="${dist}"]`);
-    lock.checked = state.locked[dist][i];
+    setProp(lock, 'checked', state.locked[dist][i]);
     setAttr(lock, 'aria-label', `lock ${name(dist)}`);
   }
   const remove = row.querySelector('[data-action="remove"]');
@@ -101,6 +101,6 @@ export function showMeasures({ shell, state }, m) {
   }
   shell.$$('[data-quick]').forEach((el) => setText(el, formatNumber(m[el.dataset.quick])));
   shell.$$('[data-unit]').forEach((el) => setText(el, state.units));
-  shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
+  setChecked(shell.$$('input[name="units"]'), state.units);
   setNote(shell.$('[data-role="infinity-note"]'), infinityNote(state));
 }

@@ -8,7 +8,7 @@
 // the browser lay it out first), and text and attributes are written only
 // where they change (setText, setAttr).
 import { histogram } from 'infodiv';
-import { chartsDue, setAttr, setNote, setText, setValue } from '../../shell/index.js';
+import { chartsDue, setAttr, setChecked, setNote, setText, setValue } from '../../shell/index.js';
 import { moveLinesInPlace } from '../../shell/in-place.js';
 import { rangeWhileDragging } from '../../numerics/curves.js';
 import { spread } from '../../numerics/points.js';
@@ -163,8 +163,8 @@ function showNumbers({ shell, state, numbers }) {
 }
 
 function showControls({ shell, state, bars }, settled) {
-  shell.$$('input[name="units"]').forEach((input) => { input.checked = input.value === state.units; });
-  shell.$$('input[name="truth"]').forEach((input) => { input.checked = input.value === state.truth; });
+  setChecked(shell.$$('input[name="units"]'), state.units);
+  setChecked(shell.$$('input[name="truth"]'), state.truth);
   setValue(shell.$('[data-control="runs"]'), String(state.runs));
   setValue(shell.$('[data-control="n"]'), String(state.n));
   const seed = shell.$('[data-control="seed"]');
