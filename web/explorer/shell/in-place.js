@@ -102,3 +102,16 @@ export function moveLinesInPlace(chart, series) {
   chart.render();
   return true;
 }
+
+/**
+ * Draws the chart again without Chart.js's update, for what its plugins draw
+ * from data of their own (a layer): only if its last layout is drawn in full
+ * (see dragLayout) and every axis has the limits its options ask for.
+ * Returns false, having drawn nothing, otherwise.
+ */
+export function redrawInPlace(chart) {
+  if (!layoutDrawn(chart) || !axesAsAsked(chart)) return false;
+  chart.stop();
+  chart.render();
+  return true;
+}

@@ -7,6 +7,7 @@ import {
 } from 'chart.js';
 import { baseOptions as sharedOptions, diagonalPattern, textDirection, tickLabel } from '../../shell/charts.js';
 import { dragLayout } from '../../shell/in-place.js';
+import { curvesLayer } from './curves-layer.js';
 import { formatNumber } from '../../util.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Filler, Legend, Tooltip);
@@ -67,9 +68,10 @@ function drawBands(chart, intervals, color, label) {
 
 /**
  * The densities p(x) and q(x). `view` supplies what the plugins draw:
- * bins ({ edges, p, q } as heights, or null), mismatch (x intervals where
- * one density is 0 and the other is not), and onLayout(chart), called after
- * every layout so the handles can follow.
+ * lines (the curves: see curvesLayer), bins ({ edges, p, q } as heights, or
+ * null), mismatch (x intervals where one density is 0 and the other is
+ * not), and onLayout(chart), called after every layout so the handles can
+ * follow.
  */
 export function createCurvesChart(canvas, palette, animate, view) {
   const overlay = {
@@ -104,8 +106,9 @@ export function createCurvesChart(canvas, palette, animate, view) {
     type: 'line',
     data: {
       datasets: [
-        { label: 'p(x), the truth', data: [], borderColor: palette.p, backgroundColor: withAlpha(palette.p, 0.12), fill: 'origin' },
-        { label: 'q(x), the model', data: [], borderColor: palette.q, backgroundColor: hatch(palette.q, 0.3), fill: 'origin', borderDash: [7, 4] },
+        // No data: curvesLayer draws the curves in these styles; the legend shows them.
+        { label: 'p(x), the truth', data: [], borderColor: palette.p, backgroundColor: withAlpha(palette.p, 0.12) },
+        { label: 'q(x), the model', data: [], borderColor: palette.q, backgroundColor: hatch(palette.q, 0.3), borderDash: [7, 4] },
       ],
     },
     options: {
@@ -115,7 +118,7 @@ export function createCurvesChart(canvas, palette, animate, view) {
       scales: { x: axis(palette, 'x'), y: { ...axis(palette, 'density'), min: 0 } },
       plugins: { legend: { labels: { color: palette.text } }, tooltip: { enabled: false } },
     },
-    plugins: [overlay, dragLayout, textDirection], // dragLayout: see drawCurves (render.js)
+    plugins: [overlay, curvesLayer(view), dragLayout, textDirection], // dragLayout: see drawCurves (render.js)
   });
 }
 

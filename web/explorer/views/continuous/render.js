@@ -4,7 +4,7 @@
 // and in the controls.
 import { logDensity } from 'infodiv';
 import { chartsDue, setNote, setProp } from '../../shell/index.js';
-import { moveLinesInPlace } from '../../shell/in-place.js';
+import { moveLinesInPlace, redrawInPlace } from '../../shell/in-place.js';
 import {
   PLOT_POINTS, frameX, frameY, integrand, integrandLimits, peakHeight, plotGrid, rangeWhileDragging, toPoints, zeroIntervals,
 } from '../../numerics/curves.js';
@@ -48,19 +48,17 @@ function sampleCurves(view, ideal) {
   return { frame: { x, y }, xs, densities, integrands: [integrand(lp, lq, ln), integrand(lq, lp, ln)], zero: zeroIntervals(xs, lp, lq) };
 }
 
-// While a handle is dragged the axes mostly stay (frameX, frameY): the curves are then moved in place.
+// The curves are the chart's curvesLayer's. While a handle is dragged the axes mostly stay (frameX, frameY):
+// the chart is then drawn again as laid out.
 function drawCurves({ charts, plugins }, curves, bins, mode) {
   const { curves: chart } = charts, { frame: { x, y }, xs, densities, zero } = curves;
-  const series = densities.map((ys) => toPoints(xs, ys));
   Object.assign(chart.options.scales.x, { min: x[0], max: x[1] });
   chart.options.scales.y.max = y;
-  plugins.curves.bins = bins?.bars ?? null;
-  plugins.curves.mismatch = [...zero[0], ...zero[1]];
-  if (mode === 'none' && moveLinesInPlace(chart, series)) {
+  Object.assign(plugins.curves, { lines: { xs, series: densities }, bins: bins?.bars ?? null, mismatch: [...zero[0], ...zero[1]] });
+  if (mode === 'none' && redrawInPlace(chart)) {
     plugins.curves.onLayout(chart); // the handles follow: no update, so no new layout to tell them of
     return;
   }
-  chart.data.datasets.forEach((dataset, d) => { dataset.data = series[d]; });
   chart.update(mode);
 }
 
