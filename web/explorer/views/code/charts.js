@@ -5,6 +5,7 @@
 // globally.
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement } from 'chart.js';
 import { baseOptions, textDirection, tickLabel } from '../../shell/charts.js';
+import { dragLayout } from '../../shell/in-place.js';
 import { lineLegend } from '../../shell/legend.js';
 import { formatNumber } from '../../util.js';
 
@@ -78,6 +79,6 @@ export function createRunningChart(canvas, palette, animate, view) {
         tooltip: { enabled: false },
       },
     },
-    plugins: [klBracket(palette, view), textDirection],
+    plugins: [klBracket(palette, view), dragLayout, textDirection], // dragLayout: see drawRun (render.js)
   });
 }

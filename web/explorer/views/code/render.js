@@ -3,6 +3,8 @@
 // for the state on screen, renderRun() the run's counters, message and chart.
 // Text and attributes are written only where they change (setText, setAttr).
 import { setAttr, setChecked, setNote, setText, setValue } from '../../shell/index.js';
+import { moveLinesInPlace } from '../../shell/in-place.js';
+import { rangeWhileDragging } from '../../numerics/curves.js';
 import { spread } from '../../numerics/points.js';
 import { formatNumber, formatProbability } from '../../util.js';
 import { buildEditor } from '../outcomes-editor.js';
@@ -72,14 +74,28 @@ function showControls({ shell, state, bars }, settled) {
 }
 
 // The four lines the averages are compared with (none where a value is infinite).
-function drawLines({ charts, numbers: { m } }, xMax) {
+function lines({ numbers: { m } }, xMax) {
   const flat = (v) => (Number.isFinite(v) ? [{ x: 1, y: v }, { x: xMax, y: v }] : []);
-  SERIES.slice(2).forEach((key, k) => { charts.running.data.datasets[k + 2].data = flat(m[key]); });
+  return SERIES.slice(2).map((key) => flat(m[key]));
+}
+
+// The lowest and highest y of the lines' points.
+function yLimits(series) {
+  let min = Infinity, max = -Infinity;
+  for (const points of series) {
+    for (const { y } of points) {
+      min = Math.min(min, y);
+      max = Math.max(max, y);
+    }
+  }
+  return { min, max };
 }
 
 /** The writer of the chart of running averages, in turns while a bar is dragged (made at mount). */
 export const runChartInTurns = (view) => view.shell.inTurns(() => { if (view.charts) drawRun(view); });
 
+// The running averages and the lines. While a bar is dragged the y axis only grows from the one laid out
+// (Chart.js fits it to the lines otherwise), so the lines are mostly moved in place.
 function drawRun(view) {
   const { charts: { running }, state } = view, { n, perSymbol } = message(view);
   const xMax = Math.max(n, 10);
@@ -87,11 +103,14 @@ function drawRun(view) {
     const y = perSymbol[code][k - 1];
     return Number.isFinite(y) ? [{ x: k, y }] : [];
   });
-  running.data.datasets[0].data = points('p');
-  running.data.datasets[1].data = points('q');
-  drawLines(view, xMax);
+  const series = [points('p'), points('q'), ...lines(view, xMax)];
+  const dragging = view.dragging && running.scales.y;
+  const y = dragging ? rangeWhileDragging(running.scales.y, yLimits(series), true) : null;
   running.options.scales.x.max = xMax;
+  Object.assign(running.options.scales.y, { min: y?.min, max: y?.max });
   running.options.scales.y.title.text = `${state.units} per symbol`;
+  if (dragging && moveLinesInPlace(running, series)) return;
+  running.data.datasets.forEach((dataset, d) => { dataset.data = series[d]; });
   running.update('none');
 }
 
