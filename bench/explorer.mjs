@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { MOVE_EVERY_MS, grabHandle } from './drag.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
@@ -61,7 +62,7 @@ const DRAGS = {
   'evidence, 20 × 200': '?view=evidence',
   'evidence, 200 × 2000': '?view=evidence&runs=200&n=2000',
 };
-const MOVES = 40, MOVE_EVERY_MS = 16; // a pointer at 60 Hz
+const MOVES = 40;
 
 // In the page before its scripts: long tasks, and the frame after every explorer shows its numbers.
 export function watchStart() {
@@ -156,7 +157,7 @@ async function measureStart(browser, origin, path, device) {
   return { numbersMs: numbersAt, readyMs: readyAt ?? NaN, longestTaskMs: Math.max(0, ...longtasks), tasksOver200: longtasks.filter((d) => d > 200).length };
 }
 
-// Drags the first P bar (discrete) or P's peak handle (continuous) by MOVES moves, one every MOVE_EVERY_MS.
+// Drags a handle (drag.mjs) by MOVES moves.
 async function measureDrag(browser, origin, path, throttle) {
   const { context, page, cdp } = await newPage(browser, DESKTOP, throttle);
   if (path === BARE) await page.route(`${origin}/${BARE}`, (route) => route.fulfill({ contentType: 'text/html', body: BARE_PAGE }));
@@ -164,25 +165,18 @@ async function measureDrag(browser, origin, path, throttle) {
   await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 60000 });
   await page.waitForTimeout(1000);
   await page.evaluate(watchMoves);
-  const continuous = path.includes('continuous');
-  const handle = page.locator(continuous ? '[role="slider"][data-dist="p"][data-handle="peak"]' : '[role="slider"][data-dist="p"][data-index="0"]');
-  await handle.scrollIntoViewIfNeeded();
-  const box = await handle.boundingBox();
-  const value = continuous ? 0 : Number(await handle.getAttribute('aria-valuenow'));
-  const x = box.x + box.width / 2, y = continuous ? box.y + box.height / 2 : box.y + box.height * (1 - value);
-  const mouse = (type, mx, my) => cdp.send('Input.dispatchMouseEvent', { type, x: mx, y: my, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1 });
-  await mouse('mousePressed', x, y);
+  const drag = await grabHandle(page, cdp, path);
+  await drag.press();
   await browser.startTracing(page, { categories: ['devtools.timeline'] });
   const sent = [];
   for (let i = 1; i <= MOVES; i += 1) {
-    const step = 3 * (i % 20 < 10 ? i % 10 : 10 - (i % 10)); // back and forth, up to 30 px
-    sent.push(continuous ? mouse('mouseMoved', x + step, y) : mouse('mouseMoved', x, y - step));
+    sent.push(drag.move(i));
     await new Promise((r) => setTimeout(r, MOVE_EVERY_MS));
   }
   await Promise.all(sent);
   await page.waitForTimeout(1500);
   const work = frameWork(JSON.parse((await browser.stopTracing()).toString()));
-  await mouse('mouseReleased', x, y);
+  await drag.release();
   const latencies = await page.evaluate(() => window.__moves.latencies);
   await context.close();
   return {

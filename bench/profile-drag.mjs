@@ -12,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { selfTimes } from './cpu-profile.mjs';
+import { MOVE_EVERY_MS, grabHandle } from './drag.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
 const QUERY = args.find((a) => !a.startsWith('--')) ?? '';
 const THROTTLE = Number(args[args.indexOf('--throttle') + 1]) || 1;
 const INVALIDATIONS = args.includes('--invalidations');
-const MOVES = Number(args[args.indexOf('--moves') + 1]) || 120, MOVE_EVERY_MS = 16; // --moves 1: a drag's first frame
+const MOVES = Number(args[args.indexOf('--moves') + 1]) || 120; // --moves 1: a drag's first frame
 
 // The renderer main thread's complete events, in order.
 function mainThread(trace) {
@@ -107,30 +108,23 @@ try {
   await page.goto(`http://127.0.0.1:${server.httpServer.address().port}/${QUERY}`);
   await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 60000 });
   await page.waitForTimeout(1000);
-  const continuous = QUERY.includes('continuous');
-  const handle = page.locator(continuous ? '[role="slider"][data-dist="p"][data-handle="peak"]' : '[role="slider"][data-dist="p"][data-index="0"]');
-  await handle.scrollIntoViewIfNeeded();
-  const box = await handle.boundingBox();
-  const value = continuous ? 0 : Number(await handle.getAttribute('aria-valuenow'));
-  const x = box.x + box.width / 2, y = continuous ? box.y + box.height / 2 : box.y + box.height * (1 - value);
-  const mouse = (type, mx, my) => cdp.send('Input.dispatchMouseEvent', { type, x: mx, y: my, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1 });
+  const drag = await grabHandle(page, cdp, QUERY);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await mouse('mousePressed', x, y);
+  await drag.press();
   await cdp.send('Profiler.start');
   const tracing = INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack'] : [];
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...tracing] });
   const t0 = Date.now();
   for (let i = 1; i <= MOVES; i += 1) {
-    const step = 3 * (i % 20 < 10 ? i % 10 : 10 - (i % 10));
-    mouse('mouseMoved', continuous ? x + step : x, continuous ? y : y - step);
+    drag.move(i);
     await new Promise((r) => setTimeout(r, MOVE_EVERY_MS));
   }
   await page.waitForTimeout(500);
   const { profile } = await cdp.send('Profiler.stop');
   const trace = JSON.parse((await browser.stopTracing()).toString());
   const wall = Date.now() - t0;
-  await mouse('mouseReleased', x, y);
+  await drag.release();
   const rows = selfTimes(profile);
   console.log(timelineSummary(trace, MOVES));
   if (INVALIDATIONS) invalidationSummary(trace);

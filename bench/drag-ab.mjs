@@ -1,0 +1,82 @@
+// node bench/drag-ab.mjs [view query] [--throttle N] [--moves N]: two
+// variants of the explorer's code compared within one drag, where the
+// machine's noise is the same for both. Builds differ by more from one
+// browser session to the next on this shared machine than most changes
+// move a frame. For a change under study, write both variants in the source
+// for a while, the new one where globalThis.__variant === 1 (bash build.sh
+// after); the drag (drag.mjs) sets __variant to 0 and 1 by turns, every
+// BLOCK moves, and this prints, for each, the main thread's time in each
+// frame that ran animation callbacks (a move's frame: its callbacks,
+// style, layout, paint and commit, which includes the canvases' raster):
+// median, mean and p90, and the medians of its JavaScript and its commit.
+// A run of the same code (nothing reads __variant) shows the noise left:
+// medians within a few per cent. Times nothing in the tests.
+import { fileURLToPath } from 'node:url';
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { MOVE_EVERY_MS, grabHandle } from './drag.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const QUERY = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? '';
+const THROTTLE = Number(args[args.indexOf('--throttle') + 1]) || 1;
+const MOVES = Number(args[args.indexOf('--moves') + 1]) || 320, BLOCK = 20;
+
+// The renderer main thread's tasks that ran animation callbacks: each one's duration and its JavaScript and
+// commit time (ms), and which variant was set when it began (from the console.timeStamp marks).
+function frames(trace) {
+  const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
+  const main = events.find((e) => e.name === 'FireAnimationFrame');
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
+  const marks = trace.traceEvents.filter((e) => e.name === 'TimeStamp' && /^variant [01]$/.test(e.args?.data?.message))
+    .map((e) => ({ ts: e.ts, variant: Number(e.args.data.message.at(-1)) })).sort((a, b) => a.ts - b.ts);
+  const tasks = mine.filter((e) => e.name === 'RunTask');
+  const out = [];
+  for (const task of tasks) {
+    const inside = mine.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const mark = marks.filter((m) => m.ts <= task.ts).at(-1);
+    if (!mark || !inside.some((e) => e.name === 'FireAnimationFrame')) continue;
+    const sum = (name) => inside.filter((e) => e.name === name).reduce((s, e) => s + e.dur, 0) / 1000;
+    out.push({ variant: mark.variant, ms: task.dur / 1000, js: sum('FunctionCall'), commit: sum('Commit') });
+  }
+  return out;
+}
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)];
+const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+const [server, browser] = await Promise.all([
+  preview({ configFile: `${ROOT}web/explorer/vite.config.js`, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } }),
+  chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] }),
+]);
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await page.goto(`http://127.0.0.1:${server.httpServer.address().port}/${QUERY}`);
+  await page.waitForSelector('[data-ready] [data-measure="klPQ"][data-value]', { timeout: 60000 });
+  await page.waitForTimeout(1000);
+  const drag = await grabHandle(page, cdp, QUERY);
+  await drag.press();
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'disabled-by-default-devtools.timeline'] });
+  for (let i = 1; i <= MOVES; i += 1) {
+    if (i % BLOCK === 1) {
+      await page.evaluate((variant) => { globalThis.__variant = variant; console.timeStamp(`variant ${variant}`); }, Math.floor(i / BLOCK) % 2);
+    }
+    drag.move(i);
+    await new Promise((r) => setTimeout(r, MOVE_EVERY_MS));
+  }
+  await page.waitForTimeout(300);
+  const all = frames(JSON.parse((await browser.stopTracing()).toString()));
+  await drag.release();
+  console.log(`${QUERY || '(discrete)'}, CPU ${THROTTLE}×, ${MOVES} moves; main thread per frame (ms):`);
+  for (const variant of [0, 1]) {
+    const f = all.filter((x) => x.variant === variant), ms = f.map((x) => x.ms);
+    console.log(`variant ${variant}: ${f.length} frames; median ${quantile(ms, 0.5).toFixed(2)}, mean ${mean(ms).toFixed(2)}, p90 ${quantile(ms, 0.9).toFixed(2)}; `
+      + `JavaScript median ${quantile(f.map((x) => x.js), 0.5).toFixed(2)}, commit median ${quantile(f.map((x) => x.commit), 0.5).toFixed(2)}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
