@@ -1,12 +1,18 @@
 // Redrawing a Chart.js chart during a drag without its update (options,
 // scales, layout: four times the drawing): the elements are moved on the
-// axes as last laid out, then drawn. Only where that layout can show the new
-// values; the caller otherwise updates the chart.
+// axes as last laid out, then drawn over a copy of what that layout draws
+// under them. Only where that layout can show the new values; the caller
+// otherwise updates the chart.
 
 // When each chart's last layout (its last update) is drawn in full: at once
 // after an update without animation, at the animation's end otherwise. Set
 // by the dragLayout plugin, which every chart moved in place has.
 const layoutDrawnAt = new WeakMap();
+
+// What each chart's last layout draws under its data (grid, axes, ticks, titles, legend), copied from its
+// canvas the first time it is drawn in place and copied back in each draw after, which costs the page a
+// fraction of drawing it (its text above all). Dropped by every update.
+const backgrounds = new WeakMap();
 
 /** A plugin that records when its chart's layout is drawn in full (see moveBarsInPlace, moveLinesInPlace). */
 export const dragLayout = {
@@ -15,8 +21,44 @@ export const dragLayout = {
     const { animation } = chart.options;
     const animated = mode !== 'none' && mode !== 'resize' && animation && animation.duration > 0;
     layoutDrawnAt.set(chart, performance.now() + (animated ? animation.duration + (animation.delay ?? 0) : 0));
+    backgrounds.delete(chart);
   },
 };
+
+// A layer that copies `from` onto `to`, pixel for pixel (whatever the context's transform).
+const copyLayer = (from, to) => ({
+  z: 0,
+  draw() {
+    const ctx = to.getContext('2d');
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(from, 0, 0);
+    ctx.restore();
+  },
+});
+
+// Draws the chart as laid out, its background from the copy (see backgrounds). Chart.js draws its layers
+// (chart._layers: the layout's boxes, z ≤ 0 under the data), then the datasets with their plugins' hooks;
+// the layers are swapped for one that copies, only for this draw. A Chart.js without _layers draws in full.
+function drawOverBackground(chart) {
+  const layers = chart._layers;
+  if (!Array.isArray(layers)) {
+    chart.render();
+    return;
+  }
+  const under = layers.filter((layer) => layer.z <= 0), over = layers.filter((layer) => layer.z > 0);
+  let background = backgrounds.get(chart);
+  if (background?.width !== chart.canvas.width || background.height !== chart.canvas.height) {
+    background = Object.assign(document.createElement('canvas'), { width: chart.canvas.width, height: chart.canvas.height });
+    chart._layers = [...under, copyLayer(chart.canvas, background), ...over]; // drawn, then copied
+  } else chart._layers = [copyLayer(background, chart.canvas), ...over];
+  try {
+    chart.render();
+  } finally {
+    chart._layers = layers;
+  }
+  backgrounds.set(chart, background);
+}
 
 // Is the chart's last layout drawn in full (no animation running), so that its elements can be moved?
 const layoutDrawn = (chart) => layoutDrawnAt.get(chart) <= performance.now();
@@ -61,7 +103,7 @@ export function moveBarsInPlace(chart, data) {
       if (stacked) bar.base = scale.getPixelForValue(start);
     });
   });
-  chart.render();
+  drawOverBackground(chart);
   return true;
 }
 
@@ -99,7 +141,7 @@ export function moveLinesInPlace(chart, series) {
     });
     meta.dataset.points = meta.data; // the line drops the path and the gaps it had worked out
   });
-  chart.render();
+  drawOverBackground(chart);
   return true;
 }
 
@@ -112,6 +154,6 @@ export function moveLinesInPlace(chart, series) {
 export function redrawInPlace(chart) {
   if (!layoutDrawn(chart) || !axesAsAsked(chart)) return false;
   chart.stop();
-  chart.render();
+  drawOverBackground(chart);
   return true;
 }
