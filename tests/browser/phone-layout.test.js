@@ -1,7 +1,8 @@
 // What a phone (390 × 844, touch) shows: each view's lead chart on the first
 // screen, without scrolling (the one the reader drags in the discrete and
 // continuous views; the code and evidence views' charts of what the draws
-// give, their P and Q bars further down), and every control a finger can hit
+// give: the code view's Play comes next, the evidence view's P and Q bars,
+// close enough that one screen holds both charts), and every control a finger can hit
 // at least 24 × 24 CSS pixels (WCAG 2.5.8), with 3 outcomes, with 20 (the
 // chart then scrolls sideways, the page does not), and in the continuous,
 // code and evidence views. Also saves
@@ -87,3 +88,24 @@ for (const [name, query] of Object.entries(VIEWS)) {
     }
   });
 }
+
+// The evidence view is used by dragging its P and Q bars while watching the paths: on a phone the bars come
+// right after the paths and their caption, before the run controls, and a scroll can show both whole.
+// The code view's Play, which its intro asks for, stays right after its chart.
+test('phone 390 × 844: the evidence view\'s bars follow its paths within a screen; the code view\'s Play its chart', async () => {
+  const layout = (page) => page.evaluate(() => {
+    const root = document.querySelector('.infodiv-explorer');
+    const box = (el) => el.getBoundingClientRect();
+    const next = [...root.children, ...root.querySelectorAll('.main-row > *')]
+      .filter((el) => !el.matches('.main-row, .lead-panel') && box(el).height > 1)
+      .sort((a, b) => box(a).top - box(b).top)[0];
+    const lead = box(root.querySelector('.lead-panel canvas')), bars = box(root.querySelector('[data-chart="bars"]'));
+    return { next: next.className, both: bars.bottom - lead.top, below: box(next).top >= box(root.querySelector('.lead-panel')).bottom };
+  });
+  const evidence = await layout(await explorer.open(VIEWS.evidence, { device: PHONE_390 }));
+  assert.match(evidence.next, /outcomes-panel/, 'the evidence view: the P and Q bars come right after the paths');
+  assert.ok(evidence.below);
+  assert.ok(evidence.both <= SCREEN, `the evidence view: the paths and the bars span ${evidence.both} px, more than a ${SCREEN} px screen`);
+  const code = await layout(await explorer.open(VIEWS.code, { device: PHONE_390 }));
+  assert.match(code.next, /toolbar/, 'the code view: Play and its controls come right after the chart');
+});
