@@ -50,6 +50,24 @@ test('evidenceNumbers with the samples shown: each path after those only, everyt
   assert.deepEqual([some.slope, some.stopped, some.meanStop, some.m], [all.slope, all.stopped, all.meanStop, all.m]);
 });
 
+test('evidenceNumbers with a cache: the draws kept while their law stays, drawn again when it or the seed changes', () => {
+  const state = { p: [0.5, 0.3, 0.2], q: [0.2, 0.3, 0.5], units: 'nats', seed: 5, truth: 'p', runs: 4, n: 50 };
+  const cache = {}, other = {};
+  const first = evidenceNumbers(state, undefined, cache), kept = cache.draws;
+  assert.equal(kept.length, 200);
+  const moved = evidenceNumbers({ ...state, q: [0.3, 0.3, 0.4] }, undefined, cache); // Q dragged: samples of P
+  assert.equal(cache.draws, kept);
+  assert.deepEqual([...moved.stops], [...evidenceNumbers({ ...state, q: [0.3, 0.3, 0.4] }).stops]);
+  evidenceNumbers({ ...state, p: [0.4, 0.4, 0.2] }, undefined, other); // another view's cache: this one's stays
+  assert.equal(cache.draws, kept);
+  evidenceNumbers({ ...state, p: [0.4, 0.4, 0.2] }, undefined, cache);
+  assert.notEqual(cache.draws, kept);
+  const again = evidenceNumbers(state, undefined, cache);
+  assert.deepEqual(again.paths.map((x) => [...x]), first.paths.map((x) => [...x]));
+  evidenceNumbers({ ...state, seed: 6 }, undefined, cache);
+  assert.notDeepEqual([...cache.draws], [...kept]);
+});
+
 test('evidenceNumbers: an outcome the other calls impossible sends the paths to infinity', () => {
   const got = evidenceNumbers({ p: [0.5, 0.5], q: [1, 0], units: 'nats', seed: 1, truth: 'p', runs: 20, n: 50 });
   assert.equal(got.slope.mean, Infinity);

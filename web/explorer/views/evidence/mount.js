@@ -26,7 +26,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, mounted: false, plugins: { markers: [], runs: null },
-    bars: editorBars(shell), charts: null, numbersOf: null, catchUp: 0,
+    bars: editorBars(shell), charts: null, numbersOf: null, draws: {}, catchUp: 0,
     freeze: shell.freeze,
   };
   render(view, { settled: true }); // the numbers first: the charts take a slow phone a second or more

@@ -15,12 +15,12 @@ function estimatesAfter(size, draws, from, other) {
   return { size, ...Object.fromEntries(ESTIMATORS.map((k) => [k, summary(each.map((e) => e[k]))])) };
 }
 
-// The last draws asked for, kept: a drag of the law the samples do not come from leaves them as they were.
-let last = { key: '', draws: null };
-function drawsOf(from, seed, count) {
+// The draws, kept in `cache` ({ key, draws }, the view's own) with what they were drawn for: a drag of the
+// law the samples do not come from leaves them as they were.
+function drawsOf(cache, from, seed, count) {
   const key = `${seed} ${count} ${from.join()}`; // a number's string is exact: the same key, the same law
-  if (last.key !== key) last = { key, draws: sampler(from, { seed }).draw(count) };
-  return last.draws;
+  if (cache.key !== key) Object.assign(cache, { key, draws: sampler(from, { seed }).draw(count) });
+  return cache.draws;
 }
 
 /**
@@ -35,11 +35,12 @@ function drawsOf(from, seed, count) {
  * stopped how many did and meanStop their mean time; direction 1 when the
  * samples come from P, −1 from Q; estimates the k1, k2, k3 of each sample
  * size, in nats (computed when first read), and exact the KL they estimate,
- * in nats.
+ * in nats. `cache`, an object the caller keeps between calls, keeps the
+ * draws while the law they come from stays the same.
  */
-export function evidenceNumbers({ p, q, units, seed, truth, runs, n }, shown = undefined) {
+export function evidenceNumbers({ p, q, units, seed, truth, runs, n }, shown = undefined, cache = {}) {
   const [from, other] = truth === 'p' ? [p, q] : [q, p];
-  const all = drawsOf(from, seed, runs * n); // one stream: run r is its r-th n draws
+  const all = drawsOf(cache, from, seed, runs * n); // one stream: run r is its r-th n draws
   const draws = Array.from({ length: runs }, (_, r) => all.subarray(r * n, (r + 1) * n));
   const m = measures(p, q, { base: UNITS[units] });
   const test = evidenceRuns(p, q, draws, { base: UNITS[units], odds: ODDS, toward: truth, at: shown });

@@ -208,7 +208,7 @@ export function render(view, { settled }) {
   view.freeze(!settled); // while a drag goes on, each move lays out only the boxes it changes
   // States are replaced, never changed in place: the same state, the same runs (the charts drawn again, a new theme).
   const shown = pathPoints(view.state, settled);
-  if (view.numbersOf !== view.state || view.numbers.shown.length !== shown.length) view.numbers = evidenceNumbers(view.state, shown);
+  if (view.numbersOf !== view.state || view.numbers.shown.length !== shown.length) view.numbers = evidenceNumbers(view.state, shown, view.draws);
   view.numbersOf = view.state;
   if (view.charts) drawCharts(view, settled); // not yet on the first render: the numbers come first
   showNumbers(view);
