@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing: Emscripten (Debian's package) for the build, the
-# npm dependencies, with --webkit WebKitWebDriver and Xvfb for `npm run
-# test:webkit`, and with --browser Debian's Chromium for the browser tests
+# npm dependencies, with --engines Firefox ESR, WebKitWebDriver and Xvfb for
+# `npm run test:engines`, and with --browser Debian's Chromium for the browser tests
 # and the native test tools (--native-tools alone installs just those): clang
 # with libFuzzer (libclang-rt-14-dev holds libclang_rt.fuzzer) for
 # tests/fuzz/run.sh, valgrind for tests/c/run.sh, clang-format for `npm run lint`.
@@ -9,20 +9,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-browser=0 native=0 webkit=0
+browser=0 native=0 engines=0
 for arg in "$@"; do
   case "$arg" in
     --browser) browser=1 native=1 ;;
     --native-tools) native=1 ;;
-    --webkit) webkit=1 ;;
-    *) echo "usage: scripts/setup.sh [--browser] [--native-tools] [--webkit]" >&2; exit 2 ;;
+    --engines) engines=1 ;;
+    *) echo "usage: scripts/setup.sh [--browser] [--native-tools] [--engines]" >&2; exit 2 ;;
   esac
 done
 
 need_apt=()
 command -v emcc >/dev/null 2>&1 || need_apt+=(emscripten)
 if [ $browser = 1 ] && ! [ -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
-if [ $webkit = 1 ]; then
+if [ $engines = 1 ]; then
+  command -v firefox-esr >/dev/null 2>&1 || need_apt+=(firefox-esr)
   command -v WebKitWebDriver >/dev/null 2>&1 || need_apt+=(webkit2gtk-driver)
   command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb xauth)
 fi
