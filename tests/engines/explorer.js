@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
-import { freePort, sleep } from './clients.js';
+import { sleep } from './clients.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = `${ROOT}dist/screenshots`;
@@ -30,23 +30,23 @@ const numbers = (text) => text.split(',').map(Number);
 
 /** The checks, in the engine `name` driven by `makeClient` (clients.js). */
 export function explorerTests(name, makeClient) {
-  const engine = name.toLowerCase();
-  let site, client;
+  const at = { engine: name.toLowerCase() }; // and, once started, the client and the site's origin
+  let site;
   before(async () => {
     site = await preview({
       configFile: `${ROOT}web/explorer/vite.config.js`, logLevel: 'silent',
-      preview: { host: '127.0.0.1', port: await freePort(), strictPort: true, open: false },
+      preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
     });
-    client = await makeClient({ width: 1280, height: 1000 });
+    at.origin = `http://127.0.0.1:${site.httpServer.address().port}/`;
+    at.client = await makeClient({ width: 1280, height: 1000 });
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   after(async () => {
-    await client?.close();
+    await at.client?.close();
     await site?.close();
   });
-  const page = () => ({ client, origin: `http://127.0.0.1:${site.config.preview.port}/`, engine });
-  pageTests(name, page);
-  dragTests(name, page);
+  pageTests(name, at);
+  dragTests(name, at);
 }
 
 async function until(client, what, body, timeout = 30000) {
@@ -56,16 +56,16 @@ async function until(client, what, body, timeout = 30000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-// Helpers on the page `at()` (a client, the site's origin, the engine's name).
+// Helpers on the page `at` ({ client, origin, engine }).
 function helpers(at) {
-  const run = (body) => at().client.evaluate(body);
-  const query = async () => Object.fromEntries(new URL(await at().client.url()).searchParams);
+  const run = (body) => at.client.evaluate(body);
+  const query = async () => Object.fromEntries(new URL(await at.client.url()).searchParams);
   return {
     run,
     // Opens a page of the site and waits for the explorer to be ready; from then on, errors are collected.
     async open(path) {
-      await at().client.navigate(`${at().origin}${path}`);
-      await until(at().client, `${path} ready`, 'return Boolean(document.querySelector("[data-ready] [data-measure=klPQ][data-value]"))');
+      await at.client.navigate(`${at.origin}${path}`);
+      await until(at.client, `${path} ready`, 'return Boolean(document.querySelector("[data-ready] [data-measure=klPQ][data-value]"))');
       await run(`window.__errors = [];
         addEventListener('error', (e) => __errors.push(String(e.message)));
         addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
@@ -79,7 +79,7 @@ function helpers(at) {
       const { p, q, units } = await query();
       return { p: numbers(p), q: numbers(q), units };
     },
-    screenshot: async (name) => writeFileSync(`${SCREENSHOTS}/${at().engine}-${name}.png`, await at().client.screenshot()),
+    screenshot: async (name) => writeFileSync(`${SCREENSHOTS}/${at.engine}-${name}.png`, await at.client.screenshot()),
     // A mouse press on the element's centre, moves by (dx, dy) in `steps`, and a release.
     async drag(selector, dx, dy, steps = 10) {
       const from = await run(`const b = document.querySelector('${selector}').getBoundingClientRect();
@@ -87,14 +87,14 @@ function helpers(at) {
       const moves = Array.from({ length: steps }, (_, i) => ({
         type: 'pointerMove', duration: 16, x: from.x + Math.round((dx * (i + 1)) / steps), y: from.y + Math.round((dy * (i + 1)) / steps),
       }));
-      await at().client.actions([{
+      await at.client.actions([{
         type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
         actions: [{ type: 'pointerMove', x: from.x, y: from.y }, { type: 'pointerDown', button: 0 }, ...moves, { type: 'pointerUp', button: 0 }],
       }]);
       await sleep(400); // the settled render and the address bar
     },
     async press(key) {
-      await at().client.actions([{ type: 'key', id: 'keys', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }]);
+      await at.client.actions([{ type: 'key', id: 'keys', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }]);
       await sleep(400);
     },
   };
