@@ -10,26 +10,55 @@
 const layoutDrawnAt = new WeakMap();
 
 // What each chart's last layout draws under its data (grid, axes, ticks, titles, legend), copied from its
-// canvas the first time it is drawn in place and copied back in each draw after, which costs the page a
-// fraction of drawing it (its text above all). Dropped by every update.
-const backgrounds = new WeakMap();
+// canvas in the first draw after each update (by its snapshot layer) and copied back in each draw in place,
+// which costs the page a fraction of drawing it (its text above all). The copy is made where the canvas
+// is drawn anyway, so a drag's first frame, and the frame after an axis grows, draw no more than the others.
+// Each chart keeps one canvas for its copies; `fresh` holds the charts whose copy is of their last update.
+const copies = new WeakMap();
+const fresh = new WeakSet();
 
-/** A plugin that records when its chart's layout is drawn in full (see moveBarsInPlace, moveLinesInPlace). */
+/** A plugin that records when its chart's layout is drawn in full, and copies it (see moveBarsInPlace, moveLinesInPlace). */
 export const dragLayout = {
   id: 'infodivDragLayout',
   afterUpdate(chart, { mode }) {
     const { animation } = chart.options;
     const animated = mode !== 'none' && mode !== 'resize' && animation && animation.duration > 0;
     layoutDrawnAt.set(chart, performance.now() + (animated ? animation.duration + (animation.delay ?? 0) : 0));
-    backgrounds.delete(chart);
+    fresh.delete(chart);
+    const layers = chart._layers; // (a Chart.js without them draws in full: see drawOverBackground)
+    if (!Array.isArray(layers)) return;
+    const under = layers.findIndex((layer) => layer.z > 0);
+    layers.splice(under < 0 ? layers.length : under, 0, snapshotLayer(chart)); // drawn last of those under the data
   },
 };
 
-// A layer that copies `from` onto `to`, pixel for pixel (whatever the context's transform).
-const copyLayer = (from, to) => ({
+// The layer that copies the chart's canvas as drawn so far, its layout's boxes, in the first draw after an
+// update: only the boxes are drawn by then, and an animation moves the data alone. Chart.js sorts the layers
+// by z, then _idx, after afterUpdate: this one stays the last under the data.
+const snapshotLayer = (chart) => ({
+  z: 0,
+  _idx: Infinity,
+  draw() {
+    if (fresh.has(chart)) return;
+    const { canvas } = chart;
+    let copy = copies.get(chart);
+    if (copy?.width !== canvas.width || copy.height !== canvas.height) {
+      copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+      copies.set(chart, copy);
+    }
+    const ctx = copy.getContext('2d');
+    ctx.clearRect(0, 0, copy.width, copy.height);
+    ctx.drawImage(canvas, 0, 0);
+    fresh.add(chart);
+  },
+});
+
+// A layer that draws `from`, a copy of the canvas of the same size, onto the chart's canvas, pixel for pixel
+// (whatever the context's transform).
+const copyLayer = (from, chart) => ({
   z: 0,
   draw() {
-    const ctx = to.getContext('2d');
+    const { ctx } = chart;
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(from, 0, 0);
@@ -37,27 +66,23 @@ const copyLayer = (from, to) => ({
   },
 });
 
-// Draws the chart as laid out, its background from the copy (see backgrounds). Chart.js draws its layers
+// Draws the chart as laid out, its background from the copy (see copies). Chart.js draws its layers
 // (chart._layers: the layout's boxes, z ≤ 0 under the data), then the datasets with their plugins' hooks;
-// the layers are swapped for one that copies, only for this draw. A Chart.js without _layers draws in full.
+// the layers under the data are swapped for one that copies, only for this draw. Without a copy of the
+// last update's layout (a canvas resized since), the chart is drawn in full, which copies it.
 function drawOverBackground(chart) {
-  const layers = chart._layers;
-  if (!Array.isArray(layers)) {
+  const layers = chart._layers, copy = copies.get(chart);
+  if (!Array.isArray(layers) || !fresh.has(chart) || copy.width !== chart.canvas.width || copy.height !== chart.canvas.height) {
+    fresh.delete(chart);
     chart.render();
     return;
   }
-  const under = layers.filter((layer) => layer.z <= 0), over = layers.filter((layer) => layer.z > 0);
-  let background = backgrounds.get(chart);
-  if (background?.width !== chart.canvas.width || background.height !== chart.canvas.height) {
-    background = Object.assign(document.createElement('canvas'), { width: chart.canvas.width, height: chart.canvas.height });
-    chart._layers = [...under, copyLayer(chart.canvas, background), ...over]; // drawn, then copied
-  } else chart._layers = [copyLayer(background, chart.canvas), ...over];
+  chart._layers = [copyLayer(copy, chart), ...layers.filter((layer) => layer.z > 0)];
   try {
     chart.render();
   } finally {
     chart._layers = layers;
   }
-  backgrounds.set(chart, background);
 }
 
 // Is the chart's last layout drawn in full (no animation running), so that its elements can be moved?
