@@ -54,3 +54,17 @@ test('runsLayer draws an infinite value far past the plot\'s edge and leaves a g
 test('runsLayer draws nothing before the view has runs', () => {
   assert.deepEqual(draw(null), []);
 });
+
+// A clip off the device pixel grid makes the browser's rasteriser pass every pixel of the runs through a
+// coverage mask (bench/drag-ab.mjs at 200 runs × 2,000: its commit 3.7 ms with it, 1.9 without).
+test('runsLayer clips to the plot with its edges on whole device pixels, the nearest ones', () => {
+  for (const [ratio, rect] of [[1, [50, 100, 500, 200]], [2, [49.5, 100, 501, 200.5]], [3, [49.666666666666664, 100.33333333333333, 500.6666666666667, 200]]]) {
+    const { chart, calls } = recordingChart();
+    Object.assign(chart, { currentDevicePixelRatio: ratio, chartArea: { left: 49.7, right: 550.4, top: 100.2, bottom: 300.3, width: 500.7, height: 200.1 } });
+    runsLayer({ runs: { paths: [new Float64Array([1])], shown: [1], colour: 'red' } }).afterDatasetsDraw(chart);
+    const drawn = calls.find(([name]) => name === 'rect').slice(1);
+    drawn.forEach((v, i) => assert.ok(Math.abs(v - rect[i]) < 1e-9, `ratio ${ratio}: rect ${drawn} against ${rect}`));
+    const [left, top, width, height] = drawn;
+    for (const edge of [left, top, left + width, top + height]) assert.ok(Math.abs(edge * ratio - Math.round(edge * ratio)) < 1e-9, `ratio ${ratio}: ${edge} is on the grid`);
+  }
+});

@@ -68,6 +68,21 @@ export function baseOptions(palette, animate) {
   };
 }
 
+/**
+ * Clips the chart's context (saved by the caller) to its plot area, the edges rounded to whole device
+ * pixels. A rectangle on the pixel grid clips without anti-aliasing; Chart.js's plot area has fractional
+ * edges, and such a clip sends every pixel drawn inside it through a coverage mask, which doubled the
+ * raster of the evidence view's 200 runs.
+ */
+export function clipToPlot(chart) {
+  const { ctx, chartArea: area } = chart, ratio = chart.currentDevicePixelRatio || 1;
+  const onGrid = (v) => Math.round(v * ratio) / ratio;
+  const left = onGrid(area.left), top = onGrid(area.top);
+  ctx.beginPath();
+  ctx.rect(left, top, onGrid(area.right) - left, onGrid(area.bottom) - top);
+  ctx.clip();
+}
+
 const directions = new WeakMap();
 
 /**

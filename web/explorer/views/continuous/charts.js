@@ -5,7 +5,7 @@
 import {
   Chart, Filler, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip,
 } from 'chart.js';
-import { baseOptions as sharedOptions, diagonalPattern, textDirection, tickLabel } from '../../shell/charts.js';
+import { baseOptions as sharedOptions, clipToPlot, diagonalPattern, textDirection, tickLabel } from '../../shell/charts.js';
 import { dragLayout } from '../../shell/in-place.js';
 import { curvesLayer } from './curves-layer.js';
 import { formatNumber } from '../../util.js';
@@ -47,9 +47,7 @@ const axis = (palette, title) => ({
 function drawBands(chart, intervals, color, label) {
   const { ctx, chartArea, scales: { x } } = chart;
   ctx.save();
-  ctx.beginPath();
-  ctx.rect(chartArea.left, chartArea.top, chartArea.right - chartArea.left, chartArea.bottom - chartArea.top);
-  ctx.clip();
+  clipToPlot(chart);
   for (const [a, b] of intervals) {
     const left = Math.max(x.getPixelForValue(a), chartArea.left), right = Math.min(x.getPixelForValue(b), chartArea.right);
     if (!(right > left)) continue;
@@ -82,9 +80,7 @@ export function createCurvesChart(canvas, palette, animate, view) {
       const { ctx, chartArea, scales: { x, y } } = chart;
       const { edges } = view.bins;
       ctx.save();
-      ctx.beginPath();
-      ctx.rect(chartArea.left, chartArea.top, chartArea.right - chartArea.left, chartArea.bottom - chartArea.top);
-      ctx.clip();
+      clipToPlot(chart);
       const bottom = y.getPixelForValue(0);
       [['p', withAlpha(palette.p, 0.22), withAlpha(palette.p, 0.6)], ['q', hatch(palette.q, 0.55), withAlpha(palette.q, 0.85)]]
         .forEach(([side, fill, stroke]) => {

@@ -5,6 +5,7 @@
 // for the legend. As Chart.js points, each curve would be hundreds of
 // elements to move at every frame of a drag, drawn through every one.
 import { keptPoints } from '../../numerics/simplify.js';
+import { clipToPlot } from '../../shell/charts.js';
 
 // A point left out is at most this far from the line drawn: a quarter of a device pixel.
 const TOLERANCE = 0.25;
@@ -76,9 +77,7 @@ export function curvesLayer(view) {
       const px = pixels(x, xs, area.left, area.right), base = clampedPixel(y, 0, area.top, area.bottom);
       const tolerance = TOLERANCE / (chart.currentDevicePixelRatio || 1);
       ctx.save();
-      ctx.beginPath();
-      ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
-      ctx.clip();
+      clipToPlot(chart);
       for (let d = series.length - 1; d >= 0; d--) {
         const meta = chart.getDatasetMeta(d);
         if (!meta.dataset || !chart.isDatasetVisible(d)) continue;

@@ -7,7 +7,7 @@
 import {
   BarController, BarElement, Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement,
 } from 'chart.js';
-import { baseOptions, textDirection, tickLabel } from '../../shell/charts.js';
+import { baseOptions, clipToPlot, textDirection, tickLabel } from '../../shell/charts.js';
 import { dragLayout } from '../../shell/in-place.js';
 import { lineLegend } from '../../shell/legend.js';
 import { runsLayer } from './runs-layer.js';
@@ -111,11 +111,9 @@ export function createStoppingChart(canvas, palette, animate, view) {
 const whiskers = {
   id: 'infodivWhiskers',
   afterDatasetsDraw(chart) {
-    const { ctx, chartArea, scales: { y } } = chart;
+    const { ctx, scales: { y } } = chart;
     ctx.save();
-    ctx.beginPath();
-    ctx.rect(chartArea.left, chartArea.top, chartArea.right - chartArea.left, chartArea.bottom - chartArea.top);
-    ctx.clip(); // a long whisker stops at the plot's edge, not over the legend
+    clipToPlot(chart); // a long whisker stops at the plot's edge, not over the legend
     chart.data.datasets.forEach((dataset, d) => {
       chart.getDatasetMeta(d).data.forEach((point, i) => {
         const { y: mean, spread } = dataset.data[i] ?? {};

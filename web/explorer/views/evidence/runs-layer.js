@@ -5,6 +5,8 @@
 // (it draws only the points its binary search finds between the axis's
 // ends), which runs one after another are not.
 
+import { clipToPlot } from '../../shell/charts.js';
+
 // Where a value of a path is drawn on the y axis: ±∞ far past the plot's edge, which clips it (the path
 // leaves the chart there); null (a gap) for NaN.
 function pathPixel(y, area, v) {
@@ -27,9 +29,7 @@ export function runsLayer(view) {
       const { paths, shown, colour } = view.runs, { ctx, chartArea: area, scales: { x, y } } = chart;
       const xs = Array.from(shown, (k) => x.getPixelForValue(k)), x0 = x.getPixelForValue(0), y0 = y.getPixelForValue(0);
       ctx.save();
-      ctx.beginPath();
-      ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
-      ctx.clip();
+      clipToPlot(chart);
       ctx.beginPath();
       for (const path of paths) {
         ctx.moveTo(x0, y0);
