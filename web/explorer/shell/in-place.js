@@ -39,8 +39,8 @@ const snapshotLayer = (chart) => ({
   z: 0,
   _idx: Infinity,
   draw() {
-    if (fresh.has(chart)) return;
     const { canvas } = chart;
+    if (fresh.has(chart) || !canvas.width || !canvas.height) return; // (a canvas of no size cannot be copied)
     let copy = copies.get(chart);
     if (copy?.width !== canvas.width || copy.height !== canvas.height) {
       copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
