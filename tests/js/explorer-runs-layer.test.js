@@ -1,5 +1,5 @@
 // The evidence view's runs layer (web/explorer/views/evidence/runs-layer.js):
-// every run drawn from L₀ = 0 through each of its values, on a stand-in for a
+// every run drawn from L₀ = 0 through each of its values, and their mean, on a stand-in for a
 // Chart.js chart whose context records what is drawn. What the browser then
 // shows is the browser tests'.
 import { test } from 'node:test';
@@ -17,6 +17,8 @@ function recordingChart() {
   const chart = {
     ctx, chartArea: { left: 50, right: 550, top: 100, bottom: 300, width: 500, height: 200 },
     scales: { x: { getPixelForValue: (v) => 50 + 50 * v }, y: { getPixelForValue: (v) => 200 - 20 * v } },
+    // the style Chart.js resolved for dataset 1, their mean's
+    getDatasetMeta: (d) => ({ dataset: d === 1 ? { options: { borderColor: '#111', borderWidth: 2.5, borderJoinStyle: 'miter', borderCapStyle: 'butt' } } : undefined }),
   };
   return { chart, calls };
 }
@@ -67,4 +69,18 @@ test('runsLayer clips to the plot with its edges on whole device pixels, the nea
     const [left, top, width, height] = drawn;
     for (const edge of [left, top, left + width, top + height]) assert.ok(Math.abs(edge * ratio - Math.round(edge * ratio)) < 1e-9, `ratio ${ratio}: ${edge} is on the grid`);
   }
+});
+
+test('runsLayer draws the runs\' mean from (0, 0) in the second dataset\'s style, under the runs, with its own steps', () => {
+  const calls = draw({ paths: [new Float64Array([1, 3])], shown: [5, 10], colour: 'red', mean: { at: [2, 5, 10], values: [0.5, Infinity, NaN] } });
+  const strokes = calls.flatMap(([name], i) => (name === 'stroke' ? [i] : []));
+  assert.equal(strokes.length, 2, 'the mean, then the runs');
+  const meanCalls = calls.slice(0, strokes[0]), runCalls = calls.slice(strokes[0] + 1);
+  assert.deepEqual(lines(meanCalls), [['moveTo', 50, 200], ['lineTo', 150, 190], ['lineTo', 300, 100 - 100 * 200]]);
+  for (const [name, value] of [['strokeStyle=', '#111'], ['lineWidth=', 2.5], ['lineJoin=', 'miter'], ['lineCap=', 'butt']]) {
+    assert.deepEqual(meanCalls.find(([n]) => n === name), [name, value]);
+  }
+  assert.deepEqual(lines(runCalls), [['moveTo', 50, 200], ['lineTo', 300, 180], ['lineTo', 550, 140]]);
+  assert.deepEqual(runCalls.find(([n]) => n === 'strokeStyle='), ['strokeStyle=', 'red']);
+  assert.ok(calls.findIndex(([n]) => n === 'clip') < strokes[0], 'both clipped');
 });

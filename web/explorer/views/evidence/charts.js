@@ -1,5 +1,5 @@
 // The evidence view's three Chart.js charts: every run's log-likelihood path
-// (drawn by runs-layer.js, faint) with their mean, the line n·KL
+// (drawn by runs-layer.js, faint, with their mean), the line n·KL
 // and the line at log 19; the histogram of the stopping times with log 19/KL
 // and their mean marked; and k1, k2, k3 against the number of samples, each
 // mean with a whisker of ± one standard deviation, against the exact KL.
@@ -28,14 +28,14 @@ const line = (label, color, width, dash, extra = {}) => ({
   pointRadius: 0, pointHitRadius: 0, fill: false, tension: 0, ...extra,
 });
 
-/** The paths (drawn by runsLayer from `view.runs`), their mean, n·KL and the line at log 19. */
+/** The paths and their mean (drawn by runsLayer from `view.runs`), n·KL and the line at log 19. */
 export function createPathsChart(canvas, palette, view) {
   return new Chart(canvas, {
     type: 'line',
     data: {
       datasets: [
         line('each run', palette.p, 1, []), // no data: its legend (runsLayer draws the runs)
-        line('their mean', palette.text, 2.5, []),
+        line('their mean', palette.text, 2.5, []), // no data: runsLayer draws it in this style
         line('n · KL', palette.alert, 2, [8, 4]),
         line('19 : 1, log 19', palette.muted, 1.5, [2, 3]),
       ],

@@ -76,18 +76,23 @@ function finiteRange(paths, series) {
   return { min, max };
 }
 
-// The lines Chart.js draws: none for the runs (their dataset is their legend; the chart's runsLayer draws
-// them), their mean, n·KL and the line at log 19. An infinite value is drawn past the edge of the plot
-// (which clips it), so the line leaves the chart there. `range`: see yRange.
-function pathSeries({ state, numbers }, range) {
-  const beyond = (v) => (Number.isFinite(v) || !range ? finite(v) : v > 0 ? range.max * 10 : range.min * 10);
+// The lines Chart.js draws: none for the runs and their mean (their datasets are their legend; the chart's
+// runsLayer draws them), n·KL and the line at log 19.
+function pathSeries({ state, numbers }) {
   const { direction, klTruth } = numbers;
   return [
     [],
-    [{ x: 0, y: 0 }, ...spread(state.n, PATH_POINTS).map((k) => ({ x: k, y: beyond(numbers.mean[k - 1]) }))],
+    [],
     Number.isFinite(klTruth) ? [{ x: 0, y: 0 }, { x: state.n, y: direction * klTruth * state.n }] : [],
     [{ x: 0, y: numbers.line }, { x: state.n, y: numbers.line }],
   ];
+}
+
+// The runs' mean as runsLayer draws it: after `at` samples (all of its own points, however many the runs
+// have while a bar is dragged).
+function meanLine({ state, numbers }) {
+  const at = spread(state.n, PATH_POINTS);
+  return { at, values: at.map((k) => numbers.mean[k - 1]) };
 }
 
 // A bar dragged up or down tilts every path, so their ends move fast: when the axis must grow, it grows as
@@ -100,16 +105,16 @@ const PATHS_HEADROOM = 1;
 // runs are drawn with fewer points each (their mean keeps all of its own).
 function drawPaths(view, colour, mode) {
   const { charts: { paths: chart }, state, numbers, plugins } = view;
-  const range = yRange(numbers.paths, numbers.m.threshold), series = pathSeries(view, range);
+  const range = yRange(numbers.paths, numbers.m.threshold), series = pathSeries(view), mean = meanLine(view);
   const [runs, slope, threshold] = [0, 2, 3].map((d) => chart.data.datasets[d]);
   runs.borderColor = fade(colour, state.runs > 50 ? 0.18 : 0.35);
-  plugins.runs = { paths: numbers.paths, shown: numbers.shown, colour: runs.borderColor };
+  plugins.runs = { paths: numbers.paths, shown: numbers.shown, colour: runs.borderColor, mean };
   slope.label = state.truth === 'p' ? 'n · KL(P‖Q)' : '−n · KL(Q‖P)';
   threshold.label = state.truth === 'p' ? 'log 19: odds 19 : 1 for P' : '−log 19: odds 19 : 1 for Q';
-  const dragging = mode === 'none' && chart.scales.y, fit = range ?? finiteRange(numbers.paths, series);
+  const dragging = mode === 'none' && chart.scales.y, fit = range ?? finiteRange([...numbers.paths, mean.values], series);
   const y = dragging ? rangeWhileDragging(chart.scales.y, fit, true, PATHS_HEADROOM) : range;
   Object.assign(chart.options.scales.x, { max: state.n });
-  // Chart.js fits the axis to its datasets and to the suggested ends (the runs, which are not among them).
+  // Chart.js fits the axis to its datasets and to the suggested ends (the runs and their mean, not among them).
   Object.assign(chart.options.scales.y, { min: y?.min, max: y?.max, suggestedMin: fit.min, suggestedMax: fit.max });
   chart.options.scales.y.title.text = `Lₙ, ${state.units}`;
   if (dragging && moveLinesInPlace(chart, series)) return;
