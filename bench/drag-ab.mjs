@@ -14,7 +14,7 @@
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
-import { MOVE_EVERY_MS, grabHandle } from './drag.mjs';
+import { FRAME_TRACE, MOVE_EVERY_MS, frameTasks, grabHandle } from './drag.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -22,22 +22,17 @@ const QUERY = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? '';
 const THROTTLE = Number(args[args.indexOf('--throttle') + 1]) || 1;
 const MOVES = Number(args[args.indexOf('--moves') + 1]) || 320, BLOCK = 20;
 
-// The renderer main thread's tasks that ran animation callbacks: each one's duration and its JavaScript and
-// commit time (ms), and which variant was set when it began (from the console.timeStamp marks).
+// The frames (frameTasks): each one's duration and its JavaScript and commit time (ms), and which variant was
+// set when it began (from the console.timeStamp marks).
 function frames(trace) {
-  const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
-  const main = events.find((e) => e.name === 'FireAnimationFrame');
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
   const marks = trace.traceEvents.filter((e) => e.name === 'TimeStamp' && /^variant [01]$/.test(e.args?.data?.message))
     .map((e) => ({ ts: e.ts, variant: Number(e.args.data.message.at(-1)) })).sort((a, b) => a.ts - b.ts);
-  const tasks = mine.filter((e) => e.name === 'RunTask');
   const out = [];
-  for (const task of tasks) {
-    const inside = mine.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
-    const mark = marks.filter((m) => m.ts <= task.ts).at(-1);
-    if (!mark || !inside.some((e) => e.name === 'FireAnimationFrame')) continue;
+  for (const { ts, ms, inside } of frameTasks(trace)) {
+    const mark = marks.filter((m) => m.ts <= ts).at(-1);
+    if (!mark) continue;
     const sum = (name) => inside.filter((e) => e.name === name).reduce((s, e) => s + e.dur, 0) / 1000;
-    out.push({ variant: mark.variant, ms: task.dur / 1000, js: sum('FunctionCall'), commit: sum('Commit') });
+    out.push({ variant: mark.variant, ms, js: sum('FunctionCall'), commit: sum('Commit') });
   }
   return out;
 }
@@ -59,7 +54,7 @@ try {
   await page.waitForTimeout(1000);
   const drag = await grabHandle(page, cdp, QUERY);
   await drag.press();
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'disabled-by-default-devtools.timeline'] });
+  await browser.startTracing(page, { categories: FRAME_TRACE });
   for (let i = 1; i <= MOVES; i += 1) {
     if (i % BLOCK === 1) {
       await page.evaluate((variant) => { globalThis.__variant = variant; console.timeStamp(`variant ${variant}`); }, Math.floor(i / BLOCK) % 2);

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
-import { MOVE_EVERY_MS, grabHandle } from './drag.mjs';
+import { FRAME_TRACE, MOVE_EVERY_MS, frameTasks, grabHandle } from './drag.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -22,17 +22,6 @@ const SITES = option('--sites', `${ROOT}dist/site`).split(',').map((dir) => reso
 const THROTTLE = Number(option('--throttle', 1));
 const ROUNDS = Number(option('--rounds', 10));
 const DRAGS = 3, MOVES = 6;
-
-// The main thread's tasks that ran animation callbacks, in order: each one's duration (ms).
-function frames(trace) {
-  const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
-  const main = events.find((e) => e.name === 'FireAnimationFrame');
-  if (!main) return [];
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
-  const callbacks = mine.filter((e) => e.name === 'FireAnimationFrame');
-  return mine.filter((task) => task.name === 'RunTask'
-    && callbacks.some((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur)).map((task) => task.dur / 1000);
-}
 
 async function dragsOf(browser, origin) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -46,13 +35,13 @@ async function dragsOf(browser, origin) {
   for (let d = 0; d < DRAGS; d += 1) {
     const drag = await grabHandle(page, cdp, QUERY);
     await drag.press();
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'disabled-by-default-devtools.timeline'] });
+    await browser.startTracing(page, { categories: FRAME_TRACE });
     for (let i = 1; i <= MOVES; i += 1) {
       drag.move(i + 10 * d); // each drag its own way: up, down, up
       await new Promise((r) => setTimeout(r, MOVE_EVERY_MS));
     }
     await page.waitForTimeout(300);
-    out.push(frames(JSON.parse((await browser.stopTracing()).toString())));
+    out.push(frameTasks(JSON.parse((await browser.stopTracing()).toString())).map(({ ms }) => ms));
     await drag.release();
     await page.waitForTimeout(700); // the settled render
   }

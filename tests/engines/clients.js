@@ -19,13 +19,14 @@ export const freePort = () => new Promise((resolve) => {
 });
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function poll(what, attempt, tries = 150) {
+/** What attempt() resolves to once it is truthy, trying every 100 ms (a rejection counts as not yet). */
+export async function poll(what, attempt, tries = 150) {
   for (let i = 0; i < tries; i++) {
     const value = await attempt().catch(() => null);
     if (value) return value;
     await sleep(100);
   }
-  throw new Error(`${what} did not start`);
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** WebKit (WebKitGTK's MiniBrowser) over W3C WebDriver; needs a display (xvfb-run). */

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
-import { sleep } from './clients.js';
+import { poll, sleep } from './clients.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = `${ROOT}dist/screenshots`;
@@ -49,13 +49,6 @@ export function explorerTests(name, makeClient) {
   dragTests(name, at);
 }
 
-async function until(client, what, body, timeout = 30000) {
-  for (const start = Date.now(); Date.now() - start < timeout; await sleep(100)) {
-    if (await client.evaluate(body)) return;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 // Helpers on the page `at` ({ client, origin, engine }).
 function helpers(at) {
   const run = (body) => at.client.evaluate(body);
@@ -65,7 +58,7 @@ function helpers(at) {
     // Opens a page of the site and waits for the explorer to be ready; from then on, errors are collected.
     async open(path) {
       await at.client.navigate(`${at.origin}${path}`);
-      await until(at.client, `${path} ready`, 'return Boolean(document.querySelector("[data-ready] [data-measure=klPQ][data-value]"))');
+      await poll(`${path} ready`, () => at.client.evaluate('return Boolean(document.querySelector("[data-ready] [data-measure=klPQ][data-value]"))'), 300);
       await run(`window.__errors = [];
         addEventListener('error', (e) => __errors.push(String(e.message)));
         addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
