@@ -828,10 +828,21 @@ static double draw_log_ratio(const double *p, const double *q, size_t i, const d
     return p[i] == 0 ? -INFINITY : q[i] == 0 ? INFINITY : ratio_log(draw_ratio(p, q, i, P, Q, dv));
 }
 
+/* k3's terms rho - 1 - log rho grow like rho = e^L: those with L above
+ * K3_BIG_L are kept as term * 2^-K3_SCALE, and summed apart. A sum of up to
+ * 2^64 terms of either kind then stays finite unless the mean itself lies
+ * beyond DBL_MAX (a scaled term is infinite only past e^887, whose share of
+ * the mean still is). */
+#define K3_BIG_L 600.0
+#define K3_SCALE 256
+
 /* One draw's k1, k2, k3 terms: l = log(p^/q^), l^2/2 and rho - 1 - log rho with
- * rho = q^/p^ = 1 + u' (>= 0 and without cancellation). */
+ * rho = q^/p^ = 1 + u' (>= 0 and without cancellation). Far from 1, k3 comes
+ * from L = log rho, whose relative error of a few eps e^L turns into L times
+ * that. big: k3 is scaled by 2^-K3_SCALE, formed as (e^(L/2) 2^-128)^2. */
 typedef struct {
     double k1, k2, k3;
+    int big;
 } estimate_terms;
 
 static estimate_terms draw_estimate_terms(const double *p, const double *q, size_t i, const dist *P, const dist *Q,
@@ -839,7 +850,16 @@ static estimate_terms draw_estimate_terms(const double *p, const double *q, size
 {
     ratio r = draw_ratio(p, q, i, P, Q, dv), inv = ratio_inverse(r);
     double l = ratio_log(r);
-    return (estimate_terms){ l, 0.5 * l * l, inv.near ? infodiv_log1p_rest(inv.u) : expm1(inv.L) - inv.L };
+    estimate_terms t = { l, 0.5 * l * l, 0, 0 };
+    if (inv.near)
+        t.k3 = infodiv_log1p_rest(inv.u);
+    else if (inv.L <= K3_BIG_L)
+        t.k3 = expm1(inv.L) - inv.L;
+    else { /* e^L - 1 - L is e^L to within e^-590 relative */
+        double half = ldexp(exp(0.5 * inv.L), -K3_SCALE / 2);
+        t.k3 = half * half, t.big = 1;
+    }
+    return t;
 }
 
 /* A draw that is not an outcome, or (need_p) one that P cannot draw. */
@@ -956,7 +976,7 @@ int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infod
         return status;
     if (count == 0)
         return fail(err, INFODIV_EMPTY, INFODIV_ARG_DRAWS, 0, 0);
-    dd k1 = { 0, 0 }, k2 = { 0, 0 }, k3 = { 0, 0 };
+    dd k1 = { 0, 0 }, k2 = { 0, 0 }, k3 = { 0, 0 }, k3_big = { 0, 0 };
     estimate_terms cache[CACHED_OUTCOMES], t;
     uint64_t known = 0;
     for (size_t k = 0; k < count; k++) {
@@ -975,10 +995,12 @@ int infodiv_kl_estimates(const double *p, const double *q, size_t n, const infod
         }
         acc_add(&k1, t.k1);
         acc_add(&k2, t.k2);
-        acc_add(&k3, t.k3);
+        acc_add(t.big ? &k3_big : &k3, t.k3);
     }
+    /* an infinite scaled sum (its lo then NaN) is a mean beyond DBL_MAX */
+    double big = isinf(k3_big.hi) ? INFINITY : ldexp((k3_big.hi + k3_big.lo) / count, K3_SCALE);
     out[0] = (k1.hi + k1.lo) / count / d.ln_base;
     out[1] = (k2.hi + k2.lo) / count / (d.ln_base * d.ln_base);
-    out[2] = (k3.hi + k3.lo) / count / d.ln_base;
+    out[2] = ((k3.hi + k3.lo) / count + big) / d.ln_base;
     return INFODIV_OK;
 }

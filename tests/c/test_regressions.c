@@ -712,5 +712,20 @@ int main(void)
         CHECK(infodiv_kl_grid(x, p, q, 3, NULL, &r, NULL) == INFODIV_OK && close_rel(r.kl, 18.317460318644613539, 1e-14),
               "kl_grid with a subnormal 2 h1 - h0: %.17g", r.kl);
     }
+    /* k3 of klEstimates where p^ of two outcomes is 6e-309 (subnormal entries
+     * beside 8e-16): each of their terms q^/p^ - 1 - log(q^/p^) is ~8e307, so
+     * the compensated sum overflowed and its error term made the mean NaN,
+     * where it is 4.1e307. mpmath at 60 digits on these doubles (normalised,
+     * the mean of the five terms): 4.0856662155961374543e307, and k1
+     * -424.70340613925188555. k3's far terms hold L times a few eps (L = 707:
+     * 5e-14 measured); found by tests/js/bad-input.test.js with another seed. */
+    {
+        const double p[3] = { 5e-324, 8.074349270001069e-16, 5e-324 }, q[3] = { 0.5, 0.25, 0.25 };
+        const uint32_t draws[5] = { 0, 1, 2, 1, 0 };
+        double est[3];
+        CHECK(infodiv_kl_estimates(p, q, 3, NULL, draws, 5, est, NULL) == INFODIV_OK
+                  && close_rel(est[2], 4.0856662155961374543e307, 1e-12) && close_rel(est[0], -424.70340613925188555, 1e-15),
+              "kl_estimates with terms near 8e307: k1 %.17g, k3 %.17g", est[0], est[2]);
+    }
     return check_report("regressions");
 }
