@@ -133,8 +133,9 @@ const FUNCTIONS = [
 ];
 
 // The argument's name as a word of the message: "p[2] is negative", "row 1 of q", "p.sigma",
-// "options.base", "unknown option", "cols must be", "x, p and q differ".
-const NAMES = { options: /\boptions?\b/ };
+// "options.base", "unknown option", "cols must be", "x, p and q differ"; the option itself where it
+// makes the others wrong ("row 0 of p sums to 6, not 1; with normalize: false each distribution …").
+const NAMES = { options: /\boptions?\b|\bnormalize: false\b/ };
 const namePattern = (name) => NAMES[name] ?? new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`);
 
 // Calls f(...args), checks the outcome, and that the library is as before.
