@@ -184,9 +184,9 @@ static double squared_deviations(const double *x, size_t count, size_t stride, i
 
 /* Mean, spread and standard error of x[0], x[stride], ... (count values,
  * none NaN), from compensated sums (Neumaier): no overflow or underflow
- * anywhere in the double range. Two passes when the sums stay in range;
- * otherwise the values are scaled by a power of two (sum_scale) and the
- * deviations by the largest, which costs one or two more. */
+ * anywhere in the double range. Two passes when the sums and the deviations
+ * stay in range; otherwise the values are scaled by a power of two
+ * (sum_scale) and the deviations by the largest, which costs one or two more. */
 static void summarise(const double *x, size_t count, size_t stride, double out[3])
 {
     int scale = 0;
@@ -201,6 +201,11 @@ static void summarise(const double *x, size_t count, size_t stride, double out[3
     }
     int by = 0;
     double widest, squares = squared_deviations(x, count, stride, scale, mean, 0, &widest);
+    if (isinf(widest) && scale == 0) { /* a deviation passed DBL_MAX where the sum did not: +-1.7e308 */
+        scale = sum_scale(x, count, stride);
+        mean = ldexp(mean, -scale);
+        squares = squared_deviations(x, count, stride, scale, mean, 0, &widest);
+    }
     if (widest > 0 && (widest < 0x1p-400 || widest > 0x1p400)) { /* d^2 may under- or overflow */
         frexp(widest, &by);
         squares = squared_deviations(x, count, stride, scale, mean, by, &widest);

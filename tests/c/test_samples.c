@@ -118,6 +118,12 @@ static void test_extremes(void)
     CHECK(infodiv_summary(wide, 2, out, NULL) == INFODIV_OK && out[0] == 0
               && close_rel(out[1], 0x1p600 * sqrt(2), 1e-15) && out[2] == 0x1p600,
           "+-2^600: %a %a %a", out[0], out[1], out[2]);
+    /* the sum stays in range (-1.5, 0, 1.5 times 2^1023), a deviation does not: -2^1024 from the mean
+     * 2^1022 (spread and standard error were +inf) */
+    const double apart[] = { -0x1.8p1023, 0x1.8p1023, 0x1.8p1023 };
+    CHECK(infodiv_summary(apart, 3, out, NULL) == INFODIV_OK && out[0] == 0x1p1022
+              && close_rel(out[1], 0x1p1023 * sqrt(3), 1e-15) && close_rel(out[2], 0x1p1023, 1e-15),
+          "a deviation of -2^1024: %a %a %a", out[0], out[1], out[2]);
     const double tiny[] = { 0x1p-1074, 0x3p-1074 }; /* squared deviations 2^-2148 underflow */
     CHECK(infodiv_summary(tiny, 2, out, NULL) == INFODIV_OK && out[0] == 0x1p-1073 && out[1] == 0x1p-1074
               && out[2] == 0x1p-1074,
