@@ -292,6 +292,82 @@ int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_opti
     return INFODIV_OK;
 }
 
+/* Q's departure from rho P, for outcome_ratio_terms(): rho = y_m/x_m at the
+ * largest entry m of p; none (rho = 1) when not normalising. */
+static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q,
+                                       int normalize)
+{
+    deviations dv = { 1, { 0, 0 } };
+    if (!normalize)
+        return dv;
+    size_t m = 0;
+    for (size_t i = 1; i < n; i++)
+        if (p[i] > p[m])
+            m = i;
+    double xm = p[m] * P->scale1 * P->scale2, ym = q[m] * Q->scale1 * Q->scale2;
+    dv.rho = ym > 0 ? ym / xm : Q->sum.hi / P->sum.hi;
+    for (size_t i = 0; i < n; i++) {
+        dd d = deviation(q[i] * Q->scale1 * Q->scale2, p[i] * P->scale1 * P->scale2, dv.rho);
+        acc_add(&dv.total, d.hi);
+        acc_add(&dv.total, d.lo);
+    }
+    dv.total = acc_result(dv.total);
+    return dv;
+}
+
+/* Below this (in nats) KL and JS are summed again with u from
+ * outcome_ratio_terms(). outcome_ratio()'s u is exact to a few eps^2 (times
+ * the sums' length at worst) only, an error of about that times sqrt(KL) in
+ * KL: nothing beside a KL above 1e-16, all of a KL of 1e-66. */
+#define TINY_DIVERGENCE 1e-16
+
+static inline ratio LOCAL(pair_ratio)(double x, double y, double vx, double vy, const dist *P, const dist *Q,
+                                      const deviations *dv)
+{
+    return dv ? outcome_ratio_terms(x, y, vx, vy, P, Q, dv) : outcome_ratio(x, y, vx, vy, P, Q);
+}
+
+/* KL(P||Q) in nats (reverse: KL(Q||P), from the same ratios), u from
+ * outcome_ratio() (dv NULL) or outcome_ratio_terms(); +inf where the second
+ * law cannot give an outcome the first can. */
+static double LOCAL(kl_sum)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q, const deviations *dv,
+                            int reverse)
+{
+    dd s = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        double vx = p[i], vy = q[i];
+        if (reverse ? vy > 0 && vx == 0 : vx > 0 && vy == 0)
+            return INFINITY;
+        double x = vx * P->scale1 * P->scale2, y = vy * Q->scale1 * Q->scale2;
+        double ph = x / P->sum.hi, qh = y / Q->sum.hi;
+        if (vx == 0 || vy == 0) {
+            acc_add(&s, reverse ? ph : qh); /* phi(0) = 1 */
+            continue;
+        }
+        ratio r = LOCAL(pair_ratio)(x, y, vx, vy, P, Q, dv);
+        acc_add(&s, reverse ? kl_share(ratio_inverse(r), qh, ph) : kl_share(r, ph, qh));
+    }
+    return s.hi + s.lo;
+}
+
+/* JS(P,Q) in nats, u as in kl_sum(). */
+static double LOCAL(js_sum)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q, const deviations *dv)
+{
+    dd s = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        double vx = p[i], vy = q[i];
+        if (vx == 0 && vy == 0)
+            continue;
+        double x = vx * P->scale1 * P->scale2, y = vy * Q->scale1 * Q->scale2;
+        double ph = x / P->sum.hi, qh = y / Q->sum.hi;
+        if (vx == 0 || vy == 0)
+            acc_add(&s, (ph + qh) * LN2);
+        else
+            acc_add(&s, js_share(LOCAL(pair_ratio)(x, y, vx, vy, P, Q, dv), ph, qh));
+    }
+    return 0.5 * (s.hi + s.lo);
+}
+
 /* KL(P||Q) = sum q^ phi(p^/q^), phi(t) = t log t - t + 1 >= 0.
  * Equal to sum p^ log(p^/q^) because sum p^ = sum q^ = 1, but every term is
  * nonnegative, so the compensated sum is accurate to a few ulps even when the
@@ -314,20 +390,12 @@ int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
     if ((status = LOCAL(prepare_pair)(p, q, n, result, opt, &P, &Q, &ln_base, err)))
         return status;
 
-    dd s = { 0, 0 };
-    for (size_t i = 0; i < n; i++) {
-        double vx = p[i], vy = q[i];
-        if (vx > 0 && vy == 0) {
-            *result = INFINITY / ln_base; /* -inf for a base below 1, like every other value */
-            return INFODIV_OK;
-        }
-        double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
-        if (vx == 0)
-            acc_add(&s, y / Q.sum.hi);
-        else
-            acc_add(&s, kl_share(outcome_ratio(x, y, vx, vy, &P, &Q), x / P.sum.hi, y / Q.sum.hi));
+    double kl = LOCAL(kl_sum)(p, q, n, &P, &Q, NULL, 0);
+    if (kl < TINY_DIVERGENCE && normalize_option(opt)) {
+        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
+        kl = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
     }
-    *result = (s.hi + s.lo) / ln_base;
+    *result = kl / ln_base; /* +inf: -inf for a base below 1, like every other value */
     return INFODIV_OK;
 }
 
@@ -348,19 +416,12 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
     if (status)
         return status;
 
-    dd s = { 0, 0 };
-    for (size_t i = 0; i < n; i++) {
-        double vx = p[i], vy = q[i];
-        if (vx == 0 && vy == 0)
-            continue;
-        double x = vx * P.scale1 * P.scale2, y = vy * Q.scale1 * Q.scale2;
-        double ph = x / P.sum.hi, qh = y / Q.sum.hi;
-        if (vx == 0 || vy == 0)
-            acc_add(&s, (ph + qh) * LN2);
-        else
-            acc_add(&s, js_share(outcome_ratio(x, y, vx, vy, &P, &Q), ph, qh));
+    double js = LOCAL(js_sum)(p, q, n, &P, &Q, NULL);
+    if (js < TINY_DIVERGENCE && normalize_option(opt)) {
+        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
+        js = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
-    *result = 0.5 * (s.hi + s.lo) / ln_base;
+    *result = js / ln_base;
     return INFODIV_OK;
 }
 
@@ -410,14 +471,23 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
         acc_add(&js, js_share(r, ph, qh));
     }
     double h_p = hp.hi + hp.lo, h_q = hq.hi + hq.lo;
-    double k_pq = kpq.hi + kpq.lo, k_qp = kqp.hi + kqp.lo;
+    double k_pq = kpq.hi + kpq.lo, k_qp = kqp.hi + kqp.lo, j_s = 0.5 * (js.hi + js.lo);
+    if (normalize_option(opt) && (k_pq < TINY_DIVERGENCE || k_qp < TINY_DIVERGENCE || j_s < TINY_DIVERGENCE)) {
+        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
+        if (k_pq < TINY_DIVERGENCE && !inf_pq)
+            k_pq = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
+        if (k_qp < TINY_DIVERGENCE && !inf_qp)
+            k_qp = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 1);
+        if (j_s < TINY_DIVERGENCE)
+            j_s = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
+    }
     result->entropy_p = h_p / ln_base;
     result->entropy_q = h_q / ln_base;
     result->kl_pq = inf_pq ? INFINITY / ln_base : k_pq / ln_base;
     result->kl_qp = inf_qp ? INFINITY / ln_base : k_qp / ln_base;
     result->cross_entropy_pq = inf_pq ? INFINITY / ln_base : (cpq.hi + cpq.lo) / ln_base;
     result->cross_entropy_qp = inf_qp ? INFINITY / ln_base : (cqp.hi + cqp.lo) / ln_base;
-    result->js = 0.5 * (js.hi + js.lo) / ln_base;
+    result->js = j_s / ln_base;
 #ifndef INFODIV_NO_FAST_PATH
     /* entropy() and cross_entropy() answer from their fast paths wherever
      * those vouch, also where this function's cannot (zeros in p, a small
@@ -435,29 +505,6 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     }
 #endif
     return INFODIV_OK;
-}
-
-/* Q's departure from rho P, for outcome_ratio_terms(): rho = y_m/x_m at the
- * largest entry m of p; none (rho = 1) when not normalising. */
-static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q,
-                                       int normalize)
-{
-    deviations dv = { 1, { 0, 0 } };
-    if (!normalize)
-        return dv;
-    size_t m = 0;
-    for (size_t i = 1; i < n; i++)
-        if (p[i] > p[m])
-            m = i;
-    double xm = p[m] * P->scale1 * P->scale2, ym = q[m] * Q->scale1 * Q->scale2;
-    dv.rho = ym > 0 ? ym / xm : Q->sum.hi / P->sum.hi;
-    for (size_t i = 0; i < n; i++) {
-        dd d = deviation(q[i] * Q->scale1 * Q->scale2, p[i] * P->scale1 * P->scale2, dv.rho);
-        acc_add(&dv.total, d.hi);
-        acc_add(&dv.total, d.lo);
-    }
-    dv.total = acc_result(dv.total);
-    return dv;
 }
 
 /* The fast path of kl_terms (discrete_fast.h, after ratio_log_lanes()): 1

@@ -712,6 +712,31 @@ int main(void)
         CHECK(infodiv_kl_grid(x, p, q, 3, NULL, &r, NULL) == INFODIV_OK && close_rel(r.kl, 18.317460318644613539, 1e-14),
               "kl_grid with a subnormal 2 h1 - h0: %.17g", r.kl);
     }
+    /* Q = c P (c = 0.869140625) but for an entry of 1e-32 of the total, 1.4e-17 off c: the other
+     * outcomes' p^/q^ - 1 (about 1e-49) came from outcome_ratio() to eps^2 of 1 only, so kl,
+     * measures and js gave a KL of 1.0e-64 in most orders of the outcomes, where it is 1.15e-66
+     * (found by tests/fuzz from another seed). mpmath at 3000 bits on these doubles:
+     * KL(P||Q) 1.1516163409062614869e-66, KL(Q||P) 1.1516163409062614924e-66, JS
+     * 2.8790408522656537242e-67. */
+    {
+        const double p[7] = { 0, 0x1p+53, 0x1.3cp+2, 0x1.3bfffffd88p+2, 0, 0, 0x1.cd2b297d889bcp-54 };
+        const double q[7] = { 0, 0x1.bdp+52, 0x1.12a6p+2, 0x1.12a5fffddab4p+2, 0, 0, 0x1.90d2038f9b3b6p-54 };
+        for (int shift = 0; shift < 7; shift++) {
+            double a[7], b[7], kl, js;
+            infodiv_measure_set m;
+            for (int i = 0; i < 7; i++)
+                a[i] = p[(i + shift) % 7], b[i] = q[(i + shift) % 7];
+            CHECK(infodiv_kl(a, b, 7, NULL, &kl, NULL) == INFODIV_OK && close_rel(kl, 1.1516163409062614869e-66, 1e-14)
+                      && infodiv_js(a, b, 7, NULL, &js, NULL) == INFODIV_OK
+                      && close_rel(js, 2.8790408522656537242e-67, 1e-14)
+                      && infodiv_measures(a, b, 7, NULL, &m, NULL) == INFODIV_OK
+                      && close_rel(m.kl_pq, 1.1516163409062614869e-66, 1e-14)
+                      && close_rel(m.kl_qp, 1.1516163409062614924e-66, 1e-14)
+                      && close_rel(m.js, 2.8790408522656537242e-67, 1e-14),
+                  "Q = c P but for a tiny entry, rotated by %d: KL %.17g, measures %.17g %.17g, JS %.17g %.17g", shift, kl,
+                  m.kl_pq, m.kl_qp, js, m.js);
+        }
+    }
     /* k3 of klEstimates where p^ of two outcomes is 6e-309 (subnormal entries
      * beside 8e-16): each of their terms q^/p^ - 1 - log(q^/p^) is ~8e307, so
      * the compensated sum overflowed and its error term made the mean NaN,
