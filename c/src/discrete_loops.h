@@ -315,11 +315,14 @@ static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, c
     return dv;
 }
 
-/* Below this (in nats) KL and JS are summed again with u from
+/* Between these (in nats) KL and JS are summed again with u from
  * outcome_ratio_terms(). outcome_ratio()'s u is exact to a few eps^2 (times
- * the sums' length at worst) only, an error of about that times sqrt(KL) in
- * KL: nothing beside a KL above 1e-16, all of a KL of 1e-66. */
+ * the sums' length at worst) only: an error of about that times sqrt(KL) in
+ * KL, and eps^4 beside it, nothing above 1e-16, all of a KL of 1e-66.
+ * outcome_ratio_terms()'s is a few eps^3 (times n), about n^2 1e-95 in KL:
+ * a first sum below n^2 1e-80, where that would show, stays. */
 #define TINY_DIVERGENCE 1e-16
+static int LOCAL(tiny)(double v, size_t n) { return v < TINY_DIVERGENCE && v >= 1e-80 * (double)n * (double)n; }
 
 static inline ratio LOCAL(pair_ratio)(double x, double y, double vx, double vy, const dist *P, const dist *Q,
                                       const deviations *dv)
@@ -391,7 +394,7 @@ int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double kl = LOCAL(kl_sum)(p, q, n, &P, &Q, NULL, 0);
-    if (kl < TINY_DIVERGENCE && normalize_option(opt)) {
+    if (LOCAL(tiny)(kl, n) && normalize_option(opt)) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
         kl = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
     }
@@ -417,7 +420,7 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double js = LOCAL(js_sum)(p, q, n, &P, &Q, NULL);
-    if (js < TINY_DIVERGENCE && normalize_option(opt)) {
+    if (LOCAL(tiny)(js, n) && normalize_option(opt)) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
         js = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
@@ -472,13 +475,13 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     }
     double h_p = hp.hi + hp.lo, h_q = hq.hi + hq.lo;
     double k_pq = kpq.hi + kpq.lo, k_qp = kqp.hi + kqp.lo, j_s = 0.5 * (js.hi + js.lo);
-    if (normalize_option(opt) && (k_pq < TINY_DIVERGENCE || k_qp < TINY_DIVERGENCE || j_s < TINY_DIVERGENCE)) {
+    if (normalize_option(opt) && (LOCAL(tiny)(k_pq, n) || LOCAL(tiny)(k_qp, n) || LOCAL(tiny)(j_s, n))) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
-        if (k_pq < TINY_DIVERGENCE && !inf_pq)
+        if (LOCAL(tiny)(k_pq, n) && !inf_pq)
             k_pq = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
-        if (k_qp < TINY_DIVERGENCE && !inf_qp)
+        if (LOCAL(tiny)(k_qp, n) && !inf_qp)
             k_qp = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 1);
-        if (j_s < TINY_DIVERGENCE)
+        if (LOCAL(tiny)(j_s, n))
             j_s = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
     result->entropy_p = h_p / ln_base;

@@ -737,6 +737,26 @@ int main(void)
                   m.kl_pq, m.kl_qp, js, m.js);
         }
     }
+    /* Five entries near DBL_MAX, Q's 1.4e-7 below P's, beside small ones: KL is 3.8e-323 and JS 9.6e-324
+     * (mpmath at 3000 bits: 3.8369433295928935e-323, 3.8369434415598110e-323 and 9.5923584639408776e-324).
+     * Summed again with outcome_ratio_terms(), whose u is exact to a few eps^3 only, KL(Q||P) and JS(Q,P)
+     * came out 1.5e-97 and 3.7e-98; both orders must stay within 1e-300 (the floor of the promised range). */
+    {
+        const double big = DBL_MAX, qbig = 0x1.fffffd0ffffffp+1023;
+        const double p[15] = { 0, 3, 6, 0, 0, 0, 0x1.1p+0, big, big, big, big, big, 0, 0x1.c6bf52634p+49, 0x1.c6bf52634p+49 };
+        const double q[15] = { 0, 3, 6, 0, 0, 0, 0x1.0ffffe708p+0, qbig, qbig, qbig, qbig, qbig, 0, 0x1.c6bf4fc756ffp+49,
+                               0x1.c6bf4fc756ffp+49 };
+        double kpq, kqp, jpq, jqp;
+        infodiv_measure_set m;
+        CHECK(infodiv_kl(p, q, 15, NULL, &kpq, NULL) == INFODIV_OK && infodiv_kl(q, p, 15, NULL, &kqp, NULL) == INFODIV_OK
+                  && infodiv_js(p, q, 15, NULL, &jpq, NULL) == INFODIV_OK && infodiv_js(q, p, 15, NULL, &jqp, NULL) == INFODIV_OK
+                  && infodiv_measures(q, p, 15, NULL, &m, NULL) == INFODIV_OK,
+              "entries near DBL_MAX: status");
+        CHECK(fabs(kpq - 3.8369433295928935e-323) <= 1e-300 && fabs(kqp - 3.8369434415598110e-323) <= 1e-300
+                  && fabs(jpq - 9.5923584639408776e-324) <= 1e-300 && fabs(jqp - 9.5923584639408776e-324) <= 1e-300
+                  && fabs(m.kl_pq - 3.8369434415598110e-323) <= 1e-300 && fabs(m.js - 9.5923584639408776e-324) <= 1e-300,
+              "entries near DBL_MAX: KL %g %g, JS %g %g, measures(Q, P) KL %g JS %g", kpq, kqp, jpq, jqp, m.kl_pq, m.js);
+    }
     /* k3 of klEstimates where p^ of two outcomes is 6e-309 (subnormal entries
      * beside 8e-16): each of their terms q^/p^ - 1 - log(q^/p^) is ~8e307, so
      * the compensated sum overflowed and its error term made the mean NaN,
