@@ -8,7 +8,9 @@
  *      DBL_MAX) and lifts subnormal inputs into the normal range.
  *   3. Sum each distribution in double-double (Neumaier), so S_p and S_q
  *      carry about 32 digits: an error d in a sum shifts KL by about d^2/2,
- *      which at 16 digits would swamp a KL of 1e-25.
+ *      which at 16 digits would swamp a KL of 1e-25. Below 1e-16, KL and JS
+ *      are summed again from Q's departure from rho P (outcome_ratio_terms),
+ *      which 32 digits do not hold for a KL of 1e-66 (discrete_loops.h).
  *   4. Add up nonnegative terms only. Written as sum q^ phi(p^/q^) with
  *      phi(t) = t log t - t + 1 >= 0, KL has no cancellation between terms,
  *      unlike sum p log(p/q), whose terms of either sign cancel to 1e-25.

@@ -8,7 +8,8 @@
 # corpus; a crash, a sanitizer report, a failed check, a timeout (10 s per
 # input) or a leak fails the run, and the input is saved under dist/fuzz/.
 #   bash tests/fuzz/run.sh --runs N           (npm test, via npm run test:fuzz: replay.c)
-#   bash tests/fuzz/run.sh [SECONDS]          (npm run fuzz: 600)
+#   bash tests/fuzz/run.sh [SECONDS [SEED]]   (npm run fuzz: 600 s from seed 1; npm run fuzz -- 7:
+#                                             from seed 7, which reaches other inputs)
 #   bash tests/fuzz/run.sh --merge            folds dist/fuzz/new into the corpus
 #                                             (libFuzzer's -merge=1: only inputs
 #                                             that add coverage; commit them)
@@ -66,8 +67,9 @@ if [ "${1:-}" = --merge ]; then
 fi
 
 seconds=${1:-30}
+seed=${2:-1}
 LIMIT=(-max_total_time="$seconds")
-what="$seconds s"
+what="$seconds s from seed $seed"
 # a fresh scratch directory each run, so that a run is reproducible (fixed seed,
 # committed corpus); fold a long run's finds in with --merge before the next run
 rm -rf "$out/new" && mkdir -p "$out/new"
@@ -75,7 +77,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 log="$out/fuzz.log"
 status=0
 # one process (no -jobs/-workers: those fork and log to ./fuzz-N.log)
-"$out/fuzz_infodiv" -seed=1 "${LIMIT[@]}" -reload=0 -timeout=10 -rss_limit_mb=2048 \
+"$out/fuzz_infodiv" -seed="$seed" "${LIMIT[@]}" -reload=0 -timeout=10 -rss_limit_mb=2048 \
   -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "$corpus" >"$log" 2>&1 || status=$?
 if [ $status -ne 0 ]; then
   grep -E '^fuzz_infodiv:|ERROR|SUMMARY|Test unit written|Base64' "$log" >&2 || tail -40 "$log" >&2
