@@ -1424,37 +1424,6 @@ static expect bad_param(int status, int arg, int param, size_t index, double val
     return e;
 }
 
-/* Cholesky in quad (reference.h's f128, 113 bits) of m (k x k): the pivot
- * ratios d_j / m_jj, stopping at the first one that is not clearly positive.
- * Returns the index where it stopped (k if none) and *ratio there; on success
- * *ratio is the smallest pivot ratio (how ill-conditioned m is). Small early
- * pivots magnify the rounding of the later ones: in quad it stays far inside
- * the windows of expect_params, which long double's does not. */
-static size_t q_cholesky_pivots(const double *m, size_t k, f128 *l, f128 *ratio)
-{
-    f128 smallest = 1;
-    for (size_t j = 0; j < k; j++) {
-        f128 d = m[j * k + j];
-        for (size_t c = 0; c < j; c++)
-            d -= l[j * k + c] * l[j * k + c];
-        *ratio = d / fabsq((f128)m[j * k + j]);
-        if (!(*ratio > 1e-12Q) || !(d > 0))
-            return j;
-        if (*ratio < smallest)
-            smallest = *ratio;
-        f128 ljj = sqrtq(d);
-        l[j * k + j] = ljj;
-        for (size_t i = j + 1; i < k; i++) {
-            f128 s = m[i * k + j];
-            for (size_t c = 0; c < j; c++)
-                s -= l[i * k + c] * l[j * k + c];
-            l[i * k + j] = s / ljj;
-        }
-    }
-    *ratio = smallest;
-    return k;
-}
-
 /* Parameter checks of one distribution (infodiv.h's table and ranges).
  * factor: MULTIVARIATE_NORMAL's covariance is checked too. e[0], and e[1]
  * for a borderline covariance (either outcome is right): returns the count. */
@@ -1531,7 +1500,7 @@ static int expect_params(const infodiv_dist *d, int arg, int factor, expect e[2]
         /* entries near the ends of the doubles are decided as any others: positive
          * definiteness does not depend on the scale ([[13, 3], [3, 1]] * 2^-1074 is) */
         f128 l[MAXK * MAXK], ratio = 0;
-        size_t j = q_cholesky_pivots(m, k, l, &ratio);
+        size_t j = qcholesky_pivots(m, k, l, 1e-12Q, &ratio); /* stops at pivots not clearly positive */
         /* ill-conditioned: the library's double Cholesky, whose rounding in the early
          * columns is magnified by small pivots, may find a later pivot <= 1e-14 of its
          * diagonal (its "as singular as negative" rule); either verdict is right */

@@ -323,15 +323,24 @@ static f128 qdirichlet_kl(const double *a, const double *b, size_t k)
     return B * first + (s - d0v);
 }
 
-/* Cholesky in quad: returns 0 unless positive definite */
-static int qcholesky(const double *m, size_t k, f128 *l)
+/* Cholesky in quad of m (k x k), above the diagonal 0: stops at the first
+ * pivot d_j whose ratio d_j / |m_jj| is not above floor (0: not positive).
+ * Returns where it stopped (k if nowhere); *ratio is the ratio there, or on
+ * success the smallest (how ill-conditioned m is). Small early pivots magnify
+ * the rounding of later ones: in quad it stays far inside the fuzz harness's
+ * windows, which long double's does not. */
+static size_t qcholesky_pivots(const double *m, size_t k, f128 *l, f128 floor_, f128 *ratio)
 {
+    f128 smallest = 1;
     for (size_t j = 0; j < k; j++) {
         f128 d = m[j * k + j];
         for (size_t c = 0; c < j; c++)
             d -= l[j * k + c] * l[j * k + c];
-        if (!(d > 0))
-            return 0;
+        *ratio = d / fabsq((f128)m[j * k + j]);
+        if (!(*ratio > floor_) || !(d > 0))
+            return j;
+        if (*ratio < smallest)
+            smallest = *ratio;
         f128 ljj = sqrtq(d);
         l[j * k + j] = ljj;
         for (size_t i = j + 1; i < k; i++) {
@@ -343,7 +352,15 @@ static int qcholesky(const double *m, size_t k, f128 *l)
         for (size_t i = 0; i < j; i++)
             l[i * k + j] = 0;
     }
-    return 1;
+    *ratio = smallest;
+    return k;
+}
+
+/* Cholesky in quad: returns 0 unless positive definite */
+static int qcholesky(const double *m, size_t k, f128 *l)
+{
+    f128 ratio;
+    return qcholesky_pivots(m, k, l, 0, &ratio) == k;
 }
 
 #define QMAXK 8
