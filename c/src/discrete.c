@@ -351,6 +351,21 @@ static inline ratio outcome_ratio_terms(double x, double y, double vx, double vy
     return r;
 }
 
+/* Is v (in nats) a KL or JS to sum again with u from outcome_ratio_terms():
+ * between n^2 1e-80 and 1e-16? outcome_ratio()'s u is exact to a few eps^2 (times
+ * the sums' length at worst) only: an error of about that times sqrt(KL) in
+ * KL, and eps^4 beside it, nothing above 1e-16, all of a KL of 1e-66.
+ * outcome_ratio_terms()'s is a few eps^3 (times n), about n^2 1e-95 in KL:
+ * a first sum below n^2 1e-80, where that would show, stays. */
+static int tiny_divergence(double v, size_t n) { return v < 1e-16 && v >= 1e-80 * (double)n * (double)n; }
+
+/* outcome_ratio(), or outcome_ratio_terms() with dv. */
+static inline ratio pair_ratio(double x, double y, double vx, double vy, const dist *P, const dist *Q,
+                               const deviations *dv)
+{
+    return dv ? outcome_ratio_terms(x, y, vx, vy, P, Q, dv) : outcome_ratio(x, y, vx, vy, P, Q);
+}
+
 /* The same ratio the other way round: q^/p^. */
 static inline ratio ratio_inverse(ratio r)
 {

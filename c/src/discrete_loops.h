@@ -315,21 +315,6 @@ static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, c
     return dv;
 }
 
-/* Between these (in nats) KL and JS are summed again with u from
- * outcome_ratio_terms(). outcome_ratio()'s u is exact to a few eps^2 (times
- * the sums' length at worst) only: an error of about that times sqrt(KL) in
- * KL, and eps^4 beside it, nothing above 1e-16, all of a KL of 1e-66.
- * outcome_ratio_terms()'s is a few eps^3 (times n), about n^2 1e-95 in KL:
- * a first sum below n^2 1e-80, where that would show, stays. */
-#define TINY_DIVERGENCE 1e-16
-static int LOCAL(tiny)(double v, size_t n) { return v < TINY_DIVERGENCE && v >= 1e-80 * (double)n * (double)n; }
-
-static inline ratio LOCAL(pair_ratio)(double x, double y, double vx, double vy, const dist *P, const dist *Q,
-                                      const deviations *dv)
-{
-    return dv ? outcome_ratio_terms(x, y, vx, vy, P, Q, dv) : outcome_ratio(x, y, vx, vy, P, Q);
-}
-
 /* KL(P||Q) in nats (reverse: KL(Q||P), from the same ratios), u from
  * outcome_ratio() (dv NULL) or outcome_ratio_terms(); +inf where the second
  * law cannot give an outcome the first can. */
@@ -347,7 +332,7 @@ static double LOCAL(kl_sum)(const REAL *p, const REAL *q, size_t n, const dist *
             acc_add(&s, reverse ? ph : qh); /* phi(0) = 1 */
             continue;
         }
-        ratio r = LOCAL(pair_ratio)(x, y, vx, vy, P, Q, dv);
+        ratio r = pair_ratio(x, y, vx, vy, P, Q, dv);
         acc_add(&s, reverse ? kl_share(ratio_inverse(r), qh, ph) : kl_share(r, ph, qh));
     }
     return s.hi + s.lo;
@@ -366,7 +351,7 @@ static double LOCAL(js_sum)(const REAL *p, const REAL *q, size_t n, const dist *
         if (vx == 0 || vy == 0)
             acc_add(&s, (ph + qh) * LN2);
         else
-            acc_add(&s, js_share(LOCAL(pair_ratio)(x, y, vx, vy, P, Q, dv), ph, qh));
+            acc_add(&s, js_share(pair_ratio(x, y, vx, vy, P, Q, dv), ph, qh));
     }
     return 0.5 * (s.hi + s.lo);
 }
@@ -394,7 +379,7 @@ int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double kl = LOCAL(kl_sum)(p, q, n, &P, &Q, NULL, 0);
-    if (LOCAL(tiny)(kl, n) && normalize_option(opt)) {
+    if (tiny_divergence(kl, n) && normalize_option(opt)) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
         kl = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
     }
@@ -420,7 +405,7 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double js = LOCAL(js_sum)(p, q, n, &P, &Q, NULL);
-    if (LOCAL(tiny)(js, n) && normalize_option(opt)) {
+    if (tiny_divergence(js, n) && normalize_option(opt)) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
         js = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
@@ -475,13 +460,13 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     }
     double h_p = hp.hi + hp.lo, h_q = hq.hi + hq.lo;
     double k_pq = kpq.hi + kpq.lo, k_qp = kqp.hi + kqp.lo, j_s = 0.5 * (js.hi + js.lo);
-    if (normalize_option(opt) && (LOCAL(tiny)(k_pq, n) || LOCAL(tiny)(k_qp, n) || LOCAL(tiny)(j_s, n))) {
+    if (normalize_option(opt) && (tiny_divergence(k_pq, n) || tiny_divergence(k_qp, n) || tiny_divergence(j_s, n))) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
-        if (LOCAL(tiny)(k_pq, n) && !inf_pq)
+        if (tiny_divergence(k_pq, n) && !inf_pq)
             k_pq = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
-        if (LOCAL(tiny)(k_qp, n) && !inf_qp)
+        if (tiny_divergence(k_qp, n) && !inf_qp)
             k_qp = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 1);
-        if (LOCAL(tiny)(j_s, n))
+        if (tiny_divergence(j_s, n))
             j_s = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
     result->entropy_p = h_p / ln_base;
