@@ -765,7 +765,7 @@ static double scaled_cat_kl(const double *a, const double *b, size_t k, double a
     else
         b0 = ldexp(b0, hb - ha);
     for (size_t i = 0; i < k; i++)
-        sum += infodiv_ratio_rest(ldexp(b[i], -hb), a[i], b[i], b0, a0);
+        sum += infodiv_ratio_rest_scaled(b[i], hb, a[i], b[i], b0, a0);
     return sum;
 }
 
@@ -847,13 +847,18 @@ static double g_integral(double y, double s)
  * analytic for |t| < 16; s up to 1/16 for y < 1), g's over [y, y + s] by
  * g_integral; above 2^500, g'(x) = 1/(2x^2) to the rounding. G(x, y) and
  * G(x + h, y + s) may both be 1e299 where their difference is 1e291
- * (Beta(1e-8, 3) || Beta(1e-20, 1e300)); this keeps its digits. */
-static double matched_kl_far_step(double x, double y, double d, double h, double s)
+ * (Beta(1e-8, 3) || Beta(1e-20, 1e300)); this keeps its digits. The step is
+ * returned times 2^-sc: y + s may pass DBL_MAX (then y > 2^1000, where g(z) =
+ * -1/(2z) to the rounding and g's integral is -log1p(s/y)/2); every other
+ * part is linear in d, e and s, which are scaled before they are summed. */
+static double matched_kl_far_step(double x, double y, double d, double h, double s, int sc)
 {
     /* h of 1e-300 scaled by 2^m, so that g1 h is not rounded to a subnormal's few bits before
      * d of 1e300 multiplies it */
     int m = h < 0x1p-900 ? 600 : 0;
-    double sum = 0, e = s - h, hm = ldexp(h, m);
+    double sum = 0, e = ldexp(s - h, -sc), hm = ldexp(h, m),
+           g_part = y > 0x1p1000 ? -0.5 * log1p(s / y) : g_integral(y, s);
+    d = ldexp(d, -sc), s = ldexp(s, -sc);
     for (int i = 0; i < 8; i++) {
         double t = i < 4 ? GL8_T[i] : 1 - GL8_T[7 - i], wt = GL8_W[i < 4 ? i : 7 - i], g1, g2;
         double xt = x + t * h, dt = d + t * e, along;
@@ -863,7 +868,7 @@ static double matched_kl_far_step(double x, double y, double d, double h, double
             trigamma_rest(xt, &g1, &g2), along = ldexp(dt * (g1 * hm), -m); /* g1 h first: d may be near DBL_MAX */
         sum -= wt * (infodiv_digamma_minus_log(xt) * s + along);
     }
-    return g_integral(y, s) + sum;
+    return ldexp(g_part, -sc) + sum;
 }
 
 /* matched_kl_step for x < 2^-340: there G(x, y) = rho(y/x) - x phi(y/x) +
@@ -980,15 +985,16 @@ static double sum_g_scaled(const double *a, const double *b, size_t k, size_t j,
     return sum;
 }
 
-/* G(a_j, b_j) - G(a0, b0), j the dominant alpha (dominant_alpha), by its step. */
-static double dominant_minus_sums(const double *a, const double *b, dominant dm)
+/* G(a_j, b_j) - G(a0, b0), j the dominant alpha (dominant_alpha), by its step;
+ * times 2^-hb, b's sum halved hb times (STEP_FAR only: the others need hb = 0). */
+static double dominant_minus_sums(const double *a, const double *b, dominant dm, int hb)
 {
     size_t j = dm.j;
     switch (dm.kind) {
     case STEP_NEAR: return -matched_kl_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
     case STEP_TINY: return -matched_kl_tiny_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
     case STEP_HUGE: return -matched_kl_huge_step(a[j], b[j] - a[j], dm.others_a, dm.others_d);
-    case STEP_FAR: return -matched_kl_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
+    case STEP_FAR: return -matched_kl_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b, hb);
     default: return -matched_kl_tiny_far_step(a[j], b[j], b[j] - a[j], dm.others_a, dm.others_b);
     }
 }
@@ -1013,8 +1019,10 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         ha = hb = ha > hb ? ha : hb;
     double a0 = sum_halved(a, k, ha), b0 = sum_halved(b, k, hb), d0 = 0, c = 0, cat;
     dominant dm = { k, 0, 0, 0, 0 };
-    if (ha == 0 && hb == 0)
+    if (ha == 0) /* where b's sum overflows, b_j of 1e308 holds nearly all of it (far step) or none is taken */
         dm = dominant_alpha(a, b, k);
+    if (hb > 0 && dm.kind != STEP_FAR)
+        dm.j = k;
     size_t j = dm.j;
     for (size_t i = 0; i < k; i++) {
         /* the differences summed in double-double (TwoSum): G(a0, b0) needs b0 - a0 exactly */
@@ -1023,7 +1031,7 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
         c += err;
     }
     /* G_j - G(a0, b0) as one quantity where they nearly cancel; apart where that passes the doubles */
-    double step = j == k ? 0 : dominant_minus_sums(a, b, dm);
+    double step = j == k ? 0 : dominant_minus_sums(a, b, dm, hb);
     if (step == INFINITY && dm.kind == STEP_TINY_FAR) /* beyond DBL_MAX, the KL too: its other parts are >= 0 */
         return INFINITY;
     j = isfinite(step) ? j : k;

@@ -215,7 +215,8 @@ static void exact_product(double x, double y, double *hi, double *lo)
 #define LN2_HI 6.93147180369123816490e-01 /* ln 2 in two parts: e * LN2_HI is exact for |e| < 2^20 */
 #define LN2_LO 1.90821492927058770002e-10
 
-/* w (s - 1 - log s) >= 0 with s = (x1/y1)(x2/y2), all four finite and > 0, w > 0.
+/* w (s - 1 - log s) 2^-scale >= 0 with s = (x1/y1)(x2/y2), all four finite and > 0, w > 0;
+ * the scale applied to the result, so a w that 2^-scale would round (a subnormal) keeps its digits.
  * Method: the mantissas of the four (frexp, exact) give s = (N/D) 2^e, N and
  *   D exact products as hi + lo. Where s is within [1/2, 2], s - 1 =
  *   (N 2^e - D)/D, its leading difference exact (Sterbenz), then
@@ -226,7 +227,7 @@ static void exact_product(double x, double y, double *hi, double *lo)
  *   most a factor 7 is lost.
  * Special cases: +inf where the value exceeds DBL_MAX; 0 for s = 1 exactly.
  * Accuracy: a few ulps relative, for ratios from 1e-600 to 1e600. */
-double infodiv_ratio_rest(double w, double x1, double y1, double x2, double y2)
+double infodiv_ratio_rest_scaled(double w, int scale, double x1, double y1, double x2, double y2)
 {
     int e1, e2, e3, e4;
     double mx1 = frexp(x1, &e1), my1 = frexp(y1, &e2), mx2 = frexp(x2, &e3), my2 = frexp(y2, &e4);
@@ -239,7 +240,7 @@ double infodiv_ratio_rest(double w, double x1, double y1, double x2, double y2)
         double ns = ldexp(nh, e), nls = ldexp(nl, e);
         if (ns >= 0.5 * dh && ns <= 2 * dh) {
             double t = ((ns - dh) + (nls - dl)) / dh;
-            return w * infodiv_log1p_rest(t);
+            return ldexp(w * infodiv_log1p_rest(t), -scale);
         }
     }
     double log_s = e * LN2_HI + (e * LN2_LO + log(q));
@@ -247,7 +248,13 @@ double infodiv_ratio_rest(double w, double x1, double y1, double x2, double y2)
      * (or be subnormal, w of 1e-323 beside s of 1e323) where their difference does not */
     int ew;
     double mw = frexp(w, &ew), wq = mw * q, tail = mw * (1 + log_s);
+    ew -= scale;
     return e > 0 ? ldexp(wq - ldexp(tail, -e), e + ew) : ldexp(ldexp(wq, e) - tail, ew);
+}
+
+double infodiv_ratio_rest(double w, double x1, double y1, double x2, double y2)
+{
+    return infodiv_ratio_rest_scaled(w, 0, x1, y1, x2, y2);
 }
 
 /* log(y/x), y, x > 0: from the quotient where it is a normal double, else

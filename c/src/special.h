@@ -13,6 +13,8 @@ double infodiv_expm1_rest(double y);               /* e^y - 1 - y >= 0 */
 double infodiv_stirling_error(double x);           /* lgamma(x) - Stirling's formula, x >= 1 */
 /* w (s - 1 - log s) >= 0, s = (x1/y1)(x2/y2), all > 0 and finite: accurate for any ratio */
 double infodiv_ratio_rest(double w, double x1, double y1, double x2, double y2);
+double infodiv_ratio_rest_scaled(double w, int scale, double x1, double y1, double x2,
+                                 double y2); /* the same, 2^-scale */
 /* KL(Gamma(a, rate a) || Gamma(b, rate b)) >= 0, d = b - a given apart:
  * lgamma(b) - lgamma(a) - d psi(a) - a phi(b/a) */
 double infodiv_gamma_matched_kl(double a, double b, double d);
