@@ -939,7 +939,7 @@ static void sums_but(const double *a, const double *b, size_t k, size_t j, doubl
         double v[3] = { a[i], b[i], b[i] - a[i] };
         for (int m = 0; m < 3; m++) {
             double err;
-            s[m] = two_sum(s[m], v[m], &err);
+            s[m] = two_sum_wide(s[m], v[m], &err);
             c[m] += err;
         }
     }
@@ -1027,7 +1027,7 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
     for (size_t i = 0; i < k; i++) {
         /* the differences summed in double-double (TwoSum): G(a0, b0) needs b0 - a0 exactly */
         double di = b[i] - a[i], err;
-        d0 = two_sum(d0, ldexp(di, -hb), &err);
+        d0 = two_sum_wide(d0, ldexp(di, -hb), &err);
         c += err;
     }
     /* G_j - G(a0, b0) as one quantity where they nearly cancel; apart where that passes the doubles */
@@ -1611,7 +1611,7 @@ static size_t rule_weights(const double *x, size_t n, size_t start, int simpson,
         return 2;
     }
     *at = start + 2 < n ? start : n - 3;
-    double lo0, lo1, d0 = two_sum(x[*at + 1], -x[*at], &lo0), d1 = two_sum(x[*at + 2], -x[*at + 1], &lo1);
+    double lo0, lo1, d0 = two_sum_wide(x[*at + 1], -x[*at], &lo0), d1 = two_sum_wide(x[*at + 2], -x[*at + 1], &lo1);
     xfloat h0 = xf(d0), h1 = xf(d1), s = xadd(h0, h1);
     if (start + 2 < n) {
         xfloat s6 = xmul(s, sixth);

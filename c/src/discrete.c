@@ -553,12 +553,10 @@ static inline double quot_times(double x, quot q, double t)
  * |a|, |m| >= 2^970, whose halves are exact. */
 static inline quot shifted_logit(double a, double m, double t)
 {
-    double lo;
     if (a == -INFINITY)
         return make_quot(a, 0, 1, t);
-    if (a - m >= -DBL_MAX)
-        return make_quot(two_sum(a, -m, &lo), lo, 1, t);
-    return make_quot(two_sum(0.5 * a, -0.5 * m, &lo), lo, 0.5, t);
+    double c = a - m >= -DBL_MAX ? 1 : 0.5, lo, hi = two_sum_wide(c * a, -(c * m), &lo); /* lo set before it is read */
+    return make_quot(hi, lo, c, t);
 }
 
 /* exp(a'_i) to a few ulps. v = fl(num/T) is off from a'_i by up to |v| eps,
@@ -599,8 +597,8 @@ static inline quot logit_gap(double a, double b, double ma, double mb, double t)
         a *= 0.5, b *= 0.5, ma *= 0.5, mb *= 0.5;
     }
     double ea, eb, e;
-    double da = two_sum(a, -ma, &ea), db = two_sum(b, -mb, &eb);
-    double s = two_sum(da, -db, &e);
+    double da = two_sum_wide(a, -ma, &ea), db = two_sum_wide(b, -mb, &eb);
+    double s = two_sum_wide(da, -db, &e);
     return make_quot(s + (e + (ea - eb)), 0, c, t);
 }
 

@@ -19,12 +19,27 @@ static inline double two_prod_err(double a, double b, double p)
     return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
 }
 
-/* hi + lo = x + y exactly (Knuth's TwoSum), for x + y finite. */
+/* hi + lo = x + y exactly (Knuth's TwoSum), for x + y finite and x, y of one
+ * sign or |x + y| < 2^1023: else s - x can round past DBL_MAX though x + y
+ * does not (a tie in the top binade: 3 2^970 - DBL_MAX); two_sum_wide() there. */
 static inline double two_sum(double x, double y, double *lo)
 {
     double s = x + y, z = s - x;
     *lo = (x - (s - z)) + (y - z);
     return s;
+}
+
+/* two_sum() for any x + y finite: from 2^1023 on, the halves are summed,
+ * exactly but for a subnormal operand's last bit (2^-1075 beside 2^1023). */
+static inline double two_sum_wide(double x, double y, double *lo)
+{
+    double s = x + y, m = s < 0 ? -s : s;
+    if (m >= 0x1p1023 && m <= 0x1.fffffffffffffp1023) {
+        double h = two_sum(0.5 * x, 0.5 * y, lo);
+        *lo *= 2;
+        return 2 * h;
+    }
+    return two_sum(x, y, lo);
 }
 
 #endif /* INFODIV_EXACT_H */

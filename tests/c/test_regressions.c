@@ -772,5 +772,26 @@ int main(void)
                   && close_rel(est[2], 4.0856662155961374543e307, 1e-12) && close_rel(est[0], -424.70340613925188555, 1e-15),
               "kl_estimates with terms near 8e307: k1 %.17g, k3 %.17g", est[0], est[2]);
     }
+    /* TwoSum's s - x rounding past DBL_MAX where x + y does not: a tie in the top binade.
+     * Logits at T = DBL_MAX: b_1 - max b = 0x1.1a136fc81ffp+1014 - DBL_MAX made KL and JS NaN
+     * (found by the fuzzer). mpmath at 4000 bits: KL(P||Q) 0.11936856693471813062, KL(Q||P)
+     * 0.12315312838120408291, JS 0.02999555242850541024, H(Q) 0.97545916028690560848. */
+    {
+        const double a[3] = { 0, 0, 0 }, b[3] = { DBL_MAX, 0x1.1a136fc81ffp+1014, 0 };
+        infodiv_measure_set m;
+        CHECK(infodiv_measures_logits(a, b, 3, DBL_MAX, NULL, &m, NULL) == INFODIV_OK
+                  && close_rel(m.kl_pq, 0.11936856693471813062, 1e-13) && close_rel(m.kl_qp, 0.12315312838120408291, 1e-13)
+                  && close_rel(m.js, 0.02999555242850541024, 1e-13) && close_rel(m.entropy_q, 0.97545916028690560848, 1e-13),
+              "logits beside DBL_MAX at T = DBL_MAX: KL %g %g, JS %g, H(Q) %g", m.kl_pq, m.kl_qp, m.js, m.entropy_q);
+    }
+    /* The same tie in Dirichlet KL's sum of the differences b_i - a_i: 1 - 0x1.8p+971, then DBL_MAX - 1.
+     * The KL, 1.2116965745108726602e311 (mpmath), is beyond DBL_MAX: +inf, where it was NaN. */
+    {
+        const double a[2] = { 0x1.8p+971, 1 }, b[2] = { 1, DBL_MAX };
+        infodiv_dist P = { INFODIV_DIRICHLET, 0, 0, 2, a, NULL }, Q = { INFODIV_DIRICHLET, 0, 0, 2, b, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&P, &Q, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.kl_pq == INFINITY,
+              "Dirichlet KL with a difference sum tied at the top binade: %g", m.kl_pq);
+    }
     return check_report("regressions");
 }
