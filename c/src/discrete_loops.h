@@ -315,6 +315,34 @@ static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, c
     return dv;
 }
 
+/* Whether Q = c P exactly (so P and Q normalised are equal, and KL = JS = 0)
+ * where the deviations from rho P cannot show it, c = y_m/x_m not being a
+ * double (Q = 2/3 P): y_j x_m = x_j y_m for every j, both products exact
+ * (TwoProduct), m the largest entry of p, which must be Q's too. An entry
+ * zero on one side only, or below RATIO_MIN (whose products' errors could be
+ * subnormal), answers no. */
+static int LOCAL(proportional)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q)
+{
+    size_t m = 0;
+    for (size_t i = 1; i < n; i++)
+        if (p[i] > p[m])
+            m = i;
+    double xm = p[m] * P->scale1 * P->scale2, ym = q[m] * Q->scale1 * Q->scale2; /* xm in [1, 2) */
+    if (!(ym >= 1))
+        return 0;
+    for (size_t j = 0; j < n; j++) {
+        if (p[j] == 0 && q[j] == 0)
+            continue;
+        double x = p[j] * P->scale1 * P->scale2, y = q[j] * Q->scale1 * Q->scale2;
+        if (!(x >= RATIO_MIN && y >= RATIO_MIN))
+            return 0;
+        double a = y * xm, b = x * ym;
+        if (a != b || two_prod_err(y, xm, a) != two_prod_err(x, ym, b))
+            return 0;
+    }
+    return 1;
+}
+
 /* KL(P||Q) in nats (reverse: KL(Q||P), from the same ratios), u from
  * outcome_ratio() (dv NULL) or outcome_ratio_terms(); +inf where the second
  * law cannot give an outcome the first can. */
@@ -379,7 +407,9 @@ int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double kl = LOCAL(kl_sum)(p, q, n, &P, &Q, NULL, 0);
-    if (tiny_divergence(kl, n) && normalize_option(opt)) {
+    if (kl < 1e-16 && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
+        kl = 0;
+    else if (tiny_divergence(kl, n) && normalize_option(opt)) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
         kl = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
     }
@@ -405,7 +435,9 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double js = LOCAL(js_sum)(p, q, n, &P, &Q, NULL);
-    if (tiny_divergence(js, n) && normalize_option(opt)) {
+    if (js < 1e-16 && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
+        js = 0;
+    else if (tiny_divergence(js, n) && normalize_option(opt)) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
         js = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
@@ -460,7 +492,10 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     }
     double h_p = hp.hi + hp.lo, h_q = hq.hi + hq.lo;
     double k_pq = kpq.hi + kpq.lo, k_qp = kqp.hi + kqp.lo, j_s = 0.5 * (js.hi + js.lo);
-    if (normalize_option(opt) && (tiny_divergence(k_pq, n) || tiny_divergence(k_qp, n) || tiny_divergence(j_s, n))) {
+    if (normalize_option(opt) && fmin(fmin(k_pq, k_qp), j_s) < 1e-16 && LOCAL(proportional)(p, q, n, &P, &Q))
+        k_pq = k_qp = j_s = 0;
+    else if (normalize_option(opt)
+             && (tiny_divergence(k_pq, n) || tiny_divergence(k_qp, n) || tiny_divergence(j_s, n))) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
         if (tiny_divergence(k_pq, n) && !inf_pq)
             k_pq = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);

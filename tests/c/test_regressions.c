@@ -793,5 +793,27 @@ int main(void)
         CHECK(infodiv_dist_kl(&P, &Q, NULL, NULL, 0, &m, NULL) == INFODIV_OK && m.kl_pq == INFINITY,
               "Dirichlet KL with a difference sum tied at the top binade: %g", m.kl_pq);
     }
+    /* Q = 1.5 P exactly but for no rounding of the sums (entries from 2^-8 to 2^53): KL(Q||P) came out
+     * 2.7e-95 and JS(Q,P) 6.7e-96, summed again from Q's departure from (2/3) P, 2/3 not being a double.
+     * Both are exactly 0 (found by the fuzzer). */
+    {
+        double p[40], q[40];
+        for (int i = 0; i < 40; i++)
+            p[i] = 0x1.0624dd2f1a9fcp-2;
+        p[4] = 0x1.ffp-8, p[5] = 0x1p53;
+        for (int i = 0; i < 40; i++)
+            q[i] = 1.5 * p[i];
+        double kpq, kqp, jpq, jqp;
+        infodiv_measure_set mpq, mqp;
+        CHECK(infodiv_kl(p, q, 40, NULL, &kpq, NULL) == INFODIV_OK && infodiv_kl(q, p, 40, NULL, &kqp, NULL) == INFODIV_OK
+                  && infodiv_js(p, q, 40, NULL, &jpq, NULL) == INFODIV_OK && infodiv_js(q, p, 40, NULL, &jqp, NULL) == INFODIV_OK
+                  && infodiv_measures(p, q, 40, NULL, &mpq, NULL) == INFODIV_OK
+                  && infodiv_measures(q, p, 40, NULL, &mqp, NULL) == INFODIV_OK,
+              "Q = 1.5 P: status");
+        CHECK(kpq == 0 && kqp == 0 && jpq == 0 && jqp == 0 && mpq.kl_pq == 0 && mpq.kl_qp == 0 && mpq.js == 0 && mqp.kl_pq == 0
+                  && mqp.kl_qp == 0 && mqp.js == 0,
+              "Q = 1.5 P: KL %g %g, JS %g %g, measures(P, Q) %g %g %g, measures(Q, P) %g %g %g", kpq, kqp, jpq, jqp, mpq.kl_pq,
+              mpq.kl_qp, mpq.js, mqp.kl_pq, mqp.kl_qp, mqp.js);
+    }
     return check_report("regressions");
 }
