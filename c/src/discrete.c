@@ -319,6 +319,7 @@ static inline dd deviation(double y, double x, double rho)
 typedef struct {
     double rho; /* y_m/x_m rounded, m the largest entry of p (1 when not normalising) */
     dd total;   /* sum_j (y_j - rho x_j): 0 when not normalising, where S_p = S_q = 1 */
+    int exact;  /* rho x_m = y_m exactly */
 } deviations;
 
 /* outcome_ratio() for kl_terms(), whose signed term p^ log(p^/q^) needs u

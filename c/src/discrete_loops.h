@@ -297,7 +297,7 @@ int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_opti
 static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q,
                                        int normalize)
 {
-    deviations dv = { 1, { 0, 0 } };
+    deviations dv = { 1, { 0, 0 }, 1 };
     if (!normalize)
         return dv;
     size_t m = 0;
@@ -306,6 +306,7 @@ static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, c
             m = i;
     double xm = p[m] * P->scale1 * P->scale2, ym = q[m] * Q->scale1 * Q->scale2;
     dv.rho = ym > 0 ? ym / xm : Q->sum.hi / P->sum.hi;
+    dv.exact = ym > 0 && dv.rho * xm == ym && two_prod_err(dv.rho, xm, ym) == 0;
     for (size_t i = 0; i < n; i++) {
         dd d = deviation(q[i] * Q->scale1 * Q->scale2, p[i] * P->scale1 * P->scale2, dv.rho);
         acc_add(&dv.total, d.hi);
@@ -313,6 +314,23 @@ static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, c
     }
     dv.total = acc_result(dv.total);
     return dv;
+}
+
+/* The deviations for a second sum, from the side whose rho is a double where
+ * only one is (Q = 1.5 P: exact from P, 2/3 from Q): then the entries
+ * proportional to the other law's give d_j = 0, not a rounding of eps^3.
+ * 1 when taken from Q (P's departure from rho Q: the sums swap P and Q). */
+static int LOCAL(deviations_oriented)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q,
+                                      deviations *dv)
+{
+    *dv = LOCAL(deviations_of)(p, q, n, P, Q, 1);
+    if (dv->exact)
+        return 0;
+    deviations back = LOCAL(deviations_of)(q, p, n, Q, P, 1);
+    if (!back.exact)
+        return 0;
+    *dv = back;
+    return 1;
 }
 
 /* Whether Q = c P exactly (so P and Q normalised are equal, and KL = JS = 0)
@@ -410,8 +428,9 @@ int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
     if (kl < 1e-16 && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
         kl = 0;
     else if (tiny_divergence(kl, n) && normalize_option(opt)) {
-        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
-        kl = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
+        deviations dv;
+        kl = LOCAL(deviations_oriented)(p, q, n, &P, &Q, &dv) ? LOCAL(kl_sum)(q, p, n, &Q, &P, &dv, 1)
+                                                              : LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
     }
     *result = kl / ln_base; /* +inf: -inf for a base below 1, like every other value */
     return INFODIV_OK;
@@ -438,8 +457,9 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
     if (js < 1e-16 && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
         js = 0;
     else if (tiny_divergence(js, n) && normalize_option(opt)) {
-        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
-        js = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
+        deviations dv;
+        js = LOCAL(deviations_oriented)(p, q, n, &P, &Q, &dv) ? LOCAL(js_sum)(q, p, n, &Q, &P, &dv)
+                                                              : LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
     *result = js / ln_base;
     return INFODIV_OK;
@@ -496,13 +516,16 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
         k_pq = k_qp = j_s = 0;
     else if (normalize_option(opt)
              && (tiny_divergence(k_pq, n) || tiny_divergence(k_qp, n) || tiny_divergence(j_s, n))) {
-        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
+        deviations dv;
+        int back = LOCAL(deviations_oriented)(p, q, n, &P, &Q, &dv); /* then the sums from Q's side */
+        const REAL *a = back ? q : p, *b = back ? p : q;
+        const dist *A = back ? &Q : &P, *B = back ? &P : &Q;
         if (tiny_divergence(k_pq, n) && !inf_pq)
-            k_pq = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
+            k_pq = LOCAL(kl_sum)(a, b, n, A, B, &dv, back);
         if (tiny_divergence(k_qp, n) && !inf_qp)
-            k_qp = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 1);
+            k_qp = LOCAL(kl_sum)(a, b, n, A, B, &dv, !back);
         if (tiny_divergence(j_s, n))
-            j_s = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
+            j_s = LOCAL(js_sum)(a, b, n, A, B, &dv);
     }
     result->entropy_p = h_p / ln_base;
     result->entropy_q = h_q / ln_base;

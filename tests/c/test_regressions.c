@@ -7,6 +7,16 @@
 #include <float.h>
 #include <math.h>
 
+/* Fills v from (value, count) runs; returns the length. */
+static size_t fill_runs(double *v, const double (*runs)[2], size_t k)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < k; r++)
+        for (size_t c = 0; c < (size_t)runs[r][1]; c++)
+            v[n++] = runs[r][0];
+    return n;
+}
+
 int main(void)
 {
     /* KL is never negative: a subnormal entry whose ratio is near 1 gave
@@ -814,6 +824,34 @@ int main(void)
                   && mqp.kl_qp == 0 && mqp.js == 0,
               "Q = 1.5 P: KL %g %g, JS %g %g, measures(P, Q) %g %g %g, measures(Q, P) %g %g %g", kpq, kqp, jpq, jqp, mpq.kl_pq,
               mpq.kl_qp, mpq.js, mqp.kl_pq, mqp.kl_qp, mqp.js);
+    }
+    /* Q = 1.5 P for 21 entries of 1.4e300 beside small ones that differ: summed again from Q's side, rho
+     * = 2/3 (not a double) left departures of eps^3 where they are 0 from P's (rho = 1.5): KL(Q||P) came
+     * out 4.9e-98 and JS(Q,P) 1.2e-98 (found by the fuzzer). mpmath at 8000 bits: KL(P||Q)
+     * 2.2518230214694348e-300, KL(Q||P) 1.5716706612868635e-300, JS 4.556618171938942e-301. */
+    {
+        const double h = 0x1.7e43c8800759cp+996, s = 0x1.0624dd2f1a9fcp-2, t = 0x1.89374bc6a7efap-2;
+        const double pr[][2] = { { 0x1.44p+2, 1 }, { 0x1.9p+6, 1 }, { 0x1.5p+2, 1 }, { s, 4 }, { 0, 2 }, { 0x1.e848p+19, 1 },
+                                 { 0, 2 }, { h, 21 }, { 0x1p+53, 1 }, { s, 1 }, { 0x1.020c49ba5e354p-2, 1 }, { s, 2 },
+                                 { 0x1.b22d0e5604189p-4, 1 }, { 0x1.2p+1, 1 } };
+        const double qr[][2] = { { 0x1.64c49ba5e354p+1, 1 }, { 0x1.920c49ba5e354p+5, 1 }, { 0x1.5e76c8b439581p+1, 1 },
+                                 { 0x1.0624dd2f1a9fcp-3, 4 }, { 0, 2 }, { 0x1.6e36p+20, 1 }, { 0, 2 }, { 1.5 * h, 21 },
+                                 { 0x1.8p+53, 1 }, { t, 1 }, { 0x1.83126e978d4fep-2, 1 }, { t, 2 },
+                                 { 0x1.45a1cac083127p-3, 1 }, { 0x1.bp+1, 1 } };
+        double p[40], q[40], kpq, kqp, jpq, jqp;
+        size_t n = fill_runs(p, pr, 14);
+        fill_runs(q, qr, 14);
+        infodiv_measure_set m;
+        CHECK(n == 40 && infodiv_kl(p, q, n, NULL, &kpq, NULL) == INFODIV_OK && infodiv_kl(q, p, n, NULL, &kqp, NULL) == INFODIV_OK
+                  && infodiv_js(p, q, n, NULL, &jpq, NULL) == INFODIV_OK && infodiv_js(q, p, n, NULL, &jqp, NULL) == INFODIV_OK
+                  && infodiv_measures(q, p, n, NULL, &m, NULL) == INFODIV_OK,
+              "Q = 1.5 P but for small entries: status");
+        CHECK(close_rel(kpq, 2.2518230214694348e-300, 1e-12) && close_rel(kqp, 1.5716706612868635e-300, 1e-12)
+                  && close_rel(jpq, 4.556618171938942e-301, 1e-12) && close_rel(jqp, 4.556618171938942e-301, 1e-12)
+                  && close_rel(m.kl_pq, 1.5716706612868635e-300, 1e-12) && close_rel(m.kl_qp, 2.2518230214694348e-300, 1e-12)
+                  && close_rel(m.js, 4.556618171938942e-301, 1e-12),
+              "Q = 1.5 P but for small entries: KL %g %g, JS %g %g, measures(Q, P) %g %g %g", kpq, kqp, jpq, jqp, m.kl_pq,
+              m.kl_qp, m.js);
     }
     return check_report("regressions");
 }
