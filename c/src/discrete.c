@@ -304,35 +304,35 @@ static inline ratio outcome_ratio(double x, double y, double vx, double vy, cons
     return r;
 }
 
-/* y - rho x as a double-double, exactly but for the rounding of its low
- * part (TwoProduct, then TwoSum twice); x, y, rho below 2^996. */
-static inline dd deviation(double y, double x, double rho)
+/* x_m y - y_m x as a double-double, exactly but for the rounding of its low
+ * part (TwoProduct twice, then TwoSum): exactly 0 wherever y/x = y_m/x_m,
+ * whether or not that ratio is a double. All four below 2^996. */
+static inline dd deviation(double y, double x, double xm, double ym)
 {
-    double h = rho * x, l = two_prod_err(rho, x, h);
-    double e1, t1 = two_sum(y, -h, &e1);
-    double e2, t2 = two_sum(t1, -l, &e2);
-    dd d = { t2, e1 + e2 };
+    double a = xm * y, b = ym * x;
+    double e, t = two_sum(a, -b, &e);
+    dd d = { t, e + (two_prod_err(xm, y, a) - two_prod_err(ym, x, b)) };
     return d;
 }
 
-/* How far Q departs from P scaled by rho, for outcome_ratio_terms(). */
+/* How far Q departs from P scaled by y_m/x_m, for outcome_ratio_terms(). */
 typedef struct {
-    double rho; /* y_m/x_m rounded, m the largest entry of p (1 when not normalising) */
-    dd total;   /* sum_j (y_j - rho x_j): 0 when not normalising, where S_p = S_q = 1 */
-    int exact;  /* rho x_m = y_m exactly */
+    double xm, ym; /* x and y at the largest entry m of p (1 and 1 when not normalising) */
+    dd total;      /* sum_j (x_m y_j - y_m x_j): 0 when not normalising, where S_p = S_q = 1 */
 } deviations;
 
 /* outcome_ratio() for kl_terms(), whose signed term p^ log(p^/q^) needs u
  * to its own relative accuracy even where u is far below eps^2: p^/q^ - 1 of
  * 1e-28 when only the normalisers differ, in digits beyond a double-double
  * sum (a subnormal beside 1e-297), or when Q is P times 2.5 but for one entry.
- * Method: with d_j = y_j - rho x_j (deviation(), exact to eps^2 of d_j) and
- *   Delta = sum d_j (double-double), x S_q - y S_p = x Delta - d S_p exactly
- *   for any rho: the parts proportional to P cancel before any rounding.
- *   Both products are formed from double-double factors with TwoProduct, so
- *   the error is about eps^2 (x |Delta| + |d| S_p), where the direct form's
- *   is eps^2 x S. rho = y_m/x_m at the largest entry of p makes Q = c P
- *   (with every q_j = c p_j exact) give d_j = 0, so every term is exactly 0.
+ * Method: with d_j = x_m y_j - y_m x_j (deviation(), exact to eps^2 of d_j)
+ *   and Delta = sum d_j = x_m S_q - y_m S_p (double-double),
+ *   x_m (x S_q - y S_p) = x Delta - d S_p exactly: the parts proportional to
+ *   P cancel before any rounding. Both products are formed from double-double
+ *   factors with TwoProduct, so the error is about eps^2 (x |Delta| + |d| S_p),
+ *   where the direct form's is eps^2 x S: relative to Q's departures, not to
+ *   its size. Entries in the ratio of the largest entry's give d_j = 0
+ *   exactly, whatever the ratio (Q = P 2/3 too), so Q = c P gives 0 terms.
  * Special case: entries below RATIO_MIN keep outcome_ratio()'s value (the
  *   products' errors would be subnormal), as do ratios far from 1. */
 static inline ratio outcome_ratio_terms(double x, double y, double vx, double vy, const dist *P, const dist *Q,
@@ -341,24 +341,23 @@ static inline ratio outcome_ratio_terms(double x, double y, double vx, double vy
     ratio r = outcome_ratio(x, y, vx, vy, P, Q);
     if (!r.near || x < RATIO_MIN || y < RATIO_MIN)
         return r;
-    dd d = deviation(y, x, dv->rho);
+    dd d = deviation(y, x, dv->xm, dv->ym);
     double a = x * dv->total.hi, b = d.hi * P->sum.hi;
     dd num = { a, 0 };
     acc_add(&num, -b);
     acc_add(&num, two_prod_err(x, dv->total.hi, a));
     acc_add(&num, -two_prod_err(d.hi, P->sum.hi, b));
     acc_add(&num, x * dv->total.lo - (d.hi * P->sum.lo + d.lo * P->sum.hi));
-    r.u = (num.hi + num.lo) / (y * P->sum.hi);
+    r.u = (num.hi + num.lo) / (dv->xm * y * P->sum.hi);
     return r;
 }
 
-/* Is v (in nats) a KL or JS to sum again with u from outcome_ratio_terms():
- * between n^2 1e-80 and 1e-16? outcome_ratio()'s u is exact to a few eps^2 (times
- * the sums' length at worst) only: an error of about that times sqrt(KL) in
- * KL, and eps^4 beside it, nothing above 1e-16, all of a KL of 1e-66.
- * outcome_ratio_terms()'s is a few eps^3 (times n), about n^2 1e-95 in KL:
- * a first sum below n^2 1e-80, where that would show, stays. */
-static int tiny_divergence(double v, size_t n) { return v < 1e-16 && v >= 1e-80 * (double)n * (double)n; }
+/* Is v (in nats) a KL or JS to sum again with u from outcome_ratio_terms(),
+ * below 1e-16? outcome_ratio()'s u is exact to a few eps^2 (times the sums'
+ * length at worst) only: an error of about that times sqrt(KL) in KL, and
+ * eps^4 beside it, nothing above 1e-16, all of a KL of 1e-66 (or 1e-245, a
+ * first sum of 5e-170). outcome_ratio_terms()'s is relative to the departures. */
+static int tiny_divergence(double v) { return v < 1e-16; }
 
 /* outcome_ratio(), or outcome_ratio_terms() with dv. */
 static inline ratio pair_ratio(double x, double y, double vx, double vy, const dist *P, const dist *Q,

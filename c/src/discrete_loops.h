@@ -292,23 +292,21 @@ int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_opti
     return INFODIV_OK;
 }
 
-/* Q's departure from rho P, for outcome_ratio_terms(): rho = y_m/x_m at the
- * largest entry m of p; none (rho = 1) when not normalising. */
+/* Q's departure from P scaled by y_m/x_m, for outcome_ratio_terms(), m the
+ * largest entry of p; none (x_m = y_m = 1) when not normalising. */
 static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q,
                                        int normalize)
 {
-    deviations dv = { 1, { 0, 0 }, 1 };
+    deviations dv = { 1, 1, { 0, 0 } };
     if (!normalize)
         return dv;
     size_t m = 0;
     for (size_t i = 1; i < n; i++)
         if (p[i] > p[m])
             m = i;
-    double xm = p[m] * P->scale1 * P->scale2, ym = q[m] * Q->scale1 * Q->scale2;
-    dv.rho = ym > 0 ? ym / xm : Q->sum.hi / P->sum.hi;
-    dv.exact = ym > 0 && dv.rho * xm == ym && two_prod_err(dv.rho, xm, ym) == 0;
+    dv.xm = p[m] * P->scale1 * P->scale2, dv.ym = q[m] * Q->scale1 * Q->scale2;
     for (size_t i = 0; i < n; i++) {
-        dd d = deviation(q[i] * Q->scale1 * Q->scale2, p[i] * P->scale1 * P->scale2, dv.rho);
+        dd d = deviation(q[i] * Q->scale1 * Q->scale2, p[i] * P->scale1 * P->scale2, dv.xm, dv.ym);
         acc_add(&dv.total, d.hi);
         acc_add(&dv.total, d.lo);
     }
@@ -316,29 +314,12 @@ static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, c
     return dv;
 }
 
-/* The deviations for a second sum, from the side whose rho is a double where
- * only one is (Q = 1.5 P: exact from P, 2/3 from Q): then the entries
- * proportional to the other law's give d_j = 0, not a rounding of eps^3.
- * 1 when taken from Q (P's departure from rho Q: the sums swap P and Q). */
-static int LOCAL(deviations_oriented)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q,
-                                      deviations *dv)
-{
-    *dv = LOCAL(deviations_of)(p, q, n, P, Q, 1);
-    if (dv->exact)
-        return 0;
-    deviations back = LOCAL(deviations_of)(q, p, n, Q, P, 1);
-    if (!back.exact)
-        return 0;
-    *dv = back;
-    return 1;
-}
-
-/* Whether Q = c P exactly (so P and Q normalised are equal, and KL = JS = 0)
- * where the deviations from rho P cannot show it, c = y_m/x_m not being a
- * double (Q = 2/3 P): y_j x_m = x_j y_m for every j, both products exact
- * (TwoProduct), m the largest entry of p, which must be Q's too. An entry
- * zero on one side only, or below RATIO_MIN (whose products' errors could be
- * subnormal), answers no. */
+/* Whether Q = c P exactly (so P and Q normalised are equal, and KL = JS = 0):
+ * y_j x_m = x_j y_m for every j, both products exact (TwoProduct), m the
+ * largest entry of p, which must be Q's too. One pass without a log, before a
+ * second sum (which would give 0 too, in two). An entry zero on one side
+ * only, or below RATIO_MIN (whose products' errors could be subnormal),
+ * answers no. */
 static int LOCAL(proportional)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q)
 {
     size_t m = 0;
@@ -425,12 +406,11 @@ int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double kl = LOCAL(kl_sum)(p, q, n, &P, &Q, NULL, 0);
-    if (kl < 1e-16 && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
+    if (tiny_divergence(kl) && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
         kl = 0;
-    else if (tiny_divergence(kl, n) && normalize_option(opt)) {
-        deviations dv;
-        kl = LOCAL(deviations_oriented)(p, q, n, &P, &Q, &dv) ? LOCAL(kl_sum)(q, p, n, &Q, &P, &dv, 1)
-                                                              : LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
+    else if (tiny_divergence(kl) && normalize_option(opt)) {
+        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
+        kl = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
     }
     *result = kl / ln_base; /* +inf: -inf for a base below 1, like every other value */
     return INFODIV_OK;
@@ -454,12 +434,11 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double js = LOCAL(js_sum)(p, q, n, &P, &Q, NULL);
-    if (js < 1e-16 && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
+    if (tiny_divergence(js) && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
         js = 0;
-    else if (tiny_divergence(js, n) && normalize_option(opt)) {
-        deviations dv;
-        js = LOCAL(deviations_oriented)(p, q, n, &P, &Q, &dv) ? LOCAL(js_sum)(q, p, n, &Q, &P, &dv)
-                                                              : LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
+    else if (tiny_divergence(js) && normalize_option(opt)) {
+        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
+        js = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
     *result = js / ln_base;
     return INFODIV_OK;
@@ -512,20 +491,17 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     }
     double h_p = hp.hi + hp.lo, h_q = hq.hi + hq.lo;
     double k_pq = kpq.hi + kpq.lo, k_qp = kqp.hi + kqp.lo, j_s = 0.5 * (js.hi + js.lo);
-    if (normalize_option(opt) && fmin(fmin(k_pq, k_qp), j_s) < 1e-16 && LOCAL(proportional)(p, q, n, &P, &Q))
+    int tiny = normalize_option(opt) && (tiny_divergence(k_pq) || tiny_divergence(k_qp) || tiny_divergence(j_s));
+    if (tiny && LOCAL(proportional)(p, q, n, &P, &Q))
         k_pq = k_qp = j_s = 0;
-    else if (normalize_option(opt)
-             && (tiny_divergence(k_pq, n) || tiny_divergence(k_qp, n) || tiny_divergence(j_s, n))) {
-        deviations dv;
-        int back = LOCAL(deviations_oriented)(p, q, n, &P, &Q, &dv); /* then the sums from Q's side */
-        const REAL *a = back ? q : p, *b = back ? p : q;
-        const dist *A = back ? &Q : &P, *B = back ? &P : &Q;
-        if (tiny_divergence(k_pq, n) && !inf_pq)
-            k_pq = LOCAL(kl_sum)(a, b, n, A, B, &dv, back);
-        if (tiny_divergence(k_qp, n) && !inf_qp)
-            k_qp = LOCAL(kl_sum)(a, b, n, A, B, &dv, !back);
-        if (tiny_divergence(j_s, n))
-            j_s = LOCAL(js_sum)(a, b, n, A, B, &dv);
+    else if (tiny) {
+        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
+        if (tiny_divergence(k_pq) && !inf_pq)
+            k_pq = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
+        if (tiny_divergence(k_qp) && !inf_qp)
+            k_qp = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 1);
+        if (tiny_divergence(j_s))
+            j_s = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
     result->entropy_p = h_p / ln_base;
     result->entropy_q = h_q / ln_base;

@@ -853,5 +853,31 @@ int main(void)
               "Q = 1.5 P but for small entries: KL %g %g, JS %g %g, measures(Q, P) %g %g %g", kpq, kqp, jpq, jqp, m.kl_pq,
               m.kl_qp, m.js);
     }
+    /* Q = c P but for a few entries, c = 0x1.a9e1/0x1.ea a double from neither side: in some orders the
+     * first sum, 5.2e-170, was kept (below the old n^2 1e-80 threshold) where KL is 1.9e-245 (found by the
+     * fuzzer). mpmath at 6000 bits: KL(P||Q) 1.8702199956424152e-245, KL(Q||P) 1.8702199956424151e-245, JS
+     * 4.6755499891060379e-246. Every rotation and the reversal. */
+    {
+        const double p0[24] = { 0, 0x1p+53, 0x1.3cp+2, 0x1.3bfffffd88p+2, 0, 0, 0x1.fff9f9f9f0206p-422, 0x1.eap+280,
+                                0x1.eap-176, 0x1.ccp-288, 0x1.aba8p-288, 0x1.5p+0, 0x1.5p+0, 0x1.eap-176, 0x1.18p+1,
+                                0x1.18p+1, 0x1.18p+1, 0x1.18p+1, 0x1.18p+1, 0, 0, 0, 0, 0 };
+        const double q0[24] = { 0, 0x1.bdp+52, 0x1.12a6p+2, 0x1.12a5fffddab4p+2, 0, 0, 0x1.bcfac3c3bb342p-422,
+                                0x1.a9e1p+280, 0x1.a9e1p-176, 0x1.8fcep-288, 0x1.73b184p-288, 0x1.2408p+0, 0x1.2408p+0,
+                                0x1.a9e1p-176, 0x1.e6b8p+0, 0x1.e6b8p+0, 0x1.e6b8p+0, 0x1.e6b8p+0, 0x1.e6b8p+0, 0, 0, 0,
+                                0, 0 };
+        int bad = 0;
+        for (int order = 0; order <= 24; order++) { /* 0..23: rotations; 24: reversed */
+            double p[24], q[24], k;
+            infodiv_measure_set m;
+            for (int i = 0; i < 24; i++) {
+                int j = order == 24 ? 23 - i : (i + order) % 24;
+                p[i] = p0[j], q[i] = q0[j];
+            }
+            bad += !(infodiv_kl(p, q, 24, NULL, &k, NULL) == INFODIV_OK && infodiv_measures(p, q, 24, NULL, &m, NULL) == INFODIV_OK
+                     && close_rel(k, 1.8702199956424152e-245, 1e-12) && close_rel(m.kl_pq, 1.8702199956424152e-245, 1e-12)
+                     && close_rel(m.kl_qp, 1.8702199956424151e-245, 1e-12) && close_rel(m.js, 4.6755499891060379e-246, 1e-12));
+        }
+        CHECK(bad == 0, "Q = c P but for a few entries, c a double from neither side: %d of 25 orders off", bad);
+    }
     return check_report("regressions");
 }
