@@ -972,15 +972,16 @@ static dominant dominant_alpha(const double *a, const double *b, size_t k)
 
 /* sum_i G(a_i, b_i) 2^-scale over i != j (G: infodiv_gamma_matched_kl): the
  * scale keeps the G_i ~ b_i/a_i of tiny a_i, and their sum, within the
- * doubles where KL is (G_1 = 4.5e308 beside G(a0, b0) = 3.5e308). */
-static double sum_g_scaled(const double *a, const double *b, size_t k, size_t j, int scale)
+ * doubles where KL is (G_1 = 4.5e308 beside G(a0, b0) = 3.5e308); prescale as
+ * infodiv_gamma_matched_kl_scaled(). */
+static double sum_g_scaled(const double *a, const double *b, size_t k, size_t j, int scale, int prescale)
 {
     double sum = 0;
     for (size_t i = 0; i < k; i++) {
         if (i == j)
             continue;
         double di = b[i] - a[i], gi = infodiv_gamma_matched_kl(a[i], b[i], di);
-        sum += isinf(gi) ? infodiv_gamma_matched_kl_scaled(a[i], b[i], di, scale) : ldexp(gi, -scale);
+        sum += isinf(gi) ? infodiv_gamma_matched_kl_scaled(a[i], b[i], di, scale, prescale) : ldexp(gi, -scale);
     }
     return sum;
 }
@@ -1041,8 +1042,8 @@ static double dirichlet_kl(const double *a, const double *b, size_t k)
      * that keeps them finite */
     int e = 1, g0_over = isinf(g0) && ha == 0 && hb == 0;
     for (;; e *= 2) {
-        over = sum_g_scaled(a, b, k, j, hb + e);
-        over0 = g0_over ? infodiv_gamma_matched_kl_scaled(a0, b0, d0 + c, e) : 0;
+        over = sum_g_scaled(a, b, k, j, hb + e, hb == 0); /* prescaled only where G(a0, b0) is in that scale too */
+        over0 = g0_over ? infodiv_gamma_matched_kl_scaled(a0, b0, d0 + c, e, 1) : 0;
         if ((isfinite(over) && isfinite(over0)) || e >= 2048)
             break;
     }

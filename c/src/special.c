@@ -315,11 +315,20 @@ static double matched_kl_far_below(double a, double b, double d)
 /* infodiv_gamma_matched_kl(a, b, d) 2^-e, e >= 1, for where G passes DBL_MAX
  * only by b/a (a sum of such terms may not): from psi(a) = psi(1 + a) - 1/a,
  *   G = d/a + S(b) + (1 + b) log a - lgamma(1 + a) - a - d psi(1 + a),
- * S = infodiv_lgamma_lead; exact, and the other terms are far below d/a there. */
-double infodiv_gamma_matched_kl_scaled(double a, double b, double d, int e)
+ * S = infodiv_lgamma_lead; exact, and the other terms are far below d/a there.
+ * With prescale, where the terms of b's size pass DBL_MAX though d/a 2^-e does
+ * not ((1 + b) log a for b of 1e308 and a below 1/e), they are scaled before
+ * they are formed (for a from 2^-60, where no scale reaches the subnormals);
+ * else such a G is +inf. */
+double infodiv_gamma_matched_kl_scaled(double a, double b, double d, int e, int prescale)
 {
+    double lead = ldexp(d, -e) / a;
     double rest = infodiv_lgamma_lead(b) + (1 + b) * log(a) - infodiv_lgamma(1 + a) - a - d * infodiv_digamma(1 + a);
-    double scaled = ldexp(d, -e) / a + ldexp(rest, -e);
+    if (prescale && isinf(rest) && isfinite(lead) && a >= 0x1p-60) { /* the large terms scaled first */
+        double large = ldexp(1 + b, -e) * log(a) - ldexp(d, -e) * infodiv_digamma(1 + a);
+        return lead + (large + ldexp(infodiv_lgamma_lead(b) - infodiv_lgamma(1 + a) - a, -e));
+    }
+    double scaled = lead + ldexp(rest, -e);
     return isnan(scaled) ? INFINITY : scaled; /* inf - inf: b log a beyond the doubles, and b/a more so */
 }
 

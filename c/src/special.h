@@ -18,7 +18,8 @@ double infodiv_ratio_rest_scaled(double w, int scale, double x1, double y1, doub
 /* KL(Gamma(a, rate a) || Gamma(b, rate b)) >= 0, d = b - a given apart:
  * lgamma(b) - lgamma(a) - d psi(a) - a phi(b/a) */
 double infodiv_gamma_matched_kl(double a, double b, double d);
-double infodiv_gamma_matched_kl_scaled(double a, double b, double d, int e); /* G 2^-e, G beyond DBL_MAX by b/a */
-double infodiv_lgamma_lead(double x);                                        /* lgamma(x) - x log x + x, x > 0 */
+double infodiv_gamma_matched_kl_scaled(double a, double b, double d, int e,
+                                       int prescale); /* G 2^-e, G beyond DBL_MAX by b/a */
+double infodiv_lgamma_lead(double x);                 /* lgamma(x) - x log x + x, x > 0 */
 
 #endif /* INFODIV_SPECIAL_H */

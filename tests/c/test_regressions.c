@@ -879,5 +879,14 @@ int main(void)
         }
         CHECK(bad == 0, "Q = c P but for a few entries, c a double from neither side: %d of 25 orders off", bad);
     }
+    /* Beta(0.1, 0.3) || Beta(3.375, DBL_MAX): G(0.3, DBL_MAX) passes DBL_MAX, and its scaled form formed
+     * (1 + b) log a, -2.2e308, before scaling: -inf, so KL was +inf where it is 1.6918803373950489737e308
+     * (mpmath, 6000 bits; found by the fuzz replay of npm test once the corpus grew). */
+    {
+        infodiv_dist P = { INFODIV_BETA, 0.1, 0.3, 0, NULL, NULL }, Q = { INFODIV_BETA, 3.375, DBL_MAX, 0, NULL, NULL };
+        infodiv_dist_measure_set m;
+        CHECK(infodiv_dist_kl(&P, &Q, NULL, NULL, 0, &m, NULL) == INFODIV_OK && close_rel(m.kl_pq, 1.6918803373950489737e308, 1e-13),
+              "Beta KL just below DBL_MAX: %.17g", m.kl_pq);
+    }
     return check_report("regressions");
 }
