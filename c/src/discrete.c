@@ -305,13 +305,15 @@ static inline ratio outcome_ratio(double x, double y, double vx, double vy, cons
 }
 
 /* x_m y - y_m x as a double-double, exactly but for the rounding of its low
- * part (TwoProduct twice, then TwoSum): exactly 0 wherever y/x = y_m/x_m,
- * whether or not that ratio is a double. All four below 2^996. */
+ * part: the two products and their errors (TwoProduct) summed by TwoSum, so
+ * that errors of 1e-16 cancelling to 1e-21 keep its digits; exactly 0
+ * wherever y/x = y_m/x_m, whether or not that ratio is a double. All four
+ * below 2^996. */
 static inline dd deviation(double y, double x, double xm, double ym)
 {
-    double a = xm * y, b = ym * x;
-    double e, t = two_sum(a, -b, &e);
-    dd d = { t, e + (two_prod_err(xm, y, a) - two_prod_err(ym, x, b)) };
+    double a = xm * y, b = ym * x, e1, e2, e3;
+    double t = two_sum(two_sum(two_sum(a, -b, &e1), two_prod_err(xm, y, a), &e2), -two_prod_err(ym, x, b), &e3);
+    dd d = { t, e1 + e2 + e3 };
     return d;
 }
 

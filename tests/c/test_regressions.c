@@ -888,5 +888,22 @@ int main(void)
         CHECK(infodiv_dist_kl(&P, &Q, NULL, NULL, 0, &m, NULL) == INFODIV_OK && close_rel(m.kl_pq, 1.6918803373950489737e308, 1e-13),
               "Beta KL just below DBL_MAX: %.17g", m.kl_pq);
     }
+    /* Q is P shifted by one outcome, the entries 3.3125 less steps of 1e-11: q_j/p_j agree to 1e-22, and
+     * each departure x_m y_j - y_m x_j is two products' errors of 1e-16 cancelling to 1e-21, whose rounded
+     * difference put KL(P||Q) 2e-12 off (found by the fuzzer). mpmath at 8000 bits: KL(P||Q)
+     * 2.1109029321463259e-43, KL(Q||P) 2.1109029321463259e-43, JS 5.2772573303658147e-44. */
+    {
+        const double p[10] = { 0x1.a8p+1, 0x1.a7fffffff92bp+1, 0x1.a7fffffff256p+1, 0x1.a7ffffffd55ap+1,
+                               0x1.a7ffffffb85ep+1, 0x1.a7ffffff9b62p+1, 0x1.a7ffffff7e66p+1, 0x1.a7ffffff616ap+1,
+                               0x1.a7ffffff446ep+1, 0x1.a7ffffff2772p+1 };
+        const double q[10] = { 0x1.a7ffffffe304p+1, 0x1.a7ffffffdc2fp+1, 0x1.a7ffffffd55ap+1, 0x1.a7ffffffb85ep+1,
+                               0x1.a7ffffff9b62p+1, 0x1.a7ffffff7e66p+1, 0x1.a7ffffff616ap+1, 0x1.a7ffffff446ep+1,
+                               0x1.a7ffffff2772p+1, 0x1.a7ffffff0a76p+1 };
+        double kpq, kqp, js;
+        CHECK(infodiv_kl(p, q, 10, NULL, &kpq, NULL) == INFODIV_OK && infodiv_kl(q, p, 10, NULL, &kqp, NULL) == INFODIV_OK
+                  && infodiv_js(p, q, 10, NULL, &js, NULL) == INFODIV_OK && close_rel(kpq, 2.1109029321463259e-43, 1e-13)
+                  && close_rel(kqp, 2.1109029321463259e-43, 1e-13) && close_rel(js, 5.2772573303658147e-44, 1e-13),
+              "departures of 1e-21 from products' errors: KL %.17g %.17g, JS %.17g", kpq, kqp, js);
+    }
     return check_report("regressions");
 }
