@@ -321,6 +321,7 @@ static inline dd deviation(double y, double x, double xm, double ym)
 typedef struct {
     double xm, ym; /* x and y at the largest entry m of p (1 and 1 when not normalising) */
     dd total;      /* sum_j (x_m y_j - y_m x_j): 0 when not normalising, where S_p = S_q = 1 */
+    int same;      /* every departure exactly 0: Q = c P, so KL = JS = 0 (normalising) */
 } deviations;
 
 /* outcome_ratio() for kl_terms(), whose signed term p^ log(p^/q^) needs u

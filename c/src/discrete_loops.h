@@ -293,11 +293,13 @@ int FN(cross_entropy)(const REAL *p, const REAL *q, size_t n, const infodiv_opti
 }
 
 /* Q's departure from P scaled by y_m/x_m, for outcome_ratio_terms(), m the
- * largest entry of p; none (x_m = y_m = 1) when not normalising. */
+ * largest entry of p; none (x_m = y_m = 1) when not normalising. same: every
+ * departure exactly 0, y_m in [1, 2) as Q = c P puts it, and no entry zero on
+ * one side only or below RATIO_MIN (whose products' errors could be subnormal). */
 static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q,
                                        int normalize)
 {
-    deviations dv = { 1, 1, { 0, 0 } };
+    deviations dv = { 1, 1, { 0, 0 }, 0 };
     if (!normalize)
         return dv;
     size_t m = 0;
@@ -305,41 +307,16 @@ static deviations LOCAL(deviations_of)(const REAL *p, const REAL *q, size_t n, c
         if (p[i] > p[m])
             m = i;
     dv.xm = p[m] * P->scale1 * P->scale2, dv.ym = q[m] * Q->scale1 * Q->scale2;
+    dv.same = dv.ym >= 1;
     for (size_t i = 0; i < n; i++) {
-        dd d = deviation(q[i] * Q->scale1 * Q->scale2, p[i] * P->scale1 * P->scale2, dv.xm, dv.ym);
+        double x = p[i] * P->scale1 * P->scale2, y = q[i] * Q->scale1 * Q->scale2;
+        dd d = deviation(y, x, dv.xm, dv.ym);
+        dv.same &= (x == 0 && y == 0) || (x >= RATIO_MIN && y >= RATIO_MIN && d.hi == 0 && d.lo == 0);
         acc_add(&dv.total, d.hi);
         acc_add(&dv.total, d.lo);
     }
     dv.total = acc_result(dv.total);
     return dv;
-}
-
-/* Whether Q = c P exactly (so P and Q normalised are equal, and KL = JS = 0):
- * y_j x_m = x_j y_m for every j, both products exact (TwoProduct), m the
- * largest entry of p, which must be Q's too. One pass without a log, before a
- * second sum (which would give 0 too, in two). An entry zero on one side
- * only, or below RATIO_MIN (whose products' errors could be subnormal),
- * answers no. */
-static int LOCAL(proportional)(const REAL *p, const REAL *q, size_t n, const dist *P, const dist *Q)
-{
-    size_t m = 0;
-    for (size_t i = 1; i < n; i++)
-        if (p[i] > p[m])
-            m = i;
-    double xm = p[m] * P->scale1 * P->scale2, ym = q[m] * Q->scale1 * Q->scale2; /* xm in [1, 2) */
-    if (!(ym >= 1))
-        return 0;
-    for (size_t j = 0; j < n; j++) {
-        if (p[j] == 0 && q[j] == 0)
-            continue;
-        double x = p[j] * P->scale1 * P->scale2, y = q[j] * Q->scale1 * Q->scale2;
-        if (!(x >= RATIO_MIN && y >= RATIO_MIN))
-            return 0;
-        double a = y * xm, b = x * ym;
-        if (a != b || two_prod_err(y, xm, a) != two_prod_err(x, ym, b))
-            return 0;
-    }
-    return 1;
 }
 
 /* KL(P||Q) in nats (reverse: KL(Q||P), from the same ratios), u from
@@ -406,11 +383,9 @@ int FN(kl)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double kl = LOCAL(kl_sum)(p, q, n, &P, &Q, NULL, 0);
-    if (tiny_divergence(kl) && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
-        kl = 0;
-    else if (tiny_divergence(kl) && normalize_option(opt)) {
+    if (tiny_divergence(kl) && normalize_option(opt)) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
-        kl = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
+        kl = dv.same ? 0 : LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
     }
     *result = kl / ln_base; /* +inf: -inf for a base below 1, like every other value */
     return INFODIV_OK;
@@ -434,11 +409,9 @@ int FN(js)(const REAL *p, const REAL *q, size_t n, const infodiv_options *opt, d
         return status;
 
     double js = LOCAL(js_sum)(p, q, n, &P, &Q, NULL);
-    if (tiny_divergence(js) && normalize_option(opt) && LOCAL(proportional)(p, q, n, &P, &Q))
-        js = 0;
-    else if (tiny_divergence(js) && normalize_option(opt)) {
+    if (tiny_divergence(js) && normalize_option(opt)) {
         deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
-        js = LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
+        js = dv.same ? 0 : LOCAL(js_sum)(p, q, n, &P, &Q, &dv);
     }
     *result = js / ln_base;
     return INFODIV_OK;
@@ -491,11 +464,12 @@ int FN(measures)(const REAL *p, const REAL *q, size_t n, const infodiv_options *
     }
     double h_p = hp.hi + hp.lo, h_q = hq.hi + hq.lo;
     double k_pq = kpq.hi + kpq.lo, k_qp = kqp.hi + kqp.lo, j_s = 0.5 * (js.hi + js.lo);
-    int tiny = normalize_option(opt) && (tiny_divergence(k_pq) || tiny_divergence(k_qp) || tiny_divergence(j_s));
-    if (tiny && LOCAL(proportional)(p, q, n, &P, &Q))
+    deviations dv = { 1, 1, { 0, 0 }, 0 };
+    if (normalize_option(opt) && (tiny_divergence(k_pq) || tiny_divergence(k_qp) || tiny_divergence(j_s)))
+        dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
+    if (dv.same)
         k_pq = k_qp = j_s = 0;
-    else if (tiny) {
-        deviations dv = LOCAL(deviations_of)(p, q, n, &P, &Q, 1);
+    else if (normalize_option(opt)) {
         if (tiny_divergence(k_pq) && !inf_pq)
             k_pq = LOCAL(kl_sum)(p, q, n, &P, &Q, &dv, 0);
         if (tiny_divergence(k_qp) && !inf_qp)
