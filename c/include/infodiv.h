@@ -415,7 +415,11 @@ int infodiv_measures_logits_rows_f32(const float *a, const float *b, size_t rows
  * q by their integrals first. Composite Simpson's rule in its non-uniform
  * form over pairs of intervals (the last interval of an odd count from the
  * parabola through the last three points) applied to q phi(p/q) >= 0;
- * error_estimate = |Simpson - trapezoid| of the same integrand.
+ * error_estimate = |Simpson - trapezoid| of the same integrand. On very
+ * uneven grids Simpson's weights turn negative and large; where its
+ * integrals or its KL are then negative or within the rounding of its terms
+ * (64 n eps sum |w term|), the trapezoid rule's KL, with error_estimate its
+ * magnitude.
  */
 enum infodiv_family {
     INFODIV_NORMAL = 1,

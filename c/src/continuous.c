@@ -1692,13 +1692,16 @@ static int integral_above_rounding(xfloat z, xfloat a, size_t n)
 /* KL by one rule: normalised, sum w q^ phi(p^/q^) with p^ = p/Zp and
  * q^ = q/Zq, which equals the integral of p^ log(p^/q^) when the rule
  * integrates p and q to Zp and Zq (the linear parts cancel); without,
- * sum w p log(p/q). NAN when the rule's integrals are not positive, or not
- * above their rounding, 64 n eps sum |w| p (and q) (possible only with
- * Simpson's negative weights: those of 1.5e69 on steps of 1e-67 beside 25
- * leave an integral of 17 to the rounding). */
+ * sum w p log(p/q). NAN when the rule's integrals, or (Simpson's) its KL, are
+ * not positive or not above their rounding, 64 n eps sum |w| p (and q, and
+ * |w term|) (possible only with Simpson's negative weights: those of 1.5e69
+ * on steps of 1e-67 beside 25 leave an integral of 17 to the rounding, and
+ * weights of -2^400/6 and 2^400/6 on steps of 2^-400 and 1 leave a flat
+ * integrand's integral to it). */
 static double grid_rule(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
 {
-    xfloat zp = { 0, 0 }, zq = { 0, 0 }, zd = { 0, 0 }, k = { 0.5, 1 }, sum = { 0, 0 }, ap = { 0, 0 }, aq = { 0, 0 };
+    xfloat zp = { 0, 0 }, zq = { 0, 0 }, zd = { 0, 0 }, k = { 0.5, 1 }, sum = { 0, 0 }, ap = { 0, 0 }, aq = { 0, 0 },
+           asum = { 0, 0 };
     for (int pass = normalize ? 0 : 2; pass < 3; pass++) { /* integrals, Zp - k Zq, the integrand */
         for (size_t start = 0; start + 1 < n;) {           /* 2 or 3 points at a time: no scratch */
             xfloat w[3];
@@ -1712,12 +1715,14 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
                     ap = xadd(ap, xmul(wabs, xf(pi))), aq = xadd(aq, xmul(wabs, xf(qi)));
                 } else if (pass == 1)
                     zd = xadd(zd, xmul(w[j], scaled_difference(pi, qi, k)));
-                else if (normalize && qi > 0)
-                    sum = xadd(sum,
-                               normalized_term(xdiv(wp, zp), xdiv(wq, zq),
-                                               normalized_difference(w[j], pi, qi, zp, zq, zd, k)));
-                else if (!normalize && pi > 0)
-                    sum = xadd(sum, xmul(wp, xf(log_of_density_ratio(pi, qi))));
+                else if ((normalize && qi > 0) || (!normalize && pi > 0)) {
+                    xfloat t = normalize ? normalized_term(xdiv(wp, zp), xdiv(wq, zq),
+                                                           normalized_difference(w[j], pi, qi, zp, zq, zd, k))
+                                         : xmul(wp, xf(log_of_density_ratio(pi, qi)));
+                    sum = xadd(sum, t);
+                    t.m = fabs(t.m);
+                    asum = xadd(asum, t);
+                }
             }
         }
         if (pass == 0 && !(integral_above_rounding(zp, ap, n) && integral_above_rounding(zq, aq, n)))
@@ -1725,6 +1730,9 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
         if (pass == 0)
             k.e = zp.e - zq.e + 1; /* 2^(zp.e - zq.e): Zp/Zq within a factor 2 of it */
     }
+    xfloat magnitude = { fabs(sum.m), sum.e };
+    if (simpson && !integral_above_rounding(magnitude, asum, n))
+        return NAN;
     return xdouble(sum);
 }
 
@@ -1778,7 +1786,8 @@ int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
     int normalize = opt ? opt->normalize : 1;
     double trapezoid = grid_rule(x, p, q, n, 0, normalize);
     double simpson = grid_rule(x, p, q, n, 1, normalize);
-    /* Simpson's weights can be negative on very uneven grids: fall back on the trapezoid's, which are not */
+    /* Simpson's weights can be negative on very uneven grids (its KL then negative, or NAN: below
+     * its rounding): fall back on the trapezoid's, whose weights are not */
     double kl = isnan(simpson) || (normalize && simpson < 0) ? trapezoid : simpson;
     double estimate = isnan(simpson) ? fabs(trapezoid) : fabs(simpson - trapezoid);
     if (isinf(kl))

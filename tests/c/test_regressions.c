@@ -905,5 +905,20 @@ int main(void)
                   && close_rel(kqp, 2.1109029321463259e-43, 1e-13) && close_rel(js, 5.2772573303658147e-44, 1e-13),
               "departures of 1e-21 from products' errors: KL %.17g %.17g, JS %.17g", kpq, kqp, js);
     }
+    /* kl_grid, not normalised, of flat p = 1, q = 1/2 on steps 2^-400 and 1 - 2^-400: Simpson's weights
+     * -2^400/6 and 2^400/6 cancel, and its sum, rounded at 2^400, gave 0.231 for ln 2 (the integral of a
+     * constant, exact for both rules). The fuzzer's case: flat p 1.1e308, q 1.7e300 on steps of 2^-373
+     * and 2^108, whose KL, 3.8e341, is beyond the doubles. */
+    {
+        const double x[3] = { 0, 0x1p-400, 1 }, p[3] = { 1, 1, 1 }, q[3] = { 0.5, 0.5, 0.5 };
+        const double xf[3] = { 0x1p-1007, 0x1.ec866b79e0cbap-373, 0x1.ec876b79e0cbap+108 };
+        const double pf[3] = { 0x1.1ccf385ebc8ap+1023, 0x1.1ccf385ebc8ap+1023, 0x1.1ccf385ebc8ap+1023 };
+        const double qf[3] = { 0x1.7e43c8800759cp+996, 0x1.7e43c8800759cp+996, 0x1.7e43c8800759cp+996 };
+        const infodiv_options raw = { INFODIV_E, 0 };
+        infodiv_grid_result r, rf;
+        CHECK(infodiv_kl_grid(x, p, q, 3, &raw, &r, NULL) == INFODIV_OK && close_rel(r.kl, 0.69314718055994530942, 1e-15)
+                  && infodiv_kl_grid(xf, pf, qf, 3, &raw, &rf, NULL) == INFODIV_OK && rf.kl == INFINITY,
+              "kl_grid, Simpson's weights cancelling at 2^400: %.17g (ln 2), %g (inf)", r.kl, rf.kl);
+    }
     return check_report("regressions");
 }

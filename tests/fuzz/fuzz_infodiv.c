@@ -2186,10 +2186,11 @@ static void fuzz_grid(src *s)
                 REQUIRE(lnb > 0 ? res->kl >= 0 : res->kl <= 0, "kl_grid: KL %.17g of the wrong sign", res->kl);
             f128 mt, ms, tr = grid_ref(xs, ps, qs, n, 0, normalize, &mt), si = grid_ref(xs, ps, qs, n, 1, normalize, &ms);
             f128 lq = lnb;
-            /* the rule: Simpson's, unless its integrals are not positive or (normalised) its KL is
-             * negative, then the trapezoid's (continuous.c; the header names Simpson's only) */
+            /* the rule: Simpson's, unless its integrals are not positive, its KL is within its
+             * rounding (64 n eps sum |w term|, below tol_s: twice, as the library's sum is off by
+             * up to tol_s) or (normalised) negative, then the trapezoid's (continuous.c) */
             f128 tol_t = 1e-9Q * fabsq(tr) + 64 * n * EPS * mt, tol_s = 1e-9Q * fabsq(si) + 64 * n * EPS * ms;
-            int could_fall_back = isnanq(si) || (normalize && si <= tol_s);
+            int could_fall_back = isnanq(si) || fabsq(si) <= 2 * tol_s || (normalize && si <= tol_s);
             /* infinity only where the rule's exact value, in nats, is beyond the doubles */
             if (isinf(res->kl)) {
                 char b1[48], b2[48];

@@ -545,8 +545,9 @@ export interface GridOptions {
  * digits), by composite Simpson's rule in its non-uniform form over pairs of
  * intervals; with an odd number of intervals the last one is integrated from
  * the parabola through the last three points. (On very uneven grids, where
- * Simpson's weights can turn negative and give a negative value, the
- * trapezoid rule's is returned.) q[i] = 0 < p[i] gives Infinity.
+ * Simpson's weights turn negative and large and its value comes out negative
+ * or within the rounding of its terms, the trapezoid rule's is returned, with
+ * `error` its magnitude.) q[i] = 0 < p[i] gives Infinity.
  * Errors: `x[3] is not above x[2] (0.5 <= 0.5)`, `x needs at least 3 points (got 2)`,
  * `x, p and q differ in length (5, 5, 4)`, `p is 0 at every point`, and for
  * single entries those of {@link kl} (`p[2] is negative (-1)`, `x[1] is NaN`).
