@@ -1736,6 +1736,122 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
     return xdouble(sum);
 }
 
+/* ---- the same rule in doubles ----
+ * Every xfloat operation above is the double one rounded at a shifted
+ * exponent, so where every value is normal the doubles give the same bits
+ * (tests/c/test_continuous.c compares the two). grid_rule_d() repeats
+ * rule_weights() and grid_rule() expression for expression in doubles and
+ * counts the values outside the window [2^-400, 2^400] (zero aside, which the
+ * extended pass has too): the inputs, the weights, and each value formed from
+ * more than two of them or by cancellation. The product or quotient of two
+ * values in the window is normal; a sum whose result is subnormal is exact;
+ * and in the window normalized_term()'s shifts change no bit and its log form
+ * is not reached (fp/fq is within 2^800). A count above 0: the extended pass. */
+static inline int outside(double v)
+{
+    double a = fabs(v);
+    return ((a < 0x1p-400) & (a != 0)) | (a > 0x1p400);
+}
+
+/* rule_weights() in doubles; *out counts the values outside the window. */
+static size_t rule_weights_d(const double *x, size_t n, size_t start, int simpson, double w[3], size_t *at,
+                             size_t *next, int *out)
+{
+    if (!simpson) {
+        w[0] = w[1] = 0.5 * (x[start + 1] - x[start]);
+        *out += outside(w[0]);
+        *at = start, *next = start + 1;
+        return 2;
+    }
+    *at = start + 2 < n ? start : n - 3;
+    double lo0, lo1, h0 = two_sum_wide(x[*at + 1], -x[*at], &lo0), h1 = two_sum_wide(x[*at + 2], -x[*at + 1], &lo1);
+    double s = h0 + h1;
+    *out += outside(h0) + outside(h1) + outside(s);
+    if (start + 2 < n) {
+        double s6 = s * (1.0 / 6), lo01 = isfinite(h0 + h1) ? 2 * lo0 - lo1 : 0,
+               lo10 = isfinite(h0 + h1) ? 2 * lo1 - lo0 : 0;
+        double r0 = (2 * h0 + -h1 + lo01) / h0, r1 = (s / h0) * (s / h1), r2 = (2 * h1 + -h0 + lo10) / h1;
+        w[0] = s6 * r0, w[1] = s6 * r1, w[2] = s6 * r2;
+        *out += outside(s6) + outside(r0) + outside(r1) + outside(r2) + outside(w[0]) + outside(w[1]) + outside(w[2]);
+        *next = start + 2;
+        return 3;
+    }
+    double h1_6 = h1 * (1.0 / 6), three_h0 = 3 * h0, r0 = (h1 / h0) * (h1 / s), a1 = h1 + three_h0,
+           a2 = 2 * h1 + three_h0;
+    w[0] = -h1_6 * r0, w[1] = (h1_6 * a1) / h0, w[2] = (h1_6 * a2) / s;
+    *out += outside(h1_6) + outside(r0) + outside(a1) + outside(a2) + outside(w[0]) + outside(w[1]) + outside(w[2]);
+    *next = n;
+    return 3;
+}
+
+/* normalized_term() where fp, fq, fd and the result are in the window. */
+static inline double normalized_term_d(double fp, double fq, double fd)
+{
+    if (fp < 0)
+        return -normalized_term_d(-fp, -fq, -fd);
+    return fp == 0 ? fq : bregman_term(fp, fq, fd);
+}
+
+/* grid_rule() in doubles; *out > 0 where a value left the window. */
+static double grid_rule_d(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize,
+                          int *out)
+{
+    double zp = 0, zq = 0, zd = 0, k = 1, sum = 0, ap = 0, aq = 0, asum = 0;
+    int first = normalize ? 0 : 2, ignored = 0;
+    *out = 0;
+    for (int pass = first; pass < 3; pass++) { /* the later passes form the first's values again */
+        for (size_t start = 0; start + 1 < n;) {
+            double w[3];
+            size_t at, count = rule_weights_d(x, n, start, simpson, w, &at, &start, pass == first ? out : &ignored);
+            for (size_t j = 0; j < count; j++) {
+                double pi = p[at + j], qi = q[at + j], wp = w[j] * pi, wq = w[j] * qi;
+                if (pass == first)
+                    *out += outside(pi) + outside(qi);
+                if (pass == 0) {
+                    zp += wp, zq += wq;
+                    ap += fabs(w[j]) * pi, aq += fabs(w[j]) * qi;
+                } else if (pass == 1) {
+                    double qk = -qi * k, d = pi + qk, wd = w[j] * d;
+                    zd += wd;
+                    *out += outside(qk) + outside(d) + outside(wd);
+                } else if ((normalize && qi > 0) || (!normalize && pi > 0)) {
+                    double t;
+                    if (normalize) {
+                        double wqzd = wq * zd, fd = (w[j] * (pi + -qi * k) * zq + -wqzd) / (zp * zq), fp = wp / zp,
+                               fq = wq / zq;
+                        t = normalized_term_d(fp, fq, fd);
+                        *out += outside(wqzd) + outside(fd) + outside(fp) + outside(fq);
+                    } else
+                        t = wp * log_of_density_ratio(pi, qi);
+                    *out += outside(t);
+                    sum += t, asum += fabs(t);
+                }
+            }
+        }
+        if (pass == 0)
+            *out += outside(zp) + outside(zq) + outside(ap) + outside(aq);
+        if (pass == 0
+            && !(zp > 0 && zq > 0 && zp / ap > 64 * (double)n * DBL_EPSILON && zq / aq > 64 * (double)n * DBL_EPSILON))
+            return NAN;
+        if (pass == 0)
+            k = ldexp(1, ilogb(zp) - ilogb(zq));
+        if (pass == 1)
+            *out += outside(zd);
+    }
+    *out += outside(sum) + outside(asum);
+    if (simpson && !(fabs(sum) / asum > 64 * (double)n * DBL_EPSILON))
+        return NAN;
+    return sum;
+}
+
+/* The rule's KL: in doubles, or where they do not hold every value, extended. */
+static double grid_rule_either(const double *x, const double *p, const double *q, size_t n, int simpson, int normalize)
+{
+    int out;
+    double kl = grid_rule_d(x, p, q, n, simpson, normalize, &out);
+    return out == 0 ? kl : grid_rule(x, p, q, n, simpson, normalize);
+}
+
 static int check_density(const double *v, size_t n, int arg, infodiv_error *err)
 {
     int any = 0;
@@ -1784,8 +1900,8 @@ int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
         }
     }
     int normalize = opt ? opt->normalize : 1;
-    double trapezoid = grid_rule(x, p, q, n, 0, normalize);
-    double simpson = grid_rule(x, p, q, n, 1, normalize);
+    double trapezoid = grid_rule_either(x, p, q, n, 0, normalize);
+    double simpson = grid_rule_either(x, p, q, n, 1, normalize);
     /* Simpson's weights can be negative on very uneven grids (its KL then negative, or NAN: below
      * its rounding): fall back on the trapezoid's, whose weights are not */
     double kl = isnan(simpson) || (normalize && simpson < 0) ? trapezoid : simpson;

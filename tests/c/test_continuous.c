@@ -5,6 +5,7 @@
 #include "check.h"
 #include "infodiv.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,6 +210,59 @@ static void check_grid(void)
     CHECK(infodiv_kl_grid(x, p, q, 2, NULL, &g, &err) == INFODIV_TOO_FEW_POINTS, "two points");
 }
 
+/* xorshift64*: a fixed stream in [0, 1). */
+static double uniform(uint64_t *state)
+{
+    *state ^= *state >> 12, *state ^= *state << 25, *state ^= *state >> 27;
+    return (double)((*state * 0x2545F4914F6CDD1DULL) >> 11) * 0x1p-53;
+}
+
+/* The grid's two passes: in doubles where every value stays within [2^-400, 2^400], else in a mantissa
+ * and a separate exponent, whose operations are the doubles' at shifted exponents. Scaling p and q by
+ * 2^600 (or x by 2^-600) sends a grid to the extended pass and scales its every value exactly, so KL
+ * (normalised: the same; raw: scaled by 2^600 or 2^-600) and its estimate must keep every bit. Random
+ * grids: even and odd counts, steps from 2^-20 to 2^10 and exact doublings (a Simpson weight of 0),
+ * zeros, densities equal or within 1e-9 at points. */
+static void check_grid_passes(void)
+{
+    enum { CASES = 3000, MAXN = 64 };
+    uint64_t state = 20261207;
+    int bad = 0;
+    for (int c = 0; c < CASES; c++) {
+        double x[MAXN], p[MAXN], q[MAXN], xs[MAXN], ps[MAXN], qs[MAXN];
+        size_t n = 3 + (size_t)(uniform(&state) * (MAXN - 3));
+        int steps = (int)(uniform(&state) * 3);
+        double mp = 4 * uniform(&state) - 2, mq = 4 * uniform(&state) - 2, sp = 0.5 + 2 * uniform(&state), sq = 0.5 + 2 * uniform(&state);
+        for (size_t i = 0; i < n; i++) {
+            double step = steps == 0 ? 0.125 : steps == 1 ? ldexp(1, (int)(uniform(&state) * 30) - 20) : (i % 2 ? 2 : 1) * 0.0625;
+            x[i] = i == 0 ? -4 + 2 * uniform(&state) : x[i - 1] + step;
+            double u = uniform(&state);
+            p[i] = u < 0.05 ? 0 : exp(-(x[i] - mp) * (x[i] - mp) / (2 * sp * sp)) * (0.5 + uniform(&state));
+            q[i] = u < 0.2 ? p[i] * (1 + 1e-9 * (uniform(&state) - 0.5)) : exp(-(x[i] - mq) * (x[i] - mq) / (2 * sq * sq));
+            if (q[i] == 0)
+                q[i] = 0.25;
+        }
+        p[n - 1] = p[n - 1] > 0 ? p[n - 1] : 0.5; /* not 0 everywhere */
+        for (int normalize = 0; normalize < 2; normalize++) {
+            const infodiv_options o = { INFODIV_E, normalize };
+            infodiv_grid_result r, rp, rx;
+            for (size_t i = 0; i < n; i++)
+                xs[i] = ldexp(x[i], -600), ps[i] = ldexp(p[i], 600), qs[i] = ldexp(q[i], 600);
+            int st = infodiv_kl_grid(x, p, q, n, &o, &r, NULL) | infodiv_kl_grid(x, ps, qs, n, &o, &rp, NULL)
+                | infodiv_kl_grid(xs, p, q, n, &o, &rx, NULL);
+            int up = normalize ? 0 : 600, down = normalize ? 0 : -600;
+            if (st != INFODIV_OK || !(r.kl == ldexp(rp.kl, -up) && r.kl == ldexp(rx.kl, -down))
+                || !(r.error_estimate == ldexp(rp.error_estimate, -up) && r.error_estimate == ldexp(rx.error_estimate, -down))) {
+                if (bad++ < 5)
+                    fprintf(stderr, "grid case %d (n %zu, normalize %d): %a %a %a (estimates %a %a %a)\n", c, n, normalize, r.kl,
+                            ldexp(rp.kl, -up), ldexp(rx.kl, -down), r.error_estimate, ldexp(rp.error_estimate, -up),
+                            ldexp(rx.error_estimate, -down));
+            }
+        }
+    }
+    CHECK(bad == 0, "grid in doubles against extended: %d of %d differ", bad, 2 * CASES);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 4 || !check_fixture(argv[3])) {
@@ -218,5 +272,6 @@ int main(int argc, char **argv)
     check_errors();
     check_supports();
     check_grid();
+    check_grid_passes();
     return check_report("test_continuous");
 }
