@@ -521,34 +521,32 @@ function readDist(d, who) {
   if (typeof family !== 'string' || !Object.hasOwn(FAMILIES, family)) {
     throw new TypeError(`${who}.family must be one of ${FAMILY_NAMES.join(', ')} (got ${describe(family)})`);
   }
-  const def = FAMILIES[family], takes = () => def.params.join(' and '); // for the messages only: a call is hot
-  for (const key of Object.keys(d)) {
-    if (key !== 'family' && !def.params.includes(key)) {
-      throw new TypeError(`${who}: unknown parameter "${key}" for ${family} (it takes ${takes()})`);
+  const def = FAMILIES[family];
+  for (const key in d) { // own keys only (as Object.keys): for-in takes V8's enum cache, without an array
+    if (key !== 'family' && !def.params.includes(key) && Object.hasOwn(d, key)) {
+      throw new TypeError(`${who}: unknown parameter "${key}" for ${family} (it takes ${def.params.join(' and ')})`);
     }
   }
-  const values = [];
-  for (const name of def.params) {
-    const v = Object.hasOwn(d, name) ? d[name] : undefined;
-    if (v === undefined) throw new TypeError(`${who}.${name} is missing (${family} takes ${takes()})`);
-    if (!def.vector && typeof v !== 'number') throw new TypeError(`${who}.${name} must be a number (got ${describe(v)})`);
-    values.push(v);
-  }
-  const out = { name: family, who, def, id: def.id, a: 0, b: 0, v: null, m: null, source: d };
-  if (!def.vector) {
-    out.a = values[0];
-    out.b = values.length > 1 ? values[1] : 0;
-    return out;
-  }
-  out.v = readVector(values[0], `${who}.${def.params[0]}`);
+  const first = def.params[0], second = def.params[1];
+  const a = paramOf(d, first, who, family, def), b = second === undefined ? 0 : paramOf(d, second, who, family, def);
+  if (!def.vector) return { name: family, who, def, id: def.id, a, b, v: null, m: null, source: d };
+  const out = { name: family, who, def, id: def.id, a: 0, b: 0, v: readVector(a, `${who}.${first}`), m: null, source: d };
   const k = out.v.length;
   if (family === 'multivariateNormal') {
     if (k > MAX_DIMENSION) {
       throw new RangeError(`${who}.mean has ${k} entries; multivariateNormal takes at most ${MAX_DIMENSION} dimensions`);
     }
-    out.m = readMatrix(values[1], k, `${who}.cov`, `${who}.mean`);
+    out.m = readMatrix(b, k, `${who}.cov`, `${who}.mean`);
   }
   return out;
+}
+
+// d[name], present (own) and, for a one-dimensional family, a number; else a TypeError naming it.
+function paramOf(d, name, who, family, def) {
+  const v = Object.hasOwn(d, name) ? d[name] : undefined;
+  if (v === undefined) throw new TypeError(`${who}.${name} is missing (${family} takes ${def.params.join(' and ')})`);
+  if (!def.vector && typeof v !== 'number') throw new TypeError(`${who}.${name} must be a number (got ${describe(v)})`);
+  return v;
 }
 
 // A vector parameter as a Float64Array, after checking the types of its entries.
@@ -631,6 +629,7 @@ function readGridOptions(options) {
 // arrays) into the heap, calls infodiv_<name>, and returns read(result address).
 function distCall(name, dp, dq, o, outBytes, read, ...arrays) {
   const lib = ready();
+  if (!busy && arrays.length === 0 && !dp.v && !(dq && dq.v)) return scalarDistCall(name, dp, dq, o, read);
   const vectors = [];
   for (const d of [dp, dq]) if (d) vectors.push(d.v, d.m);
   for (const a of arrays) vectors.push(a);
@@ -690,6 +689,39 @@ function distCall(name, dp, dq, o, outBytes, read, ...arrays) {
     busy = wasBusy;
     if (region !== scratch) lib._free(region);
   }
+}
+
+// distCall's path for one-dimensional families (the calls of a loop): the structs in the scratch region
+// and nothing else to place.
+function scalarDistCall(name, dp, dq, o, read) {
+  busy = true;
+  try {
+    heap();
+    const p = scratch + DIST_AT, q = p + DIST_BYTES;
+    writeScalarDist(p, dp);
+    if (dq) writeScalarDist(q, dq);
+    let options = 0;
+    if (o !== DEFAULTS) {
+      options = scratch + OPTIONS_AT;
+      f64[options / 8] = o.base;
+      i32[options / 4 + 2] = o.normalize ? 1 : 0;
+    }
+    const out = scratch + RESULT_AT, error = scratch + ERROR_AT;
+    const status = name === 'dist_kl' ? functions.dist_kl(p, q, options, 0, 0, out, error) : functions.dist_entropy(p, options, 0, 0, out, error);
+    if (status !== 0) throw distError(status, error, dp, dq, []);
+    return read(out);
+  } finally {
+    busy = false;
+  }
+}
+
+function writeScalarDist(at, d) {
+  i32[at / 4] = d.id;
+  f64[at / 8 + 1] = d.a;
+  f64[at / 8 + 2] = d.b;
+  u32[at / 4 + 6] = 0;
+  u32[at / 4 + 7] = 0;
+  u32[at / 4 + 8] = 0;
 }
 
 // A C status of the parametric functions as a JS error naming the parameter.
