@@ -1721,7 +1721,7 @@ static double grid_rule(const double *x, const double *p, const double *q, size_
                                          : xmul(wp, xf(log_of_density_ratio(pi, qi)));
                     sum = xadd(sum, t);
                     t.m = fabs(t.m);
-                    asum = xadd(asum, t);
+                    asum = simpson ? xadd(asum, t) : asum; /* for Simpson's test below */
                 }
             }
         }
@@ -1799,8 +1799,8 @@ static double grid_rule_d(const double *x, const double *p, const double *q, siz
     double zp = 0, zq = 0, zd = 0, k = 1, sum = 0, ap = 0, aq = 0, asum = 0;
     int first = normalize ? 0 : 2, ignored = 0;
     *out = 0;
-    for (int pass = first; pass < 3; pass++) { /* the later passes form the first's values again */
-        for (size_t start = 0; start + 1 < n;) {
+    for (int pass = first; pass < 3; pass++) {            /* the later passes form the first's values again */
+        for (size_t start = 0; start + 1 < n && !*out;) { /* a value out: the extended pass answers */
             double w[3];
             size_t at, count = rule_weights_d(x, n, start, simpson, w, &at, &start, pass == first ? out : &ignored);
             for (size_t j = 0; j < count; j++) {
@@ -1824,19 +1824,21 @@ static double grid_rule_d(const double *x, const double *p, const double *q, siz
                     } else
                         t = wp * log_of_density_ratio(pi, qi);
                     *out += outside(t);
-                    sum += t, asum += fabs(t);
+                    sum += t, asum += simpson ? fabs(t) : 0;
                 }
             }
         }
         if (pass == 0)
             *out += outside(zp) + outside(zq) + outside(ap) + outside(aq);
+        if (pass == 1)
+            *out += outside(zd);
+        if (*out)
+            return NAN;
         if (pass == 0
             && !(zp > 0 && zq > 0 && zp / ap > 64 * (double)n * DBL_EPSILON && zq / aq > 64 * (double)n * DBL_EPSILON))
             return NAN;
         if (pass == 0)
             k = ldexp(1, ilogb(zp) - ilogb(zq));
-        if (pass == 1)
-            *out += outside(zd);
     }
     *out += outside(sum) + outside(asum);
     if (simpson && !(fabs(sum) / asum > 64 * (double)n * DBL_EPSILON))
