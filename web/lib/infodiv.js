@@ -655,27 +655,12 @@ function distCall(name, dp, dq, o, outBytes, read, ...arrays) {
       free += 8 * v.length;
       return at;
     };
-    const structs = [dp, dq].map((d, i) => {
-      if (!d) return 0;
-      const at = region + DIST_AT + i * DIST_BYTES;
-      i32[at / 4] = d.id;
-      f64[at / 8 + 1] = d.a;
-      f64[at / 8 + 2] = d.b;
-      u32[at / 4 + 6] = d.v ? d.v.length : 0;
-      u32[at / 4 + 7] = place(d.v);
-      u32[at / 4 + 8] = place(d.m);
-      return at;
-    });
+    const structs = [dp, dq].map((d, i) => (d ? writeDistStruct(region + DIST_AT + i * DIST_BYTES, d, place(d.v), place(d.m)) : 0));
     const at = arrays.map(place);
     const scratchAt = free;
     free += 8 * scratchDoubles;
     const out = outBytes > RESULT_BYTES ? free : region + RESULT_AT;
-    let options = 0;
-    if (o !== DEFAULTS) {
-      options = region + OPTIONS_AT;
-      f64[options / 8] = o.base;
-      i32[options / 4 + 2] = o.normalize ? 1 : 0;
-    }
+    const options = optionsAt(region, o);
     const error = region + ERROR_AT;
     const fn = functions[name];
     let status;
@@ -697,16 +682,8 @@ function scalarDistCall(name, dp, dq, o, read) {
   busy = true;
   try {
     heap();
-    const p = scratch + DIST_AT, q = p + DIST_BYTES;
-    writeScalarDist(p, dp);
-    if (dq) writeScalarDist(q, dq);
-    let options = 0;
-    if (o !== DEFAULTS) {
-      options = scratch + OPTIONS_AT;
-      f64[options / 8] = o.base;
-      i32[options / 4 + 2] = o.normalize ? 1 : 0;
-    }
-    const out = scratch + RESULT_AT, error = scratch + ERROR_AT;
+    const p = writeDistStruct(scratch + DIST_AT, dp, 0, 0), q = dq ? writeDistStruct(p + DIST_BYTES, dq, 0, 0) : 0;
+    const options = optionsAt(scratch, o), out = scratch + RESULT_AT, error = scratch + ERROR_AT;
     const status = name === 'dist_kl' ? functions.dist_kl(p, q, options, 0, 0, out, error) : functions.dist_entropy(p, options, 0, 0, out, error);
     if (status !== 0) throw distError(status, error, dp, dq, []);
     return read(out);
@@ -715,14 +692,17 @@ function scalarDistCall(name, dp, dq, o, read) {
   }
 }
 
-function writeScalarDist(at, d) {
+// An infodiv_dist at `at`: its vector and matrix already placed at vAt and mAt (0: none). Returns at.
+function writeDistStruct(at, d, vAt, mAt) {
   i32[at / 4] = d.id;
   f64[at / 8 + 1] = d.a;
   f64[at / 8 + 2] = d.b;
-  u32[at / 4 + 6] = 0;
-  u32[at / 4 + 7] = 0;
-  u32[at / 4 + 8] = 0;
+  u32[at / 4 + 6] = d.v ? d.v.length : 0;
+  u32[at / 4 + 7] = vAt;
+  u32[at / 4 + 8] = mAt;
+  return at;
 }
+
 
 // A C status of the parametric functions as a JS error naming the parameter.
 function distError(status, at, dp, dq, arrays) {
@@ -878,12 +858,7 @@ function call(o, fn, p, q, kinds, outBytes, readResult, cols) {
       free += width * n;
     }
     const out = outSize > RESULT_BYTES ? free : region + RESULT_AT;
-    let options = 0; // NULL: the defaults
-    if (o !== DEFAULTS) {
-      options = region + OPTIONS_AT;
-      f64[options / 8] = o.base;
-      i32[options / 4 + 2] = o.normalize ? 1 : 0;
-    }
+    const options = optionsAt(region, o); // 0 (NULL): the defaults
     const f = float ? fn.f32 : fn.f64;
     const error = region + ERROR_AT;
     let status;
