@@ -141,6 +141,27 @@ test('for a fixed seed, the counters after n symbols are what the library\'s sam
   await checkCounters(page, state, 'after restart');
 });
 
+test('playing, the strip gains one cell per symbol sent, not a new strip per frame, and shows the last 40 draws', async () => {
+  // 20 symbols a second (the default): the page plays by itself, a symbol every third frame or so.
+  const page = await openCode('?view=code&p=0.5,0.2,0.2,0.1&q=0.1,0.2,0.3,0.4&label=sun&label=rain&label=fog&label=snow&seed=5&speed=20', DESKTOP);
+  const state = stateInUrl(page);
+  // Cells added to the strip while it plays, and the symbols sent meanwhile (counted from the counter).
+  const from = await page.evaluate(() => {
+    window.__strip = { added: 0 };
+    new MutationObserver((records) => {
+      for (const r of records) window.__strip.added += r.addedNodes.length;
+    }).observe(document.querySelector('[data-role="message"]'), { childList: true });
+    return Number(document.querySelector('[data-counter="n"]').dataset.value);
+  });
+  await eventually(async () => assert.ok((await counters(page)).n >= from + 50, 'at least 50 more symbols sent'), LOAD_TIMEOUT);
+  await page.locator('button[data-action="play"]').click(); // pause
+  const { n } = await counters(page), added = await page.evaluate(() => window.__strip.added);
+  assert.ok(added <= n - from, `${added} cells added for ${n - from} symbols sent (a strip rewritten in every frame adds 40 a frame)`);
+  const cells = await page.locator('[data-role="message"] .symbol-cell').evaluateAll((cs) => cs.map((c) => [...c.children].map((s) => s.textContent)));
+  const codeP = prefixCode(state.p), codeQ = prefixCode(state.q), last = [...expected(state, n).draws].slice(-40);
+  assert.deepEqual(cells, last.map((i) => [state.labels[i], codeP.codewords[i], codeQ.codewords[i]]), 'the strip: the last 40 symbols, oldest first');
+});
+
 test('the running averages settle on Σ pᵢℓᵢ of each code, within the statistical error', async () => {
   const page = await openCode(QUERY);
   const state = stateInUrl(page);

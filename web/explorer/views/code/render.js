@@ -149,10 +149,21 @@ function symbolCell({ state, numbers }, i) {
   return cell;
 }
 
-// The last symbols, oldest first (none written again while none are sent: a drag restarts the run every move).
+// What the message strip shows, per strip: the draws, how many of them, and the state and numbers its cells
+// were written for.
+const stripShows = new WeakMap();
+
+// The last symbols, oldest first. While the run goes on with the same codes, only the symbols sent since the
+// strip was written are added (and as many of the oldest dropped): one cell per symbol, not RECENT per frame.
 function showMessage(view) {
-  const { shell } = view, symbols = recent(view, RECENT), box = shell.$('[data-role="message"]');
-  if (symbols.length || box.firstChild) box.replaceChildren(...Array.from(symbols, (i) => symbolCell(view, i)));
+  const { shell, run, state, numbers } = view, box = shell.$('[data-role="message"]'), shown = stripShows.get(box);
+  const same = shown && shown.draws === run.draws && shown.state === state && shown.numbers === numbers && shown.n <= run.n;
+  if (!same) box.replaceChildren(...Array.from(recent(view, RECENT), (i) => symbolCell(view, i)));
+  else if (shown.n < run.n) {
+    box.append(...Array.from(run.draws.subarray(Math.max(shown.n, run.n - RECENT), run.n), (i) => symbolCell(view, i)));
+    while (box.childElementCount > RECENT) box.firstElementChild.remove();
+  }
+  stripShows.set(box, { draws: run.draws, n: run.n, state, numbers });
   setText(shell.$('[data-role="message-text"]'), messageText(view));
 }
 

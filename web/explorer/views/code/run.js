@@ -57,6 +57,7 @@ function frame(view, now) {
   run.due += (elapsed / 1000) * state.speed;
   const count = Math.floor(run.due);
   run.due -= count;
+  if (count === 0) return undefined; // no symbol due yet (20 a second at 60 frames): nothing to draw
   send(view, count);
   if (ended(view)) return pause(view);
   return renderRun(view, { chart: chartDue(view, now) });
