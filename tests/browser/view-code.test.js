@@ -388,6 +388,31 @@ test('embed.html?view=code and <kl-explorer view="code">: the same view, the lib
   await checkCounters(el, { ...state, seed: 5 }, 'the element, seed 5');
 });
 
+test('<kl-explorer view="code"> below the fold plays only while on screen, and goes on from where it was', async () => {
+  const page = await explorer.newPage({ device: DESKTOP });
+  await page.goto(explorer.url('embed.html'));
+  await page.setContent(`<!doctype html><html><head><meta charset="utf-8">
+    <script type="module" src="${explorer.url('kl-explorer.js')}"></script></head><body>
+    <div style="height:3000px">a long post</div>
+    <kl-explorer id="c" view="code" seed="3" speed="200"></kl-explorer><div style="height:3000px"></div></body></html>`);
+  const el = page.locator('#c');
+  await el.locator('[data-ready] [data-measure="klPQ"][data-value]').waitFor({ timeout: LOAD_TIMEOUT });
+  const sent = async () => (await counters(el)).n;
+  await page.waitForTimeout(1000); // 200 symbols a second, were it playing
+  assert.equal(await sent(), 0, 'nothing sent below the fold');
+  assert.equal(await el.locator('button[data-action="play"]').textContent(), 'Pause', 'it is playing, only not drawing');
+  await el.locator('[data-role="message"]').scrollIntoViewIfNeeded();
+  await eventually(async () => assert.ok(await sent() >= 20, 'sending once on screen'), LOAD_TIMEOUT);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300); // the observer's word, and a frame under way
+  const left = await sent();
+  await page.waitForTimeout(1000);
+  assert.equal(await sent(), left, 'nothing sent once scrolled away');
+  await el.locator('[data-role="message"]').scrollIntoViewIfNeeded();
+  await eventually(async () => assert.ok(await sent() >= left + 20, 'going on from where it was'), LOAD_TIMEOUT);
+  await checkCounters(el, { ...DEFAULT, seed: 3 }, 'after playing in two parts');
+});
+
 test('at 390 px by touch: tap Step; a swipe on a bar scrolls and changes nothing, a hold then drag moves it', async () => {
   const page = await openCode(QUERY, { ...PHONE_390, reducedMotion: 'reduce' });
   await page.locator('button[data-action="step"]').tap();

@@ -9,14 +9,15 @@ import { announcer, createShell, manageCharts } from '../../shell/index.js';
 import { editorBars } from '../outcomes-editor.js';
 import { wireEvents } from './events.js';
 import { buildRows, render, runChartInTurns, setState } from './render.js';
-import { pause, play } from './run.js';
+import { pause, play, playOnScreen } from './run.js';
 import { PANELS, TEMPLATE } from './template.js';
 
 /**
  * Mounts the code view into `root`. `state` is { labels, p, q, units, seed,
  * speed } (see model.js); `panels` lists the PANELS to show; onChange(state,
  * measures, { settled }) is called after every change of the state (not per
- * symbol drawn). It plays at once unless the reader prefers reduced motion.
+ * symbol drawn). It plays at once unless the reader prefers reduced motion, and
+ * only while on screen.
  * Returns { state, setState(next), destroy() }.
  * freezeWith goes to the shell (createShell: boxes of the host page held with its own).
  */
@@ -42,6 +43,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
   wireEvents(view);
   render(view, { settled: true });
   if (!matchMedia('(prefers-reduced-motion: reduce)').matches) play(view);
+  playOnScreen(view);
   shell.ready();
   return {
     get state() { return view.state; },

@@ -47,6 +47,7 @@ const ended = (view) => view.run.n >= MAX_SYMBOLS;
 
 function frame(view, now) {
   const { run, state } = view;
+  if (run.offScreen) return undefined; // no frames while off screen (playOnScreen starts them again)
   run.frame = requestAnimationFrame((t) => frame(view, t));
   if (view.dragging) { // a drag starts the message again with every move: nothing to send meanwhile
     run.last = now;
@@ -79,8 +80,27 @@ export function play(view) {
   run.playing = true;
   run.last = run.chartAt = performance.now();
   run.due = 0;
+  cancelAnimationFrame(run.frame);
   run.frame = requestAnimationFrame((t) => frame(view, t));
   renderRun(view);
+}
+
+/**
+ * A playing run sends and draws only while part of the view is on screen: an
+ * explorer far down a post, or scrolled past, costs the reader's phone
+ * nothing; it goes on from where it was when it comes back into view.
+ */
+export function playOnScreen(view) {
+  const seen = new IntersectionObserver((entries) => {
+    const { run } = view;
+    run.offScreen = !entries.at(-1).isIntersecting;
+    cancelAnimationFrame(run.frame); // one chain of frames at most
+    if (run.offScreen || !run.playing) return;
+    run.last = performance.now();
+    run.frame = requestAnimationFrame((t) => frame(view, t));
+  });
+  seen.observe(view.shell.root);
+  view.shell.onDestroy(() => seen.disconnect());
 }
 
 // The live region says where the counters stand once the run has paused (nothing if it plays again by then).
