@@ -27,7 +27,9 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
   await init(); // the markup first, so the explorer takes its room while the wasm compiles
   const view = {
     shell, state, onChange, announce: announcer(shell), numbers: null, lines: {}, bars: editorBars(shell),
-    run: { sampler: null, draws: null, n: 0, message: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0 }, charts: null,
+    // offScreen until playOnScreen's observer first says otherwise: no symbol sent before it is known to be seen
+    run: { sampler: null, draws: null, n: 0, message: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0, offScreen: true },
+    charts: null,
     freeze: shell.freeze, dragging: false,
   };
   view.runChart = runChartInTurns(view);
