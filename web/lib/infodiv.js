@@ -629,7 +629,7 @@ function readGridOptions(options) {
 // arrays) into the heap, calls infodiv_<name>, and returns read(result address).
 function distCall(name, dp, dq, o, outBytes, read, ...arrays) {
   const lib = ready();
-  if (!busy && arrays.length === 0 && !dp.v && !(dq && dq.v)) return scalarDistCall(name, dp, dq, o, read);
+  if (!busy && dp && !dp.v && !(dq && dq.v) && arrays.length === 0) return scalarDistCall(name, dp, dq, o, read);
   const vectors = [];
   for (const d of [dp, dq]) if (d) vectors.push(d.v, d.m);
   for (const a of arrays) vectors.push(a);
@@ -662,12 +662,10 @@ function distCall(name, dp, dq, o, outBytes, read, ...arrays) {
     const out = outBytes > RESULT_BYTES ? free : region + RESULT_AT;
     const options = optionsAt(region, o);
     const error = region + ERROR_AT;
-    const fn = functions[name];
     let status;
-    if (name === 'dist_entropy') status = fn(structs[0], options, scratchAt, scratchDoubles, out, error);
-    else if (name === 'dist_kl') status = fn(structs[0], structs[1], options, scratchAt, scratchDoubles, out, error);
-    else if (name === 'dist_log_density') status = fn(structs[0], at[0], arrays[0].length, out, error);
-    else status = fn(at[0], at[1], at[2], arrays[0].length, options, out, error);
+    if (name === 'dist_log_density') status = functions.dist_log_density(structs[0], at[0], arrays[0].length, out, error);
+    else if (name === 'kl_grid') status = functions.kl_grid(at[0], at[1], at[2], arrays[0].length, options, out, error);
+    else status = distMeasure(name, structs[0], structs[1], options, scratchAt, scratchDoubles, out, error);
     if (status !== 0) throw distError(status, error, dp, dq, arrays);
     return read(out);
   } finally {
@@ -684,12 +682,19 @@ function scalarDistCall(name, dp, dq, o, read) {
     heap();
     const p = writeDistStruct(scratch + DIST_AT, dp, 0, 0), q = dq ? writeDistStruct(p + DIST_BYTES, dq, 0, 0) : 0;
     const options = optionsAt(scratch, o), out = scratch + RESULT_AT, error = scratch + ERROR_AT;
-    const status = name === 'dist_kl' ? functions.dist_kl(p, q, options, 0, 0, out, error) : functions.dist_entropy(p, options, 0, 0, out, error);
+    const status = distMeasure(name, p, q, options, 0, 0, out, error);
     if (status !== 0) throw distError(status, error, dp, dq, []);
     return read(out);
   } finally {
     busy = false;
   }
+}
+
+// infodiv_dist_entropy (of p) or infodiv_dist_kl on the structs at p and q; returns the C status.
+function distMeasure(name, p, q, options, scratchAt, scratchDoubles, out, error) {
+  return name === 'dist_entropy'
+    ? functions.dist_entropy(p, options, scratchAt, scratchDoubles, out, error)
+    : functions.dist_kl(p, q, options, scratchAt, scratchDoubles, out, error);
 }
 
 // An infodiv_dist at `at`: its vector and matrix already placed at vAt and mAt (0: none). Returns at.
@@ -702,7 +707,6 @@ function writeDistStruct(at, d, vAt, mAt) {
   u32[at / 4 + 8] = mAt;
   return at;
 }
-
 
 // A C status of the parametric functions as a JS error naming the parameter.
 function distError(status, at, dp, dq, arrays) {

@@ -30,7 +30,7 @@ export async function mount(root, { state, panels = PANELS, onChange = () => {},
     // offScreen until playOnScreen's observer first says otherwise: no symbol sent before it is known to be seen
     run: { sampler: null, draws: null, n: 0, message: null, playing: false, frame: 0, last: 0, chartAt: 0, due: 0, offScreen: true },
     charts: null,
-    freeze: shell.freeze, dragging: false,
+    freeze: shell.freeze, dragging: false, strip: null,
   };
   view.runChart = runChartInTurns(view);
   setState(view, state); // the numbers first: the charts take a slow phone a second or more

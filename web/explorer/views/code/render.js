@@ -149,21 +149,18 @@ function symbolCell({ state, numbers }, i) {
   return cell;
 }
 
-// What the message strip shows, per strip: the draws, how many of them, and the state and numbers its cells
-// were written for.
-const stripShows = new WeakMap();
-
 // The last symbols, oldest first. While the run goes on with the same codes, only the symbols sent since the
 // strip was written are added (and as many of the oldest dropped): one cell per symbol, not RECENT per frame.
+// view.strip: the draws, how many of them, and the state and numbers the strip was written for.
 function showMessage(view) {
-  const { shell, run, state, numbers } = view, box = shell.$('[data-role="message"]'), shown = stripShows.get(box);
+  const { shell, run, state, numbers, strip: shown } = view, box = shell.$('[data-role="message"]');
   const same = shown && shown.draws === run.draws && shown.state === state && shown.numbers === numbers && shown.n <= run.n;
   if (!same) box.replaceChildren(...Array.from(recent(view, RECENT), (i) => symbolCell(view, i)));
   else if (shown.n < run.n) {
     box.append(...Array.from(run.draws.subarray(Math.max(shown.n, run.n - RECENT), run.n), (i) => symbolCell(view, i)));
     while (box.childElementCount > RECENT) box.firstElementChild.remove();
   }
-  stripShows.set(box, { draws: run.draws, n: run.n, state, numbers });
+  view.strip = { draws: run.draws, n: run.n, state, numbers };
   setText(shell.$('[data-role="message-text"]'), messageText(view));
 }
 
