@@ -8,7 +8,9 @@
 // BLOCK moves, and this prints, for each, the main thread's time in each
 // frame that ran animation callbacks (a move's frame: its callbacks,
 // style, layout, paint and commit, which includes the canvases' raster):
-// median, mean and p90, and the medians of its JavaScript and its commit.
+// median, mean and p90, and the median of each step: its JavaScript, style,
+// layout, pre-paint, paint, layerize and commit (a frame whose DOM did not
+// change has no style to paint steps: a canvas drawn again needs only the commit).
 // A run of the same code (nothing reads __variant) shows the noise left:
 // medians within a few per cent. Times nothing in the tests.
 import { fileURLToPath } from 'node:url';
@@ -22,7 +24,10 @@ const QUERY = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? '';
 const THROTTLE = Number(args[args.indexOf('--throttle') + 1]) || 1;
 const MOVES = Number(args[args.indexOf('--moves') + 1]) || 320, BLOCK = 20;
 
-// The frames (frameTasks): each one's duration and its JavaScript and commit time (ms), and which variant was
+// The steps of a frame, as the trace names them, and as this prints them.
+const STEPS = { FunctionCall: 'JavaScript', UpdateLayoutTree: 'style', Layout: 'layout', PrePaint: 'pre-paint', Paint: 'paint', Layerize: 'layerize', Commit: 'commit' };
+
+// The frames (frameTasks): each one's duration and the time of each of its steps (ms), and which variant was
 // set when it began (from the console.timeStamp marks).
 function frames(trace) {
   const marks = trace.traceEvents.filter((e) => e.name === 'TimeStamp' && /^variant [01]$/.test(e.args?.data?.message))
@@ -32,7 +37,7 @@ function frames(trace) {
     const mark = marks.filter((m) => m.ts <= ts).at(-1);
     if (!mark) continue;
     const sum = (name) => inside.filter((e) => e.name === name).reduce((s, e) => s + e.dur, 0) / 1000;
-    out.push({ variant: mark.variant, ms, js: sum('FunctionCall'), commit: sum('Commit') });
+    out.push({ variant: mark.variant, ms, steps: Object.fromEntries(Object.keys(STEPS).map((name) => [name, sum(name)])) });
   }
   return out;
 }
@@ -69,7 +74,7 @@ try {
   for (const variant of [0, 1]) {
     const f = all.filter((x) => x.variant === variant), ms = f.map((x) => x.ms);
     console.log(`variant ${variant}: ${f.length} frames; median ${quantile(ms, 0.5).toFixed(2)}, mean ${mean(ms).toFixed(2)}, p90 ${quantile(ms, 0.9).toFixed(2)}; `
-      + `JavaScript median ${quantile(f.map((x) => x.js), 0.5).toFixed(2)}, commit median ${quantile(f.map((x) => x.commit), 0.5).toFixed(2)}`);
+      + `medians: ${Object.entries(STEPS).map(([name, label]) => `${label} ${quantile(f.map((x) => x.steps[name]), 0.5).toFixed(2)}`).join(', ')}`);
   }
 } finally {
   await browser.close();
