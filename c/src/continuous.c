@@ -1606,8 +1606,10 @@ static double xdouble(xfloat a) { return scale_exponent(a.m, a.e); }
 static size_t rule_weights(const double *x, size_t n, size_t start, int simpson, xfloat w[3], size_t *at, size_t *next)
 {
     const xfloat two = xf(2), sixth = xf(1.0 / 6);
-    if (!simpson) {
-        w[0] = w[1] = xf(0.5 * (x[start + 1] - x[start]));
+    if (!simpson) { /* half the step through the exponent: exact where the step is subnormal */
+        w[0] = xf(x[start + 1] - x[start]);
+        w[0].e -= w[0].m != 0;
+        w[1] = w[0];
         *at = start, *next = start + 1;
         return 2;
     }
@@ -1758,8 +1760,9 @@ static size_t rule_weights_d(const double *x, size_t n, size_t start, int simpso
                              size_t *next, int *out)
 {
     if (!simpson) {
-        w[0] = w[1] = 0.5 * (x[start + 1] - x[start]);
-        *out += outside(w[0]);
+        double h = x[start + 1] - x[start];
+        w[0] = w[1] = 0.5 * h;
+        *out += outside(h) + outside(w[0]);
         *at = start, *next = start + 1;
         return 2;
     }
@@ -1907,9 +1910,8 @@ int infodiv_kl_grid(const double *x, const double *p, const double *q, size_t n,
     /* Simpson's weights can be negative on very uneven grids (its KL then negative, or NAN: below
      * its rounding): fall back on the trapezoid's, whose weights are not */
     double kl = isnan(simpson) || (normalize && simpson < 0) ? trapezoid : simpson;
-    double estimate = isnan(simpson) ? fabs(trapezoid) : fabs(simpson - trapezoid);
-    if (isinf(kl))
-        estimate = 0; /* not inf - inf */
+    /* two rules at the same infinity agree (inf - inf would be NAN); one infinite, they differ by inf */
+    double estimate = isnan(simpson) ? fabs(trapezoid) : simpson == trapezoid ? 0 : fabs(simpson - trapezoid);
     result->kl = kl / ln_base;
     result->error_estimate = estimate / fabs(ln_base);
     return INFODIV_OK;

@@ -722,6 +722,25 @@ int main(void)
         CHECK(infodiv_kl_grid(x, p, q, 3, NULL, &r, NULL) == INFODIV_OK && close_rel(r.kl, 18.317460318644613539, 1e-14),
               "kl_grid with a subnormal 2 h1 - h0: %.17g", r.kl);
     }
+    /* kl_grid, normalised, x = (0, 2^-1074, 2) with p only at x0: the trapezoid's weight h0/2 was
+     * formed in doubles, where 2^-1075 rounds to 0, so the rule lost p's mass, called its integral
+     * not positive and, Simpson's being negative there too, returned NAN (found by tests/fuzz from
+     * seed 600, replayed in npm test). The trapezoid rule's KL is ln(2 + 4/h0) = ln(2^1076 + 2)
+     * = 745.82636628250115293 (mpmath at 50 digits). Unnormalised, Simpson's value is -1.7e322:
+     * -inf, as the header says, and its estimate |Simpson - trapezoid| inf, not 0 (it was 0 for any
+     * infinite KL, as if the two rules agreed). */
+    {
+        const double x[3] = { 0, 0x1p-1074, 2 }, p[3] = { 0x1.ff3p-1, 0, 0 };
+        const double q[3] = { 0x1.c3d6a24ed8222p-1, 0x1.c3d6a24ed8222p-1, 0x1.c3d6a24ed8222p-1 };
+        infodiv_options raw = INFODIV_OPTIONS_DEFAULT;
+        raw.normalize = 0;
+        infodiv_grid_result r, rr;
+        CHECK(infodiv_kl_grid(x, p, q, 3, NULL, &r, NULL) == INFODIV_OK && close_rel(r.kl, 745.82636628250115293, 1e-15)
+                  && close_rel(r.error_estimate, 745.82636628250115293, 1e-15),
+              "kl_grid with a step of 2^-1074: %.17g (estimate %.17g)", r.kl, r.error_estimate);
+        CHECK(infodiv_kl_grid(x, p, q, 3, &raw, &rr, NULL) == INFODIV_OK && rr.kl == -INFINITY && rr.error_estimate == INFINITY,
+              "kl_grid raw with a step of 2^-1074: %.17g (estimate %.17g)", rr.kl, rr.error_estimate);
+    }
     /* Q = c P (c = 0.869140625) but for an entry of 1e-32 of the total, 1.4e-17 off c: the other
      * outcomes' p^/q^ - 1 (about 1e-49) came from outcome_ratio() to eps^2 of 1 only, so kl,
      * measures and js gave a KL of 1.0e-64 in most orders of the outcomes, where it is 1.15e-66

@@ -782,6 +782,17 @@ describe('klGrid on densities sampled with logDensity', () => {
     assert.deepEqual(klGrid(x, pz, qz), { kl: 0, error: 0 });
   });
 
+  it('a step of 5e-324 (2^-1074): the trapezoid rule keeps its weight, and an infinite Simpson is no agreement', () => {
+    // p only at x0, one subnormal step from x1: Simpson's weights are -+2^1075/3, so the rule falls back on the
+    // trapezoid's, whose KL is ln(2 + 4/h0) = ln(2^1076 + 2) = 745.82636628250115293 (mpmath, 50 digits); its
+    // weight h0/2 used to round to 0 in doubles and the result was NaN. Unnormalised, Simpson's value is -1.7e322:
+    // -Infinity, with error |Simpson - trapezoid| = Infinity (it was 0).
+    const x = [0, 5e-324, 2], p = [0.99843, 0, 0], q = [0.88249, 0.88249, 0.88249];
+    const res = klGrid(x, p, q);
+    assert.ok(Math.abs(res.kl - 745.82636628250115293) <= 745.83 * 1e-15 && res.error === res.kl, fmt(res));
+    assert.deepEqual(klGrid(x, p, q, { normalize: false }), { kl: -Infinity, error: Infinity });
+  });
+
   it('bits are nats / ln 2, for the KL and for its error estimate', () => {
     const r = prng(47);
     for (const make of Object.values(GRID_FAMILIES)) {
